@@ -1,0 +1,7 @@
+import type { Stage } from '../stage.js';
+
+// Placeholder until the stage lands: it adds nothing.
+export const timesStage: Stage = {
+  name: 'times',
+  run() {},
+};
