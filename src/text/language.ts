@@ -1,0 +1,45 @@
+import { franc } from 'franc-min';
+
+/**
+ * Language of a text as an ISO 639-1 code, `und` when the text is too short to tell or the
+ * language has no two-letter code. franc-min guesses from trigrams; a few thousand characters
+ * are plenty, so long articles are sampled to keep ingest fast.
+ */
+
+/** franc's ISO 639-3 codes (franc-min's languages) to ISO 639-1. */
+const ISO1: Record<string, string> = {
+  eng: 'en', fra: 'fr', spa: 'es', por: 'pt', deu: 'de', ita: 'it', nld: 'nl', swe: 'sv', pol: 'pl',
+  ces: 'cs', hun: 'hu', ron: 'ro', tur: 'tr', rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg', srp: 'sr',
+  hrv: 'hr', bos: 'bs', kaz: 'kk', uzn: 'uz', azj: 'az', arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps',
+  ckb: 'ku', hin: 'hi', mar: 'mr', npi: 'ne', ben: 'bn', pan: 'pa', guj: 'gu', tel: 'te', tam: 'ta',
+  kan: 'kn', mal: 'ml', sin: 'si', cmn: 'zh', jpn: 'ja', kor: 'ko', tha: 'th', mya: 'my', vie: 'vi',
+  ind: 'id', zlm: 'ms', jav: 'jv', sun: 'su', tgl: 'tl', ell: 'el', amh: 'am', hau: 'ha', yor: 'yo',
+  ibo: 'ig', fuv: 'ff', swh: 'sw', som: 'so', zul: 'zu', kin: 'rw', run: 'rn', nya: 'ny', lin: 'ln',
+  plt: 'mg', qug: 'qu', zyb: 'za',
+};
+
+/** Below this many letters franc's guess is close to chance. */
+const MIN_LETTERS = 40;
+const SAMPLE = 4000;
+
+export function detectLanguage(text: string): string {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let letters = 0;
+  for (let i = 0; i < sample.length && letters < MIN_LETTERS; i++) {
+    const ch = sample[i];
+    if (ch !== ch.toLowerCase() || ch !== ch.toUpperCase() || ch.charCodeAt(0) > 0x2e80) letters++;
+  }
+  if (letters < MIN_LETTERS) return 'und';
+  const code = franc(sample, { minLength: MIN_LETTERS });
+  return ISO1[code] ?? 'und';
+}
+
+/** A declared language tag ("en-GB", "fr_FR", "eng", "French") reduced to ISO 639-1, or null. */
+export function normaliseLanguageTag(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const t = tag.trim().toLowerCase().split(/[-_]/)[0];
+  if (/^[a-z]{2}$/.test(t)) return t;
+  if (/^[a-z]{3}$/.test(t)) return ISO1[t] ?? (t === 'fre' ? 'fr' : t === 'ger' ? 'de' : null);
+  const names: Record<string, string> = { english: 'en', french: 'fr', 'français': 'fr', arabic: 'ar', spanish: 'es', portuguese: 'pt', german: 'de', russian: 'ru' };
+  return names[t] ?? null;
+}

@@ -1,0 +1,95 @@
+/**
+ * The one text normalisation every document goes through before its id is computed, so the
+ * same article read from a file, a feed or a web page hashes the same when its words are the same.
+ *
+ * One linear pass after NFC: no regular expression with nested quantifiers, so time stays
+ * proportional to the length of the text whatever its content.
+ */
+
+const LF = 10;
+const SPACE = 32;
+
+/** Characters that only ever carry layout or encoding noise: dropped. */
+function isDropped(c: number): boolean {
+  if (c < 32) return c !== LF && c !== 9; // C0 controls except newline and tab
+  if (c >= 0x7f && c <= 0x9f) return true; // DEL and C1 controls
+  return c === 0xfeff || c === 0x200b || c === 0x00ad || c === 0x2060; // BOM, zero-width space, soft hyphen, word joiner
+}
+
+/** Horizontal white space of any script: collapsed to one ASCII space. */
+function isHorizontalSpace(c: number): boolean {
+  return (
+    c === SPACE ||
+    c === 9 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * NFC; CRLF, CR, U+2028 and U+2029 become LF; controls, BOM, zero-width spaces and soft hyphens
+ * are dropped; runs of spaces and tabs become one space; spaces at line ends are dropped; runs of
+ * blank lines become one blank line (a paragraph break); leading and trailing blank space is trimmed.
+ */
+export function normaliseText(input: string): string {
+  const text = input.normalize('NFC');
+  const out: string[] = [];
+  let line = '';
+  let pendingSpace = false;
+  let newlines = 0; // newlines seen since the last visible character
+  let started = false;
+  let chunkStart = -1; // start of a run of plain characters copied as one slice
+
+  const flushChunk = (i: number): void => {
+    if (chunkStart >= 0) {
+      line += text.slice(chunkStart, i);
+      chunkStart = -1;
+    }
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === 13 || c === 0x2028 || c === 0x2029) {
+      flushChunk(i);
+      if (c === 13 && text.charCodeAt(i + 1) === LF) i++; // CRLF is one line break
+      pendingSpace = false;
+      if (started) newlines++;
+      continue;
+    }
+    if (isDropped(c)) {
+      flushChunk(i);
+      continue;
+    }
+    if (isHorizontalSpace(c)) {
+      flushChunk(i);
+      pendingSpace = true;
+      continue;
+    }
+    // a visible character
+    if (chunkStart < 0) {
+      if (newlines > 0) {
+        out.push(line);
+        out.push(newlines >= 2 ? '\n\n' : '\n');
+        line = '';
+        newlines = 0;
+        pendingSpace = false;
+      }
+      if (pendingSpace && line.length > 0) line += ' ';
+      pendingSpace = false;
+      chunkStart = i;
+    }
+    started = true;
+  }
+  flushChunk(text.length);
+  out.push(line);
+  return out.join('');
+}
+
+/** True when `text` has no visible character (after normalisation it would be empty). */
+export function isBlank(text: string): boolean {
+  return normaliseText(text).length === 0;
+}
