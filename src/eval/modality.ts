@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Evaluator } from './evaluator.js';
-import { classScores, scoresTable } from './classify-metrics.js';
+import { classScores, scoresTable } from './_classify-metrics.js';
 import { classifyModality } from '../extract/events/modality.js';
 import type { Modality } from '../model.js';
 
