@@ -121,9 +121,48 @@ function hardLines(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/**
+ * A wire dateline standing before the first sentence: "LONDON 1996-08-30", "SAN JOSE, Costa Rica
+ * 2025-06-06". Place words in capitals, an ISO date, then the capitalised start of the story.
+ */
+const DATELINE =
+  /\p{Lu}[\p{Lu}'.\-]+(?: \p{Lu}[\p{Lu}'.\-]+){0,3}(?: ?, ?\p{Lu}[\p{L}'.\-]+(?: \p{Lu}[\p{L}'.\-]+){0,2})? \d{4}-\d{2}-\d{2}(?= \p{Lu})/uy;
+
+/** "1." "12." standing alone: a candidate item number of an inline list. */
+const ENUMERATOR = /(?<!\S)(\d{1,2})\.(?=\s)/g;
+const LIST_WINDOW = 400;
+
+/**
+ * Inline numbered lists ("1. Mali ... 2. Niger ... 3. Chad"), as left when a list's line breaks are
+ * lost: a number is a list item when the next one (or the one before) follows within a short
+ * window. Its full stop ends nothing, and each item after the first starts a sentence.
+ */
+function inlineList(text: string, from: number, to: number): { dots: Set<number>; starts: number[] } {
+  const found: { at: number; dot: number; n: number }[] = [];
+  const para = text.slice(from, to);
+  ENUMERATOR.lastIndex = 0;
+  for (let m = ENUMERATOR.exec(para); m !== null; m = ENUMERATOR.exec(para)) {
+    found.push({ at: from + m.index, dot: from + m.index + m[1].length, n: Number(m[1]) });
+  }
+  const dots = new Set<number>();
+  const starts: number[] = [];
+  for (let a = 0; a + 1 < found.length; a++) {
+    const x = found[a];
+    const y = found[a + 1];
+    if (y.n === x.n + 1 && y.at - x.at <= LIST_WINDOW) {
+      dots.add(x.dot);
+      dots.add(y.dot);
+      if (starts[starts.length - 1] !== y.at) starts.push(y.at);
+    }
+  }
+  return { dots, starts };
+}
+
 function splitParagraph(text: string, from: number, to: number, base: number, out: Span[]): void {
   let sentenceStart = from;
-  let quotes = 0; // straight double quotes seen in this sentence run: odd means one is open
+  // straight double quotes seen so far in the paragraph: odd means one is open. Counted over the
+  // whole paragraph because a quotation often holds several sentences.
+  let quotes = 0;
   const push = (end: number): void => {
     let s = sentenceStart;
     let e = end;
@@ -131,8 +170,31 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: base + s, end: base + e });
   };
+  /** A dateline at the start of a sentence is a sentence of its own; returns where to go on. */
+  const dateline = (at: number): number => {
+    let n = at;
+    while (n < to && isSpace(text.charCodeAt(n))) n++;
+    const c = text.charCodeAt(n);
+    if (!(c >= 65 && c <= 90) && c < 0xc0) return at;
+    DATELINE.lastIndex = n;
+    const m = DATELINE.exec(text);
+    if (!m || n + m[0].length > to) return at;
+    sentenceStart = n;
+    push(n + m[0].length);
+    sentenceStart = n + m[0].length;
+    return sentenceStart;
+  };
+  const list = text.includes('.', from) ? inlineList(text, from, to) : { dots: new Set<number>(), starts: [] };
+  let nextItem = 0;
 
-  for (let i = from; i < to; i++) {
+  for (let i = dateline(from); i < to; i++) {
+    if (nextItem < list.starts.length && list.starts[nextItem] === i) {
+      nextItem++;
+      if (i > sentenceStart) {
+        push(i);
+        sentenceStart = i;
+      }
+    }
     const ch = text[i];
     if (ch === '"') {
       quotes++;
@@ -143,19 +205,21 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
       while (k < to && CLOSERS.has(text[k])) k++;
       push(k);
       sentenceStart = k;
-      quotes = 0;
       i = k - 1;
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (list.dots.has(i)) continue;
 
     // the run of terminators: "?!", "...", "!!"
     let j = i + 1;
     while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
-    // closing quotes and brackets right after it
+    // closing quotes and brackets right after it; quote marks passed over here are only counted
+    // when the sentence ends, else the main loop counts them as it walks on
     let k = j;
+    let open = quotes;
     while (k < to && CLOSERS.has(text[k])) {
-      if (text[k] === '"') quotes++;
+      if (text[k] === '"') open++;
       k++;
     }
     if (k < to && !isSpace(text.charCodeAt(k))) {
@@ -166,24 +230,20 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
     let n = k;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
     // a straight quote after the space closes a quotation that is open (tokenised text writes ". \"")
-    if (n < to && text[n] === '"' && quotes % 2 === 1) {
-      quotes++;
+    if (n < to && text[n] === '"' && open % 2 === 1) {
+      open++;
       k = n + 1;
       n = k;
       while (n < to && isSpace(text.charCodeAt(n))) n++;
     }
-    if (n >= to) {
-      i = j - 1;
-      continue; // the paragraph end closes the sentence anyway
-    }
-    if (!isBoundary(text, i, j, n, to)) {
-      i = j - 1;
+    if (n >= to || !isBoundary(text, i, j, n, to)) {
+      i = j - 1; // at the paragraph end the sentence closes anyway
       continue;
     }
+    quotes = open;
     push(k);
     sentenceStart = k;
-    quotes = 0;
-    i = k - 1;
+    i = dateline(k) - 1;
   }
   push(to);
 }
@@ -221,17 +281,17 @@ function isBoundary(text: string, i: number, j: number, n: number, to: number): 
   const lower = bare.toLowerCase();
   const nextIsDigit = isDigit(text.charCodeAt(n));
   if (NEVER_FINAL.has(lower)) return false;
+  const nextWord = wordAt(text, n, to);
+  const starter = SENTENCE_STARTERS.has(nextWord);
+  // an initial: "George W. Bush", "J. R. R. Tolkien"
+  if (bare.length === 1 && isUpper(bare)) return starter;
   if (BEFORE_NUMBER.has(lower) && /^\p{Lu}?\p{Ll}*$/u.test(bare)) {
     if (nextIsDigit) return false;
     // "Jan." and "No." also end sentences; a capitalised month abbreviation before a name is rare
     return true;
   }
   if (TITLES.has(lower) && isUpper(bare[0])) return false;
-  const nextWord = wordAt(text, n, to);
-  const starter = SENTENCE_STARTERS.has(nextWord);
-  // an initial: "George W. Bush", "J. R. R. Tolkien"
-  if (bare.length === 1 && isUpper(bare)) return starter;
   // dotted abbreviations: "U.S.", "U.N.", "a.m.": ambiguous, decided by the next word
-  if (bare.includes('.') && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(bare)) return starter || nextIsDigit === false && !/\p{L}/u.test(next);
+  if (bare.includes('.') && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(bare)) return starter;
   return true;
 }
