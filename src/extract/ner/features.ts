@@ -1,0 +1,379 @@
+import { hashString, mix } from './hash.js';
+import type { Gazetteer } from './gazetteer.js';
+
+/**
+ * Feature extraction and greedy left-to-right decoding shared by training and tagging.
+ *
+ * Labels are BIO over four types. Each token's features are 32-bit hashes: word-type
+ * properties are hashed once per distinct word (cached), contextual features mix a template id
+ * with those hashes. Greedy decoding with previous-label features and a BIO constraint does as
+ * well as Viterbi for this task (Ratinov & Roth 2009) and lets features look at everything
+ * decided so far, including the labels the same word got earlier in the document.
+ */
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+export const NL = LABELS.length;
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** 0 for O, else 1 + index in TYPES. */
+export function labelType(label: number): number {
+  return label === 0 ? 0 : ((label - 1) >> 1) + 1;
+}
+export function isInside(label: number): boolean {
+  return label !== 0 && (label & 1) === 0;
+}
+
+/** Scores every label for a token's features. */
+export interface Scorer {
+  score(keys: Uint32Array, n: number, out: Float64Array): void;
+}
+
+export interface Learner {
+  /** gold labels per sentence */
+  gold: Uint8Array[];
+  /** called for every token after prediction (with the features it was predicted from) */
+  update(keys: Uint32Array, n: number, gold: number, predicted: number): void;
+}
+
+// word-type slots
+const S_EXACT = 0;
+const S_LOWER = 1;
+const S_SHAPE = 2;
+const S_CLASS = 3;
+const S_PRE = 4; // 4 prefixes
+const S_SUF = 8; // 4 suffixes
+const S_LEN = 12;
+const S_FLAGS = 13;
+const NSLOT = 14;
+
+// flag bits (kept raw, not hashed)
+const F_INITCAP = 1;
+const F_ALLCAPS = 2;
+const F_DIGIT = 4;
+const F_HYPHEN = 8;
+const F_PERIOD = 16;
+const F_NOLETTER = 32;
+const F_LOWER = 64;
+const F_UPPER = 128;
+const F_QUOTE = 256;
+
+interface WordEntry {
+  h: Uint32Array;
+  lower: string;
+}
+
+// template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
+// invalidates old models instead of silently mis-scoring them.
+export const FEATURE_VERSION = 3;
+const T = {
+  bias: 1, w0: 2, l0: 3, shape0: 4, class0: 5, pre: 6, suf: 10, len0: 14, flag: 15,
+  lm2: 20, lm1: 21, lp1: 22, lp2: 23, wm1: 24, wp1: 25, cm1: 26, cp1: 27, shm1: 28, shp1: 29,
+  ctri: 30, bim: 31, bip: 32, sufm1: 33, sufp1: 34,
+  init: 40, initL: 41, acs: 42, acsL: 43, doc: 44, docC: 45, acsShape: 46,
+  g0: 50, gm1: 51, gp1: 52, g0c: 53, gm2: 54, gp2: 55,
+  p1: 60, p2: 61, p1l: 62, p1c: 63, p1lm1: 64,
+  h: 70, hm: 71, hmc: 72,
+} as const;
+
+const BOS = hashString('<s>', 99);
+const EOS = hashString('</s>', 99);
+const BOS_LABEL = NL;
+
+function charShape(c: number): number {
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 48 && c <= 57) return 100; // d
+  return c;
+}
+
+function describe(word: string): WordEntry {
+  const lower = word.toLowerCase();
+  const upperForm = word.toUpperCase();
+  const h = new Uint32Array(NSLOT);
+  let flags = 0;
+  let letters = 0;
+  let uppers = 0;
+  let shape = '';
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    const isLetter = lower[i] !== upperForm[i];
+    let s: number;
+    if (isLetter) {
+      letters++;
+      if (ch === upperForm[i]) {
+        uppers++;
+        s = 88;
+      } else s = 120;
+    } else s = charShape(word.charCodeAt(i));
+    if (s !== last) shape += String.fromCharCode(s);
+    last = s;
+    if (s === 100) flags |= F_DIGIT;
+    if (ch === '-') flags |= F_HYPHEN;
+    if (ch === '.') flags |= F_PERIOD;
+    if (ch === '"' || ch === "'" || ch === '`' || ch === '“' || ch === '”' || ch === '‘' || ch === '’') flags |= F_QUOTE;
+  }
+  if (letters === 0) flags |= F_NOLETTER;
+  else {
+    if (uppers > 0) flags |= F_UPPER;
+    if (uppers === 0) flags |= F_LOWER;
+    const first = word[0];
+    if (lower[0] !== upperForm[0] && first === upperForm[0]) flags |= F_INITCAP;
+    if (uppers === letters && letters > 1) flags |= F_ALLCAPS;
+  }
+  let cls: string;
+  if (flags & F_NOLETTER) cls = flags & F_DIGIT ? 'num' : 'punct';
+  else if (flags & F_DIGIT) cls = 'alnum';
+  else if (flags & F_LOWER) cls = 'lower';
+  else if (flags & F_ALLCAPS) cls = flags & F_PERIOD ? 'capsdot' : 'caps';
+  else if (flags & F_INITCAP) cls = uppers === 1 ? (flags & F_PERIOD ? 'initdot' : 'init') : 'initmixed';
+  else cls = 'mixed';
+
+  h[S_EXACT] = hashString(word, 1);
+  h[S_LOWER] = hashString(lower, 2);
+  h[S_SHAPE] = hashString(shape, 3);
+  h[S_CLASS] = hashString(cls, 4);
+  for (let k = 1; k <= 4; k++) {
+    if (lower.length > k) {
+      h[S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
+      h[S_SUF + k - 1] = hashString(lower.slice(-k), 20 + k);
+    }
+  }
+  h[S_LEN] = Math.min(word.length, 12);
+  h[S_FLAGS] = flags;
+  return { h, lower };
+}
+
+function isQuoteOrBracket(w: string): boolean {
+  return w === '"' || w === '``' || w === "''" || w === '“' || w === '‘' || w === "'" || w === '(' || w === '[' || w === '-' || w === '--' || w === ':';
+}
+
+const MAX_FEATURES = 160;
+const MAX_CACHE = 400_000;
+
+/** Per-document state for the non-local features. */
+interface DocState {
+  /** lower-cased forms seen written all in lower case somewhere in the document */
+  lowerSeen: Set<string>;
+  /** lower-cased forms seen capitalised in mid-sentence (not a headline) */
+  capMid: Set<string>;
+  /** labels (as types 0..4) given so far to each capitalised lower-cased form */
+  history: Map<string, Int32Array>;
+}
+
+export class FeatureTagger {
+  private cache = new Map<string, WordEntry>();
+  private readonly keys = new Uint32Array(MAX_FEATURES);
+  private readonly scores = new Float64Array(NL);
+  private entries: WordEntry[] = [];
+  private lowers: string[] = [];
+  private capitalised = new Uint8Array(256);
+  private gaz = new Uint32Array(256);
+
+  constructor(readonly gazetteer: Gazetteer) {}
+
+  private entry(word: string): WordEntry {
+    let e = this.cache.get(word);
+    if (e === undefined) {
+      if (this.cache.size >= MAX_CACHE) this.cache.clear();
+      e = describe(word);
+      this.cache.set(word, e);
+    }
+    return e;
+  }
+
+  /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
+  tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
+    const doc: DocState = { lowerSeen: new Set(), capMid: new Set(), history: new Map() };
+    for (const s of sentences) {
+      const acs = allCapsSentence(s, this);
+      for (let i = 0; i < s.length; i++) {
+        const e = this.entry(s[i]);
+        const f = e.h[S_FLAGS];
+        if (f & F_LOWER) doc.lowerSeen.add(e.lower);
+        else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !isQuoteOrBracket(s[i - 1])) doc.capMid.add(e.lower);
+      }
+    }
+    const out: Uint8Array[] = [];
+    for (let si = 0; si < sentences.length; si++) {
+      out.push(this.tagSentence(sentences[si], doc, scorer, learner ? learner.gold[si] : null, learner));
+    }
+    return out;
+  }
+
+  /** 1 for a word in capitals, 0 for other words, -1 for what says nothing (punctuation, one letter). */
+  isAllCapsWord(word: string): number {
+    const f = this.entry(word).h[S_FLAGS];
+    if (f & F_NOLETTER) return -1;
+    if (word.length === 1) return -1;
+    return f & F_ALLCAPS ? 1 : 0;
+  }
+
+  private tagSentence(words: readonly string[], doc: DocState, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
+    const n = words.length;
+    const labels = new Uint8Array(n);
+    if (n === 0) return labels;
+    if (this.capitalised.length < n) {
+      this.capitalised = new Uint8Array(n * 2);
+      this.gaz = new Uint32Array(n * 2);
+    }
+    const acs = allCapsSentence(words, this);
+    const entries = this.entries;
+    const lowers = this.lowers;
+    entries.length = n;
+    lowers.length = n;
+    for (let i = 0; i < n; i++) {
+      const e = this.entry(words[i]);
+      entries[i] = e;
+      lowers[i] = e.lower;
+      this.capitalised[i] = acs || e.h[S_FLAGS] & F_INITCAP || e.h[S_FLAGS] & F_ALLCAPS ? 1 : 0;
+    }
+    this.gazetteer.match(lowers, this.capitalised, this.gaz);
+    const gaz = this.gaz;
+    const keys = this.keys;
+    const scores = this.scores;
+
+    let p1: number = BOS_LABEL;
+    let p2: number = BOS_LABEL;
+    for (let i = 0; i < n; i++) {
+      const h = entries[i].h;
+      const hm1 = i > 0 ? entries[i - 1].h : null;
+      const hm2 = i > 1 ? entries[i - 2].h : null;
+      const hp1 = i + 1 < n ? entries[i + 1].h : null;
+      const hp2 = i + 2 < n ? entries[i + 2].h : null;
+      const flags = h[S_FLAGS];
+      const l0 = h[S_LOWER];
+      const c0 = h[S_CLASS];
+      let k = 0;
+      keys[k++] = mix(T.bias, 0);
+      keys[k++] = mix(T.w0, h[S_EXACT]);
+      keys[k++] = mix(T.l0, l0);
+      keys[k++] = mix(T.shape0, h[S_SHAPE]);
+      keys[k++] = mix(T.class0, c0);
+      for (let j = 0; j < 4; j++) {
+        if (h[S_PRE + j] !== 0) keys[k++] = mix(T.pre + j, h[S_PRE + j]);
+        if (h[S_SUF + j] !== 0) keys[k++] = mix(T.suf + j, h[S_SUF + j]);
+      }
+      keys[k++] = mix(T.len0, h[S_LEN]);
+      for (let b = 0; b < 9; b++) if (flags & (1 << b)) keys[k++] = mix(T.flag, b);
+
+      const lm1 = hm1 ? hm1[S_LOWER] : BOS;
+      const lp1 = hp1 ? hp1[S_LOWER] : EOS;
+      const cm1 = hm1 ? hm1[S_CLASS] : BOS;
+      const cp1 = hp1 ? hp1[S_CLASS] : EOS;
+      keys[k++] = mix(T.lm2, hm2 ? hm2[S_LOWER] : BOS);
+      keys[k++] = mix(T.lm1, lm1);
+      keys[k++] = mix(T.lp1, lp1);
+      keys[k++] = mix(T.lp2, hp2 ? hp2[S_LOWER] : EOS);
+      keys[k++] = mix(T.wm1, hm1 ? hm1[S_EXACT] : BOS);
+      keys[k++] = mix(T.wp1, hp1 ? hp1[S_EXACT] : EOS);
+      keys[k++] = mix(T.cm1, cm1);
+      keys[k++] = mix(T.cp1, cp1);
+      keys[k++] = mix(T.shm1, hm1 ? hm1[S_SHAPE] : BOS);
+      keys[k++] = mix(T.shp1, hp1 ? hp1[S_SHAPE] : EOS);
+      keys[k++] = mix(mix(T.ctri, cm1), mix(c0, cp1));
+      keys[k++] = mix(mix(T.bim, lm1), l0);
+      keys[k++] = mix(mix(T.bip, l0), lp1);
+      if (hm1 && hm1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, hm1[S_SUF + 2]);
+      if (hp1 && hp1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, hp1[S_SUF + 2]);
+
+      // capitalisation means less at the start of a sentence and nothing in a headline
+      const init = i === 0 || (i === 1 && isQuoteOrBracket(words[0]));
+      if (init) {
+        keys[k++] = mix(T.init, c0);
+        keys[k++] = mix(T.initL, l0);
+      }
+      if (acs) {
+        keys[k++] = mix(T.acs, 0);
+        keys[k++] = mix(T.acsL, l0);
+        keys[k++] = mix(T.acsShape, mix(cm1, cp1));
+      }
+      if (flags & F_UPPER) {
+        const lower = lowers[i];
+        const d = (doc.lowerSeen.has(lower) ? 1 : 0) | (doc.capMid.has(lower) ? 2 : 0);
+        const pos = acs ? 2 : init ? 1 : 0;
+        keys[k++] = mix(T.doc, d * 3 + pos);
+        keys[k++] = mix(mix(T.docC, d), c0);
+      }
+
+      const g0 = gaz[i];
+      const gm1 = i > 0 ? gaz[i - 1] : 0;
+      const gp1 = i + 1 < n ? gaz[i + 1] : 0;
+      const gm2 = i > 1 ? gaz[i - 2] : 0;
+      const gp2 = i + 2 < n ? gaz[i + 2] : 0;
+      if (g0 | gm1 | gp1 | gm2 | gp2) {
+        for (let b = 0; b < 30; b++) {
+          const bit = 1 << b;
+          if (g0 & bit) {
+            keys[k++] = mix(T.g0, b);
+            keys[k++] = mix(mix(T.g0c, b), c0);
+          }
+          if (gm1 & bit) keys[k++] = mix(T.gm1, b);
+          if (gp1 & bit) keys[k++] = mix(T.gp1, b);
+          if (gm2 & bit) keys[k++] = mix(T.gm2, b);
+          if (gp2 & bit) keys[k++] = mix(T.gp2, b);
+          if (k > MAX_FEATURES - 40) break;
+        }
+      }
+
+      keys[k++] = mix(T.p1, p1);
+      keys[k++] = mix(mix(T.p2, p2), p1);
+      keys[k++] = mix(mix(T.p1l, p1), l0);
+      keys[k++] = mix(mix(T.p1c, p1), c0);
+      keys[k++] = mix(mix(T.p1lm1, p1), lm1);
+
+      if (flags & F_UPPER) {
+        const hist = doc.history.get(lowers[i]);
+        if (hist !== undefined) {
+          let best = 0;
+          for (let t = 0; t < 5; t++) {
+            if (hist[t] > 0) keys[k++] = mix(T.h, t);
+            if (hist[t] > hist[best]) best = t;
+          }
+          keys[k++] = mix(T.hm, best);
+          keys[k++] = mix(mix(T.hmc, best), acs ? 2 : init ? 1 : 0);
+        }
+      }
+      for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
+
+      scorer.score(keys, k, scores);
+      let pred = 0;
+      let bestScore = -Infinity;
+      for (let l = 0; l < NL; l++) {
+        // I-X continues only B-X or I-X
+        if (isInside(l) && (p1 === BOS_LABEL || labelType(p1) !== labelType(l))) continue;
+        if (scores[l] > bestScore) {
+          bestScore = scores[l];
+          pred = l;
+        }
+      }
+      if (learner && gold) learner.update(keys, k, gold[i], pred);
+      labels[i] = pred;
+      if (flags & F_UPPER) {
+        const lower = lowers[i];
+        let hist = doc.history.get(lower);
+        if (hist === undefined) {
+          hist = new Int32Array(5);
+          doc.history.set(lower, hist);
+        }
+        hist[labelType(pred)]++;
+      }
+      p2 = p1;
+      p1 = pred;
+    }
+    return labels;
+  }
+}
+
+/** A headline in capitals ("EU REJECTS GERMAN CALL"): most words with letters are all capitals. */
+function allCapsSentence(words: readonly string[], tagger: FeatureTagger): boolean {
+  let caps = 0;
+  let other = 0;
+  for (const w of words) {
+    const c = tagger.isAllCapsWord(w);
+    if (c === 1) caps++;
+    else if (c === 0) other++;
+  }
+  return caps >= 2 && caps > 2 * other;
+}

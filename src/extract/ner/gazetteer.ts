@@ -1,0 +1,68 @@
+import { tokenize } from '../../text/tokenize.js';
+
+/**
+ * Name lists as tagger features: a token inside a phrase from a list gets the list's id and
+ * its position (first token, inside, or the whole phrase). The lists travel inside the model
+ * file, so the features at tagging time are exactly those the weights were trained with.
+ */
+
+export const GAZ_MAX_LEN = 5;
+
+export type GazetteerLists = Record<string, string[]>;
+
+export class Gazetteer {
+  readonly listNames: string[];
+  /** lower-cased phrase (tokens joined by one space) -> bitmask of lists */
+  private readonly phrases = new Map<string, number>();
+  /** lower-cased first token -> longest phrase length starting with it */
+  private readonly firsts = new Map<string, number>();
+
+  constructor(readonly lists: GazetteerLists) {
+    this.listNames = Object.keys(lists).slice(0, 10);
+    this.listNames.forEach((name, id) => {
+      for (const phrase of lists[name]) {
+        const toks = tokenize(phrase).map((t) => t.text.toLowerCase());
+        if (toks.length === 0 || toks.length > GAZ_MAX_LEN) continue;
+        const key = toks.join(' ');
+        this.phrases.set(key, (this.phrases.get(key) ?? 0) | (1 << id));
+        if ((this.firsts.get(toks[0]) ?? 0) < toks.length) this.firsts.set(toks[0], toks.length);
+      }
+    });
+  }
+
+  /**
+   * Writes, per token, a bitmask: bit 3*list + 0 for a phrase's first token, +1 inside, +2 a
+   * one-token phrase. Longest match wins from each start; phrases start only at a capitalised
+   * token (or anywhere in an all-capitals headline), so "chad" the verb never matches.
+   */
+  match(lower: string[], capitalised: Uint8Array, out: Uint32Array): void {
+    const n = lower.length;
+    out.fill(0, 0, n);
+    for (let i = 0; i < n; i++) {
+      if (!capitalised[i]) continue;
+      const longest = this.firsts.get(lower[i]);
+      if (longest === undefined) continue;
+      let key = '';
+      let bestLen = 0;
+      let bestMask = 0;
+      for (let len = 1; len <= longest && i + len <= n; len++) {
+        key = len === 1 ? lower[i] : key + ' ' + lower[i + len - 1];
+        const mask = this.phrases.get(key);
+        if (mask !== undefined) {
+          bestLen = len;
+          bestMask = mask;
+        }
+      }
+      if (bestLen === 0) continue;
+      for (let l = 0; l < this.listNames.length; l++) {
+        if (!(bestMask & (1 << l))) continue;
+        if (bestLen === 1) out[i] |= 1 << (3 * l + 2);
+        else {
+          out[i] |= 1 << (3 * l);
+          for (let k = 1; k < bestLen; k++) out[i + k] |= 1 << (3 * l + 1);
+        }
+      }
+      i += bestLen - 1;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { HashIndex } from './hash.js';
+import { FEATURE_VERSION, FeatureTagger, LABELS, NL, TYPES, isInside, labelType } from './features.js';
+import type { Learner, Scorer } from './features.js';
+import { Gazetteer } from './gazetteer.js';
+import type { GazetteerLists } from './gazetteer.js';
+import type { NameType } from '../../model.js';
+
+/**
+ * A trained name tagger: feature hashes -> rows of label weights, and the name lists its
+ * gazetteer features were trained with. Saved as one gzipped binary file:
+ * "SRNER001", u32 header length, JSON header, then (4-byte aligned) the row keys as u32, one
+ * float32 scale per row, and the weights as int8, row-major, one column per label.
+ */
+
+export interface ModelMeta {
+  featureVersion: number;
+  labels: string[];
+  /** free-form facts recorded by training: data, date, epochs, figures */
+  training: Record<string, unknown>;
+}
+
+interface Header extends ModelMeta {
+  rows: number;
+  gazetteer: GazetteerLists;
+}
+
+const MAGIC = 'SRNER001';
+
+export interface TokenSpan {
+  type: NameType;
+  /** first token index */
+  start: number;
+  /** one past the last token index */
+  end: number;
+}
+
+export class NerModel implements Scorer {
+  private readonly tagger: FeatureTagger;
+  private readonly index: HashIndex;
+
+  constructor(
+    keys: Uint32Array,
+    readonly weights: Float32Array,
+    readonly gazetteer: Gazetteer,
+    readonly meta: ModelMeta,
+  ) {
+    if (weights.length !== keys.length * NL) throw new Error('ner model: weights do not match keys');
+    this.index = HashIndex.fromKeys(keys);
+    this.tagger = new FeatureTagger(gazetteer);
+  }
+
+  /** The same weights with other training facts recorded. */
+  withTraining(training: Record<string, unknown>): NerModel {
+    return new NerModel(this.index.keysByRow(), this.weights, this.gazetteer, { ...this.meta, training });
+  }
+
+  get rows(): number {
+    return this.index.size;
+  }
+
+  score(keys: Uint32Array, n: number, out: Float64Array): void {
+    out.fill(0);
+    const w = this.weights;
+    for (let j = 0; j < n; j++) {
+      const row = this.index.get(keys[j]);
+      if (row < 0) continue;
+      const base = row * NL;
+      for (let l = 0; l < NL; l++) out[l] += w[base + l];
+    }
+  }
+
+  /** Label ids (indexes into LABELS) per sentence of one document. */
+  tagDocument(sentences: readonly (readonly string[])[], learner?: Learner): Uint8Array[] {
+    return this.tagger.tagDocument(sentences, this, learner);
+  }
+
+  /** BIO label strings per sentence. */
+  tagDocumentLabels(sentences: readonly (readonly string[])[]): string[][] {
+    return this.tagDocument(sentences).map((s) => Array.from(s, (l) => LABELS[l]));
+  }
+
+  save(path: string): number {
+    const buf = this.serialise();
+    writeFileSync(path, buf);
+    return buf.length;
+  }
+
+  /**
+   * Rows are quantised to int8 with one float32 scale per row: weights span orders of magnitude
+   * across features (a bias against a rare word), so one scale for the whole model would round
+   * most of them to zero.
+   */
+  serialise(): Buffer {
+    const keys = this.index.keysByRow();
+    const rows = keys.length;
+    const header: Header = { ...this.meta, rows, gazetteer: this.gazetteer.lists };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const pre = 8 + 4 + headerBytes.length;
+    const pad = (4 - (pre % 4)) % 4;
+    const scales = new Float32Array(rows);
+    const q = new Int8Array(rows * NL);
+    for (let r = 0; r < rows; r++) {
+      let m = 0;
+      for (let l = 0; l < NL; l++) m = Math.max(m, Math.abs(this.weights[r * NL + l]));
+      const scale = m === 0 ? 1 : m / 127;
+      scales[r] = scale;
+      for (let l = 0; l < NL; l++) q[r * NL + l] = Math.round(this.weights[r * NL + l] / scales[r]);
+    }
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(headerBytes.length);
+    const raw = Buffer.concat([
+      Buffer.from(MAGIC, 'ascii'),
+      len,
+      headerBytes,
+      Buffer.alloc(pad),
+      Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength),
+      Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
+      Buffer.from(q.buffer, q.byteOffset, q.byteLength),
+    ]);
+    return gzipSync(raw, { level: 9 });
+  }
+
+  static load(path: string): NerModel {
+    return NerModel.deserialise(readFileSync(path));
+  }
+
+  static deserialise(gz: Buffer): NerModel {
+    const raw = gunzipSync(gz);
+    if (raw.toString('ascii', 0, 8) !== MAGIC) throw new Error('ner model: not a sitrep NER model file');
+    const hlen = raw.readUInt32LE(8);
+    const header = JSON.parse(raw.toString('utf8', 12, 12 + hlen)) as Header;
+    if (header.featureVersion !== FEATURE_VERSION) {
+      throw new Error(`ner model: trained with feature version ${header.featureVersion}, code has ${FEATURE_VERSION}; retrain with npm run train:ner`);
+    }
+    const rows = header.rows;
+    let off = 12 + hlen;
+    off += (4 - (off % 4)) % 4;
+    // copied into fresh typed arrays: a Buffer's offset need not be aligned
+    const keys = new Uint32Array(rows);
+    Buffer.from(keys.buffer).set(raw.subarray(off, off + rows * 4));
+    off += rows * 4;
+    const scales = new Float32Array(rows);
+    Buffer.from(scales.buffer).set(raw.subarray(off, off + rows * 4));
+    off += rows * 4;
+    const q = new Int8Array(raw.buffer, raw.byteOffset + off, rows * NL);
+    const weights = new Float32Array(rows * NL);
+    for (let r = 0; r < rows; r++) for (let l = 0; l < NL; l++) weights[r * NL + l] = q[r * NL + l] * scales[r];
+    const meta: ModelMeta = { featureVersion: header.featureVersion, labels: header.labels, training: header.training };
+    return new NerModel(keys, weights, new Gazetteer(header.gazetteer), meta);
+  }
+}
+
+/** Entity spans of a BIO (IOB2) label sequence; a stray I-X starts a span, as conlleval does. */
+export function labelSpans(labels: Uint8Array | readonly number[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let cur: TokenSpan | null = null;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    const t = labelType(l);
+    if (t === 0) {
+      cur = null;
+      continue;
+    }
+    if (cur && isInside(l) && TYPES[t - 1] === cur.type) {
+      cur.end = i + 1;
+      continue;
+    }
+    cur = { type: TYPES[t - 1], start: i, end: i + 1 };
+    out.push(cur);
+  }
+  return out;
+}
