@@ -1,0 +1,152 @@
+import { loadCues } from './lexicon.js';
+
+/**
+ * Event triggers and event typing from data/cues/events.yaml.
+ *
+ * A sentence is scanned with every cue; each kind scores the sum of its matching cues' weights
+ * (a cue counts once). The kind with the highest score wins. The weights carry ACLED's rules of
+ * precedence (ACLED Codebook 2023, "Event Types and Sub-Event Types"):
+ * - the mode of violence decides the type before the target: a cue of a remote weapon (air or
+ *   drone strike, shelling, IED, grenade, suicide bomb, chemical weapon) outweighs a cue of an
+ *   attack on civilians, and civilian targeting is kept as a flag instead (`civilianTargeting`);
+ * - a suicide bombing is "Suicide bomb" even though a bomb exploded (Codebook: Suicide bomb);
+ * - a change of territorial control outweighs the clash that brought it (Codebook: Government
+ *   regains territory / Non-state actor overtakes territory);
+ * - protest sub-types depend on how authorities answered, so intervention cues count only when a
+ *   protest cue is present (Codebook: Protests).
+ */
+
+export interface KindInfo {
+  acled: [string, string] | null;
+  plover: string | null;
+  mode?: string;
+  context?: string;
+  extra?: string;
+  violent?: boolean;
+  disaster?: string;
+}
+
+interface CueSpec {
+  kind: string;
+  group?: string;
+  weight: number;
+  re: string;
+  needs?: string[];
+}
+
+interface EventCues {
+  kinds: Record<string, KindInfo>;
+  cues: CueSpec[];
+}
+
+interface CompiledCue extends CueSpec {
+  index: number;
+  regex: RegExp;
+}
+
+export interface CueHit {
+  kind: string;
+  group: string;
+  weight: number;
+  /** offsets in the scanned text, shifted by `base` */
+  start: number;
+  end: number;
+  text: string;
+  /** index of the cue in events.yaml, for provenance */
+  cue: number;
+}
+
+let compiled: { kinds: Record<string, KindInfo>; cues: CompiledCue[] } | null = null;
+
+function cues(): { kinds: Record<string, KindInfo>; cues: CompiledCue[] } {
+  if (compiled) return compiled;
+  const data = loadCues<EventCues>('events.yaml');
+  compiled = {
+    kinds: data.kinds,
+    cues: data.cues.map((c, index) => {
+      if (!data.kinds[c.kind]) throw new Error(`events.yaml: cue ${index} names unknown kind "${c.kind}"`);
+      return { ...c, index, regex: new RegExp(c.re, 'giu') };
+    }),
+  };
+  return compiled;
+}
+
+export function kindInfo(kind: string): KindInfo {
+  const info = cues().kinds[kind];
+  if (!info) throw new Error(`events: unknown kind "${kind}"`);
+  return info;
+}
+
+export function allKinds(): string[] {
+  return Object.keys(cues().kinds);
+}
+
+/** Every cue match in `text`, with `needs` applied (a cue that needs a group fires only beside it). */
+export function findCues(text: string, base = 0): CueHit[] {
+  const raw: CueHit[] = [];
+  for (const c of cues().cues) {
+    c.regex.lastIndex = 0;
+    for (let m = c.regex.exec(text); m !== null; m = c.regex.exec(text)) {
+      if (m[0].length === 0) {
+        c.regex.lastIndex++;
+        continue;
+      }
+      raw.push({ kind: c.kind, group: c.group ?? c.kind, weight: c.weight, start: base + m.index, end: base + m.index + m[0].length, text: m[0], cue: c.index });
+    }
+  }
+  const groups = new Set(raw.map((h) => h.group));
+  const specs = cues().cues;
+  return raw
+    .filter((h) => {
+      const needs = specs[h.cue].needs;
+      return !needs || needs.some((g) => groups.has(g));
+    })
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+export interface KindScore {
+  kind: string;
+  score: number;
+  hits: CueHit[];
+}
+
+/** Scores per kind, best first; each cue counts once however often it matches. */
+export function scoreKinds(hits: readonly CueHit[], weightOf: (h: CueHit) => number = (h) => h.weight): KindScore[] {
+  const byKind = new Map<string, { best: Map<number, number>; hits: CueHit[] }>();
+  for (const h of hits) {
+    let k = byKind.get(h.kind);
+    if (!k) byKind.set(h.kind, (k = { best: new Map(), hits: [] }));
+    k.best.set(h.cue, Math.max(k.best.get(h.cue) ?? 0, weightOf(h)));
+    k.hits.push(h);
+  }
+  const out: KindScore[] = [];
+  for (const [kind, k] of byKind) out.push({ kind, score: [...k.best.values()].reduce((a, b) => a + b, 0), hits: k.hits });
+  // ties go to the kind whose first cue comes first in the text
+  return out.sort((a, b) => b.score - a.score || a.hits[0].start - b.hits[0].start);
+}
+
+export interface Classified {
+  kind: string;
+  score: number;
+  /** the cue match that anchors the event (the strongest of the winning kind) */
+  trigger: CueHit;
+  rules: string[];
+}
+
+const FORCE_KINDS = new Set(['excessive-force', 'protest-intervention']);
+
+/** The event kind a text is mainly about, or null when no cue is strong enough. */
+export function classifyText(text: string, base = 0, minScore = 2): Classified | null {
+  const hits = findCues(text, base);
+  if (hits.length === 0) return null;
+  const ranked = scoreKinds(hits);
+  let best = ranked[0];
+  // Protests: the intervention cues already need a protest cue; the sub-type they name replaces it.
+  if (best.kind === 'peaceful-protest') {
+    const force = ranked.find((r) => FORCE_KINDS.has(r.kind));
+    if (force) best = force;
+  }
+  if (best.score < minScore) return null;
+  const trigger = [...best.hits].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+  return { kind: best.kind, score: best.score, trigger, rules: [...new Set(best.hits.map((h) => `events.cue.${h.kind}.${h.cue}`))] };
+}
