@@ -1,0 +1,1134 @@
+/**
+ * Finds time expressions in text and normalises them in TIMEX3 style (TimeML 1.2.1 guidelines):
+ * what a span covers (determiners and modifiers such as "the past", "late", "about" are in;
+ * prepositions such as "on", "in", "since" are out), the `value` (2021-Q4, 199, P3Y, PRESENT_REF),
+ * the `mod` (START, END, MORE_THAN...).
+ *
+ * Two sources of candidates: chrono-node for calendar dates and clock times written out
+ * ("Aug. 7, 1998", "5 p.m. EST, Nov. 6"), and our own rules for what chrono does not read or
+ * does not read the TimeML way (bare years, decades, quarters, seasons, durations, vague
+ * references, "last/next/this" + unit, modifiers). Then the longest candidate wins each overlap,
+ * and values are resolved in document order, so a narrative's "the following year" or "in March"
+ * can lean on the last date the text stated (its reference time) while "yesterday" leans on the
+ * publication date.
+ */
+import * as chrono from 'chrono-node';
+import {
+  addDays,
+  addMonths,
+  diffDays,
+  monthString,
+  quarterOf,
+  weekString,
+  weekday as weekdayOf,
+  yearString,
+  ymdString,
+  pad,
+  type Ymd,
+} from './calendar.js';
+import {
+  DAY_PARTS,
+  MONTH_RE,
+  NUM_RE,
+  ORDINALS,
+  QUANT_MOD_RE,
+  SEASONS,
+  UNITS,
+  UNIT_RE,
+  WEEKDAYS,
+  WEEKDAY_RE,
+  modOf,
+  monthOf,
+  readNumber,
+  unitOf,
+} from './lexicon.js';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface Timex {
+  start: number;
+  end: number;
+  text: string;
+  type: TimexType;
+  value: string;
+  mod?: string;
+  /** true when the value needed the publication date */
+  anchored: boolean;
+  /** a signal word before the span that bounds it: since 2012 (after), until 2020 (before) */
+  signal?: 'after' | 'before';
+  /** for ranges ("between 1 and 3 June"): the two ends */
+  rangeFrom?: string;
+  rangeTo?: string;
+  /** a duration that ends (`end`) or starts (`start`) at the publication date */
+  durationAt?: 'end' | 'start';
+  rule: string;
+}
+
+/** The publication date, known to some precision. */
+export interface Dct {
+  y: number;
+  m?: number;
+  d?: number;
+}
+
+interface Reference {
+  y: number;
+  m?: number;
+  d?: number;
+  pos: number;
+}
+
+interface Ctx {
+  text: string;
+  dct: Ymd | null;
+  /** the last date the text stated in full enough to anchor what follows */
+  ref: Reference | null;
+  lastQuarter: { y: number; q: number } | null;
+}
+
+interface Resolved {
+  type: TimexType;
+  value: string;
+  mod?: string;
+  anchored: boolean;
+  /** an explicit date that later relative expressions may lean on */
+  sets?: { y: number; m?: number; d?: number };
+  quarter?: { y: number; q: number };
+  rangeFrom?: string;
+  rangeTo?: string;
+  durationAt?: 'end' | 'start';
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: string;
+  /** higher wins among candidates of equal length */
+  priority: number;
+  resolve(ctx: Ctx): Resolved | null;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const lc = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** Words within the same sentence before `pos` that point to the future. */
+function futureContext(text: string, pos: number): boolean {
+  const from = Math.max(0, pos - 100);
+  let window = text.slice(from, pos);
+  const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'));
+  if (cut >= 0) window = window.slice(cut + 1);
+  return /\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|is to|are to|due to|set to|next|upcoming|coming)\b/i.test(window);
+}
+
+function dctYear(ctx: Ctx): number | null {
+  return ctx.dct ? ctx.dct.y : null;
+}
+
+/** Year for a month (and day) written without one: the reference year in a narrative, else
+ * the year that puts the date closest to publication, the past weighing less than the future
+ * (news mostly reports what happened). */
+function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, future: boolean): { y: number; anchored: boolean } | null {
+  if (ctx.ref && pos - ctx.ref.pos < 500 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+    return { y: ctx.ref.y, anchored: false };
+  }
+  if (!ctx.dct) return ctx.ref ? { y: ctx.ref.y, anchored: false } : null;
+  const dct = ctx.dct;
+  let best = dct.y;
+  let bestCost = Infinity;
+  for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
+    const diff = d ? diffDays(dct, { y, m, d }) : (y * 12 + m) - (dct.y * 12 + dct.m);
+    const scale = d ? 1 : 30;
+    const cost = diff < 0 ? -diff * scale * (future ? 3 : 1) : diff * scale * (future ? 1 : 2.5);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = y;
+    }
+  }
+  return { y: best, anchored: true };
+}
+
+/** The most recent `wd` on or before the publication date, or the next one after it. */
+function resolveWeekday(dct: Ymd, wd: number, direction: 'past' | 'future' | 'last' | 'next'): Ymd {
+  const cur = weekdayOf(dct);
+  if (direction === 'future' || direction === 'next') {
+    let delta = (wd - cur + 7) % 7;
+    if (delta === 0) delta = direction === 'next' ? 7 : 0;
+    return addDays(dct, delta);
+  }
+  let delta = (cur - wd + 7) % 7;
+  if (delta === 0 && direction === 'last') delta = 7;
+  return addDays(dct, -delta);
+}
+
+function unanchoredLike(granularity: string): string {
+  switch (granularity) {
+    case 'year':
+      return 'XXXX';
+    case 'month':
+      return 'XXXX-XX';
+    case 'week':
+      return 'XXXX-WXX';
+    case 'quarter':
+      return 'XXXX-QX';
+    case 'decade':
+      return 'XXX';
+    case 'century':
+      return 'XX';
+    default:
+      return 'XXXX-XX-XX';
+  }
+}
+
+/** A date shifted by `n` units and written at the unit's granularity. */
+function shifted(base: Ymd, unit: string, n: number): string | null {
+  switch (unit) {
+    case 'second':
+    case 'minute':
+    case 'hour':
+    case 'day':
+    case 'night':
+      return ymdString(addDays(base, n));
+    case 'week':
+    case 'weekend':
+    case 'fortnight':
+      return weekString(addDays(base, 7 * n * (unit === 'fortnight' ? 2 : 1))) + (unit === 'weekend' ? '-WE' : '');
+    case 'month': {
+      const x = addMonths(base, n);
+      return monthString(x.y, x.m);
+    }
+    case 'quarter': {
+      const x = addMonths(base, 3 * n);
+      return `${yearString(x.y)}-Q${quarterOf(x.m)}`;
+    }
+    case 'year':
+      return yearString(base.y + n);
+    case 'decade':
+      return String(Math.floor((base.y + 10 * n) / 10));
+    case 'century':
+      return pad(Math.floor((base.y + 100 * n) / 100));
+    default:
+      return null;
+  }
+}
+
+function durationValue(n: number | null, unit: string): string {
+  const info = UNITS[unit];
+  if (!info) return 'PX';
+  if (n === null) {
+    if (unit === 'decade') return 'PXDE';
+    if (unit === 'century') return 'PXCE';
+    return info.time ? `PTX${info.code}` : `PX${info.code}`;
+  }
+  const total = n * info.factor;
+  if (!Number.isInteger(total)) {
+    // 1.5 years: TIMEX3 wants integers, so step down a unit when it divides evenly
+    if (info.code === 'Y' && Number.isInteger(total * 12)) return `P${total * 12}M`;
+    if (info.code === 'H' && Number.isInteger(total * 60)) {
+      const h = Math.floor(total);
+      const m = Math.round((total - h) * 60);
+      return h > 0 ? `PT${h}H${m}M` : `PT${m}M`;
+    }
+    if (info.code === 'D' && Number.isInteger(total * 24)) return `PT${total * 24}H`;
+  }
+  return info.time ? `PT${total}${info.code}` : `P${total}${info.code}`;
+}
+
+// ---------------------------------------------------------------- rules
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  priority?: number;
+  make(m: RegExpExecArray, text: string): Omit<Candidate, 'rule' | 'priority'> | null;
+}
+
+const YEAR_RE = String.raw`(?:1[0-9]{3}|20[0-9]{2})`;
+const NOT_AFTER_YEAR = String.raw`(?![\d,.]\d|\s*(?:%|percent|per\s+cent|people|persons|men|women|troops|soldiers|fighters|killed|dead|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|dollars|euros|barrels|votes|seats|points|shares|units|cars|homes|jobs)\b)`;
+const NOT_BEFORE_YEAR = String.raw`(?<![\d$£€¥.,:/#-]|No\.\s|no\.\s|Flight\s|Resolution\s|Route\s|Room\s|page\s|pages\s)`;
+const POSITION = String.raw`early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|the\s+close\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of`;
+
+function positionMod(raw: string | undefined): string | undefined {
+  const s = lc(raw);
+  if (!s) return undefined;
+  if (s.includes('first half')) return 'START';
+  if (s.includes('second half')) return 'END';
+  if (s.startsWith('early') || s.includes('beginning') || s.includes('start')) return 'START';
+  if (s.startsWith('late') || s.includes('end of') || s.includes('close') || s.includes('turn')) return 'END';
+  if (s.startsWith('mid') || s.includes('middle')) return 'MID';
+  return undefined;
+}
+
+const RELATIVE_WORDS = String.raw`this|last|next|past|previous|coming|current|following|same|that|the\s+past|the\s+last|the\s+next|the\s+current|the\s+coming|the\s+previous|the\s+following|the\s+same|the\s+preceding|the\s+latest|the\s+present|the\s+first|the\s+final`;
+
+function direction(word: string): number | 'ref0' | 'ref+1' | null {
+  const w = lc(word).replace(/^the /, '');
+  if (w === 'this' || w === 'current' || w === 'present' || w === 'latest') return 0;
+  if (w === 'last' || w === 'past' || w === 'previous' || w === 'preceding') return -1;
+  if (w === 'next' || w === 'coming') return lc(word).startsWith('the ') ? 'ref+1' : 1;
+  if (w === 'following') return 'ref+1';
+  if (w === 'same' || w === 'that') return 'ref0';
+  return null;
+}
+
+const RULES: Rule[] = [
+  // "the past three years", "over three years", "two-year", "about a decade", "three days later", "a year ago"
+  {
+    name: 'duration',
+    re: new RegExp(
+      String.raw`\b(?:(${QUANT_MOD_RE})\s+)?(?:(the|a|an)\s+)?(?:(past|last|next|first|previous|coming|following|final|latest|initial|remaining|additional|further|ensuing|preceding|recent|another|other|more)\s+)?(${NUM_RE})(?:\s+|-)(?:(more|additional|full|long)\s+)?(${UNIT_RE})(?:-(long|old))?(?:\s+(ago|earlier|later|before|after|from\s+now|hence|previously|since|old))?\b`,
+      'gi',
+    ),
+    make(m, text) {
+      const [, qmod, det, qual, numRaw, , unitRaw, , after] = m;
+      const unit = unitOf(unitRaw);
+      const n = readNumber(numRaw);
+      const numLc = lc(numRaw);
+      // "a/an" as the count only before a singular unit ("a year"), never "a years"
+      if ((numLc === 'a' || numLc === 'an') && /s$/i.test(unitRaw) && unit !== 'century') return null;
+      // "one day" at the start of a story is a narrative opener, not a duration
+      if (numLc === 'some' && !/s$/i.test(unitRaw)) return null;
+      // a quantity of money, percent or count right before ("$5 a year", "10 percent a year") is a rate, not a time
+      if ((numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      const mod = modOf(qmod);
+      const q = lc(qual);
+      const a = lc(after);
+      let start = m.index;
+      const end = m.index + m[0].length;
+      // "only", "just" are not part of the expression's meaning but TimeML keeps them out
+      if (qmod && !mod) start += m[0].indexOf(det ?? qual ?? numRaw, qmod.length);
+      void det;
+      if (a === 'ago' || a === 'earlier' || a === 'later' || a === 'before' || a === 'after' || a === 'from now' || a === 'hence' || a === 'previously') {
+        const sign = a === 'ago' || a === 'earlier' || a === 'before' || a === 'previously' ? -1 : 1;
+        const fromRef = a === 'later' || a === 'earlier' || a === 'after' || a === 'before';
+        return {
+          start,
+          end,
+          resolve(ctx) {
+            if (n === null) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchored: ctx.dct !== null };
+            // "a year ago" in a quarterly report means the same quarter a year before
+            if (unit === 'year' && ctx.lastQuarter && /quarter/i.test(sentenceAround(ctx.text, m.index))) {
+              const qy = ctx.lastQuarter.y + sign * n;
+              return { type: 'DATE', value: `${yearString(qy)}-Q${ctx.lastQuarter.q}`, mod, anchored: true };
+            }
+            const useRef = fromRef && ctx.ref && m.index - ctx.ref.pos < 600 && ctx.ref.m !== undefined;
+            const base: Ymd | null = useRef && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : ctx.dct;
+            if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
+            const v = shifted(base, unit, sign * n);
+            if (!v) return null;
+            return { type: 'DATE', value: v, mod, anchored: !useRef };
+          },
+        };
+      }
+      if (a === 'old' || lc(m[7]) === 'old') return null; // ages are not times
+      if (a === 'since') return null;
+      const until = a ? m.index + m[0].length - (m[8]?.length ?? 0) : end;
+      return {
+        start,
+        end: a ? trimEnd(text, m.index, until) : end,
+        resolve(ctx) {
+          const value = durationValue(n, unit);
+          let at: 'end' | 'start' | undefined;
+          if (q === 'past' || q === 'last' || q === 'previous' || q === 'preceding' || q === 'recent') at = 'end';
+          else if (q === 'next' || q === 'coming' || q === 'following' || q === 'remaining') at = 'start';
+          else {
+            const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+            if (/\b(?:for|over|after|in)\s+$/i.test(before) && !futureContext(ctx.text, m.index)) at = /\bin\s+$/i.test(before) ? undefined : 'end';
+            if (!at && qmod && /^over$/i.test(qmod) && /\bafter\s+$/i.test(before)) at = 'end';
+          }
+          return { type: 'DURATION', value, mod, anchored: at !== undefined && ctx.dct !== null, durationAt: ctx.dct ? at : undefined };
+        },
+      };
+    },
+  },
+  // bare plural units with a vague qualifier: "recent years", "the past few months", "for years", "decades-long"
+  {
+    name: 'vague-duration',
+    re: new RegExp(
+      String.raw`\b(?:(?:(the)\s+)?(recent|past|last|coming|next|previous|following)\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)(-long|-old)?\b`,
+      'gi',
+    ),
+    priority: -1,
+    make(m, text) {
+      const [, det, qual, unitRaw, suffix] = m;
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      const q = lc(qual);
+      if (!q && !/\b(?:for|in|over|within|after|took|take|takes|lasted|last)\s+$/i.test(before) && suffix !== '-long') return null;
+      if (suffix === '-old') return null;
+      const unit = unitOf(unitRaw);
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          if (q === 'recent' && !det) return { type: 'DATE', value: 'PAST_REF', anchored: ctx.dct !== null };
+          if (q === 'coming' || q === 'next' || q === 'following') return { type: 'DURATION', value: durationValue(null, unit), anchored: false, durationAt: ctx.dct ? 'start' : undefined };
+          return { type: 'DURATION', value: durationValue(null, unit), anchored: false, durationAt: q && ctx.dct ? 'end' : undefined };
+        },
+      };
+    },
+  },
+  // "1990s", "the 1990s", "the early '90s", "the mid-1980s"
+  {
+    name: 'decade',
+    re: new RegExp(String.raw`\b(?:(the)\s+)?(?:(early|late|mid)[- ]?)?(?:(1[0-9]{2}|20[0-9])0|'([0-9])0)'?s\b`, 'gi'),
+    priority: 2,
+    make(m) {
+      const [, , pos, full, short] = m;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          const stem = full ?? (short ? (Number(short) <= ((dctYear(ctx) ?? 2000) % 100) / 10 && (dctYear(ctx) ?? 1990) >= 2000 ? `20${short}` : `19${short}`) : '');
+          return { type: 'DATE', value: stem, mod: positionMod(pos), anchored: false };
+        },
+      };
+    },
+  },
+  // "the 20th century", "the early twentieth century"
+  {
+    name: 'century',
+    re: /\b(?:(the)\s+)?(?:(early|late|mid)[- ]?)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b/gi,
+    priority: 2,
+    make(m) {
+      const [, , pos, ord] = m;
+      const n = /^\d/.test(ord) ? parseInt(ord, 10) : ORDINALS[lc(ord)];
+      if (!n) return null;
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: pad(n - 1), mod: positionMod(pos), anchored: false }) };
+    },
+  },
+  // "the third quarter", "third-quarter", "the 1988 third quarter", "Q3 2021", "the year-earlier quarter"
+  {
+    name: 'quarter',
+    re: new RegExp(
+      String.raw`\b(?:(the)\s+)?(?:(year-earlier|year-ago|year\s+earlier|comparable|same|latest|current|recent|previous|last|past|this|next|coming|fiscal|calendar|just-ended|just\s+ended)\s+)?(?:(year-earlier|year-ago|comparable|fiscal)\s+)?(?:(${YEAR_RE})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(quarter)(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE}|this\s+year|last\s+year|next\s+year))?\b|\bQ([1-4])(?:\s+|-|/)?((?:20|19)\d\d)?\b`,
+      'gi',
+    ),
+    priority: 2,
+    make(m, text) {
+      const [, det, q1, q2, yearRaw, ordRaw, , ofYear, qShort, qShortYear] = m;
+      const ordinal = ordRaw ? ORDINALS[lc(ordRaw)] : qShort ? Number(qShort) : undefined;
+      const qual = lc(q1) + ' ' + lc(q2);
+      // a bare "quarter" needs a determiner or qualifier to be a time ("a quarter of the troops" is not)
+      if (!ordinal && !det && !q1 && !q2) return null;
+      if (!ordinal && lc(det) === 'the' && !q1 && /^\s+of\s+(?!\d{4}|this|last|next)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+      if (/^\s+(?:century|mile|note|inch|point|pound|hour)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
+      const plural = /^s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+      if (plural) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          let y: number | null = null;
+          let q = ordinal ?? null;
+          let anchored = false;
+          const yearText = yearRaw ?? ofYear ?? qShortYear;
+          if (yearText && /^\d/.test(yearText)) y = Number(yearText);
+          else if (yearText && ctx.dct) {
+            y = ctx.dct.y + (/last/i.test(yearText) ? -1 : /next/i.test(yearText) ? 1 : 0);
+            anchored = true;
+          }
+          const back = /year-earlier|year-ago|year earlier/.test(qual) ? 1 : 0;
+          if (q === null) {
+            // "the quarter", "the latest quarter": the quarter the report is about
+            if (ctx.lastQuarter) {
+              y = y ?? ctx.lastQuarter.y;
+              q = ctx.lastQuarter.q;
+            } else if (ctx.dct) {
+              const prev = addMonths(ctx.dct, /this|current/.test(qual) ? 0 : /next|coming/.test(qual) ? 3 : -3);
+              y = y ?? prev.y;
+              q = quarterOf(prev.m);
+              anchored = true;
+            } else {
+              return { type: 'DATE', value: 'XXXX-QX', anchored: false };
+            }
+          }
+          if (y === null) {
+            if (ctx.lastQuarter && /year-earlier|year-ago|year earlier|comparable|same/.test(qual)) y = ctx.lastQuarter.y;
+            else if (ctx.ref && m.index - ctx.ref.pos < 400 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) y = ctx.ref.y;
+            else if (ctx.dct) {
+              y = ctx.dct.y;
+              if (/last|previous|past/.test(qual) && q >= quarterOf(ctx.dct.m)) y -= 1;
+              if (/next|coming/.test(qual) && q <= quarterOf(ctx.dct.m)) y += 1;
+              // a quarter not yet begun at publication is last year's, unless the future is meant
+              if (!/next|coming/.test(qual) && q > quarterOf(ctx.dct.m) + 1 && !futureContext(ctx.text, m.index)) y -= 1;
+              anchored = true;
+            } else return { type: 'DATE', value: `XXXX-Q${q}`, anchored: false };
+          }
+          y -= back;
+          const value = `${yearString(y)}-Q${q}`;
+          return { type: 'DATE', value, anchored, quarter: back ? undefined : { y, q } };
+        },
+      };
+    },
+  },
+  // "the first half of 2021", "the second half"
+  {
+    name: 'half-year',
+    re: new RegExp(String.raw`\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+(?:the\s+year|(${YEAR_RE})|this\s+year|last\s+year|next\s+year))?\b`, 'gi'),
+    make(m, text) {
+      const [, ord, year] = m;
+      if (!/\bof\b/i.test(m[0]) && !/^\s*(?:results|profit|earnings|sales)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          let y: number | null = year ? Number(year) : null;
+          if (y === null && ctx.dct) y = ctx.dct.y + (/last year/i.test(m[0]) ? -1 : /next year/i.test(m[0]) ? 1 : 0);
+          const h = lc(ord) === 'first' ? 1 : 2;
+          return { type: 'DATE', value: y === null ? `XXXX-H${h}` : `${yearString(y)}-H${h}`, anchored: !year && y !== null };
+        },
+      };
+    },
+  },
+  // seasons: "last fall", "the summer of 1779", "early spring", "winter 2024"
+  {
+    name: 'season',
+    re: new RegExp(
+      String.raw`\b(?:(early|late|mid)[- ]?)?(?:(this|last|next|the|that|past|coming)\s+)?(?:(early|late|mid)[- ]?)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}|\d{1,4}\s+(?:BC|B\.C\.)))?\b`,
+      'gi',
+    ),
+    make(m, text) {
+      const [, pos1, rel, pos2, seasonRaw, year] = m;
+      const season = SEASONS[lc(seasonRaw)];
+      // "fall" is mostly a verb: only with a determiner, a year or a position word
+      if (lc(seasonRaw) === 'fall' && !rel && !year && !pos1 && !pos2) return null;
+      if (!rel && !year && !pos1 && !pos2 && !/\b(?:in|during|by|until|since|through|this|last|next)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^\s*(?:of\s+(?:the|discontent|\d{1,3}\b))|^-/i.test(after)) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          const mod = positionMod(pos1 ?? pos2);
+          if (year) {
+            const bc = /BC|B\.C\./.test(year);
+            const y = bc ? 1 - parseInt(year, 10) : Number(year);
+            return { type: 'DATE', value: `${yearString(y)}-${season}`, mod, anchored: false, sets: { y } };
+          }
+          const r = lc(rel);
+          if (ctx.ref && m.index - ctx.ref.pos < 500 && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && r !== 'last' && r !== 'next') {
+            return { type: 'DATE', value: `${yearString(ctx.ref.y)}-${season}`, mod, anchored: false };
+          }
+          if (!ctx.dct) return { type: 'DATE', value: `XXXX-${season}`, mod, anchored: false };
+          let y = ctx.dct.y;
+          const month = ctx.dct.m;
+          const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[season] ?? 1;
+          if (r === 'last' || r === 'past') y = start < month ? y - 1 : y - 1;
+          else if (r === 'next' || r === 'coming') y = start > month ? y : y + 1;
+          return { type: 'DATE', value: `${yearString(y)}-${season}`, mod, anchored: true };
+        },
+      };
+    },
+  },
+  // "this year", "last month", "next week", "the past year", "earlier this month", "early next year", "the following day"
+  {
+    name: 'relative-unit',
+    re: new RegExp(
+      String.raw`\b(?:(earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)\s+(?:in\s+)?)?(${RELATIVE_WORDS})\s+(?:(fiscal|calendar|school|financial|academic)\s+)?(day|week|weekend|month|year|decade|century|morning|afternoon|evening|night)\b`,
+      'gi',
+    ),
+    priority: 1,
+    make(m, text) {
+      const [, posRaw, relRaw, , unitRaw] = m;
+      const rel = lc(relRaw);
+      const unit = lc(unitRaw);
+      const dir = direction(rel);
+      if (dir === null) return null;
+      // "the first day of school", "the last year of his life": ordinal positions inside something else
+      if ((rel === 'the first' || rel === 'the final' || rel === 'the last') && /^\s+(?:of|in|that|when|before|after)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) {
+        if (rel !== 'the last') return null;
+      }
+      if (rel === 'the first' || rel === 'the final') return null;
+      // "this morning" and the like are times of day
+      const part = DAY_PARTS[unit];
+      const mod = positionMod(posRaw);
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          if (part) {
+            const base = dir === 'ref0' || dir === 'ref+1' ? (ctx.ref && ctx.ref.d ? { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d } : ctx.dct) : ctx.dct;
+            if (!base) return { type: 'TIME', value: `XXXX-XX-XXT${part}`, anchored: false };
+            const shift = dir === -1 ? -1 : dir === 1 || dir === 'ref+1' ? 1 : 0;
+            return { type: 'TIME', value: `${ymdString(addDays(base, shift))}T${part}`, anchored: base === ctx.dct };
+          }
+          let base: Ymd | null = ctx.dct;
+          let n = 0;
+          let anchored = true;
+          if (dir === 'ref0' || dir === 'ref+1') {
+            if (ctx.ref && m.index - ctx.ref.pos < 1500) {
+              base = { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 };
+              anchored = false;
+              // "the same day" needs a known day, "the following month" a known month
+              if ((unit === 'day' && ctx.ref.d === undefined) || ((unit === 'month' || unit === 'week') && ctx.ref.m === undefined)) {
+                return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
+              }
+            }
+            n = dir === 'ref+1' ? 1 : 0;
+          } else n = dir;
+          if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
+          // "the past year", "the last decade": TimeML reads these as the stretch ending now
+          const v = shifted(base, unit === 'day' ? 'day' : unit, n);
+          if (!v) return null;
+          return { type: 'DATE', value: v, mod, anchored };
+        },
+      };
+    },
+  },
+  // days relative to publication: "today", "yesterday", "tonight", "the day before yesterday", "last night"
+  {
+    name: 'deictic-day',
+    re: /\b(?:(later|earlier|early|late)\s+)?(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)(?:\s+(morning|afternoon|evening|night))?\b/gi,
+    priority: 2,
+    make(m, text) {
+      const [, , word, partRaw] = m;
+      const w = lc(word);
+      if (w === 'overnight' && !/^\s*(?:,|\.|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+      const shift: Record<string, number> = {
+        today: 0, yesterday: -1, tomorrow: 1, tonight: 0, overnight: 0, 'last night': -1, 'the day before yesterday': -2, 'the day after tomorrow': 2,
+        'this morning': 0, 'this afternoon': 0, 'this evening': 0,
+      };
+      const parts: Record<string, string> = { tonight: 'NI', overnight: 'NI', 'last night': 'NI', 'this morning': 'MO', 'this afternoon': 'AF', 'this evening': 'EV' };
+      const part = partRaw ? DAY_PARTS[lc(partRaw)] : parts[w];
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          // "today" meaning nowadays ("today's Africa") is still the day in TimeML practice
+          if (!ctx.dct) return { type: part ? 'TIME' : 'DATE', value: part ? `XXXX-XX-XXT${part}` : 'XXXX-XX-XX', anchored: false };
+          const day = ymdString(addDays(ctx.dct, shift[w] ?? 0));
+          return { type: part ? 'TIME' : 'DATE', value: part ? `${day}T${part}` : day, anchored: true };
+        },
+      };
+    },
+  },
+  // weekdays: "Friday", "last Friday", "Sunday night", "early Tuesday"
+  {
+    name: 'weekday',
+    re: new RegExp(
+      String.raw`\b(?:(last|next|this|coming|past|early|late)\s+)?(${WEEKDAY_RE})(?:('s)\b|\b)(?:\s+(morning|afternoon|evening|night))?`,
+      'gi',
+    ),
+    priority: 1,
+    make(m) {
+      const [, relRaw, dayRaw, , partRaw] = m;
+      if (!isCapitalised(dayRaw)) return null;
+      const wd = WEEKDAYS[lc(dayRaw)];
+      const rel = lc(relRaw);
+      const part = partRaw ? DAY_PARTS[lc(partRaw)] : undefined;
+      let start = m.index;
+      if (rel === 'early' || rel === 'late') start = m.index; // kept: TimeML includes these
+      return {
+        start,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          const type: TimexType = part ? 'TIME' : 'DATE';
+          const suffix = part ? `T${part}` : '';
+          let base = ctx.dct;
+          let anchored = true;
+          // in a narrative, a weekday follows the last stated day
+          if (ctx.ref && ctx.ref.d !== undefined && m.index - ctx.ref.pos < 600 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+            base = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
+            anchored = false;
+            const d = resolveWeekday(base, wd, 'future');
+            return { type, value: ymdString(d) + suffix, anchored };
+          }
+          if (!base) return { type, value: `XXXX-WXX-${wd === 0 ? 7 : wd}${suffix}`, anchored: false };
+          let dir: 'past' | 'future' | 'last' | 'next' = 'past';
+          if (rel === 'last' || rel === 'past') dir = 'last';
+          else if (rel === 'next' || rel === 'coming') dir = 'next';
+          else if (rel === 'this' || futureContext(ctx.text, m.index)) dir = 'future';
+          return { type, value: ymdString(resolveWeekday(base, wd, dir)) + suffix, anchored };
+        },
+      };
+    },
+  },
+  // months: "late November", "June 1999", "last May", "the end of June", "November last year", "mid-1996"
+  {
+    name: 'month',
+    re: new RegExp(
+      String.raw`\b(?:(${POSITION})[- ]?\s*)?(?:(last|next|this|coming|past|that|the\s+same)\s+)?(${MONTH_RE})(?:,?\s+(?:of\s+)?(${YEAR_RE}|last\s+year|this\s+year|next\s+year|the\s+same\s+year|that\s+year|the\s+following\s+year|the\s+previous\s+year)\b)?(?!\s*\d)`,
+      'g',
+    ),
+    make(m, text) {
+      const [, posRaw, relRaw, monthRaw, yearRaw] = m;
+      const month = monthOf(monthRaw);
+      if (!month) return null;
+      // "May" at a sentence start followed by a verb-like word is the modal
+      if (monthRaw === 'May' && !posRaw && !relRaw && !yearRaw) {
+        const prev = text.slice(Math.max(0, m.index - 12), m.index);
+        const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+        if (!/\b(?:in|of|since|until|by|from|to|through|early|late|mid|during|last|next|this|and|or|before|after)\s+$/i.test(prev) && !/^\s*(?:[,.;]|and|or)/.test(next)) return null;
+      }
+      const rel = lc(relRaw);
+      // "March" as a noun ("the March on Rome") needs a time-like context; full names are kept otherwise
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          const mod = positionMod(posRaw);
+          const yr = lc(yearRaw);
+          if (yr && /^\d/.test(yr)) {
+            const y = Number(yr);
+            return { type: 'DATE', value: monthString(y, month), mod, anchored: false, sets: { y, m: month } };
+          }
+          if (yr) {
+            if (/same|that/.test(yr) && ctx.ref) return { type: 'DATE', value: monthString(ctx.ref.y, month), mod, anchored: false };
+            if (/following/.test(yr) && ctx.ref) return { type: 'DATE', value: monthString(ctx.ref.y + 1, month), mod, anchored: false };
+            if (/previous/.test(yr) && ctx.ref) return { type: 'DATE', value: monthString(ctx.ref.y - 1, month), mod, anchored: false };
+            if (!ctx.dct) return { type: 'DATE', value: `XXXX-${pad(month)}`, mod, anchored: false };
+            const y = ctx.dct.y + (/last/.test(yr) ? -1 : /next/.test(yr) ? 1 : 0);
+            return { type: 'DATE', value: monthString(y, month), mod, anchored: true };
+          }
+          if (rel && ctx.dct && rel !== 'that' && rel !== 'the same') {
+            let y = ctx.dct.y;
+            if (rel === 'last' || rel === 'past') y = month < ctx.dct.m ? y : y - 1;
+            else if (rel === 'next' || rel === 'coming') y = month > ctx.dct.m ? y : y + 1;
+            return { type: 'DATE', value: monthString(y, month), mod, anchored: true };
+          }
+          const inferred = inferYear(ctx, m.index, month, undefined, futureContext(ctx.text, m.index));
+          if (!inferred) return { type: 'DATE', value: `XXXX-${pad(month)}`, mod, anchored: false };
+          return { type: 'DATE', value: monthString(inferred.y, month), mod, anchored: inferred.anchored, sets: inferred.anchored ? undefined : { y: inferred.y, m: month } };
+        },
+      };
+    },
+  },
+  // day ranges: "between 1 and 3 June", "from 10 to 12 May 2024", "June 1-3"
+  {
+    name: 'day-range',
+    re: new RegExp(
+      String.raw`\b(?:between\s+|from\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE})(?:,?\s+(${YEAR_RE}))?\b|\b(${MONTH_RE})\s+(\d{1,2})\s*(?:-|–|to|and|through)\s*(\d{1,2})(?:,?\s+(${YEAR_RE}))?\b`,
+      'g',
+    ),
+    priority: 3,
+    make(m) {
+      const d1 = Number(m[1] ?? m[6]);
+      const d2 = Number(m[2] ?? m[7]);
+      const month = monthOf(m[3] ?? m[5]);
+      const yearRaw = m[4] ?? m[8];
+      if (!month || d1 < 1 || d2 > 31 || d2 <= d1) return null;
+      let start = m.index;
+      const lead = /^(?:between|from)\s+/i.exec(m[0]);
+      if (lead) start += lead[0].length;
+      return {
+        start,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          let y: number;
+          let anchored = false;
+          if (yearRaw) y = Number(yearRaw);
+          else {
+            const inferred = inferYear(ctx, m.index, month, d1, futureContext(ctx.text, m.index));
+            if (!inferred) return { type: 'DATE', value: `XXXX-${pad(month)}`, anchored: false, rangeFrom: `XXXX-${pad(month)}-${pad(d1)}`, rangeTo: `XXXX-${pad(month)}-${pad(d2)}` };
+            y = inferred.y;
+            anchored = inferred.anchored;
+          }
+          return {
+            type: 'DATE',
+            value: monthString(y, month),
+            anchored,
+            rangeFrom: ymdString({ y, m: month, d: d1 }),
+            rangeTo: ymdString({ y, m: month, d: d2 }),
+            sets: { y, m: month },
+          };
+        },
+      };
+    },
+  },
+  // years: "1990", "fiscal 1989", "late 2021", "mid-1996", "490 BC", "1998-99", "the end of 1964"
+  {
+    name: 'year',
+    re: new RegExp(
+      String.raw`${NOT_BEFORE_YEAR}\b(?:(${POSITION})[- ]?\s*)?(?:(?:the\s+)?(?:(fiscal|calendar|financial|FY|model|school)(?:\s+year)?)\s*)?(?:(\d{1,4})\s*(BC|B\.C\.|BCE|AD|A\.D\.)|(${YEAR_RE})(?:(?:-|–|/)(\d{2}|${YEAR_RE}))?)\b${NOT_AFTER_YEAR}`,
+      'g',
+    ),
+    make(m, text) {
+      const [, posRaw, fiscal, eraNum, era, yearRaw, second] = m;
+      const prev = text.slice(Math.max(0, m.index - 10), m.index);
+      // numbers next to other numbers are not years ("1,990", "10 1990"), nor are addresses or scores
+      if (yearRaw && !posRaw && !fiscal) {
+        if (/\d\s*$/.test(prev) || /^\s*(?:[-–]\s*\d{1,3}\b(?!\d)|:\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+        const y = Number(yearRaw);
+        // old years only where a time word points at them: a bare 1500 is more often a count
+        if (y < 1700 && !/\b(?:in|of|since|by|until|from|during|year|c\.|circa|to|and)\s+$/i.test(prev)) return null;
+      }
+      let start = m.index;
+      if (/^the\s+/i.test(m[0]) && !posRaw) start = m.index; // "the fiscal 1989" keeps the determiner
+      return {
+        start,
+        end: m.index + m[0].length,
+        resolve() {
+          let y: number;
+          if (era) {
+            const n = parseInt(eraNum, 10);
+            y = /^B/i.test(era) ? 1 - n : n;
+          } else y = Number(yearRaw);
+          const mod = positionMod(posRaw);
+          if (second && !era) {
+            const y2 = second.length === 2 ? Math.floor(y / 100) * 100 + Number(second) : Number(second);
+            if (y2 > y && y2 - y < 200) {
+              return { type: 'DATE', value: yearString(y), mod, anchored: false, rangeFrom: yearString(y), rangeTo: yearString(y2), sets: { y } };
+            }
+          }
+          return { type: 'DATE', value: yearString(y), mod, anchored: false, sets: { y } };
+        },
+      };
+    },
+  },
+  // vague references to now, the past and the future
+  {
+    name: 'vague',
+    re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|earlier|previously|formerly|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|shortly|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|eventually|so\s+far|to\s+date|yet|then|the\s+time|this\s+time|that\s+time|the\s+moment|at\s+the\s+moment|a\s+later\s+date|an\s+earlier\s+date|later)\b/gi,
+    priority: -2,
+    make(m, text) {
+      const w = lc(m[1]);
+      const prev = text.slice(Math.max(0, m.index - 16), m.index);
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      let value: string | null = null;
+      let start = m.index;
+      let end = m.index + m[0].length;
+      switch (w) {
+        case 'now':
+        case 'right now':
+        case 'just now':
+          // "now" as a discourse marker ("Now, ...") and "now that" stay times in TimeML
+          value = 'PRESENT_REF';
+          if (/^\s+that\b/i.test(next) && false) value = null;
+          break;
+        case 'currently':
+        case 'nowadays':
+        case 'these days':
+        case 'at present':
+        case 'the present':
+        case 'presently':
+        case 'at the moment':
+          value = 'PRESENT_REF';
+          if (w === 'at present' || w === 'at the moment') start += 3;
+          break;
+        case 'current':
+          // "current" before a noun names the present: "the current quarter" is caught elsewhere; "current account" is no time
+          if (/^\s+(?:account|affairs|events|president|leader|prime|minister|government|regime|crisis|situation|conflict|war|members?|chief|head|rate|price|level|period|strategy|policy|system|status|state|law|form|version|one|ones)\b/i.test(next) || /^\s+(?:[a-z-]+)/.test(next)) value = 'PRESENT_REF';
+          if (/^\s+(?:account|affairs|events)\b/i.test(next)) value = null;
+          break;
+        case 'recently':
+        case 'lately':
+          value = 'PAST_REF';
+          break;
+        case 'recent':
+          value = 'PAST_REF';
+          break;
+        case 'previously':
+        case 'formerly':
+          value = 'PAST_REF';
+          break;
+        case 'earlier':
+          // a sentence-initial or clause-final "earlier" points back; "earlier this year" is caught elsewhere
+          if (/(?:^|[.!?"]\s*|\n)$/.test(prev) || /^\s*[,.;]/.test(next)) value = 'PAST_REF';
+          break;
+        case 'in the past':
+          start += 3;
+          value = 'PAST_REF';
+          break;
+        case 'the past':
+          if (!/^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day|century|couple)/i.test(next)) value = 'PAST_REF';
+          break;
+        case 'the future':
+        case 'the near future':
+        case 'the near term':
+        case 'the short term':
+        case 'the long term':
+        case 'the long run':
+        case 'the short run':
+        case 'a later date':
+          value = 'FUTURE_REF';
+          break;
+        case 'future':
+          if (/^\s+(?:of|generations?|years?|plans?|talks?|negotiations?|operations?|attacks?|elections?|growth|deals?|sales|earnings|prospects|role|relations?|cooperation|government|use)\b/i.test(next) || /^\s*[,.;]/.test(next)) value = 'FUTURE_REF';
+          if (/\b(?:the|its|their|his|her|our|a)\s+$/i.test(prev) && /^\s*[,.;]/.test(next)) value = 'FUTURE_REF';
+          if (/^\s+of\b/i.test(next) && !/\bthe\s+$/i.test(prev)) value = null;
+          break;
+        case 'soon':
+          value = /\bas\s+$/i.test(prev) || /^\s+after\b/i.test(next) ? null : 'FUTURE_REF';
+          break;
+        default:
+          value = null;
+      }
+      if (!value) return null;
+      const v = value;
+      return { start, end, resolve: (ctx) => ({ type: 'DATE', value: v, anchored: ctx.dct !== null && v !== 'PRESENT_REF' }) };
+    },
+  },
+  // sets: "daily", "every week", "each year", "twice a month"
+  {
+    name: 'set',
+    re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour|a\s+year|a\s+day|a\s+month|a\s+week)|every\s+(${NUM_RE})\s+(${UNIT_RE}))\b`, 'gi'),
+    priority: 1,
+    make(m, text) {
+      const w = lc(m[1]);
+      if (w.startsWith('a ')) {
+        // a rate only after a count or an amount: "twice a day", "$5 a year", "10,000 barrels a day"
+        if (!/(?:\d|twice|once|times|percent|%|cents?|dollars?|barrels|tons?|tonnes)\s*$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
+      }
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if ((w === 'daily' || w === 'weekly' || w === 'monthly' || w === 'yearly') && /^\s+(?:newspaper|paper|magazine|news|Telegraph|Mail|Star|Nation|Monitor|Trust|Times)\b/.test(next)) return null;
+      let value: string;
+      if (m[2]) {
+        const n = readNumber(m[2]);
+        value = durationValue(n, unitOf(m[3]));
+      } else {
+        const key = w.replace(/^(?:every|each|per|a)\s+/, '');
+        const map: Record<string, string> = {
+          daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', biweekly: 'P2W',
+          day: 'P1D', year: 'P1Y', month: 'P1M', week: 'P1W', quarter: 'P1Q', night: 'P1D', morning: 'P1D', hour: 'PT1H',
+        };
+        value = map[key] ?? 'P1D';
+      }
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value, anchored: false }) };
+    },
+  },
+  // holidays fixed in the calendar
+  {
+    name: 'holiday',
+    re: new RegExp(String.raw`\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Independence\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day)(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    make(m) {
+      const name = lc(m[1]);
+      const year = m[2];
+      const fixed: Record<string, [number, number]> = {
+        christmas: [12, 25], 'christmas day': [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1], "new year's eve": [12, 31],
+        'independence day': [7, 4], halloween: [10, 31], "valentine's day": [2, 14],
+      };
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          let md = fixed[name];
+          let y: number | null = year ? Number(year) : null;
+          if (y === null) {
+            const inferred = md ? inferYear(ctx, m.index, md[0], md[1], futureContext(ctx.text, m.index)) : ctx.dct ? { y: ctx.dct.y, anchored: true } : null;
+            if (!inferred) return { type: 'DATE', value: md ? `XXXX-${pad(md[0])}-${pad(md[1])}` : 'XXXX-XX-XX', anchored: false };
+            y = inferred.y;
+          }
+          if (!md && name.startsWith('thanksgiving')) {
+            // the fourth Thursday of November
+            const first = weekdayOf({ y, m: 11, d: 1 });
+            md = [11, 1 + ((4 - first + 7) % 7) + 21];
+          }
+          if (!md) return null;
+          return { type: 'DATE', value: ymdString({ y, m: md[0], d: md[1] }), anchored: !year };
+        },
+      };
+    },
+  },
+  // clock words chrono may miss
+  {
+    name: 'clock-word',
+    re: /\b(noon|midnight|midday)\b/gi,
+    priority: -1,
+    make(m) {
+      const w = lc(m[1]);
+      const hh = w === 'midnight' ? '24:00' : '12:00';
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve: (ctx) => ({ type: 'TIME', value: ctx.dct ? `${ymdString(ctx.dct)}T${hh}` : `XXXX-XX-XXT${hh}`, anchored: ctx.dct !== null }),
+      };
+    },
+  },
+];
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function sentenceAround(text: string, pos: number): string {
+  const from = Math.max(0, pos - 200);
+  const to = Math.min(text.length, pos + 120);
+  return text.slice(from, to);
+}
+
+// ---------------------------------------------------------------- chrono
+
+const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|around|about|before|after)\b\s*|[,(\s])+/i;
+const CLOCK = /(\d[:.]\d\d|\d\s*(?:a\.?m\b|p\.?m\b|a\.m\.|p\.m\.)|noon|midnight|midday|o'clock)/i;
+const CHRONO_HAS_DATE = /\d|noon|midnight|midday/i;
+
+/** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
+function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
+  const out: Candidate[] = [];
+  const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
+  } catch {
+    return out;
+  }
+  for (const r of results) {
+    const c = r.start;
+    const hasMonth = c.isCertain('month');
+    const hasDay = c.isCertain('day');
+    const hasHour = c.isCertain('hour');
+    const hasYear = c.isCertain('year');
+    let t = r.text;
+    let start = r.index;
+    const lead = LEADING.exec(t);
+    if (lead) {
+      start += lead[0].length;
+      t = t.slice(lead[0].length);
+    }
+    if (!t || !CHRONO_HAS_DATE.test(t)) continue;
+    if (!(hasMonth && hasDay) && !hasHour) continue;
+    if (hasHour && !hasDay && !CLOCK.test(t)) continue;
+    // a time of day with a weekday or date: chrono merges "noon Saturday", "5 p.m. EST, Nov. 6"
+    const weekdayKnown = c.isCertain('weekday') && !hasDay;
+    const month = hasMonth ? c.get('month') ?? 0 : 0;
+    const day = hasDay ? c.get('day') ?? 0 : 0;
+    const year = hasYear ? c.get('year') ?? 0 : 0;
+    const hour = hasHour ? c.get('hour') ?? 0 : 0;
+    const minute = c.isCertain('minute') ? c.get('minute') ?? 0 : 0;
+    const wd = weekdayKnown ? c.get('weekday') ?? 0 : 0;
+    const end = start + t.length;
+    const rangeEnd = r.end;
+    out.push({
+      start,
+      end,
+      rule: hasHour ? 'chrono-time' : 'chrono-date',
+      priority: 0,
+      resolve(ctx) {
+        let date: Ymd | null = null;
+        let anchored = false;
+        let sets: Resolved['sets'];
+        if (hasMonth && hasDay) {
+          if (hasYear) {
+            date = { y: year, m: month, d: day };
+            sets = { y: year, m: month, d: day };
+          } else {
+            const inferred = inferYear(ctx, start, month, day, futureContext(ctx.text, start));
+            if (inferred) {
+              date = { y: inferred.y, m: month, d: day };
+              anchored = inferred.anchored;
+              if (!anchored) sets = { y: inferred.y, m: month, d: day };
+            }
+          }
+        } else if (weekdayKnown && ctx.dct) {
+          date = resolveWeekday(ctx.dct, wd, futureContext(ctx.text, start) ? 'future' : 'past');
+          anchored = true;
+        } else if (ctx.ref && ctx.ref.d !== undefined && start - ctx.ref.pos < 400) {
+          date = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
+        } else if (ctx.dct) {
+          date = ctx.dct;
+          anchored = true;
+        }
+        const dayValue = date ? ymdString(date) : hasMonth && hasDay ? `XXXX-${pad(month)}-${pad(day)}` : 'XXXX-XX-XX';
+        let rangeFrom: string | undefined;
+        let rangeTo: string | undefined;
+        if (rangeEnd && rangeEnd.isCertain('day') && date) {
+          const em = rangeEnd.get('month') ?? month;
+          const ed = rangeEnd.get('day') ?? day;
+          const ey = rangeEnd.isCertain('year') ? rangeEnd.get('year') ?? date.y : date.y;
+          rangeFrom = dayValue;
+          rangeTo = ymdString({ y: ey, m: em, d: ed });
+        }
+        if (hasHour) {
+          return { type: 'TIME', value: `${dayValue}T${pad(hour)}:${pad(minute)}`, anchored, sets, rangeFrom, rangeTo };
+        }
+        return { type: 'DATE', value: dayValue, anchored, sets, rangeFrom, rangeTo };
+      },
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- driver
+
+function collect(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const c = rule.make(m, text);
+      if (c && c.end > c.start) out.push({ ...c, rule: rule.name, priority: rule.priority ?? 0 });
+    }
+  }
+  return out;
+}
+
+/** Leftmost-longest: among overlapping candidates the longer span wins, then the higher priority. */
+function selectCandidates(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.priority - a.priority);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      const lenC = c.end - c.start;
+      const lenL = last.end - last.start;
+      if (lenC > lenL || (lenC === lenL && c.priority > last.priority)) {
+        // a later, longer candidate replaces the shorter one it overlaps; anything before stays
+        kept.pop();
+        const prev = kept[kept.length - 1];
+        if (prev && c.start < prev.end) {
+          kept.push(last);
+          continue;
+        }
+        kept.push(c);
+      }
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
+}
+
+/** A preposition before the span that bounds it: "since 2012" is after 2012. */
+function signalBefore(text: string, start: number): 'after' | 'before' | undefined {
+  const prev = text.slice(Math.max(0, start - 12), start).toLowerCase();
+  if (/\b(?:since|after|from)\s+$/.test(prev)) return 'after';
+  if (/\b(?:before|until|till|prior\s+to|by)\s+$/.test(prev)) return 'before';
+  return undefined;
+}
+
+export interface TagOptions {
+  /** use chrono-node for calendar dates and clock times (on by default) */
+  chrono?: boolean;
+}
+
+/** All time expressions of `text`, normalised against the publication date `dct` (null: unknown). */
+export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}): Timex[] {
+  const full: Ymd | null = dct ? { y: dct.y, m: dct.m ?? 7, d: dct.d ?? (dct.m ? 15 : 1) } : null;
+  const cands = collect(text);
+  if (options.chrono !== false) cands.push(...chronoCandidates(text, full));
+  const kept = selectCandidates(cands);
+  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null };
+  const out: Timex[] = [];
+  for (const c of kept) {
+    const r = c.resolve(ctx);
+    if (!r) continue;
+    if (r.sets) ctx.ref = { ...r.sets, pos: c.start };
+    if (r.quarter) ctx.lastQuarter = r.quarter;
+    out.push({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      type: r.type,
+      value: r.value,
+      mod: r.mod,
+      anchored: r.anchored,
+      signal: signalBefore(text, c.start),
+      rangeFrom: r.rangeFrom,
+      rangeTo: r.rangeTo,
+      durationAt: r.durationAt,
+      rule: c.rule,
+    });
+  }
+  return out;
+}
