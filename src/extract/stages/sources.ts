@@ -1,7 +1,88 @@
+import type { ActorMention, Document, Extraction, SourceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
+import { trace } from '../stage.js';
+import { cueLexicon } from '../attribution/lexicon.js';
+import { attributeSentence, type SentenceView } from '../attribution/rules.js';
 
-// Placeholder until the stage lands: it adds nothing.
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'who', 'the group', 'the ministry', 'the army']);
+
+/** The first actor mention inside [start, end), by offset: the head of "X, a spokesman for Y". */
+function actorIn(actors: ActorMention[], start: number, end: number): ActorMention | null {
+  // actors are in document order; a binary search would do, a linear pass over a few hundred is fine
+  for (const a of actors) {
+    if (a.end <= start) continue;
+    if (a.start >= end) break;
+    return a;
+  }
+  return null;
+}
+
+/** The actor a pronoun source stands for: the last linked source nearby, else the previous sentence's first actor. */
+function antecedent(doc: Document, results: Extraction, sentence: number, own: SourceMention[]): string | undefined {
+  for (let i = own.length - 1; i >= 0; i--) {
+    if (own[i].sentence < sentence - 3) break;
+    if (own[i].sourceActorId) return own[i].sourceActorId;
+  }
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+    const sent = doc.sentences[s];
+    const a = actorIn(results.actors, sent.start, sent.end);
+    if (a) return a.actorId;
+  }
+  return undefined;
+}
+
+/**
+ * Who says so: reporting and certainty cues with their source, content and channel. Runs after the
+ * actors stage so a source can be linked to the actor it names or, for a pronoun, to the actor the
+ * previous sentence was about.
+ */
 export const sourcesStage: Stage = {
   name: 'sources',
-  run() {},
+  run(doc, results) {
+    const lex = cueLexicon();
+    const byParagraph = doc.paragraphs;
+    const actors = [...results.actors].sort((a, b) => a.start - b.start);
+    const linked: Extraction = actors === results.actors ? results : { ...results, actors };
+    const out: SourceMention[] = [];
+    let t = 0;
+    const tokens = results.tokens;
+    for (const sentence of doc.sentences) {
+      while (t < tokens.length && tokens[t].sentence < sentence.index) t++;
+      const from = t;
+      while (t < tokens.length && tokens[t].sentence === sentence.index) t++;
+      if (t === from) continue;
+      const sentTokens: Token[] = tokens.slice(from, t);
+      const paragraph = byParagraph[sentence.paragraph] ?? sentence;
+      const view: SentenceView = {
+        text: doc.text,
+        tokens: sentTokens,
+        lower: sentTokens.map((x) => x.text.toLowerCase()),
+        sentence,
+        paragraph,
+      };
+      for (const a of attributeSentence(view, lex)) {
+        const mention: SourceMention = {
+          stage: 'sources',
+          rule: a.rule,
+          cue: a.cue,
+          source: a.source,
+          content: a.content,
+          channel: a.channel,
+          cueType: a.cueType,
+          sentence: sentence.index,
+        };
+        if (a.source) {
+          const actor = actorIn(actors, a.source.start, a.source.end);
+          if (actor) mention.sourceActorId = actor.actorId;
+          else if (PRONOUNS.has(a.source.text.toLowerCase())) {
+            const id = antecedent(doc, linked, sentence.index, out);
+            if (id) mention.sourceActorId = id;
+          }
+        }
+        out.push(mention);
+        trace(results, { stage: 'sources', rule: a.rule, message: `${a.cueType} cue "${a.cue.text}"${a.source ? ` source "${a.source.text}"` : ''}`, span: a.cue });
+      }
+    }
+    results.sources.push(...out);
+  },
 };
