@@ -50,9 +50,10 @@ const KIND_TO_CASE: Record<string, string> = {
   looting: 'PROPERTY_DISTRUCT',
   'territory-transfer': 'NON_VIOL_TERRIT_TRANSFER',
   'other-development': 'OTHER',
+  displacement: 'OTHER',
   coup: 'OTHER',
   'leader-death': 'OTHER',
-  negotiation: 'DIPLO',
+  negotiation: 'AGREEMENT',
   'military-aid': 'OTHER',
   'organised-crime': 'ORG_CRIME',
   'natural-disaster': 'NATURAL_DISASTER',
@@ -86,8 +87,14 @@ export function readCase(path: string): CaseItem[] {
   return out;
 }
 
+/** End of the first sentence of a snippet: a full stop followed by a capital. */
+export function leadEnd(text: string): number {
+  const m = /[.!?]["”’]?\s+(?=[\p{Lu}"“])/u.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
 export function classifySnippet(text: string): string {
-  return caseLabel(classifyText(text, 0, 1)?.kind ?? null);
+  return caseLabel(classifyText(text, 0, 1, leadEnd(text))?.kind ?? null);
 }
 
 export const evaluator: Evaluator = {

@@ -133,18 +133,38 @@ export interface Classified {
   rules: string[];
 }
 
-const FORCE_KINDS = new Set(['excessive-force', 'protest-intervention']);
+const FORCE_KINDS = new Set(['excessive-force', 'protest-intervention', 'violent-demonstration']);
 
 /** The event kind a text is mainly about, or null when no cue is strong enough. */
-export function classifyText(text: string, base = 0, minScore = 2): Classified | null {
+export function classifyText(text: string, base = 0, minScore = 2, leadEnd = Infinity): Classified | null {
   const hits = findCues(text, base);
   if (hits.length === 0) return null;
-  const ranked = scoreKinds(hits);
+  // news puts the main event first: cues in the lead sentence count half again
+  const ranked = scoreKinds(hits, (h) => (h.start < base + leadEnd ? h.weight * 1.5 : h.weight));
   let best = ranked[0];
   // Protests: the intervention cues already need a protest cue; the sub-type they name replaces it.
   if (best.kind === 'peaceful-protest') {
     const force = ranked.find((r) => FORCE_KINDS.has(r.kind));
     if (force) best = force;
+  }
+  // A "clash" between protesters and police is a violent demonstration, not a battle between
+  // armed organisations (Codebook: Riots, Violent demonstration).
+  if (best.kind === 'armed-clash' && ranked.some((r) => r.kind === 'peaceful-protest')) {
+    best = ranked.find((r) => r.kind === 'violent-demonstration' || r.kind === 'excessive-force') ?? { ...best, kind: 'violent-demonstration' };
+  }
+  // Arrests at a protest are the intervention that answered it (Codebook: Protest with intervention).
+  if (best.kind === 'arrest' && ranked.some((r) => r.kind === 'peaceful-protest')) {
+    best = ranked.find((r) => r.kind === 'protest-intervention') ?? best;
+  }
+  // Armed men attacking soldiers, police or a base is a battle, not violence against civilians
+  // (Codebook: Armed clash; Violence against civilians is harm to unarmed non-combatants).
+  if (best.kind === 'attack' && hits.some((h) => h.group === 'military-target') && !hits.some((h) => h.group === 'civilian-target')) {
+    best = ranked.find((r) => r.kind === 'armed-clash') ?? best;
+  }
+  // Ground changing hands after one side pulled out, with no fighting reported, is a non-violent
+  // transfer (Codebook: Non-violent transfer of territory).
+  if ((best.kind === 'nonstate-overtakes' || best.kind === 'government-regains') && ranked.some((r) => r.kind === 'withdrawal') && !hits.some((h) => h.group === 'fighting')) {
+    best = ranked.find((r) => r.kind === 'territory-transfer') ?? { ...best, kind: 'territory-transfer' };
   }
   if (best.score < minScore) return null;
   const trigger = [...best.hits].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
