@@ -1,0 +1,472 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DatePrecision, Document, DocumentOrigin, ExtractedEvent, ExtractedStatement, Extraction, Paragraph, Sentence } from '../model.js';
+import { STORY_THRESHOLD, bandKeys, estimateSimilarity, minhash, signatureFromBuffer, signatureToBuffer } from '../resolve/stories.js';
+import { searchTerms, type StoreDialect } from './dialect.js';
+import { periodEnd, periodStart } from './periods.js';
+import type { Count, Database, DocumentsTable, EventsTable, MentionsTable, StatementsTable } from './schema.js';
+import {
+  AmbiguousIdError,
+  type DocumentQuery,
+  type DocumentSummary,
+  type EventQuery,
+  type MentionCount,
+  type MentionKind,
+  type PutResult,
+  type Store,
+  type StoreCounts,
+  type StoredDocument,
+  type StoredEvent,
+  type StoredMention,
+  type StoredStatement,
+} from './store.js';
+
+type Insertable<T> = { [K in keyof T]: T[K] extends { __insert__: infer I } ? I : T[K] };
+type MentionRow = Omit<Insertable<MentionsTable>, 'id'>;
+
+// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
+const ROWS_PER_INSERT = 400;
+const DEFAULT_LIMIT = 20;
+const NO_LIMIT = 1_000_000_000;
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  return limit <= 0 || !Number.isFinite(limit) ? NO_LIMIT : Math.floor(limit);
+}
+
+function chunks<T>(rows: T[], size = ROWS_PER_INSERT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function num(value: Count | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** Rows for every mention extract produced; one table, told apart by kind. */
+function mentionRows(documentId: string, x: Extraction): MentionRow[] {
+  const rows: MentionRow[] = [];
+  const add = (kind: MentionKind, start: number, end: number, sentence: number, canonicalId: string | null, label: string, text: string, payload: unknown) =>
+    rows.push({ document_id: documentId, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: JSON.stringify(payload) });
+  for (const m of x.names) add('name', m.start, m.end, m.sentence, null, m.text, m.text, m);
+  for (const m of x.actors) add('actor', m.start, m.end, m.sentence, m.actorId, m.name, m.text, m);
+  for (const m of x.places) add('place', m.start, m.end, m.sentence, m.placeId, m.name, m.text, m);
+  for (const m of x.times) add('time', m.start, m.end, m.sentence, m.value, m.text, m.text, m);
+  for (const m of x.quantities) add('quantity', m.start, m.end, m.sentence, m.counts, m.text, m.text, m);
+  for (const m of x.sources) add('source', m.cue.start, m.cue.end, m.sentence, m.sourceActorId ?? null, m.source?.text ?? m.cue.text, m.cue.text, m);
+  return rows;
+}
+
+function eventRow(documentId: string, idx: number, e: ExtractedEvent): EventsTable {
+  const d = e.date;
+  return {
+    document_id: documentId,
+    idx,
+    acled_type: e.acled?.type ?? null,
+    acled_subtype: e.acled?.subtype ?? null,
+    plover: e.plover,
+    extra: e.extra,
+    actor1: e.actor1,
+    actor2: e.actor2,
+    country: e.location?.country ?? null,
+    admin1: e.location?.admin1 ?? null,
+    location: e.location?.name ?? null,
+    lat: e.location?.lat ?? null,
+    lon: e.location?.lon ?? null,
+    date_from: d ? periodStart(d.from ?? d.value ?? d.after) : null,
+    date_to: d ? periodEnd(d.to ?? d.value ?? d.before) : null,
+    date_precision: d?.precision ?? null,
+    fatalities_low: e.fatalities?.low ?? null,
+    fatalities_best: e.fatalities?.best ?? null,
+    fatalities_high: e.fatalities?.high ?? null,
+    modality: e.modality,
+    attributed_to: e.attributedTo,
+    main: e.main ? 1 : 0,
+    sentence: e.evidence.sentence,
+    payload: JSON.stringify(e),
+  };
+}
+
+function statementRow(documentId: string, idx: number, s: ExtractedStatement): StatementsTable {
+  return {
+    document_id: documentId,
+    idx,
+    subject: s.subject,
+    predicate: s.predicate,
+    object: s.object,
+    modality: s.modality,
+    attributed_to: s.attributedTo,
+    sentence: s.evidence.sentence,
+    payload: JSON.stringify(s),
+  };
+}
+
+function toEvent(r: Selectable<EventsTable>): StoredEvent {
+  return {
+    documentId: r.document_id,
+    index: num(r.idx),
+    acledType: r.acled_type,
+    acledSubtype: r.acled_subtype,
+    plover: r.plover,
+    extra: r.extra,
+    actor1: r.actor1,
+    actor2: r.actor2,
+    country: r.country,
+    admin1: r.admin1,
+    location: r.location,
+    lat: r.lat === null ? null : Number(r.lat),
+    lon: r.lon === null ? null : Number(r.lon),
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    datePrecision: r.date_precision,
+    fatalities: {
+      low: r.fatalities_low === null ? null : Number(r.fatalities_low),
+      best: r.fatalities_best === null ? null : Number(r.fatalities_best),
+      high: r.fatalities_high === null ? null : Number(r.fatalities_high),
+    },
+    modality: r.modality,
+    attributedTo: r.attributed_to,
+    main: num(r.main) === 1,
+    sentence: num(r.sentence),
+    payload: JSON.parse(r.payload) as ExtractedEvent,
+  };
+}
+
+type SummaryRow = Pick<
+  Selectable<DocumentsTable>,
+  'id' | 'title' | 'url' | 'outlet' | 'author' | 'published_value' | 'published_precision' | 'language' | 'story_id' | 'ingested_at' | 'sentence_count' | 'text' | 'paragraphs' | 'sentences'
+>;
+
+function excerpt(text: string, size = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= size ? flat : flat.slice(0, size).replace(/\s\S*$/, '') + '…';
+}
+
+function toSummary(r: SummaryRow, full: boolean, hit?: { rank: number; snippet: string }): DocumentSummary {
+  const summary: DocumentSummary = {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    author: r.author,
+    published: r.published_value ? { value: r.published_value, precision: r.published_precision as DatePrecision } : null,
+    language: r.language,
+    storyId: r.story_id,
+    ingestedAt: r.ingested_at,
+    chars: r.text.length,
+    sentenceCount: num(r.sentence_count),
+    snippet: hit?.snippet ?? excerpt(r.text),
+    rank: hit?.rank ?? null,
+  };
+  if (full) {
+    summary.text = r.text;
+    summary.paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
+    summary.sentences = JSON.parse(r.sentences) as Sentence[];
+  }
+  return summary;
+}
+
+/**
+ * The store's queries, written once for every dialect. Only `dialect` (store/sqlite.ts,
+ * store/postgres.ts) knows which database is underneath.
+ */
+export class KyselyStore implements Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly specifics: StoreDialect,
+    readonly location: string,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.dialect = specifics.name;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async put(doc: Document, extraction?: Extraction | null): Promise<PutResult> {
+    // Everything that can be computed without the database is, before the transaction opens,
+    // so the write lock is held only for the writes.
+    const now = new Date().toISOString();
+    const signature = minhash(doc.text);
+    const keys = [...new Set(bandKeys(signature))];
+    const mentions = extraction ? mentionRows(doc.id, extraction) : [];
+    const events = extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [];
+    const statements = extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [];
+    const origins = new Map<string, DocumentOrigin>();
+    for (const o of doc.origins) if (!origins.has(o.location)) origins.set(o.location, o);
+
+    return this.db.transaction().execute(async (trx) => {
+      // Writing first takes the write lock at once (SQLite) and settles a race on the same id
+      // through the unique index (PostgreSQL): whoever inserts the row owns the document.
+      const inserted = await trx
+        .insertInto('documents')
+        .values({
+          id: doc.id,
+          title: doc.title,
+          url: doc.url,
+          outlet: doc.outlet,
+          author: doc.author,
+          published_value: doc.published?.value ?? null,
+          published_precision: doc.published?.precision ?? null,
+          language: doc.language,
+          text: doc.text,
+          paragraphs: JSON.stringify(doc.paragraphs),
+          sentences: JSON.stringify(doc.sentences),
+          sentence_count: doc.sentences.length,
+          story_id: doc.id,
+          ingested_at: now,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+        const existing = await trx.selectFrom('documents').select('story_id').where('id', '=', doc.id).executeTakeFirstOrThrow();
+        const added = await this.addOrigins(trx, doc.id, [...origins.values()]);
+        return { id: doc.id, status: 'duplicate', storyId: existing.story_id, similarity: null, addedOrigins: added };
+      }
+
+      const best = await this.closestStory(trx, doc.id, keys, signature);
+      let storyId = doc.id;
+      if (best && best.similarity >= STORY_THRESHOLD) {
+        storyId = best.storyId;
+        await trx.updateTable('documents').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+      } else {
+        await trx.insertInto('stories').values({ id: doc.id, created_at: now }).execute();
+      }
+      const added = await this.addOrigins(trx, doc.id, [...origins.values()]);
+      for (const part of chunks(keys.map((band_key) => ({ band_key, document_id: doc.id })))) {
+        await trx.insertInto('story_bands').values(part).execute();
+      }
+      await trx.insertInto('signatures').values({ document_id: doc.id, signature: signatureToBuffer(signature) }).execute();
+      for (const part of chunks(mentions)) await trx.insertInto('mentions').values(part).execute();
+      for (const part of chunks(events)) await trx.insertInto('events').values(part).execute();
+      for (const part of chunks(statements)) await trx.insertInto('statements').values(part).execute();
+      return {
+        id: doc.id,
+        status: storyId === doc.id ? 'new' : 'story-duplicate',
+        storyId,
+        similarity: best ? best.similarity : null,
+        addedOrigins: added,
+      };
+    });
+  }
+
+  private async addOrigins(trx: Transaction<Database>, documentId: string, origins: DocumentOrigin[]): Promise<number> {
+    if (origins.length === 0) return 0;
+    const known = new Set(
+      (await trx.selectFrom('origins').select('location').where('document_id', '=', documentId).execute()).map((r) => r.location),
+    );
+    const fresh = origins.filter((o) => !known.has(o.location));
+    if (fresh.length === 0) return 0;
+    await trx
+      .insertInto('origins')
+      .values(fresh.map((o) => ({ document_id: documentId, location: o.location, format: o.format, feed: o.feed ?? null, read_at: o.readAt })))
+      .execute();
+    return fresh.length;
+  }
+
+  /** The story of the most similar stored document sharing an LSH band with this one. */
+  private async closestStory(trx: Transaction<Database>, id: string, keys: string[], signature: Uint32Array): Promise<{ storyId: string; similarity: number } | null> {
+    if (keys.length === 0) return null;
+    const candidates = new Set<string>();
+    for (const part of chunks(keys)) {
+      const rows = await trx.selectFrom('story_bands').select('document_id').where('band_key', 'in', part).where('document_id', '!=', id).distinct().execute();
+      for (const r of rows) candidates.add(r.document_id);
+    }
+    let best: { storyId: string; similarity: number } | null = null;
+    for (const part of chunks([...candidates])) {
+      const rows = await trx
+        .selectFrom('signatures')
+        .innerJoin('documents', 'documents.id', 'signatures.document_id')
+        .select(['signatures.signature', 'documents.story_id', 'documents.id'])
+        .where('signatures.document_id', 'in', part)
+        .orderBy('documents.id')
+        .execute();
+      for (const r of rows) {
+        const similarity = estimateSimilarity(signature, signatureFromBuffer(r.signature));
+        if (!best || similarity > best.similarity) best = { storyId: r.story_id, similarity };
+      }
+    }
+    return best;
+  }
+
+  async listDocuments(query: DocumentQuery = {}): Promise<DocumentSummary[]> {
+    const full = query.full ?? false;
+    const limit = limitOf(query.limit);
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const base = this.db
+      .selectFrom('documents')
+      .select(['id', 'title', 'url', 'outlet', 'author', 'published_value', 'published_precision', 'language', 'story_id', 'ingested_at', 'sentence_count', 'text', 'paragraphs', 'sentences']);
+
+    if (query.search !== undefined) {
+      const terms = searchTerms(query.search);
+      if (terms.length === 0) return [];
+      const hits = await this.specifics.search(this.db, terms, limit, offset);
+      if (hits.length === 0) return [];
+      const rows = await base.where('id', 'in', hits.map((h) => h.id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return hits.filter((h) => byId.has(h.id)).map((h) => toSummary(byId.get(h.id)!, full, h));
+    }
+
+    const rows = await base
+      .orderBy((eb) => eb('published_value', 'is', null))
+      .orderBy('published_value', 'desc')
+      .orderBy('ingested_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => toSummary(r, full));
+  }
+
+  async getDocument(idOrPrefix: string): Promise<StoredDocument | null> {
+    const prefix = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-f]{1,64}$/.test(prefix)) return null;
+    const matches = await this.db
+      .selectFrom('documents')
+      .select(['id', 'title', 'url', 'outlet', 'author', 'published_value', 'published_precision', 'language', 'text', 'paragraphs', 'sentences', 'story_id', 'ingested_at'])
+      .where('id', 'like', `${prefix}%`)
+      .orderBy('id')
+      .limit(5)
+      .execute();
+    if (matches.length === 0) return null;
+    const row = matches.find((m) => m.id === prefix) ?? (matches.length === 1 ? matches[0] : null);
+    if (!row) throw new AmbiguousIdError(prefix, matches.map((m) => m.id));
+
+    const [origins, mentions, events, statements] = await Promise.all([
+      this.db.selectFrom('origins').selectAll().where('document_id', '=', row.id).orderBy('read_at').orderBy('location').execute(),
+      this.db.selectFrom('mentions').selectAll().where('document_id', '=', row.id).orderBy('start').orderBy('id').execute(),
+      this.db.selectFrom('events').selectAll().where('document_id', '=', row.id).orderBy('idx').execute(),
+      this.db.selectFrom('statements').selectAll().where('document_id', '=', row.id).orderBy('idx').execute(),
+    ]);
+    return {
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      outlet: row.outlet,
+      author: row.author,
+      published: row.published_value ? { value: row.published_value, precision: row.published_precision as DatePrecision } : null,
+      language: row.language,
+      text: row.text,
+      paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
+      sentences: JSON.parse(row.sentences) as Sentence[],
+      storyId: row.story_id,
+      ingestedAt: row.ingested_at,
+      origins: origins.map((o) => ({
+        location: o.location,
+        format: o.format as DocumentOrigin['format'],
+        ...(o.feed ? { feed: o.feed } : {}),
+        readAt: o.read_at,
+      })),
+      mentions: mentions.map(
+        (m): StoredMention => ({
+          kind: m.kind as MentionKind,
+          start: num(m.start),
+          end: num(m.end),
+          sentence: num(m.sentence),
+          canonicalId: m.canonical_id,
+          label: m.label,
+          text: m.text,
+          payload: JSON.parse(m.payload),
+        }),
+      ),
+      events: events.map(toEvent),
+      statements: statements.map(
+        (s): StoredStatement => ({
+          documentId: s.document_id,
+          index: num(s.idx),
+          subject: s.subject,
+          predicate: s.predicate,
+          object: s.object,
+          modality: s.modality,
+          attributedTo: s.attributed_to,
+          sentence: num(s.sentence),
+          payload: JSON.parse(s.payload) as ExtractedStatement,
+        }),
+      ),
+    };
+  }
+
+  async listEvents(query: EventQuery = {}): Promise<StoredEvent[]> {
+    let q = this.db.selectFrom('events').selectAll();
+    if (query.documentId) q = q.where('document_id', '=', query.documentId);
+    if (query.country) q = q.where('country', '=', query.country.trim().toUpperCase());
+    if (query.actor) {
+      const pattern = `%${likeEscape(query.actor.trim().toLowerCase())}%`;
+      // ESCAPE spelt out: SQLite has no default LIKE escape character, PostgreSQL's is the same backslash.
+      q = q.where((eb) => eb.or([sql<boolean>`lower(actor1) like ${pattern} escape '\\'`, sql<boolean>`lower(actor2) like ${pattern} escape '\\'`]));
+    }
+    if (query.type) {
+      const t = query.type.trim().toLowerCase();
+      q = q.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['acled_type']), '=', t),
+          eb(eb.fn('lower', ['acled_subtype']), '=', t),
+          eb(eb.fn('lower', ['plover']), '=', t),
+          eb(eb.fn('lower', ['extra']), '=', t),
+        ]),
+      );
+    }
+    const from = periodStart(query.from);
+    const to = periodEnd(query.to);
+    if (query.from !== undefined && !from) throw new Error(`events: --from "${query.from}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (query.to !== undefined && !to) throw new Error(`events: --to "${query.to}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (from) q = q.where((eb) => eb(eb.fn.coalesce('date_to', 'date_from'), '>=', from));
+    if (to) q = q.where((eb) => eb(eb.fn.coalesce('date_from', 'date_to'), '<=', to));
+    const rows = await q
+      .orderBy((eb) => eb('date_from', 'is', null))
+      .orderBy('date_from', 'desc')
+      .orderBy('document_id')
+      .orderBy('idx')
+      .limit(limitOf(query.limit))
+      .offset(Math.max(0, Math.floor(query.offset ?? 0)))
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  async topMentions(kind: MentionKind, limit = 10): Promise<MentionCount[]> {
+    const rows = await this.db
+      .selectFrom('mentions')
+      .select((eb) => [
+        'canonical_id',
+        eb.fn.min('label').as('label'),
+        eb.fn.count<Count>('document_id').distinct().as('documents'),
+        eb.fn.countAll<Count>().as('mentions'),
+      ])
+      .where('kind', '=', kind)
+      .where('canonical_id', 'is not', null)
+      .groupBy('canonical_id')
+      .orderBy('documents', 'desc')
+      .orderBy('mentions', 'desc')
+      .orderBy('canonical_id')
+      .limit(limitOf(limit))
+      .execute();
+    return rows.map((r) => ({ canonicalId: r.canonical_id!, label: r.label, documents: num(r.documents), mentions: num(r.mentions) }));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = async (table: keyof Database) =>
+      num((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<Count>().as('n')).executeTakeFirstOrThrow()).n);
+    return {
+      documents: await count('documents'),
+      stories: await count('stories'),
+      origins: await count('origins'),
+      mentions: await count('mentions'),
+      events: await count('events'),
+      statements: await count('statements'),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.onClose();
+  }
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,162 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+/**
+ * Versioned migrations, kept in code so the built CLI needs no migration folder. Names sort in
+ * the order they run; a released migration is never edited, a change is a new one.
+ */
+export function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_core': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('documents')
+          .addColumn('seq', 'integer', (c) => dialect.serialKey(c))
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('title', 'text')
+          .addColumn('url', 'text')
+          .addColumn('outlet', 'text')
+          .addColumn('author', 'text')
+          .addColumn('published_value', 'text')
+          .addColumn('published_precision', 'text')
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('paragraphs', 'text', (c) => c.notNull())
+          .addColumn('sentences', 'text', (c) => c.notNull())
+          .addColumn('sentence_count', 'integer', (c) => c.notNull())
+          .addColumn('story_id', 'text', (c) => c.notNull())
+          .addColumn('ingested_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('documents_story').on('documents').column('story_id').execute();
+        await db.schema.createIndex('documents_published').on('documents').column('published_value').execute();
+
+        await db.schema
+          .createTable('origins')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('location', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('feed', 'text')
+          .addColumn('read_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('origins_pk', ['document_id', 'location'])
+          .execute();
+
+        await db.schema
+          .createTable('stories')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('story_bands')
+          .addColumn('band_key', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('story_bands_pk', ['band_key', 'document_id'])
+          .execute();
+
+        await db.schema
+          .createTable('signatures')
+          .addColumn('document_id', 'text', (c) => c.primaryKey().references('documents.id').onDelete('cascade'))
+          .addColumn('signature', dialect.binaryType, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('mentions')
+          .addColumn('id', 'integer', (c) => dialect.serialKey(c))
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('sentence', 'integer', (c) => c.notNull())
+          .addColumn('canonical_id', 'text')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('mentions_document').on('mentions').columns(['document_id', 'kind']).execute();
+        await db.schema.createIndex('mentions_canonical').on('mentions').columns(['kind', 'canonical_id']).execute();
+
+        await db.schema
+          .createTable('events')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('acled_type', 'text')
+          .addColumn('acled_subtype', 'text')
+          .addColumn('plover', 'text')
+          .addColumn('extra', 'text')
+          .addColumn('actor1', 'text')
+          .addColumn('actor2', 'text')
+          .addColumn('country', 'text')
+          .addColumn('admin1', 'text')
+          .addColumn('location', 'text')
+          .addColumn('lat', 'double precision')
+          .addColumn('lon', 'double precision')
+          .addColumn('date_from', 'text')
+          .addColumn('date_to', 'text')
+          .addColumn('date_precision', 'text')
+          .addColumn('fatalities_low', 'integer')
+          .addColumn('fatalities_best', 'integer')
+          .addColumn('fatalities_high', 'integer')
+          .addColumn('modality', 'text', (c) => c.notNull())
+          .addColumn('attributed_to', 'text')
+          .addColumn('main', 'integer', (c) => c.notNull())
+          .addColumn('sentence', 'integer', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('events_pk', ['document_id', 'idx'])
+          .execute();
+        // The filtered event list: by country, actor, type, and a date range.
+        await db.schema.createIndex('events_country_date').on('events').columns(['country', 'date_from']).execute();
+        await db.schema.createIndex('events_actor1').on('events').column('actor1').execute();
+        await db.schema.createIndex('events_actor2').on('events').column('actor2').execute();
+        await db.schema.createIndex('events_type').on('events').columns(['acled_type', 'acled_subtype']).execute();
+        await db.schema.createIndex('events_date').on('events').columns(['date_from', 'date_to']).execute();
+
+        await db.schema
+          .createTable('statements')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('predicate', 'text', (c) => c.notNull())
+          .addColumn('object', 'text')
+          .addColumn('modality', 'text', (c) => c.notNull())
+          .addColumn('attributed_to', 'text')
+          .addColumn('sentence', 'integer', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('statements_pk', ['document_id', 'idx'])
+          .execute();
+        await db.schema.createIndex('statements_subject').on('statements').columns(['subject', 'predicate']).execute();
+      },
+    },
+    '0002_search': dialect.searchMigration,
+  };
+}
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly list: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.list;
+  }
+}
+
+/** Brings a store up to the latest schema; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  const list = migrations(dialect);
+  const migrator = new Migrator({ db, provider: new InCodeProvider(list) });
+  const known = new Set(Object.keys(list));
+  // A database written by a newer sitrep has migrations this one does not know: say so plainly
+  // rather than Kysely's "corrupted migrations".
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  let applied: string[] = [];
+  if (tables.some((t) => t.name === 'kysely_migration')) {
+    const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
+    applied = rows.map((r) => r.name);
+  }
+  const unknown = applied.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`written by a newer sitrep (unknown schema migrations: ${unknown.join(', ')})`);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(failed ? `schema migration ${failed.migrationName} failed: ${reason}` : reason, { cause: error });
+  }
+}

@@ -1,0 +1,110 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, SqliteDialect, sql, type Migration } from 'kysely';
+import type { SearchHit, StoreDialect } from './dialect.js';
+import { KyselyStore } from './kysely-store.js';
+import { migrate } from './migrations.js';
+import type { Database } from './schema.js';
+import { StoreOpenError, type Store } from './store.js';
+
+/**
+ * SQLite specifics: the FTS5 index and the integer key it points at. Everything else is in
+ * kysely-store.ts and migrations.ts.
+ */
+const searchMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    // External content: the index stores no second copy of the text, and triggers keep it in
+    // step with `documents` inside the writer's own transaction. Porter stemming lets "attack"
+    // find "attacks"; remove_diacritics lets "Goita" find "Goïta".
+    await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create trigger documents_fts_insert after insert on documents begin
+      insert into documents_fts(rowid, title, text) values (new.seq, coalesce(new.title, ''), new.text);
+    end`.execute(db);
+    await sql`create trigger documents_fts_delete after delete on documents begin
+      insert into documents_fts(documents_fts, rowid, title, text) values ('delete', old.seq, coalesce(old.title, ''), old.text);
+    end`.execute(db);
+    await sql`create trigger documents_fts_update after update of title, text on documents begin
+      insert into documents_fts(documents_fts, rowid, title, text) values ('delete', old.seq, coalesce(old.title, ''), old.text);
+      insert into documents_fts(rowid, title, text) values (new.seq, coalesce(new.title, ''), new.text);
+    end`.execute(db);
+  },
+};
+
+export const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+  binaryType: 'blob',
+  // INTEGER PRIMARY KEY is SQLite's rowid alias: numbered by SQLite and kept by VACUUM.
+  serialKey: (c) => c.primaryKey(),
+  searchMigration,
+  async search(db: Kysely<Database>, terms: string[], limit: number, offset: number): Promise<SearchHit[]> {
+    // Each term becomes an FTS5 string ("..."), so nothing the user typed is read as syntax.
+    const match = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+    const result = await sql<SearchHit>`
+      select d.id as id,
+             bm25(documents_fts, 4.0, 1.0) as rank,
+             snippet(documents_fts, -1, '[', ']', '…', 16) as snippet
+        from documents_fts join documents d on d.seq = documents_fts.rowid
+       where documents_fts match ${match}
+       order by rank, d.id
+       limit ${limit} offset ${offset}`.execute(db);
+    return result.rows.map((r) => ({ id: r.id, rank: Number(r.rank), snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
+  },
+};
+
+export interface SqliteOptions {
+  /** open without writing; the file must exist */
+  readonly?: boolean;
+  /** how long to wait for another writer before giving up (ms); 5 s by default */
+  busyTimeoutMs?: number;
+}
+
+function reasonFor(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB') return 'not a SQLite database (is this the right file?)';
+  if (code === 'SQLITE_CORRUPT') return 'the database file is corrupt';
+  if (code.startsWith('SQLITE_READONLY')) return 'the database is read-only (check the permissions of the file and its folder)';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'the database is locked by another process; try again when it has finished';
+  if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot open the file (a folder, a missing folder, or no permission)';
+  if (code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) return 'permission denied';
+  if (code === 'SQLITE_FULL') return 'the disk is full';
+  return message;
+}
+
+/**
+ * Opens (creating if needed) a SQLite store in WAL mode and brings its schema up to date.
+ * Every failure is a StoreOpenError naming the file.
+ */
+export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<Store> {
+  const memory = file === ':memory:';
+  const location = memory ? file : resolve(file);
+  if (!memory) {
+    if (existsSync(location) && statSync(location).isDirectory()) throw new StoreOpenError(file, 'is a folder, not a database file');
+    if (!options.readonly && !existsSync(dirname(location))) throw new StoreOpenError(file, `the folder ${dirname(location)} does not exist`);
+    if (options.readonly && !existsSync(location)) throw new StoreOpenError(file, 'no such database file');
+  }
+  let raw: BetterSqlite3.Database | undefined;
+  try {
+    raw = new BetterSqlite3(location, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: options.busyTimeoutMs ?? 5000 });
+    // The first statements read the header: a file that is not a database fails here, by name.
+    raw.pragma('schema_version');
+    if (!options.readonly) {
+      raw.pragma('journal_mode = WAL');
+      raw.pragma('synchronous = NORMAL');
+    }
+    raw.pragma('foreign_keys = ON');
+  } catch (error) {
+    raw?.close();
+    throw new StoreOpenError(file, reasonFor(error), { cause: error });
+  }
+  const connection = raw;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  try {
+    if (!options.readonly) await migrate(db, sqliteDialect);
+  } catch (error) {
+    await db.destroy();
+    throw new StoreOpenError(file, reasonFor(error), { cause: error });
+  }
+  return new KyselyStore(db, sqliteDialect, memory ? file : location);
+}
