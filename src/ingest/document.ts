@@ -13,8 +13,10 @@ export interface RawArticle {
   outlet?: string | null;
   author?: string | null;
   published?: PartialDate | null;
-  /** a declared language; detected from the text when absent */
+  /** a declared language (front matter, JSON field): trusted over detection */
   language?: string | null;
+  /** a language the source claims loosely (HTML lang, feed language): used only when detection cannot tell */
+  languageHint?: string | null;
   origin: DocumentOrigin;
 }
 
@@ -27,6 +29,11 @@ function cleanField(value: string | null | undefined): string | null {
 
 export function documentId(normalisedText: string): string {
   return createHash('sha256').update(normalisedText, 'utf8').digest('hex');
+}
+
+function languageOf(text: string, hint: string | null | undefined): string {
+  const detected = detectLanguage(text);
+  return detected !== 'und' ? detected : (normaliseLanguageTag(hint) ?? 'und');
 }
 
 /** Builds the Document: normalised text, its id, paragraphs and sentences with offsets, language. */
@@ -49,7 +56,7 @@ export function buildDocument(raw: RawArticle): Document {
     outlet: cleanField(raw.outlet),
     author: cleanField(raw.author),
     published: raw.published ?? null,
-    language: normaliseLanguageTag(raw.language) ?? detectLanguage(text),
+    language: normaliseLanguageTag(raw.language) ?? languageOf(text, raw.languageHint),
     text,
     paragraphs,
     sentences,

@@ -1,0 +1,124 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import type { PartialDate } from '../model.js';
+import type { RawArticle } from './document.js';
+import { parsePartialDate } from './date.js';
+import { blocksToText } from './html.js';
+import { errorMessage, type ReadResult } from './types.js';
+
+/**
+ * RSS 2.0, RSS 1.0 (RDF) and Atom feeds. feed-parser is lenient by design (it parses broken XML
+ * without complaint) and its XML layer expands entities declared in a DOCTYPE, so the XML is
+ * checked here first: any entity declaration is refused outright (no external entity is ever
+ * resolved, no "billion laughs" expansion ever runs), then well-formedness is validated.
+ */
+
+/** An item whose own text is at least this long is taken as the whole article. */
+export const COMPLETE_ITEM_CHARS = 500;
+
+export function checkFeedXml(xml: string): void {
+  // case-insensitive on purpose: a parser that is lenient about case must not get a chance
+  if (/<!ENTITY/i.test(xml)) throw new Error('feed declares an XML entity (refused)');
+  const result = XMLValidator.validate(xml, { allowBooleanAttributes: true });
+  if (result !== true) {
+    const { msg, line } = result.err;
+    const unclosed = /^Invalid '\[(.*)\]' found\.$/s.exec(msg);
+    const reason = unclosed ? `unclosed element(s) ${unclosed[1].replace(/[\s"]+/g, '')}` : msg;
+    throw new Error(`malformed feed: ${reason} (line ${line})`);
+  }
+}
+
+function htmlToText(html: string | null): string {
+  if (!html) return '';
+  if (!/[<&]/.test(html)) return html;
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
+    document: { body: Parameters<typeof blocksToText>[0] };
+  };
+  return blocksToText(document.body);
+}
+
+interface XmlElement {
+  findElementWithName(name: string): { textContent: string } | null;
+}
+
+/** The item's date as written, so a day stays a day; feed-parser's Date as a fallback. */
+function itemDate(element: XmlElement, parsed: Date | null): PartialDate | null {
+  for (const name of ['pubdate', 'published', 'issued', 'date', 'created', 'updated', 'modified']) {
+    const text = element.findElementWithName(name)?.textContent;
+    const d = text ? parsePartialDate(text) : null;
+    if (d) return d;
+  }
+  return parsed ? parsePartialDate(parsed) : null;
+}
+
+export type ArticleFetcher = (url: string) => Promise<RawArticle>;
+
+export async function* readFeed(
+  xml: string,
+  feedLocation: string,
+  readAt: string,
+  fetchArticle: ArticleFetcher,
+): AsyncGenerator<ReadResult> {
+  try {
+    checkFeedXml(xml);
+  } catch (e) {
+    yield { input: feedLocation, error: errorMessage(e) };
+    return;
+  }
+  let feed: ReturnType<typeof parseFeed>;
+  try {
+    feed = parseFeed(xml);
+  } catch (e) {
+    yield { input: feedLocation, error: `malformed feed: ${errorMessage(e)}` };
+    return;
+  }
+  if (feed.items.length === 0) {
+    yield { input: feedLocation, error: 'feed has no items' };
+    return;
+  }
+  const outlet = feed.title?.trim() || null;
+  for (const [i, item] of feed.items.entries()) {
+    const link = item.url;
+    const input = `${feedLocation} > ${link ?? item.title ?? `item ${i + 1}`}`;
+    const own = htmlToText(item.content ?? item.description);
+    const published = itemDate(item.element as unknown as XmlElement, item.published);
+    const author = item.authors.map((a) => a.name).filter((n): n is string => !!n).join(', ') || null;
+    const base: RawArticle = {
+      text: own,
+      title: item.title,
+      url: link,
+      outlet,
+      author,
+      published,
+      languageHint: feed.language,
+      origin: { location: link ?? feedLocation, format: 'feed', feed: feedLocation, readAt },
+    };
+    const ownLength = own.replace(/\s+/g, ' ').trim().length;
+    if (ownLength >= COMPLETE_ITEM_CHARS || !link) {
+      if (ownLength === 0) yield { input, error: 'feed item has no text and no link' };
+      else yield { input, raw: base };
+      continue;
+    }
+    try {
+      const page = await fetchArticle(link);
+      yield {
+        input,
+        raw: {
+          ...page,
+          // the page's own metadata first, the feed's where the page says nothing
+          title: page.title ?? base.title,
+          url: page.url ?? link,
+          outlet: page.outlet ?? outlet,
+          author: page.author ?? author,
+          published: page.published ?? published,
+          languageHint: page.languageHint ?? feed.language,
+          origin: base.origin,
+        },
+      };
+    } catch (e) {
+      if (ownLength > 0) yield { input, raw: base, warning: `link not read (${errorMessage(e)}); kept the feed's summary` };
+      else yield { input, error: `link not read: ${errorMessage(e)}` };
+    }
+  }
+}
