@@ -1,0 +1,151 @@
+/**
+ * Story grouping: syndicated copies of one wire story (another headline, outlet boilerplate, a
+ * trimmed or extended ending, light copy edits) share most of their word sequences. MinHash
+ * estimates the Jaccard similarity of two documents' sets of word shingles from fixed-size
+ * signatures; LSH banding turns "similar signatures" into "equal band keys" so the store finds
+ * candidates by index lookup instead of comparing every pair.
+ *
+ * Everything is deterministic (fixed seeds, no Math.random): the same text gives the same
+ * signature on every machine, so signatures can be stored and compared later.
+ * See docs/dedup.md for the choice of parameters and threshold, measured on data/dedup/.
+ */
+
+/** Words per shingle. */
+export const SHINGLE_WORDS = 4;
+/** Hash functions per signature. */
+export const NUM_HASHES = 128;
+/** LSH bands × rows per band = NUM_HASHES. */
+export const BANDS = 32;
+export const ROWS = NUM_HASHES / BANDS;
+/**
+ * Estimated Jaccard similarity of shingle sets at or above which two documents are one story.
+ * With 32 bands of 4 rows, a pair at this similarity shares a band key with probability
+ * 1 - (1 - 0.3^4)^32 ≈ 0.23; at 0.5, 0.87; at 0.6, 0.99 (see docs/dedup.md).
+ */
+export const STORY_THRESHOLD = 0.5;
+
+/** murmur3's 32-bit finaliser: a bijection on 32-bit integers with full avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, finalised, seeded. */
+function hashString(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** 128 fixed 32-bit seeds from a small deterministic generator (splitmix32). */
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(NUM_HASHES);
+  let state = 0x5171e9;
+  for (let i = 0; i < NUM_HASHES; i++) {
+    state = (state + 0x9e3779b9) >>> 0;
+    seeds[i] = fmix32(state);
+  }
+  return seeds;
+})();
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Lowercased words with apostrophes unified; punctuation and layout play no part. */
+export function shingleWords(text: string): string[] {
+  const words: string[] = [];
+  const lower = text.normalize('NFC').toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) words.push(m[0].replace('’', "'"));
+  return words;
+}
+
+/** Distinct 32-bit hashes of the text's word shingles. */
+export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
+  const words = shingleWords(text);
+  const set = new Set<number>();
+  if (words.length > 0 && words.length < k) set.add(hashString(words.join(' '), 0));
+  for (let i = 0; i + k <= words.length; i++) {
+    let s = words[i];
+    for (let j = 1; j < k; j++) s += ' ' + words[i + j];
+    set.add(hashString(s, 0));
+  }
+  return Uint32Array.from(set);
+}
+
+/**
+ * MinHash signature: for each of NUM_HASHES seeded permutations of the 32-bit hash space, the
+ * smallest permuted shingle hash. A text without words gets all-ones (similar to nothing).
+ */
+export function minhash(text: string): Uint32Array {
+  return minhashOf(shingleHashes(text));
+}
+
+export function minhashOf(hashes: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  for (let s = 0; s < hashes.length; s++) {
+    const h = hashes[s];
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const v = fmix32((h ^ SEEDS[i]) >>> 0);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Fraction of signature positions that agree: an unbiased estimate of the Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) throw new Error(`signatures differ in length (${a.length} vs ${b.length})`);
+  let same = 0;
+  let empty = true;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) same++;
+    if (a[i] !== 0xffffffff) empty = false;
+  }
+  if (empty) return 0; // two empty texts are not one story
+  return same / a.length;
+}
+
+/**
+ * LSH band keys: one per band, "<band>:<hash of its rows>". Two documents that share any key
+ * are candidates; their estimated similarity then decides.
+ */
+export function bandKeys(sig: Uint32Array): string[] {
+  if (sig.length !== NUM_HASHES) throw new Error(`expected a signature of ${NUM_HASHES} values, got ${sig.length}`);
+  const keys: string[] = [];
+  let empty = true;
+  for (let i = 0; i < sig.length; i++) if (sig[i] !== 0xffffffff) empty = false;
+  if (empty) return keys;
+  for (let b = 0; b < BANDS; b++) {
+    let h1 = 0x9747b28c ^ b;
+    let h2 = 0x1b873593 ^ b;
+    for (let r = 0; r < ROWS; r++) {
+      const v = sig[b * ROWS + r];
+      h1 = fmix32((h1 ^ v) >>> 0);
+      h2 = fmix32((Math.imul(h2, 31) + v) >>> 0);
+    }
+    keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
+  }
+  return keys;
+}
+
+/** Little-endian bytes of a signature, for storage (512 bytes for 128 hashes). */
+export function signatureToBuffer(sig: Uint32Array): Buffer {
+  const buf = Buffer.alloc(sig.length * 4);
+  for (let i = 0; i < sig.length; i++) buf.writeUInt32LE(sig[i], i * 4);
+  return buf;
+}
+
+export function signatureFromBuffer(buf: Uint8Array): Uint32Array {
+  if (buf.length % 4 !== 0) throw new Error(`signature buffer length ${buf.length} is not a multiple of 4`);
+  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const sig = new Uint32Array(buf.length / 4);
+  for (let i = 0; i < sig.length; i++) sig[i] = view.readUInt32LE(i * 4);
+  return sig;
+}
