@@ -83,7 +83,15 @@ interface Ctx {
   dct: Ymd | null;
   /** the last date the text stated in full enough to anchor what follows */
   ref: Reference | null;
-  lastQuarter: { y: number; q: number } | null;
+  lastQuarter: { y: number; q: number; pos: number } | null;
+  /** a history rather than news: the dates it states lie far from its creation date */
+  narrative: boolean;
+}
+
+/** How far back (in characters) a stated date anchors what follows: a paragraph in a history,
+ * about a sentence in news, where an old date is usually an aside. */
+function refWindow(ctx: Ctx): number {
+  return ctx.narrative || !ctx.dct ? 1500 : 150;
 }
 
 interface Resolved {
@@ -105,6 +113,8 @@ interface Candidate {
   rule: string;
   /** higher wins among candidates of equal length */
   priority: number;
+  /** a time of day alone ("noon", "5 p.m.") or a day alone ("Friday", "Nov. 6"): the two merge when adjacent */
+  kind?: 'clock' | 'day';
   resolve(ctx: Ctx): Resolved | null;
 }
 
@@ -134,7 +144,7 @@ function dctYear(ctx: Ctx): number | null {
  * the year that puts the date closest to publication, the past weighing less than the future
  * (news mostly reports what happened). */
 function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, future: boolean): { y: number; anchored: boolean } | null {
-  if (ctx.ref && pos - ctx.ref.pos < 500 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+  if (ctx.ref && pos - ctx.ref.pos < refWindow(ctx) && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
     return { y: ctx.ref.y, anchored: false };
   }
   if (!ctx.dct) return ctx.ref ? { y: ctx.ref.y, anchored: false } : null;
@@ -245,6 +255,7 @@ interface Rule {
   name: string;
   re: RegExp;
   priority?: number;
+  kind?: 'clock' | 'day';
   make(m: RegExpExecArray, text: string): Omit<Candidate, 'rule' | 'priority'> | null;
 }
 
@@ -281,7 +292,7 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      String.raw`\b(?:(${QUANT_MOD_RE})\s+)?(?:(the|a|an)\s+)?(?:(past|last|next|first|previous|coming|following|final|latest|initial|remaining|additional|further|ensuing|preceding|recent|another|other|more)\s+)?(${NUM_RE})(?:\s+|-)(?:(more|additional|full|long)\s+)?(${UNIT_RE})(?:-(long|old))?(?:\s+(ago|earlier|later|before|after|from\s+now|hence|previously|since|old))?\b`,
+      String.raw`\b(?:(${QUANT_MOD_RE})\s+)?(?:(the|a|an)\s+)?(?:(past|last|next|first|previous|coming|following|final|latest|initial|remaining|additional|further|ensuing|preceding|recent|another|other|more)\s+)?(${NUM_RE})(?:\s+(?:to|or|and|-|–)\s+(?:${NUM_RE}))?(?:\s+|-)(?:(more|additional|full|long)\s+)?(${UNIT_RE})(?:-(long|old))?(?:\s+(ago|earlier|later|from\s+now|hence|old))?\b`,
       'gi',
     ),
     make(m, text) {
@@ -289,34 +300,38 @@ const RULES: Rule[] = [
       const unit = unitOf(unitRaw);
       const n = readNumber(numRaw);
       const numLc = lc(numRaw);
+      const mod = det && /^the$/i.test(det) && /^(?:over|under|around|about|some)$/i.test(qmod ?? '') ? undefined : modOf(qmod);
       // "a/an" as the count only before a singular unit ("a year"), never "a years"
       if ((numLc === 'a' || numLc === 'an') && /s$/i.test(unitRaw) && unit !== 'century') return null;
       // "one day" at the start of a story is a narrative opener, not a duration
       if (numLc === 'some' && !/s$/i.test(unitRaw)) return null;
       // a quantity of money, percent or count right before ("$5 a year", "10 percent a year") is a rate, not a time
       if ((numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
-      const mod = modOf(qmod);
       const q = lc(qual);
       const a = lc(after);
       let start = m.index;
       const end = m.index + m[0].length;
       // "only", "just" are not part of the expression's meaning but TimeML keeps them out
       if (qmod && !mod) start += m[0].indexOf(det ?? qual ?? numRaw, qmod.length);
-      void det;
-      if (a === 'ago' || a === 'earlier' || a === 'later' || a === 'before' || a === 'after' || a === 'from now' || a === 'hence' || a === 'previously') {
-        const sign = a === 'ago' || a === 'earlier' || a === 'before' || a === 'previously' ? -1 : 1;
-        const fromRef = a === 'later' || a === 'earlier' || a === 'after' || a === 'before';
+      // "over the next two years": with a determiner, "over" is the preposition, not a modifier
+      const qmodIsPreposition = qmod && det && /^the$/i.test(det) && /^(?:over|under|around|about|some)$/i.test(qmod);
+      if (qmodIsPreposition) start = m.index + m[0].toLowerCase().indexOf(det.toLowerCase(), qmod.length);
+      // "a four-decade war": the article belongs to the noun phrase, not to the time
+      if (!qmod && det && /^an?$/i.test(det) && numLc !== 'a' && numLc !== 'an' && /-/.test(m[0].slice(det.length))) start = m.index + m[0].indexOf(numRaw, det.length);
+      if (a === 'ago' || a === 'earlier' || a === 'later' || a === 'from now' || a === 'hence') {
+        const sign = a === 'ago' || a === 'earlier' ? -1 : 1;
+        const fromRef = a === 'later' || a === 'earlier';
         return {
           start,
           end,
           resolve(ctx) {
             if (n === null) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchored: ctx.dct !== null };
             // "a year ago" in a quarterly report means the same quarter a year before
-            if (unit === 'year' && ctx.lastQuarter && /quarter/i.test(sentenceAround(ctx.text, m.index))) {
+            if (unit === 'year' && ctx.lastQuarter && m.index - ctx.lastQuarter.pos < 800) {
               const qy = ctx.lastQuarter.y + sign * n;
               return { type: 'DATE', value: `${yearString(qy)}-Q${ctx.lastQuarter.q}`, mod, anchored: true };
             }
-            const useRef = fromRef && ctx.ref && m.index - ctx.ref.pos < 600 && ctx.ref.m !== undefined;
+            const useRef = fromRef && ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) && ctx.ref.m !== undefined;
             const base: Ymd | null = useRef && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : ctx.dct;
             if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
             const v = shifted(base, unit, sign * n);
@@ -326,7 +341,6 @@ const RULES: Rule[] = [
         };
       }
       if (a === 'old' || lc(m[7]) === 'old') return null; // ages are not times
-      if (a === 'since') return null;
       const until = a ? m.index + m[0].length - (m[8]?.length ?? 0) : end;
       return {
         start,
@@ -365,7 +379,7 @@ const RULES: Rule[] = [
         start: m.index,
         end: m.index + m[0].length,
         resolve(ctx) {
-          if (q === 'recent' && !det) return { type: 'DATE', value: 'PAST_REF', anchored: ctx.dct !== null };
+          if (q === 'recent' && !det && unit === 'year') return { type: 'DATE', value: 'PAST_REF', anchored: ctx.dct !== null };
           if (q === 'coming' || q === 'next' || q === 'following') return { type: 'DURATION', value: durationValue(null, unit), anchored: false, durationAt: ctx.dct ? 'start' : undefined };
           return { type: 'DURATION', value: durationValue(null, unit), anchored: false, durationAt: q && ctx.dct ? 'end' : undefined };
         },
@@ -405,7 +419,7 @@ const RULES: Rule[] = [
   {
     name: 'quarter',
     re: new RegExp(
-      String.raw`\b(?:(the)\s+)?(?:(year-earlier|year-ago|year\s+earlier|comparable|same|latest|current|recent|previous|last|past|this|next|coming|fiscal|calendar|just-ended|just\s+ended)\s+)?(?:(year-earlier|year-ago|comparable|fiscal)\s+)?(?:(${YEAR_RE})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(quarter)(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE}|this\s+year|last\s+year|next\s+year))?\b|\bQ([1-4])(?:\s+|-|/)?((?:20|19)\d\d)?\b`,
+      String.raw`\b(?:(the|its|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(year-earlier|year-ago|year\s+earlier|comparable|same|latest|current|recent|previous|last|past|this|next|coming|fiscal|calendar|just-ended|just\s+ended)\s+)?(?:(year-earlier|year-ago|comparable|fiscal)\s+)?(?:(${YEAR_RE})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(quarter)(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE}|this\s+year|last\s+year|next\s+year))?\b|\bQ([1-4])(?:\s+|-|/)?((?:20|19)\d\d)?\b`,
       'gi',
     ),
     priority: 2,
@@ -433,6 +447,11 @@ const RULES: Rule[] = [
             anchored = true;
           }
           const back = /year-earlier|year-ago|year earlier/.test(qual) ? 1 : 0;
+          const possessive = lc(det);
+          if (y === null && possessive.endsWith("year's") && ctx.dct) {
+            y = ctx.dct.y + (possessive.startsWith('last') ? -1 : possessive.startsWith('next') ? 1 : 0);
+            anchored = true;
+          }
           if (q === null) {
             // "the quarter", "the latest quarter": the quarter the report is about
             if (ctx.lastQuarter) {
@@ -449,7 +468,7 @@ const RULES: Rule[] = [
           }
           if (y === null) {
             if (ctx.lastQuarter && /year-earlier|year-ago|year earlier|comparable|same/.test(qual)) y = ctx.lastQuarter.y;
-            else if (ctx.ref && m.index - ctx.ref.pos < 400 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) y = ctx.ref.y;
+            else if (ctx.ref && (ctx.narrative || !ctx.dct) && m.index - ctx.ref.pos < refWindow(ctx)) y = ctx.ref.y;
             else if (ctx.dct) {
               y = ctx.dct.y;
               if (/last|previous|past/.test(qual) && q >= quarterOf(ctx.dct.m)) y -= 1;
@@ -511,7 +530,7 @@ const RULES: Rule[] = [
             return { type: 'DATE', value: `${yearString(y)}-${season}`, mod, anchored: false, sets: { y } };
           }
           const r = lc(rel);
-          if (ctx.ref && m.index - ctx.ref.pos < 500 && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && r !== 'last' && r !== 'next') {
+          if (ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && r !== 'last' && r !== 'next') {
             return { type: 'DATE', value: `${yearString(ctx.ref.y)}-${season}`, mod, anchored: false };
           }
           if (!ctx.dct) return { type: 'DATE', value: `XXXX-${season}`, mod, anchored: false };
@@ -561,7 +580,7 @@ const RULES: Rule[] = [
           let n = 0;
           let anchored = true;
           if (dir === 'ref0' || dir === 'ref+1') {
-            if (ctx.ref && m.index - ctx.ref.pos < 1500) {
+            if (ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) * 2) {
               base = { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 };
               anchored = false;
               // "the same day" needs a known day, "the following month" a known month
@@ -598,6 +617,7 @@ const RULES: Rule[] = [
       return {
         start: m.index,
         end: m.index + m[0].length,
+        kind: part ? undefined : 'day',
         resolve(ctx) {
           // "today" meaning nowadays ("today's Africa") is still the day in TimeML practice
           if (!ctx.dct) return { type: part ? 'TIME' : 'DATE', value: part ? `XXXX-XX-XXT${part}` : 'XXXX-XX-XX', anchored: false };
@@ -626,13 +646,14 @@ const RULES: Rule[] = [
       return {
         start,
         end: m.index + m[0].length,
+        kind: part ? undefined : 'day',
         resolve(ctx) {
           const type: TimexType = part ? 'TIME' : 'DATE';
           const suffix = part ? `T${part}` : '';
           let base = ctx.dct;
           let anchored = true;
           // in a narrative, a weekday follows the last stated day
-          if (ctx.ref && ctx.ref.d !== undefined && m.index - ctx.ref.pos < 600 && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+          if (!rel && ctx.ref && ctx.ref.d !== undefined && m.index - ctx.ref.pos < refWindow(ctx) && (ctx.narrative || !ctx.dct)) {
             base = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
             anchored = false;
             const d = resolveWeekday(base, wd, 'future');
@@ -780,10 +801,89 @@ const RULES: Rule[] = [
       };
     },
   },
+  // "year-earlier", "the year-ago period", "year-end", "the end of the year", "the year", "the weekend"
+  {
+    name: 'year-relative',
+    re: /\b(?:(the)\s+)?(?:(comparable|same|corresponding)\s+)?(?:(year-earlier|year-ago|year-before|year\s+earlier|year\s+ago)(?:\s+(period|quarter|level|results?|figures?))?|(year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+the\s+year))\b/gi,
+    priority: 1,
+    make(m) {
+      const [, det, , earlier, noun, yearEnd] = m;
+      // TimeML keeps the determiner only with a noun ("the year-earlier period"); the bare adjective stands alone
+      let start = m.index;
+      if (det && earlier && !noun) start = m.index + m[0].toLowerCase().indexOf(earlier.toLowerCase());
+      const end = earlier && !noun ? m.index + m[0].toLowerCase().indexOf(earlier.toLowerCase()) + earlier.length : m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(ctx) {
+          if (yearEnd) return { type: 'DATE', value: ctx.dct ? yearString(ctx.dct.y) : 'XXXX', anchored: ctx.dct !== null };
+          if (ctx.lastQuarter && (m.index - ctx.lastQuarter.pos < 1500 || /period|quarter/i.test(noun ?? ''))) {
+            return { type: 'DATE', value: `${yearString(ctx.lastQuarter.y - 1)}-Q${ctx.lastQuarter.q}`, anchored: true };
+          }
+          return { type: 'DATE', value: ctx.dct ? yearString(ctx.dct.y - 1) : 'XXXX', anchored: ctx.dct !== null };
+        },
+      };
+    },
+  },
+  // "for the year", "the full year", "the week", "the weekend", "the fiscal year"
+  {
+    name: 'the-unit',
+    re: /\b(the)\s+(?:(full|entire|whole|fiscal|calendar)\s+)?(year|week|weekend)\b(?!\s*(?:'s|’s|-|of\s+(?:the\s+)?\d|of\s+(?:his|her|their|its)))/gi,
+    priority: -1,
+    make(m, text) {
+      const [, , qual, unitRaw] = m;
+      const unit = lc(unitRaw);
+      const prev = text.slice(Math.max(0, m.index - 14), m.index);
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+      // "the year 2000", "the week ending": the noun is the head of something else
+      if (/^\s+(?:\d|two|nineteen|in\s+which|when|that|before|after|ended|ending|to)/i.test(next)) return null;
+      const forPrep = /\b(?:for|over|throughout)\s+$/i.test(prev);
+      if (!forPrep && !/\b(?:in|during|this|earlier\s+in|later\s+in|of|at|over)\s+$/i.test(prev)) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          if (unit === 'weekend') {
+            return ctx.dct ? { type: 'DATE', value: weekString(resolveWeekday(ctx.dct, 6, futureContext(ctx.text, m.index) ? 'future' : 'past')) + '-WE', anchored: true } : { type: 'DATE', value: 'XXXX-WXX-WE', anchored: false };
+          }
+          if (forPrep || lc(qual) === 'full' || lc(qual) === 'entire' || lc(qual) === 'whole') return { type: 'DURATION', value: unit === 'week' ? 'P1W' : 'P1Y', anchored: false };
+          if (!ctx.dct) return { type: 'DATE', value: unanchoredLike(unit), anchored: false };
+          return { type: 'DATE', value: unit === 'week' ? weekString(ctx.dct) : yearString(ctx.dct.y), anchored: true };
+        },
+      };
+    },
+  },
+  // years and decades in words: "nineteen ninety-six", "the year two thousand", "the nineties"
+  {
+    name: 'year-words',
+    re: /\b(?:(the)\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:the\s+year\s+)?(?:(nineteen|eighteen|twenty)\s+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[- ](one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five))?))?))\b/gi,
+    make(m, text) {
+      const [, , pos, decadeWord, century, teen, tens, unitsWord, ohUnit, after2000] = m;
+      const tensOf: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+      if (decadeWord) {
+        // in news "the nineties" is the 1990s of the century being written in
+        return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: `19${tensOf[lc(decadeWord)]}`, mod: positionMod(pos), anchored: false }) };
+      }
+      let y: number;
+      if (century) {
+        const c = ({ nineteen: 19, eighteen: 18, twenty: 20 } as Record<string, number>)[lc(century)];
+        const rest = teen ? readNumber(teen) : tens ? (readNumber(tens) ?? 0) + (unitsWord ? readNumber(unitsWord) ?? 0 : 0) : ohUnit ? readNumber(ohUnit) : null;
+        if (rest === null) return null;
+        y = c * 100 + rest;
+        // "twenty twenty" needs the year context; "nineteen ninety-six" is unambiguous
+        if (lc(century) === 'twenty' && !/year\s*$/i.test(text.slice(Math.max(0, m.index - 6), m.index)) && !/^the\s+year/i.test(m[0])) return null;
+      } else {
+        y = 2000 + (after2000 ? readNumber(after2000) ?? 0 : 0);
+        if (!/^the\s+year/i.test(m[0]) && !after2000) return null;
+      }
+      const yy = y;
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: yearString(yy), anchored: false, sets: { y: yy } }) };
+    },
+  },
   // vague references to now, the past and the future
   {
     name: 'vague',
-    re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|earlier|previously|formerly|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|shortly|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|eventually|so\s+far|to\s+date|yet|then|the\s+time|this\s+time|that\s+time|the\s+moment|at\s+the\s+moment|a\s+later\s+date|an\s+earlier\s+date|later)\b/gi,
+    re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|shortly|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|eventually|so\s+far|to\s+date|yet|then|the\s+time|this\s+time|that\s+time|the\s+moment|at\s+the\s+moment|a\s+later\s+date|an\s+earlier\s+date|later)\b/gi,
     priority: -2,
     make(m, text) {
       const w = lc(m[1]);
@@ -909,7 +1009,7 @@ const RULES: Rule[] = [
           let md = fixed[name];
           let y: number | null = year ? Number(year) : null;
           if (y === null) {
-            const inferred = md ? inferYear(ctx, m.index, md[0], md[1], futureContext(ctx.text, m.index)) : ctx.dct ? { y: ctx.dct.y, anchored: true } : null;
+            const inferred = inferYear(ctx, m.index, md ? md[0] : 11, md ? md[1] : 25, futureContext(ctx.text, m.index));
             if (!inferred) return { type: 'DATE', value: md ? `XXXX-${pad(md[0])}-${pad(md[1])}` : 'XXXX-XX-XX', anchored: false };
             y = inferred.y;
           }
@@ -929,6 +1029,7 @@ const RULES: Rule[] = [
     name: 'clock-word',
     re: /\b(noon|midnight|midday)\b/gi,
     priority: -1,
+    kind: 'clock',
     make(m) {
       const w = lc(m[1]);
       const hh = w === 'midnight' ? '24:00' : '12:00';
@@ -956,7 +1057,9 @@ function sentenceAround(text: string, pos: number): string {
 // ---------------------------------------------------------------- chrono
 
 const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|around|about|before|after)\b\s*|[,(\s])+/i;
-const CLOCK = /(\d[:.]\d\d|\d\s*(?:a\.?m\b|p\.?m\b|a\.m\.|p\.m\.)|noon|midnight|midday|o'clock)/i;
+const CLOCK = /(\d:\d\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|noon|midnight|midday|o'clock)/i;
+const MONTH_WORD = new RegExp(MONTH_RE.replace(/\\\./g, '\\.?'), 'i');
+const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const CHRONO_HAS_DATE = /\d|noon|midnight|midday/i;
 
 /** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
@@ -983,7 +1086,10 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
       t = t.slice(lead[0].length);
     }
     if (!t || !CHRONO_HAS_DATE.test(t)) continue;
+    t = t.replace(/\s+$/, '');
     if (!(hasMonth && hasDay) && !hasHour) continue;
+    // "7/8" and "3/8" are fractions in price reports: a date needs a month name or a full numeric date
+    if (hasMonth && hasDay && !MONTH_WORD.test(t) && !NUMERIC_DATE.test(t)) continue;
     if (hasHour && !hasDay && !CLOCK.test(t)) continue;
     // a time of day with a weekday or date: chrono merges "noon Saturday", "5 p.m. EST, Nov. 6"
     const weekdayKnown = c.isCertain('weekday') && !hasDay;
@@ -1000,6 +1106,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
       end,
       rule: hasHour ? 'chrono-time' : 'chrono-date',
       priority: 0,
+      kind: hasHour ? (hasDay || weekdayKnown ? undefined : 'clock') : 'day',
       resolve(ctx) {
         let date: Ymd | null = null;
         let anchored = false;
@@ -1019,7 +1126,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
         } else if (weekdayKnown && ctx.dct) {
           date = resolveWeekday(ctx.dct, wd, futureContext(ctx.text, start) ? 'future' : 'past');
           anchored = true;
-        } else if (ctx.ref && ctx.ref.d !== undefined && start - ctx.ref.pos < 400) {
+        } else if (ctx.ref && ctx.ref.d !== undefined && start - ctx.ref.pos < refWindow(ctx)) {
           date = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
         } else if (ctx.dct) {
           date = ctx.dct;
@@ -1057,7 +1164,7 @@ function collect(text: string): Candidate[] {
         continue;
       }
       const c = rule.make(m, text);
-      if (c && c.end > c.start) out.push({ ...c, rule: rule.name, priority: rule.priority ?? 0 });
+      if (c && c.end > c.start) out.push({ kind: rule.kind, ...c, rule: rule.name, priority: rule.priority ?? 0 });
     }
   }
   return out;
@@ -1089,6 +1196,50 @@ function selectCandidates(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** "noon Saturday", "5 p.m. Friday", "Friday, 5 p.m.": a clock time next to a day is one TIME. */
+function mergeClockAndDay(kept: Candidate[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const a = kept[i];
+    const b = kept[i + 1];
+    if (b && a.kind && b.kind && a.kind !== b.kind && /^(?:\s*,?\s*|\s+on\s+|\s+at\s+)$/i.test(text.slice(a.end, b.start)) && b.start - a.end < 8) {
+      const clock = a.kind === 'clock' ? a : b;
+      const day = a.kind === 'day' ? a : b;
+      out.push({
+        start: a.start,
+        end: b.end,
+        rule: `${day.rule}+${clock.rule}`,
+        priority: 0,
+        resolve(ctx) {
+          const d = day.resolve(ctx);
+          const t = clock.resolve(ctx);
+          if (!d || !t) return d ?? t;
+          const time = t.value.includes('T') ? t.value.slice(t.value.indexOf('T')) : '';
+          const date = d.value.includes('T') ? d.value.slice(0, d.value.indexOf('T')) : d.value;
+          return { ...d, type: 'TIME', value: date + time };
+        },
+      });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A history (most stated years far from the creation date) rather than news. */
+function isNarrative(text: string, dct: Ymd | null): boolean {
+  if (!dct) return true;
+  let near = 0;
+  let far = 0;
+  const re = /(?<![\d$.,])\b(1[0-9]{3}|20[0-9]{2})\b(?![\d,.]\d)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (Math.abs(Number(m[1]) - dct.y) <= 2) near++;
+    else far++;
+  }
+  return far > 2 * near + 2;
+}
+
 /** A preposition before the span that bounds it: "since 2012" is after 2012. */
 function signalBefore(text: string, start: number): 'after' | 'before' | undefined {
   const prev = text.slice(Math.max(0, start - 12), start).toLowerCase();
@@ -1107,14 +1258,14 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   const full: Ymd | null = dct ? { y: dct.y, m: dct.m ?? 7, d: dct.d ?? (dct.m ? 15 : 1) } : null;
   const cands = collect(text);
   if (options.chrono !== false) cands.push(...chronoCandidates(text, full));
-  const kept = selectCandidates(cands);
-  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null };
+  const kept = mergeClockAndDay(selectCandidates(cands), text);
+  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null, narrative: isNarrative(text, full) };
   const out: Timex[] = [];
   for (const c of kept) {
     const r = c.resolve(ctx);
     if (!r) continue;
     if (r.sets) ctx.ref = { ...r.sets, pos: c.start };
-    if (r.quarter) ctx.lastQuarter = r.quarter;
+    if (r.quarter) ctx.lastQuarter = { ...r.quarter, pos: c.start };
     out.push({
       start: c.start,
       end: c.end,
