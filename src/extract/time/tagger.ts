@@ -94,6 +94,16 @@ function refWindow(ctx: Ctx): number {
   return ctx.narrative || !ctx.dct ? 1500 : 150;
 }
 
+/** Whether the stated date at `ctx.ref` may anchor an expression at `pos`: within a paragraph in a
+ * history, within the same sentence in news. */
+function refApplies(ctx: Ctx, pos: number): boolean {
+  if (!ctx.ref) return false;
+  const gap = pos - ctx.ref.pos;
+  if (gap > refWindow(ctx)) return false;
+  if (ctx.narrative || !ctx.dct) return true;
+  return !/[.!?]["')\]]?\s+["'(]?[A-Z]|\n/.test(ctx.text.slice(ctx.ref.pos, pos));
+}
+
 interface Resolved {
   type: TimexType;
   value: string;
@@ -133,6 +143,7 @@ function futureContext(text: string, pos: number): boolean {
   let window = text.slice(from, pos);
   const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'));
   if (cut >= 0) window = window.slice(cut + 1);
+  if (/\b(?:until|till|by|before|starting|beginning|postponed\s+(?:to|until)|delayed\s+(?:to|until))\s+$/i.test(window)) return true;
   return /\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|is to|are to|due to|set to|next|upcoming|coming)\b/i.test(window);
 }
 
@@ -144,7 +155,7 @@ function dctYear(ctx: Ctx): number | null {
  * the year that puts the date closest to publication, the past weighing less than the future
  * (news mostly reports what happened). */
 function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, future: boolean): { y: number; anchored: boolean } | null {
-  if (ctx.ref && pos - ctx.ref.pos < refWindow(ctx) && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+  if (ctx.ref && refApplies(ctx, pos) && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
     return { y: ctx.ref.y, anchored: false };
   }
   if (!ctx.dct) return ctx.ref ? { y: ctx.ref.y, anchored: false } : null;
@@ -331,7 +342,7 @@ const RULES: Rule[] = [
               const qy = ctx.lastQuarter.y + sign * n;
               return { type: 'DATE', value: `${yearString(qy)}-Q${ctx.lastQuarter.q}`, mod, anchored: true };
             }
-            const useRef = fromRef && ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) && ctx.ref.m !== undefined;
+            const useRef = fromRef && ctx.ref && refApplies(ctx, m.index) && ctx.ref.m !== undefined;
             const base: Ymd | null = useRef && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : ctx.dct;
             if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
             const v = shifted(base, unit, sign * n);
@@ -530,7 +541,7 @@ const RULES: Rule[] = [
             return { type: 'DATE', value: `${yearString(y)}-${season}`, mod, anchored: false, sets: { y } };
           }
           const r = lc(rel);
-          if (ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && r !== 'last' && r !== 'next') {
+          if (ctx.ref && refApplies(ctx, m.index) && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && r !== 'last' && r !== 'next') {
             return { type: 'DATE', value: `${yearString(ctx.ref.y)}-${season}`, mod, anchored: false };
           }
           if (!ctx.dct) return { type: 'DATE', value: `XXXX-${season}`, mod, anchored: false };
@@ -640,7 +651,9 @@ const RULES: Rule[] = [
       if (!isCapitalised(dayRaw)) return null;
       const wd = WEEKDAYS[lc(dayRaw)];
       const rel = lc(relRaw);
-      const part = partRaw ? DAY_PARTS[lc(partRaw)] : undefined;
+      // "Friday night": annotators mostly give the day's date, so the part of day stays out of the value
+      const part = undefined as string | undefined;
+      void partRaw;
       let start = m.index;
       if (rel === 'early' || rel === 'late') start = m.index; // kept: TimeML includes these
       return {
@@ -1126,7 +1139,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
         } else if (weekdayKnown && ctx.dct) {
           date = resolveWeekday(ctx.dct, wd, futureContext(ctx.text, start) ? 'future' : 'past');
           anchored = true;
-        } else if (ctx.ref && ctx.ref.d !== undefined && start - ctx.ref.pos < refWindow(ctx)) {
+        } else if (ctx.ref && ctx.ref.d !== undefined && (ctx.narrative || !ctx.dct) && refApplies(ctx, start)) {
           date = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
         } else if (ctx.dct) {
           date = ctx.dct;
