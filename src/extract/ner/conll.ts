@@ -1,4 +1,4 @@
-import { LABELS } from './features.js';
+import { TYPES, makeLabel } from './features.js';
 
 /**
  * CoNLL-2003 layout: one token per line with its columns, the NER tag last, a blank line
@@ -76,14 +76,19 @@ export function chunks(tags: readonly string[]): Chunk[] {
   return out;
 }
 
-/** Label ids (BIO) for any IOB1/IOB2 tag sequence; types outside PER/ORG/LOC/MISC become O. */
+/** Label ids (BILOU) for any IOB1/IOB2 tag sequence; types outside PER/ORG/LOC/MISC become O. */
 export function toLabelIds(tags: readonly string[]): Uint8Array {
   const out = new Uint8Array(tags.length);
   for (const c of chunks(tags)) {
-    const b = (LABELS as readonly string[]).indexOf(`B-${c.type}`);
-    if (b < 0) continue;
-    out[c.start] = b;
-    for (let i = c.start + 1; i < c.end; i++) out[i] = b + 1;
+    const t = (TYPES as readonly string[]).indexOf(c.type) + 1;
+    if (t === 0) continue;
+    if (c.end - c.start === 1) {
+      out[c.start] = makeLabel(t, 3);
+      continue;
+    }
+    out[c.start] = makeLabel(t, 0);
+    for (let i = c.start + 1; i < c.end - 1; i++) out[i] = makeLabel(t, 1);
+    out[c.end - 1] = makeLabel(t, 2);
   }
   return out;
 }

@@ -11,17 +11,37 @@ import type { Gazetteer } from './gazetteer.js';
  * decided so far, including the labels the same word got earlier in the document.
  */
 
-export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
-export type Label = (typeof LABELS)[number];
-export const NL = LABELS.length;
 export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/**
+ * BILOU internally (Begin, Inside, Last, Unit-length): Ratinov & Roth found it beats BIO for
+ * this task because the last token of a name is as telling as the first. Reading and writing
+ * use BIO/IOB1 (see `bioLabel` and conll.ts).
+ */
+export const LABELS = ['O', ...TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))] as const;
+export const NL = LABELS.length;
 
 /** 0 for O, else 1 + index in TYPES. */
 export function labelType(label: number): number {
-  return label === 0 ? 0 : ((label - 1) >> 1) + 1;
+  return label === 0 ? 0 : ((label - 1) >> 2) + 1;
 }
-export function isInside(label: number): boolean {
-  return label !== 0 && (label & 1) === 0;
+/** 0 B, 1 I, 2 L, 3 U (meaningless for O). */
+export function labelPart(label: number): number {
+  return (label - 1) & 3;
+}
+export function makeLabel(type: number, part: number): number {
+  return 1 + (type - 1) * 4 + part;
+}
+/** Whether `label` may follow `prev` (NL stands for the sentence start). */
+export function allowed(prev: number, label: number): boolean {
+  const open = prev !== 0 && prev !== NL && labelPart(prev) < 2;
+  if (open) return label !== 0 && labelType(label) === labelType(prev) && (labelPart(label) === 1 || labelPart(label) === 2);
+  return label === 0 || labelPart(label) === 0 || labelPart(label) === 3;
+}
+/** The BIO (IOB2) tag of a label. */
+export function bioLabel(label: number): string {
+  if (label === 0) return 'O';
+  const part = labelPart(label);
+  return `${part === 0 || part === 3 ? 'B' : 'I'}-${TYPES[labelType(label) - 1]}`;
 }
 
 /** Scores every label for a token's features. */
@@ -65,15 +85,17 @@ interface WordEntry {
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 6;
 const T = {
   bias: 1, w0: 2, l0: 3, shape0: 4, class0: 5, pre: 6, suf: 10, len0: 14, flag: 15,
   lm2: 20, lm1: 21, lp1: 22, lp2: 23, wm1: 24, wp1: 25, cm1: 26, cp1: 27, shm1: 28, shp1: 29,
   ctri: 30, bim: 31, bip: 32, sufm1: 33, sufp1: 34,
   init: 40, initL: 41, acs: 42, acsL: 43, doc: 44, docC: 45, acsShape: 46,
   g0: 50, gm1: 51, gp1: 52, g0c: 53, gm2: 54, gp2: 55,
-  p1: 60, p2: 61, p1l: 62, p1c: 63, p1lm1: 64,
-  h: 70, hm: 71, hmc: 72,
+  p1: 60, p2: 61, p1l: 62, p1c: 63, p1lm1: 64, p1cc: 65,
+  wm2: 80, wp2: 81, lm1c0: 82, c0lp1: 83, cm1l0: 84, l0cp1: 85, prem1: 86, prep1: 87, cm2: 88, cp2: 89,
+  capRun: 90, capRunPos: 91,
+  h: 70, hm: 71, hmc: 72, agg: 73,
 } as const;
 
 const BOS = hashString('<s>', 99);
@@ -160,7 +182,15 @@ interface DocState {
   capMid: Set<string>;
   /** labels (as types 0..4) given so far to each capitalised lower-cased form */
   history: Map<string, Int32Array>;
+  /**
+   * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
+   * just before and after its occurrences anywhere in the document, so "Velarde" alone inherits
+   * the "Ex-Yankee Randy" of an earlier mention. Hashes, at most AGG_MAX of each.
+   */
+  contexts: Map<string, number[]>;
 }
+
+const AGG_MAX = 8;
 
 export class FeatureTagger {
   private cache = new Map<string, WordEntry>();
@@ -185,7 +215,7 @@ export class FeatureTagger {
 
   /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
-    const doc: DocState = { lowerSeen: new Set(), capMid: new Set(), history: new Map() };
+    const doc: DocState = { lowerSeen: new Set(), capMid: new Set(), history: new Map(), contexts: new Map() };
     for (const s of sentences) {
       const acs = allCapsSentence(s, this);
       for (let i = 0; i < s.length; i++) {
@@ -193,6 +223,16 @@ export class FeatureTagger {
         const f = e.h[S_FLAGS];
         if (f & F_LOWER) doc.lowerSeen.add(e.lower);
         else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !isQuoteOrBracket(s[i - 1])) doc.capMid.add(e.lower);
+        if (f & F_UPPER && !acs) {
+          let ctx = doc.contexts.get(e.lower);
+          if (ctx === undefined) doc.contexts.set(e.lower, (ctx = []));
+          if (ctx.length < 2 * AGG_MAX) {
+            const before = i > 0 ? mix(1, this.entry(s[i - 1]).h[S_LOWER]) : mix(1, BOS);
+            const after = i + 1 < s.length ? mix(2, this.entry(s[i + 1]).h[S_LOWER]) : mix(2, EOS);
+            if (!ctx.includes(before)) ctx.push(before);
+            if (!ctx.includes(after)) ctx.push(after);
+          }
+        }
       }
     }
     const out: Uint8Array[] = [];
@@ -276,6 +316,28 @@ export class FeatureTagger {
       keys[k++] = mix(mix(T.bim, lm1), l0);
       keys[k++] = mix(mix(T.bip, l0), lp1);
       if (hm1 && hm1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, hm1[S_SUF + 2]);
+      if (hm1 && hm1[S_PRE + 2] !== 0) keys[k++] = mix(T.prem1, hm1[S_PRE + 2]);
+      if (hp1 && hp1[S_PRE + 2] !== 0) keys[k++] = mix(T.prep1, hp1[S_PRE + 2]);
+      keys[k++] = mix(T.wm2, hm2 ? hm2[S_EXACT] : BOS);
+      keys[k++] = mix(T.wp2, hp2 ? hp2[S_EXACT] : EOS);
+      keys[k++] = mix(T.cm2, hm2 ? hm2[S_CLASS] : BOS);
+      keys[k++] = mix(T.cp2, hp2 ? hp2[S_CLASS] : EOS);
+      keys[k++] = mix(mix(T.lm1c0, lm1), c0);
+      keys[k++] = mix(mix(T.c0lp1, c0), lp1);
+      keys[k++] = mix(mix(T.cm1l0, cm1), l0);
+      keys[k++] = mix(mix(T.l0cp1, l0), cp1);
+      // the run of capitalised words this one sits in: its length and where in it we are
+      {
+        let a = i;
+        while (a > 0 && this.capitalised[a - 1] && !acs) a--;
+        let b = i;
+        while (b + 1 < n && this.capitalised[b + 1] && !acs) b++;
+        if (this.capitalised[i] && !acs) {
+          const len = Math.min(b - a + 1, 5);
+          keys[k++] = mix(T.capRun, len);
+          keys[k++] = mix(T.capRunPos, len * 8 + Math.min(i - a, 4) * 2 + (i === b ? 1 : 0));
+        }
+      }
       if (hp1 && hp1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, hp1[S_SUF + 2]);
 
       // capitalisation means less at the start of a sentence and nothing in a headline
@@ -317,11 +379,17 @@ export class FeatureTagger {
         }
       }
 
+      if (flags & F_UPPER) {
+        const ctx = doc.contexts.get(lowers[i]);
+        if (ctx !== undefined) for (let j = 0; j < ctx.length; j++) keys[k++] = mix(T.agg, ctx[j]);
+      }
+
       keys[k++] = mix(T.p1, p1);
       keys[k++] = mix(mix(T.p2, p2), p1);
       keys[k++] = mix(mix(T.p1l, p1), l0);
       keys[k++] = mix(mix(T.p1c, p1), c0);
       keys[k++] = mix(mix(T.p1lm1, p1), lm1);
+      keys[k++] = mix(mix(T.p1cc, p1), mix(cm1, c0));
 
       if (flags & F_UPPER) {
         const hist = doc.history.get(lowers[i]);
@@ -341,8 +409,9 @@ export class FeatureTagger {
       let pred = 0;
       let bestScore = -Infinity;
       for (let l = 0; l < NL; l++) {
-        // I-X continues only B-X or I-X
-        if (isInside(l) && (p1 === BOS_LABEL || labelType(p1) !== labelType(l))) continue;
+        if (!allowed(p1, l)) continue;
+        // a name cannot stay open past the end of the sentence
+        if (i === n - 1 && l !== 0 && labelPart(l) < 2) continue;
         if (scores[l] > bestScore) {
           bestScore = scores[l];
           pred = l;

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { HashIndex } from './hash.js';
-import { FEATURE_VERSION, FeatureTagger, LABELS, NL, TYPES, isInside, labelType } from './features.js';
+import { FEATURE_VERSION, FeatureTagger, NL, TYPES, bioLabel, labelPart, labelType } from './features.js';
 import type { Learner, Scorer } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import type { GazetteerLists } from './gazetteer.js';
@@ -56,6 +56,11 @@ export class NerModel implements Scorer {
     return new NerModel(this.index.keysByRow(), this.weights, this.gazetteer, { ...this.meta, training });
   }
 
+  /** Feature keys by row. */
+  keys(): Uint32Array {
+    return this.index.keysByRow();
+  }
+
   get rows(): number {
     return this.index.size;
   }
@@ -71,14 +76,14 @@ export class NerModel implements Scorer {
     }
   }
 
-  /** Label ids (indexes into LABELS) per sentence of one document. */
+  /** Label ids (indexes into LABELS, BILOU) per sentence of one document. */
   tagDocument(sentences: readonly (readonly string[])[], learner?: Learner): Uint8Array[] {
     return this.tagger.tagDocument(sentences, this, learner);
   }
 
   /** BIO label strings per sentence. */
   tagDocumentLabels(sentences: readonly (readonly string[])[]): string[][] {
-    return this.tagDocument(sentences).map((s) => Array.from(s, (l) => LABELS[l]));
+    return this.tagDocument(sentences).map((s) => Array.from(s, bioLabel));
   }
 
   save(path: string): number {
@@ -152,7 +157,7 @@ export class NerModel implements Scorer {
   }
 }
 
-/** Entity spans of a BIO (IOB2) label sequence; a stray I-X starts a span, as conlleval does. */
+/** Entity spans of a BILOU label sequence; tolerant of ill-formed sequences. */
 export function labelSpans(labels: Uint8Array | readonly number[]): TokenSpan[] {
   const out: TokenSpan[] = [];
   let cur: TokenSpan | null = null;
@@ -163,12 +168,13 @@ export function labelSpans(labels: Uint8Array | readonly number[]): TokenSpan[] 
       cur = null;
       continue;
     }
-    if (cur && isInside(l) && TYPES[t - 1] === cur.type) {
-      cur.end = i + 1;
-      continue;
+    const part = labelPart(l);
+    if (cur && (part === 1 || part === 2) && TYPES[t - 1] === cur.type) cur.end = i + 1;
+    else {
+      cur = { type: TYPES[t - 1], start: i, end: i + 1 };
+      out.push(cur);
     }
-    cur = { type: TYPES[t - 1], start: i, end: i + 1 };
-    out.push(cur);
+    if (part >= 2) cur = null;
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseConll } from './conll.js';
 import type { ConllDocument } from './conll.js';
-import { FeatureTagger } from './features.js';
+import { FeatureTagger, NL } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import type { GazetteerLists } from './gazetteer.js';
 import { NerModel } from './model.js';
@@ -28,6 +28,8 @@ export interface TrainOptions {
   pruneCandidates?: number[];
   /** largest held-out F1 loss accepted for a smaller model */
   pruneTolerance?: number;
+  /** number of perceptrons averaged in the final model */
+  bag?: number;
   log?: (line: string) => void;
 }
 
@@ -85,16 +87,44 @@ export function trainNer(docs: ConllDocument[], options: TrainOptions): TrainRes
     log(`chosen: ${epochs} epochs, prune ${prune}`);
   }
 
-  const p = new AveragedPerceptron();
-  const tagger = new FeatureTagger(gazetteer);
-  const random = seededRandom(seed + 2);
-  for (let e = 1; e <= epochs; e++) {
-    trainEpoch(p, tagger, all, random);
-    log(`final epoch ${e} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  // several perceptrons over different orders of the same data, their weights averaged: a
+  // cheap ensemble that smooths the order-dependence of online learning
+  const bag = options.bag ?? 1;
+  const models: NerModel[] = [];
+  for (let b = 0; b < bag; b++) {
+    const p = new AveragedPerceptron();
+    const tagger = new FeatureTagger(gazetteer);
+    const random = seededRandom(seed + 2 + b);
+    for (let e = 1; e <= epochs; e++) {
+      trainEpoch(p, tagger, all, random);
+      log(`final ${b + 1}/${bag} epoch ${e} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+    models.push(p.toModel(gazetteer, {}, prune));
   }
   const seconds = (performance.now() - t0) / 1000;
-  const model = p.toModel(gazetteer, {}, prune);
-  return { model, epochs, prune, heldOutF1, seconds };
+  return { model: averageModels(models), epochs, prune, heldOutF1, seconds };
+}
+
+function averageModels(models: NerModel[]): NerModel {
+  if (models.length === 1) return models[0];
+  const sum = new Map<number, Float32Array>();
+  for (const m of models) {
+    const keys = m.keys();
+    for (let r = 0; r < keys.length; r++) {
+      let row = sum.get(keys[r]);
+      if (!row) sum.set(keys[r], (row = new Float32Array(NL)));
+      for (let l = 0; l < NL; l++) row[l] += m.weights[r * NL + l] / models.length;
+    }
+  }
+  const keys = new Uint32Array(sum.size);
+  const weights = new Float32Array(sum.size * NL);
+  let r = 0;
+  for (const [k, row] of sum) {
+    keys[r] = k;
+    weights.set(row, r * NL);
+    r++;
+  }
+  return new NerModel(keys, weights, models[0].gazetteer, models[0].meta);
 }
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -113,7 +143,7 @@ async function main(): Promise<void> {
   const docs = parseConll(readFileSync(data, 'utf8'));
   const log = (s: string): void => void process.stderr.write(s + '\n');
   log(`training on ${data}: ${docs.length} documents; lists: ${Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
-  const result = trainNer(docs, { lists, seed, epochs, pruneCandidates: [0, 0.0005, 0.001, 0.002, 0.004], log });
+  const result = trainNer(docs, { lists, seed, epochs, bag: Number(arg('bag', '1')), pruneCandidates: [0, 0.0005, 0.001, 0.002, 0.004], log });
   const training = {
     data: 'CoNLL-2003 English eng.train (Reuters RCV1; Tjong Kim Sang & De Meulder 2003), research terms: the model ships, the data does not',
     documents: docs.length,
