@@ -99,7 +99,7 @@ export interface Piece {
 export function splitPieces(tokens: readonly { text: string; start: number; end: number }[]): Piece[] {
   const out: Piece[] = [];
   for (const t of tokens) {
-    if (!/[-‐‑]/.test(t.text) || t.text.length === 1) {
+    if (!/[-‐‑]/.test(t.text) || !/[\p{L}\d]/u.test(t.text)) {
       out.push({ text: t.text, start: t.start, end: t.end });
       continue;
     }

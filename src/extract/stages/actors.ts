@@ -1,7 +1,657 @@
+/**
+ * Actors: every actor an analyst codes, linked to one canonical entry.
+ *
+ * Recognisers, each over the word pieces of one sentence (tokens split at hyphens):
+ *  - kb-alias: the knowledge base's alias trie, longest match;
+ *  - demonym-force: a demonym or country name followed by a force or office noun ("the Malian
+ *    army", "U.S. officials", "the Russian defense ministry") -> the country's generated entry;
+ *  - country-actor: a country name where the sentence makes the state act ("Russia has shifted",
+ *    "backed by Russia", "Russia's Africa Corps"); elsewhere a country name is a place;
+ *  - described: groups the text only describes ("jihadists", "gunmen", "groups tied to al-Qaida",
+ *    "al-Qaida-affiliated groups", "civilians") as unnamed actors;
+ *  - provisional: PER and ORG names from the name tagger that the knowledge base does not know.
+ * Then overlaps are resolved (longest span first) and short forms of persons are linked to the
+ * full name ("Prigozhin" after "Yevgeny Prigozhin").
+ */
+import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
+import { trace } from '../stage.js';
+import {
+  actorKb,
+  caseAllows,
+  pieceKey,
+  slug,
+  splitPieces,
+  type ActorEntry,
+  type ActorKb,
+  type AliasHit,
+  type Piece,
+  type StateRole,
+  type TrieNode,
+} from '../../knowledge/actors.js';
 
-// Placeholder until the stage lands: it adds nothing.
+const STAGE = 'actors';
+
+interface SentencePiece extends Piece {
+  /** index of the token the piece came from */
+  token: number;
+  /** first / last piece of its token */
+  first: boolean;
+  last: boolean;
+}
+
+interface Target {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  inter: AcledInter | null;
+  country: string | null;
+  provisional: boolean;
+  unnamed?: boolean;
+}
+
+interface Candidate {
+  /** piece indexes, end exclusive */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  target: Target;
+  rule: string;
+  /** breaks ties between spans of equal length: higher wins */
+  priority: number;
+}
+
+function fromEntry(e: ActorEntry): Target {
+  return { id: e.id, name: e.name, kind: e.kind, inter: e.inter, country: e.country, provisional: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small lexicons. They describe English news style, not any one article.
+
+const DETERMINERS = new Set(['the']);
+
+/** Force and office nouns after a demonym or country name, longest first in the trie. */
+const FORCE_NOUNS: [string, StateRole][] = [
+  ['army', 'military'], ['armies', 'military'], ['armed forces', 'military'], ['military', 'military'], ['forces', 'military'],
+  ['military forces', 'military'], ['troops', 'military'], ['soldiers', 'military'], ['soldier', 'military'],
+  ['security forces', 'military'], ['defence forces', 'military'], ['defense forces', 'military'],
+  ['defence and security forces', 'military'], ['defense and security forces', 'military'], ['special forces', 'military'],
+  ['air force', 'military'], ['airforce', 'military'], ['navy', 'military'], ['national guard', 'military'],
+  ['commandos', 'military'], ['paratroopers', 'military'], ['warplanes', 'military'], ['fighter jets', 'military'],
+  ['army officers', 'military'], ['officers', 'military'], ['military officials', 'military'], ['military officers', 'military'],
+  ['army chief', 'military'], ['army spokesman', 'military'], ['military spokesman', 'military'], ['general staff', 'military'],
+  ['police', 'police'], ['police forces', 'police'], ['policemen', 'police'], ['police officers', 'police'],
+  ['gendarmerie', 'police'], ['gendarmes', 'police'],
+  ['government', 'government'], ['authorities', 'government'], ['officials', 'government'], ['junta', 'government'],
+  ['military junta', 'government'], ['regime', 'government'], ['administration', 'government'], ['transitional government', 'government'],
+  ['transitional authorities', 'government'], ['diplomats', 'government'], ['foreign ministry', 'government'],
+  ['ministry of foreign affairs', 'government'], ['presidency', 'government'], ['leaders', 'government'], ['leadership', 'government'],
+  ['defense ministry', 'defence-ministry'], ['defence ministry', 'defence-ministry'], ['ministry of defence', 'defence-ministry'],
+  ['ministry of defense', 'defence-ministry'], ['defense minister', 'defence-ministry'], ['defence minister', 'defence-ministry'],
+  ['minister of defence', 'defence-ministry'], ['minister of defense', 'defence-ministry'],
+  ['ministry of the armed forces', 'defence-ministry'], ['minister of the armed forces', 'defence-ministry'],
+  ['armed forces minister', 'defence-ministry'], ['armed forces ministry', 'defence-ministry'], ['military ministry', 'defence-ministry'],
+];
+
+/** After "military", only these keep it a noun ("Malian military officials"); "military coup" is no actor. */
+const MILITARY_HEAD_FOLLOWERS = new Set(['officials', 'officers', 'sources', 'spokesman', 'spokesperson', 'leaders', 'authorities', 'personnel', 'chief', 'commanders', 'said', 'says']);
+
+/** Words after a country's possessive that make the country an actor ("Russia's strategy"). */
+const POSSESSED_ACTOR_NOUNS = new Set([
+  'strategy', 'support', 'backing', 'ally', 'allies', 'partner', 'partners', 'leader', 'leaders', 'president', 'decision', 'influence',
+  'role', 'interests', 'mercenaries', 'intervention', 'involvement', 'envoy', 'ambassador', 'embassy', 'delegation', 'offer', 'policy',
+  'response', 'ambitions', 'war', 'invasion', 'campaign', 'sanctions', 'paramilitaries', 'proxies', 'military', 'army', 'forces',
+]);
+
+/** Verbs after a country name that make it the acting state ("Russia has shifted"). Copulas are left out:
+ * "Mali is a landlocked country" speaks of the place. */
+const STATE_VERBS = new Set([
+  'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does',
+  'said', 'says', 'announced', 'announces', 'denied', 'denies', 'accused', 'accuses', 'claimed', 'claims', 'sent', 'sends', 'deployed',
+  'deploys', 'launched', 'signed', 'signs', 'agreed', 'agrees', 'warned', 'warns', 'called', 'calls', 'condemned', 'condemns',
+  'rejected', 'rejects', 'withdrew', 'withdraws', 'expelled', 'expels', 'suspended', 'suspends', 'recalled', 'pledged', 'pledges',
+  'offered', 'offers', 'supplied', 'supplies', 'delivered', 'backed', 'backs', 'supported', 'supports', 'urged', 'urges', 'vowed',
+  'vows', 'threatened', 'threatens', 'demanded', 'demands', 'wants', 'plans', 'planned', 'seeks', 'sought', 'attacked', 'invaded',
+  'bombed', 'struck', 'insisted', 'insists', 'responded', 'imposed', 'lifted', 'severed', 'cut', 'ordered', 'orders', 'hired',
+  'recruited', 'financed', 'funded', 'armed', 'trained', 'shifted', 'created', 'established', 'dispatched', 'left', 'quit',
+]);
+
+/** Before a country name these make it a place even when a verb follows ("presence in Mali will continue"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'into', 'across', 'throughout', 'within', 'near', 'of', 'at', 'on', 'outside', 'inside', 'around', 'towards', 'toward', 'via', 'through']);
+
+/** Past participles before "by" that make the following country an agent ("backed by Russia"). */
+const AGENT_PARTICIPLES = /^(?:\w+ed|led|run|sent|paid|made|held|built|sold|bought|given|taken|driven|fought|won|known)$/i;
+
+interface DescribedHead {
+  canonical: string;
+  kind: ActorKind;
+  inter: AcledInter;
+  /** which heads may be coordinated into one mention */
+  family: 'armed' | 'civil';
+  /** needs one of these modifiers before it ("armed men") */
+  needs?: string[];
+}
+
+const ARMED = (canonical: string, inter: AcledInter = 2, needs?: string[]): DescribedHead => ({ canonical, kind: 'armed-group', inter, family: 'armed', needs });
+const CIVIL = (canonical: string, kind: ActorKind = 'civilians', inter: AcledInter = 7): DescribedHead => ({ canonical, kind, inter, family: 'civil' });
+
+const DESCRIBED_HEADS = new Map<string, DescribedHead>([
+  ['jihadists', ARMED('jihadists')],
+  ['islamists', ARMED('jihadists')],
+  ['extremists', ARMED('extremists')],
+  ['terrorists', ARMED('terrorists')],
+  ['militants', ARMED('militants')],
+  ['insurgents', ARMED('insurgents')],
+  ['rebels', ARMED('rebels')],
+  ['gunmen', ARMED('unidentified armed group', 3)],
+  ['assailants', ARMED('unidentified armed group', 3)],
+  ['attackers', ARMED('unidentified armed group', 3)],
+  ['men', ARMED('unidentified armed group', 3, ['armed'])],
+  ['individuals', ARMED('unidentified armed group', 3, ['armed'])],
+  ['bandits', ARMED('bandits', 3)],
+  ['kidnappers', ARMED('kidnappers', 3)],
+  ['civilians', CIVIL('civilians')],
+  ['villagers', CIVIL('civilians')],
+  ['residents', CIVIL('civilians')],
+  ['inhabitants', CIVIL('civilians')],
+  ['worshippers', CIVIL('civilians')],
+  ['passengers', CIVIL('civilians')],
+  ['protesters', CIVIL('protesters', 'other', 6)],
+  ['demonstrators', CIVIL('protesters', 'other', 6)],
+]);
+
+/** Collective nouns a descriptive adjective turns into a group ("the jihadist column"). */
+const COLLECTIVES = new Set(['column', 'convoy', 'group', 'groups', 'fighters', 'militants', 'cell', 'cells', 'unit', 'units', 'elements', 'factions', 'faction', 'militia', 'militias', 'gunmen', 'insurgents', 'commando', 'commandos']);
+const DESCRIPTIVE_ADJECTIVES = new Map<string, string>([
+  ['jihadist', 'jihadists'], ['islamist', 'jihadists'], ['terrorist', 'terrorists'], ['militant', 'militants'], ['insurgent', 'insurgents'],
+  ['rebel', 'rebels'], ['extremist', 'extremists'], ['armed', 'armed groups'],
+]);
+
+/** Modifiers allowed inside a described mention before its head. */
+const PRE_MODIFIERS = new Set([
+  'armed', 'unidentified', 'unknown', 'suspected', 'alleged', 'presumed', 'heavily', 'islamist', 'jihadist', 'islamic', 'radical',
+  'violent', 'extremist', 'terrorist', 'local', 'innocent', 'unarmed', 'fleeing', 'displaced', 'neutralized', 'neutralised',
+]);
+
+/** "X-affiliated groups", "groups tied to X". */
+const AFFILIATION_WORDS = new Set(['affiliated', 'linked', 'tied', 'aligned', 'allied', 'loyal', 'connected', 'associated', 'close', 'related']);
+const AFFILIATED_GROUP_NOUNS = new Set(['groups', 'group', 'fighters', 'militants', 'jihadists', 'militias', 'militia', 'cells', 'factions', 'insurgents', 'elements', 'armed groups']);
+
+/** Heads that, followed by "of"/"from" and a named armed group, are that group ("jihadists of JNIM"). */
+const OF_NAMED_HEADS = new Set(['jihadists', 'militants', 'fighters', 'insurgents', 'combatants', 'members', 'elements', 'gunmen', 'islamists']);
+
+/** Title words extended into a person's mention ("General Lecointre", "President Vladimir Putin"). */
+const TITLES = new Set([
+  'President', 'General', 'Gen.', 'Colonel', 'Col.', 'Lieutenant', 'Lt.', 'Captain', 'Capt.', 'Major', 'Maj.', 'Commander', 'Admiral',
+  'Marshal', 'Sergeant', 'Sgt.', 'Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Prince', 'Sheikh', 'Imam', 'Emir', 'Mr.',
+  'Mrs.', 'Ms.', 'Dr.', 'Senator', 'Sen.', 'Governor', 'Gov.', 'Mayor', 'Ambassador', 'Secretary-General', 'Brigadier', 'Lt-Col.',
+]);
+
+/** Names a tagger may label ORG or PER that are never actors: platforms, agencies, hardware, generic words. */
+const NOT_ACTORS = new Set(
+  [
+    'telegram', 'twitter', 'x', 'facebook', 'whatsapp', 'youtube', 'tiktok', 'instagram', 'signal', 'vkontakte', 'vk', 'google',
+    'reuters', 'afp', 'ap', 'associated press', 'agence france-presse', 'agence france presse', 'bbc', 'cnn', 'al jazeera', 'rfi',
+    'france 24', 'voa', 'voice of america', 'le monde', 'jeune afrique', 'the new york times', 'new york times', 'the guardian',
+    'mirage', 'rafale', 'sukhoi', 'mig', 'bayraktar', 'reaper', 'toyota', 'kalashnikov', 'mi-24', 'mi-8', 'tiger', 'caracal',
+    'mission', 'group', 'corps', 'islamic', 'western', 'army', 'forces', 'force', 'government', 'ministry', 'council', 'committee',
+    'company', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'battalion', 'special forces', 'private military company',
+    'battle', 'aftermath', 'operation', 'state', 'union', 'security', 'defence', 'defense', 'national', 'republic', 'parliament',
+    'god', 'allah', 'muslim', 'muslims', 'christian', 'christians', 'islam', 'sunni', 'shia',
+  ].map((s) => s.toLowerCase()),
+);
+
+/** Words that carry no name by themselves; a tagged span made only of them is no actor. */
+const GENERIC_NAME_WORDS = new Set([
+  'the', 'of', 'and', 'for', 'private', 'military', 'company', 'group', 'corps', 'mission', 'forces', 'force', 'army', 'government',
+  'ministry', 'special', 'national', 'security', 'council', 'committee', 'armed', 'islamic', 'western', 'state', 'states', 'union',
+  'front', 'movement', 'alliance', 'coalition', 'brigade', 'battalion', 'battle', 'operation', 'aftermath', 'chief', 'staff',
+  'general', 'president', 'minister', 'defence', 'defense', 'joint', 'task', 'unit', 'units', 'command', 'headquarters', 'office',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Tries of the lexicons above (built once)
+
+function buildPlainTrie(entries: [string, string][]): TrieNode {
+  const root: TrieNode = { next: new Map(), hits: [] };
+  for (const [phrase, value] of entries) {
+    let node = root;
+    const surface = phrase.split(' ');
+    for (const w of surface) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map(), hits: [] };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.hits.push({ entryId: value, alias: phrase, surface, exactCase: false });
+  }
+  return root;
+}
+
+const FORCE_TRIE = buildPlainTrie(FORCE_NOUNS);
+
+/** Longest walk of `trie` from piece `i`; only hits whose case rule the text satisfies count. */
+function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
+  let node: TrieNode | undefined = trie;
+  let best: { to: number; hits: AliasHit[] } | null = null;
+  for (let j = i; j < pieces.length && node; j++) {
+    node = node.next.get(pieceKey(pieces[j].text));
+    if (!node) break;
+    if (node.hits.length > 0) {
+      const texts = pieces.slice(i, j + 1).map((p) => p.text);
+      const ok = checkCase ? node.hits.filter((h) => caseAllows(h, texts)) : node.hits;
+      if (ok.length > 0) best = { to: j + 1, hits: ok };
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document context: which countries it speaks of, when it was written
+
+interface Context {
+  countries: Set<string>;
+  published: string | null;
+}
+
+function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
+  const countries = new Set<string>();
+  for (const pieces of sentences) {
+    for (let i = 0; i < pieces.length; i++) {
+      for (const trie of [kb.countryTrie, kb.demonymTrie]) {
+        const m = walk(trie, pieces, i, true);
+        const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
+        if (country) countries.add(country);
+      }
+    }
+  }
+  return { countries, published: doc.published?.value.slice(0, 10) ?? null };
+}
+
+/** Picks one entry among several sharing an alias: the one of a country the document names,
+ * active at its date. */
+function disambiguate(hits: AliasHit[], kb: ActorKb, ctx: Context): ActorEntry | undefined {
+  let best: ActorEntry | undefined;
+  let bestScore = -Infinity;
+  const seen = new Set<string>();
+  for (const h of hits) {
+    if (seen.has(h.entryId)) continue;
+    seen.add(h.entryId);
+    const e = kb.byId(h.entryId);
+    if (!e) continue;
+    let score = 0;
+    if (e.country && ctx.countries.has(e.country)) score += 2;
+    if (ctx.published && e.active) {
+      const from = e.active.from ?? '0000';
+      const to = e.active.to ?? '9999';
+      if (ctx.published >= from && ctx.published.slice(0, to.length) <= to) score += 1;
+      else score -= 1;
+    }
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognisers
+
+function lower(p: SentencePiece | undefined): string {
+  return p ? pieceKey(p.text) : '';
+}
+
+function withDeterminer(pieces: readonly SentencePiece[], from: number): number {
+  const prev = pieces[from - 1];
+  return prev && prev.first && prev.last && DETERMINERS.has(lower(prev)) && pieces[from].first ? from - 1 : from;
+}
+
+function isPossessive(p: SentencePiece | undefined): boolean {
+  return p !== undefined && /^[’']s$|^[’']$/.test(p.text);
+}
+
+function candidate(pieces: readonly SentencePiece[], from: number, to: number, target: Target, rule: string, priority: number): Candidate {
+  return { from, to, start: pieces[from].start, end: pieces[to - 1].end, target, rule, priority };
+}
+
+function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const m = walk(kb.trie, pieces, i, true);
+    if (!m) continue;
+    const e = disambiguate(m.hits, kb, ctx);
+    if (!e) continue;
+    const from = e.kind === 'person' ? i : withDeterminer(pieces, i);
+    const ambiguous = new Set(m.hits.map((h) => h.entryId)).size > 1;
+    out.push(candidate(pieces, from, m.to, fromEntry(e), ambiguous ? 'kb-alias-disambiguated' : 'kb-alias', 3));
+  }
+}
+
+function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: StateRole } | null {
+  const m = walk(FORCE_TRIE, pieces, i, false);
+  if (!m) return null;
+  const role = m.hits[0].entryId as StateRole;
+  // a lone "military" before another noun is an adjective ("military coup", "military assistance")
+  const last = lower(pieces[m.to - 1]);
+  if (last === 'military' && m.to - i === 1) {
+    const next = pieces[m.to];
+    if (next && /^\p{Ll}/u.test(next.text) && !MILITARY_HEAD_FOLLOWERS.has(lower(next))) return null;
+  }
+  return { to: m.to, role };
+}
+
+function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    if (!pieces[i].first) continue;
+    const d = walk(kb.demonymTrie, pieces, i, true);
+    if (!d) continue;
+    const state = kb.byId(d.hits[0].entryId);
+    if (!state?.country) continue;
+    let j = d.to;
+    if (isPossessive(pieces[j])) j++;
+    const f = forceNoun(pieces, j);
+    if (!f) continue;
+    const entry = kb.stateEntry(state.country, f.role);
+    if (!entry) continue;
+    out.push(candidate(pieces, withDeterminer(pieces, i), f.to, fromEntry(entry), `demonym-force:${f.role}`, 2));
+  }
+}
+
+function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    if (!pieces[i].first) continue;
+    const m = walk(kb.countryTrie, pieces, i, true);
+    if (!m || !pieces[m.to - 1].last) continue;
+    const state = kb.byId(m.hits[0].entryId);
+    if (!state) continue;
+    const next = pieces[m.to];
+    const prev = pieces[i - 1];
+    let rule: string | null = null;
+    if (isPossessive(next)) {
+      const after = pieces[m.to + 1];
+      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
+    } else if (next && STATE_VERBS.has(next.text) && !(prev && PLACE_PREPOSITIONS.has(lower(prev)))) {
+      rule = 'country-actor:subject';
+    } else if (prev && lower(prev) === 'by' && pieces[i - 2] && AGENT_PARTICIPLES.test(pieces[i - 2].text)) {
+      rule = 'country-actor:agent';
+    } else if (prev && lower(prev) === 'against') {
+      rule = 'country-actor:opponent';
+    }
+    if (rule) out.push(candidate(pieces, i, m.to, fromEntry(state), rule, 1));
+  }
+}
+
+function unnamedTarget(canonical: string, kind: ActorKind, inter: AcledInter | null): Target {
+  return { id: `unnamed:${slug(canonical)}`, name: canonical, kind, inter, country: null, provisional: false, unnamed: true };
+}
+
+/** The KB armed group or organisation starting at piece `i` (optionally after "the"). */
+function namedGroupAt(pieces: SentencePiece[], i: number, kb: ActorKb, ctx: Context): { to: number; entry: ActorEntry; alias: string } | null {
+  const at = DETERMINERS.has(lower(pieces[i])) ? i + 1 : i;
+  const m = walk(kb.trie, pieces, at, true);
+  if (!m) return null;
+  const entry = disambiguate(m.hits, kb, ctx);
+  if (!entry || entry.kind === 'person' || entry.kind === 'state') return null;
+  return { to: m.to, entry, alias: pieces.slice(at, m.to).map((p) => p.text).join(' ') };
+}
+
+function affiliatedName(entry: ActorEntry, alias: string): string {
+  const base = entry.name.length <= 24 ? entry.name : alias;
+  return `${base}-affiliated groups`;
+}
+
+function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const w = lower(pieces[i]);
+
+    // "X-affiliated groups": the named actor and the affiliation word share one token
+    if (AFFILIATION_WORDS.has(w) && !pieces[i].first) {
+      let k = i - 1;
+      while (k > 0 && !pieces[k].first) k--;
+      const named = namedGroupAt(pieces, k, kb, ctx);
+      const head = pieces[i + 1];
+      if (named && named.to === i && head && AFFILIATED_GROUP_NOUNS.has(lower(head))) {
+        const target = unnamedTarget(affiliatedName(named.entry, named.alias), 'armed-group', 2);
+        out.push(candidate(pieces, withDeterminer(pieces, k), i + 2, target, 'described:affiliated-prefix', 4));
+        continue;
+      }
+    }
+
+    // "groups tied to X", "fighters loyal to X"
+    if (AFFILIATED_GROUP_NOUNS.has(w) && AFFILIATION_WORDS.has(lower(pieces[i + 1])) && ['to', 'with'].includes(lower(pieces[i + 2]))) {
+      const named = pieces[i + 3] ? namedGroupAt(pieces, i + 3, kb, ctx) : null;
+      if (named) {
+        const target = unnamedTarget(affiliatedName(named.entry, named.alias), 'armed-group', 2);
+        out.push(candidate(pieces, withDeterminer(pieces, i), named.to, target, 'described:affiliated-to', 4));
+        continue;
+      }
+    }
+
+    // "the jihadist column", "armed groups"
+    const adjective = DESCRIPTIVE_ADJECTIVES.get(w);
+    if (adjective && pieces[i].first && pieces[i + 1] && COLLECTIVES.has(lower(pieces[i + 1])) && !/^\p{Lu}/u.test(pieces[i + 1].text)) {
+      const kind: ActorKind = 'armed-group';
+      const to = i + 2;
+      if (OF_NAMED_HEADS.has(lower(pieces[i + 1])) && ['of', 'from'].includes(lower(pieces[to]))) {
+        const named = namedGroupAt(pieces, to + 1, kb, ctx);
+        if (named) {
+          out.push(candidate(pieces, withDeterminer(pieces, i), to, fromEntry(named.entry), 'described:of-named', 2));
+          continue;
+        }
+      }
+      const head = DESCRIBED_HEADS.get(lower(pieces[i + 1]));
+      const canonical = head ? head.canonical : adjective;
+      const inter: AcledInter = head ? head.inter : adjective === 'armed groups' ? 3 : 2;
+      out.push(candidate(pieces, withDeterminer(pieces, i), to, unnamedTarget(canonical, kind, inter), 'described:adjective-collective', 2));
+      i = to - 1;
+      continue;
+    }
+
+    const head = DESCRIBED_HEADS.get(w);
+    if (!head || !pieces[i].first || !pieces[i].last || /^\p{Lu}{2,}/u.test(pieces[i].text)) continue;
+    // modifiers before the head
+    let from = i;
+    const mods: string[] = [];
+    while (from > 0 && PRE_MODIFIERS.has(lower(pieces[from - 1])) && pieces[from - 1].first) {
+      from--;
+      mods.unshift(lower(pieces[from]));
+    }
+    if (head.needs && !head.needs.some((n) => mods.includes(n))) continue;
+    let to = i + 1;
+    // "jihadists of JNIM": the described head is a mention of the named group
+    if (OF_NAMED_HEADS.has(w) && ['of', 'from'].includes(lower(pieces[to]))) {
+      const named = namedGroupAt(pieces, to + 1, kb, ctx);
+      if (named) {
+        out.push(candidate(pieces, withDeterminer(pieces, from), to, fromEntry(named.entry), 'described:of-named', 2));
+        continue;
+      }
+    }
+    // "Islamic extremists and insurgents": coordinated heads of one family make one mention
+    if (['and', 'or'].includes(lower(pieces[to]))) {
+      let k = to + 1;
+      while (k < pieces.length && PRE_MODIFIERS.has(lower(pieces[k]))) k++;
+      const second = DESCRIBED_HEADS.get(lower(pieces[k]));
+      if (second && second.family === head.family && !second.needs) to = k + 1;
+    }
+    const target = unnamedTarget(head.canonical, head.kind, head.inter);
+    out.push(candidate(pieces, withDeterminer(pieces, from), to, target, 'described:head', 1));
+    i = to - 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provisional actors from the name tagger
+
+function titleStart(doc: Document, tokens: Token[], startToken: number): number {
+  let k = startToken;
+  while (k > 0 && TITLES.has(tokens[k - 1].text) && tokens[k - 1].sentence === tokens[startToken].sentence) k--;
+  // "Prime Minister", "Defence Minister" (two words before the name)
+  if (k > 0 && k === startToken - 1 && /^(Prime|Defence|Defense|Foreign|Interior|Vice|Deputy)$/.test(tokens[k - 1].text)) k--;
+  void doc;
+  return k;
+}
+
+function isUsableName(n: NameMention, doc: Document, lowerWords: Set<string>, sentenceStarts: Set<number>): boolean {
+  const text = n.text.trim();
+  const key = text.toLowerCase().replace(/[’']s$/, '');
+  if (NOT_ACTORS.has(key)) return false;
+  if (/\d/.test(text)) return false;
+  if (!/^\p{Lu}/u.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.every((w) => GENERIC_NAME_WORDS.has(w.toLowerCase()))) return false;
+  // a capitalised word opening a sentence that the text also writes in lower case is an ordinary word
+  if (words.length === 1 && sentenceStarts.has(n.start) && lowerWords.has(key)) return false;
+  if (words.length === 1 && text.length < 2) return false;
+  void doc;
+  return true;
+}
+
+function provisionalMatches(doc: Document, results: Extraction, taken: Candidate[], out: ActorMention[]): void {
+  if (results.names.length === 0) return;
+  const tokens = results.tokens;
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  const sentenceStarts = new Set(doc.sentences.map((s) => {
+    const t = tokens.find((x) => x.start >= s.start);
+    return t ? t.start : s.start;
+  }));
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  const overlaps = (s: number, e: number) => taken.some((c) => c.start < e && s < c.end);
+
+  // persons first, longest first, so a later surname finds its full name
+  const names = results.names
+    .filter((n) => n.type === 'PER' || n.type === 'ORG')
+    .slice()
+    .sort((a, b) => a.start - b.start);
+  const fullNames: { last: string; target: Target }[] = [];
+  const acronyms = new Map<string, Target>();
+
+  for (const n of names) {
+    if (overlaps(n.start, n.end)) continue;
+    if (!isUsableName(n, doc, lowerWords, sentenceStarts)) {
+      trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      continue;
+    }
+    const canonical = n.text.replace(/[’']s$/, '').trim();
+    let target: Target | undefined;
+    let rule = 'provisional';
+    const words = canonical.split(/\s+/);
+    if (n.type === 'PER') {
+      if (words.length === 1) {
+        target = fullNames.find((f) => f.last === canonical)?.target;
+        if (target) rule = 'provisional-coref-surname';
+      }
+      if (!target) {
+        target = { id: `provisional:${slug(canonical)}`, name: canonical, kind: 'person', inter: null, country: null, provisional: true };
+        if (words.length > 1) fullNames.push({ last: words[words.length - 1], target });
+      }
+    } else {
+      target = acronyms.get(canonical);
+      if (target) rule = 'provisional-coref-acronym';
+      else target = { id: `provisional:${slug(canonical)}`, name: canonical, kind: 'other', inter: null, country: null, provisional: true };
+      // "Movement for X (MFX)": the bracketed acronym names the same organisation
+      const ti = tokenAt.get(n.end + 1) ?? tokenAt.get(n.end + 2);
+      if (ti !== undefined && tokens[ti - 1]?.text === '(' && /^\p{Lu}{2,}$/u.test(tokens[ti].text) && tokens[ti + 1]?.text === ')') acronyms.set(tokens[ti].text, target);
+    }
+    let start = n.start;
+    if (n.type === 'PER') {
+      const ti = tokenAt.get(n.start);
+      if (ti !== undefined) start = tokens[titleStart(doc, tokens, ti)].start;
+    }
+    out.push(mention(doc, start, n.end, n.sentence, target, rule));
+  }
+  // later standalone uses of a registered acronym
+  if (acronyms.size > 0) {
+    for (const t of tokens) {
+      const target = acronyms.get(t.text);
+      if (!target || overlaps(t.start, t.end) || out.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+      out.push(mention(doc, t.start, t.end, t.sentence, target, 'provisional-acronym'));
+    }
+  }
+}
+
+function mention(doc: Document, start: number, end: number, sentence: number, target: Target, rule: string): ActorMention {
+  const m: ActorMention = {
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    sentence,
+    stage: STAGE,
+    rule,
+    actorId: target.id,
+    name: target.name,
+    kind: target.kind,
+    inter: target.inter,
+    country: target.country,
+    provisional: target.provisional,
+  };
+  if (target.unnamed) m.unnamed = true;
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function sentencePieces(tokens: readonly Token[]): SentencePiece[][] {
+  const bySentence: SentencePiece[][] = [];
+  tokens.forEach((t, index) => {
+    const parts = splitPieces([t]);
+    const list = (bySentence[t.sentence] ??= []);
+    parts.forEach((p, k) => list.push({ ...p, token: index, first: k === 0, last: k === parts.length - 1 }));
+  });
+  return bySentence;
+}
+
+/** Non-overlapping choice: longer spans first, then priority, then earlier. */
+function select(cands: Candidate[]): Candidate[] {
+  const sorted = cands.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of sorted) if (!chosen.some((x) => x.start < c.end && c.start < x.end)) chosen.push(c);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Runs every recogniser over the document; exported for tests with a knowledge base of their own. */
+export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
+  const sentences = sentencePieces(results.tokens);
+  const ctx = documentContext(doc, sentences, kb);
+  const chosen: Candidate[] = [];
+  const nested: Candidate[] = [];
+  sentences.forEach((pieces, sentence) => {
+    if (!pieces) return;
+    const cands: Candidate[] = [];
+    kbMatches(pieces, kb, ctx, cands);
+    demonymMatches(pieces, kb, cands);
+    countryActorMatches(pieces, kb, cands);
+    describedMatches(pieces, kb, ctx, cands);
+    const picked = select(cands);
+    for (const c of picked) (c as Candidate & { sentence?: number }).sentence = sentence;
+    chosen.push(...picked);
+    // a named group inside a described one is a mention too: "al-Qaida" in "al-Qaida-affiliated groups"
+    for (const c of cands) {
+      if (!c.rule.startsWith('kb-alias') || picked.includes(c)) continue;
+      const host = picked.find((p) => p.rule.startsWith('described:affiliated') && p.start <= c.start && c.end <= p.end);
+      if (host && !nested.some((n) => n.start === c.start)) nested.push({ ...c, rule: 'kb-alias-nested', ...{ sentence } });
+    }
+  });
+  const out: ActorMention[] = [];
+  for (const c of [...chosen, ...nested]) {
+    const sentence = (c as Candidate & { sentence: number }).sentence;
+    out.push(mention(doc, c.start, c.end, sentence, c.target, c.rule));
+  }
+  provisionalMatches(doc, results, chosen, out);
+  // a person named in full once keeps that identity when the text later uses the surname alone
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 export const actorsStage: Stage = {
-  name: 'actors',
-  run() {},
+  name: STAGE,
+  run(doc, results) {
+    for (const m of findActors(doc, results)) {
+      results.actors.push(m);
+      trace(results, { stage: STAGE, rule: m.rule, message: `${m.text} -> ${m.actorId}`, span: { start: m.start, end: m.end } });
+    }
+  },
 };
