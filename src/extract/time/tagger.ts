@@ -317,7 +317,9 @@ const RULES: Rule[] = [
       // "one day" at the start of a story is a narrative opener, not a duration
       if (numLc === 'some' && !/s$/i.test(unitRaw)) return null;
       // a quantity of money, percent or count right before ("$5 a year", "10 percent a year") is a rate, not a time
-      if ((numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      if ((numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times|twice|once|million|billion|trillion|share)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      // fractions, not quarters of a year: "three-quarters of", "a quarter of the vote"
+      if (unit === 'quarter' && (/^\w+-quarters?$/i.test(m[0].trim()) || /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
       const q = lc(qual);
       const a = lc(after);
       let start = m.index;
@@ -817,7 +819,7 @@ const RULES: Rule[] = [
   // "year-earlier", "the year-ago period", "year-end", "the end of the year", "the year", "the weekend"
   {
     name: 'year-relative',
-    re: /\b(?:(the)\s+)?(?:(comparable|same|corresponding)\s+)?(?:(year-earlier|year-ago|year-before|year\s+earlier|year\s+ago)(?:\s+(period|quarter|level|results?|figures?))?|(year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+the\s+year))\b/gi,
+    re: /\b(?:(the)\s+)?(?:(comparable|same|corresponding)\s+)?(?:(year-earlier|year-ago|year-before|year\s+earlier|year\s+ago)(?:\s+(period|quarter))?|(year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+the\s+year))\b/gi,
     priority: 1,
     make(m) {
       const [, det, , earlier, noun, yearEnd] = m;
@@ -849,9 +851,10 @@ const RULES: Rule[] = [
       const prev = text.slice(Math.max(0, m.index - 14), m.index);
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
       // "the year 2000", "the week ending": the noun is the head of something else
-      if (/^\s+(?:\d|two|nineteen|in\s+which|when|that|before|after|ended|ending|to)/i.test(next)) return null;
+      if (/^\s+(?:\d|two|nineteen|in\s+which|when|that|before|after|to)/i.test(next)) return null;
+      const fiscalPeriod = /^\s+(?:ended|ending|through|to\s+date)\b/i.test(next);
       const forPrep = /\b(?:for|over|throughout)\s+$/i.test(prev);
-      if (!forPrep && !/\b(?:in|during|this|earlier\s+in|later\s+in|of|at|over)\s+$/i.test(prev)) return null;
+      if (!forPrep && !fiscalPeriod && !/\b(?:in|during|this|earlier\s+in|later\s+in|of|at|over)\s+$/i.test(prev)) return null;
       return {
         start: m.index,
         end: m.index + m[0].length,
@@ -859,7 +862,7 @@ const RULES: Rule[] = [
           if (unit === 'weekend') {
             return ctx.dct ? { type: 'DATE', value: weekString(resolveWeekday(ctx.dct, 6, futureContext(ctx.text, m.index) ? 'future' : 'past')) + '-WE', anchored: true } : { type: 'DATE', value: 'XXXX-WXX-WE', anchored: false };
           }
-          if (forPrep || lc(qual) === 'full' || lc(qual) === 'entire' || lc(qual) === 'whole') return { type: 'DURATION', value: unit === 'week' ? 'P1W' : 'P1Y', anchored: false };
+          if (fiscalPeriod || (forPrep && lc(qual) !== 'full')) return { type: 'DURATION', value: unit === 'week' ? 'P1W' : 'P1Y', anchored: false };
           if (!ctx.dct) return { type: 'DATE', value: unanchoredLike(unit), anchored: false };
           return { type: 'DATE', value: unit === 'week' ? weekString(ctx.dct) : yearString(ctx.dct.y), anchored: true };
         },
@@ -979,7 +982,7 @@ const RULES: Rule[] = [
   // sets: "daily", "every week", "each year", "twice a month"
   {
     name: 'set',
-    re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour|a\s+year|a\s+day|a\s+month|a\s+week)|every\s+(${NUM_RE})\s+(${UNIT_RE}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour)|every\s+(${NUM_RE})\s+(${UNIT_RE}))\b`, 'gi'),
     priority: 1,
     make(m, text) {
       const w = lc(m[1]);
