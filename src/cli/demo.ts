@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { IngestOptions } from './ingest.js';
 
-/** The bundled examples/ folder, found from this module whether it runs from src/ or dist/src/. */
+/** The bundled examples/articles/ folder, found from this module whether it runs from src/ or dist/src/. */
 async function examplesFolder(): Promise<string> {
   const [{ existsSync }, { dirname, join }, { fileURLToPath }] = await Promise.all([import('node:fs'), import('node:path'), import('node:url')]);
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'examples');
-    if (existsSync(join(candidate, 'ATTRIBUTION.md'))) return candidate;
+    if (existsSync(join(candidate, 'ATTRIBUTION.md'))) return join(candidate, 'articles');
     dir = dirname(dir);
   }
   throw new Error('demo: the bundled examples/ folder was not found beside the installed sitrep');
@@ -16,7 +16,7 @@ async function examplesFolder(): Promise<string> {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Ingest the bundled sample articles (examples/, Wikipedia, CC BY-SA) into ./sitrep.db and print what sitrep found')
+    .description('Ingest the bundled sample articles (examples/articles/, Wikipedia, CC BY-SA) into ./sitrep.db and print what sitrep found')
     .option('--db <file>', 'where to store them (default: $SITREP_DB or ./sitrep.db)')
     .action(async (options: IngestOptions) => {
       const [{ runIngest, formatSummary }, { openExistingStore }] = await Promise.all([import('./ingest.js'), import('./docs.js')]);
@@ -45,7 +45,7 @@ export function register(program: Command): void {
           const actors = [e.actor1, e.actor2].filter(Boolean).join(' vs ');
           out.push(`  ${(e.dateFrom ?? '—').padEnd(10)}  ${type}${actors ? ` · ${actors}` : ''}${e.location ? ` · ${e.location}` : ''}${e.fatalities.best !== null ? ` · ${e.fatalities.best} killed` : ''}`);
         }
-        out.push('', `Next: sitrep docs --db ${summary.db} · sitrep show <id> · sitrep docs --search "JNIM" · sitrep extract examples/`);
+        out.push('', `Next: sitrep docs --db ${summary.db} · sitrep show <id> · sitrep docs --search "JNIM" · sitrep extract examples/articles/`);
       } finally {
         await store.close();
       }

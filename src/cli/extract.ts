@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--published <date>', 'publication date for texts that carry none, to anchor "on Tuesday" (ISO 8601)')
     .option('--jsonl', 'inputs are lines of {"id", "text", "published"?}; the output keeps each line\'s id')
     .option('--trace', 'add the rules that fired, stage by stage')
-    .addHelpText('after', '\nExamples:\n  sitrep extract examples/battle_of_boulikessi.md\n  echo "Gunmen killed 12 villagers near Djibo on Sunday." | sitrep extract --published 2025-06-09\n  sitrep extract --jsonl articles.jsonl > results.jsonl')
+    .addHelpText('after', '\nExamples:\n  sitrep extract examples/articles/battle_of_boulikessi.md\n  echo "Gunmen killed 12 villagers near Djibo on Sunday." | sitrep extract --published 2025-06-09\n  sitrep extract --jsonl articles.jsonl > results.jsonl')
     .action(async (given: string[], options: ExtractCliOptions) => {
       const inputs = given.length > 0 ? given : ['-'];
       if (inputs.includes('-') && process.stdin.isTTY) throw new Error('extract: give files or folders, or pipe text into stdin');
