@@ -99,6 +99,14 @@ export interface Piece {
 export function splitPieces(tokens: readonly { text: string; start: number; end: number }[]): Piece[] {
   const out: Piece[] = [];
   for (const t of tokens) {
+    // French elision: "L'EIGS", "d'Ivoire" offer the article and the word as two pieces
+    const elided = /^(?:[LlDdJjNnSs]|[Qq]u)['’](?=\p{L})/u.exec(t.text);
+    if (elided) {
+      const n = elided[0].length;
+      out.push({ text: t.text.slice(0, n), start: t.start, end: t.start + n });
+      out.push(...splitPieces([{ text: t.text.slice(n), start: t.start + n, end: t.end }]));
+      continue;
+    }
     if (!/[-‐‑]/.test(t.text) || !/[\p{L}\d]/u.test(t.text)) {
       out.push({ text: t.text, start: t.start, end: t.end });
       continue;

@@ -78,7 +78,7 @@ const FORCE_NOUNS: [string, StateRole][] = [
   ['security forces', 'military'], ['defence forces', 'military'], ['defense forces', 'military'],
   ['defence and security forces', 'military'], ['defense and security forces', 'military'], ['special forces', 'military'],
   ['air force', 'military'], ['airforce', 'military'], ['navy', 'military'], ['national guard', 'military'],
-  ['commandos', 'military'], ['paratroopers', 'military'], ['warplanes', 'military'], ['fighter jets', 'military'],
+  ['commandos', 'military'], ['paratroopers', 'military'], ['instructors', 'military'], ['military instructors', 'military'], ['military advisers', 'military'], ['military advisors', 'military'], ['warplanes', 'military'], ['fighter jets', 'military'],
   ['army officers', 'military'], ['officers', 'military'], ['military officials', 'military'], ['military officers', 'military'],
   ['army chief', 'military'], ['army spokesman', 'military'], ['military spokesman', 'military'], ['general staff', 'military'],
   ['police', 'police'], ['police forces', 'police'], ['policemen', 'police'], ['police officers', 'police'],
@@ -94,8 +94,25 @@ const FORCE_NOUNS: [string, StateRole][] = [
   ['armed forces minister', 'defence-ministry'], ['armed forces ministry', 'defence-ministry'], ['military ministry', 'defence-ministry'],
 ];
 
-/** After "military", only these keep it a noun ("Malian military officials"); "military coup" is no actor. */
-const MILITARY_HEAD_FOLLOWERS = new Set(['officials', 'officers', 'sources', 'spokesman', 'spokesperson', 'leaders', 'authorities', 'personnel', 'chief', 'commanders', 'said', 'says']);
+/** Nouns "military" modifies as an adjective ("military coup", "military assistance"): then it names no actor. */
+const MILITARY_MODIFIED = new Set([
+  'coup', 'coups', 'assistance', 'aid', 'cooperation', 'command', 'operation', 'operations', 'base', 'bases', 'presence', 'training',
+  'equipment', 'vehicles', 'vehicle', 'support', 'rule', 'intervention', 'campaign', 'campaigns', 'offensive', 'hardware', 'spending',
+  'budget', 'court', 'courts', 'tribunal', 'exercise', 'exercises', 'analyst', 'analysts', 'expert', 'experts', 'camp', 'camps', 'convoy',
+  'hospital', 'airport', 'helicopter', 'helicopters', 'aircraft', 'drone', 'drones', 'installations', 'facilities', 'power', 'might',
+  'strength', 'capabilities', 'capacity', 'victory', 'defeat', 'success', 'action', 'actions', 'pressure', 'ties', 'relations',
+  'partnership', 'deal', 'agreement', 'pact', 'transition', 'council', 'strongman', 'ruler', 'rulers', 'service', 'academy', 'school',
+  'prosecutor', 'justice', 'police', 'intelligence', 'strategy', 'doctrine', 'tactics', 'solution', 'option', 'options', 'escalation',
+  'buildup', 'build-up', 'deployment', 'deployments', 'withdrawal', 'mission', 'missions', 'engagement', 'involvement', 'sites', 'targets',
+  'movements', 'activity', 'activities', 'sources', 'uniform', 'uniforms', 'fatigues', 'personnel',
+]);
+
+/** Members of a force or group that a mention may take in ("Russian military instructors", "JNIM militants"). */
+const MEMBER_NOUNS = new Set([
+  'instructors', 'advisers', 'advisors', 'trainers', 'personnel', 'officers', 'officials', 'spokesman', 'spokesperson', 'commanders',
+  'militants', 'fighters', 'jihadists', 'insurgents', 'gunmen', 'members', 'combatants', 'elements', 'mercenaries', 'militiamen',
+  'operatives', 'contractors', 'units', 'soldiers', 'troops', 'forces', 'rebels', 'hunters', 'volunteers', 'peacekeepers',
+]);
 
 /** Words after a country's possessive that make the country an actor ("Russia's strategy"). */
 const POSSESSED_ACTOR_NOUNS = new Set([
@@ -318,6 +335,8 @@ function candidate(pieces: readonly SentencePiece[], from: number, to: number, t
   return { from, to, start: pieces[from].start, end: pieces[to - 1].end, target, rule, priority };
 }
 
+const GROUP_KINDS = new Set<ActorKind>(['armed-group', 'pmc', 'militia', 'state-forces', 'international-org']);
+
 function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const m = walk(kb.trie, pieces, i, true);
@@ -325,8 +344,11 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
     const e = disambiguate(m.hits, kb, ctx);
     if (!e) continue;
     const from = e.kind === 'person' ? i : withDeterminer(pieces, i);
+    let to = m.to;
+    const next = pieces[to];
+    if (GROUP_KINDS.has(e.kind) && next && next.first && MEMBER_NOUNS.has(lower(next))) to++;
     const ambiguous = new Set(m.hits.map((h) => h.entryId)).size > 1;
-    out.push(candidate(pieces, from, m.to, fromEntry(e), ambiguous ? 'kb-alias-disambiguated' : 'kb-alias', 3));
+    out.push(candidate(pieces, from, to, fromEntry(e), ambiguous ? 'kb-alias-disambiguated' : 'kb-alias', 3));
   }
 }
 
@@ -338,9 +360,11 @@ function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: Stat
   const last = lower(pieces[m.to - 1]);
   if (last === 'military' && m.to - i === 1) {
     const next = pieces[m.to];
-    if (next && /^\p{Ll}/u.test(next.text) && !MILITARY_HEAD_FOLLOWERS.has(lower(next))) return null;
+    if (next && MILITARY_MODIFIED.has(lower(next))) return null;
   }
-  return { to: m.to, role };
+  const next = pieces[m.to];
+  const to = next && next.first && MEMBER_NOUNS.has(lower(next)) && role !== 'government' ? m.to + 1 : m.to;
+  return { to, role };
 }
 
 function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
