@@ -37,6 +37,12 @@ const QUOTE_CHARS = new Set(['“', '”', '"', '«', '»', '„']);
 /** Tokens after a cue that still leave the clause "complete": "he added." "he added, ..." */
 const COMPLEMENT_STARTERS = new Set(['that', ',', '.', ':', ';', '“', '"', '«', 'in', 'on', 'to', 'during', 'at', 'via', 'through', '—', '–', '-', '?', '!', '”', '»', 'when', 'after', 'before', 'while', 'later', 'today', 'yesterday', 'adding', 'saying']);
 
+/** Bare (uninflected) verb forms, which double as nouns or imperatives. */
+const BARE = new Set(['claim', 'say', 'think', 'believe', 'deny', 'warn', 'argue', 'accuse', 'allege', 'explain', 'tell', 'ask', 'note', 'mention', 'suggest', 'reveal', 'acknowledge', 'admit', 'confirm', 'announce', 'insist', 'report', 'recall', 'stress', 'predict', 'fear', 'hope', 'expect', 'want']);
+/** Passives PolNeAR-style annotation keeps as cues: "was asked", "was announced", "was revealed". */
+const PASSIVE_CUES = new Set(['asked', 'announced', 'revealed', 'quoted', 'reported', 'told', 'warned', 'accused', 'alleged', 'denied']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+
 export interface SentenceView {
   /** the document text */
   text: string;
@@ -98,7 +104,12 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
     if ((lower === 'and' || lower === 'or') && (i < 2 || !isWord(v.tokens[i - 2].text))) break;
     // a lower-case word ending in -ed right after a noun is a verb ("the attack killed ..."),
     // unless a determiner or preposition stands before it ("the armed men")
-    if (lower.length > 4 && lower.endsWith('ed') && !isCapitalised(prev) && i - 2 >= 0 && !DETERMINERS.has(v.lower[i - 2]) && !PREPOSITIONS.has(v.lower[i - 2])) break;
+    if (lower.length > 4 && lower.endsWith('ed') && !isCapitalised(prev) && i - 2 >= 0 && !DETERMINERS.has(v.lower[i - 2]) && !PREPOSITIONS.has(v.lower[i - 2])) {
+      // ... unless it is a participle modifying the noun before it: "a report published Wednesday",
+      // "a letter obtained by the AP"
+      const firstAfter = v.lower[i];
+      if (!(TIME_WORDS.has(firstAfter) || firstAfter === 'by' || firstAfter === 'in' || firstAfter === 'on') || !isWord(v.tokens[i - 2].text)) break;
+    }
     i--;
   }
   // an opening adverbial ("In Bamako the minister", "On Friday officials") is not part of the source
@@ -145,7 +156,7 @@ export function npRight(v: SentenceView, start: number, lex: CueLexicon, limit =
 /** Index of the first token after the subject-side run of adverbs and auxiliaries before `cue`. */
 function skipBetweenLeft(v: SentenceView, cue: number, lex: CueLexicon): number {
   let k = cue - 1;
-  while (k >= 0 && lex.between.has(v.lower[k]) && cue - k <= 4) k--;
+  while (k >= 0 && cue - k <= 4 && (lex.between.has(v.lower[k]) || (v.lower[k].length > 4 && v.lower[k].endsWith('ly') && !isCapitalised(v.tokens[k].text)))) k--;
   return k;
 }
 
@@ -204,7 +215,7 @@ function contentAfter(v: SentenceView, after: number, lex: CueLexicon): TextSpan
       let j = i + 1;
       let hit = false;
       while (j < n && j - i <= 6 && isWord(v.tokens[j].text) && v.lower[j] !== 'that') {
-        if (lex.channels.has(v.lower[j]) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tuesday)$/.test(v.lower[j])) hit = true;
+        if (lex.channels.has(v.lower[j]) || TIME_WORDS.has(v.lower[j])) hit = true;
         j++;
       }
       if (hit) {
@@ -214,6 +225,8 @@ function contentAfter(v: SentenceView, after: number, lex: CueLexicon): TextSpan
     }
     break;
   }
+  // "said Thursday his biggest worry", "said on Friday that"
+  while (i < n && TIME_WORDS.has(v.lower[i])) i++;
   while (i < n && (v.tokens[i].text === ',' || v.tokens[i].text === ':')) i++;
   if (i >= n) return null;
   const t = v.tokens[i].text;
@@ -262,7 +275,9 @@ function clauseEndsAfter(v: SentenceView, i: number, lex: CueLexicon): boolean {
     if (t === '.' || t === '!' || t === '?' || t === ';') return true;
     if (CLOSE_QUOTES.has(t) && j === n - 1) return true;
     if (t === ',' || t === '—') {
-      // ", adding that ..." or ", citing ..." is a second attribution; the first clause is complete
+      // 'proclaimed, "Mission accomplished"' and 'said, however, that' go on; ", adding ..." is a new attribution
+      const following = j + 1 < n ? v.tokens[j + 1].text : '';
+      if (QUOTE_CHARS.has(following) && OPEN_QUOTES.has(following)) return false;
       return true;
     }
     const lower = v.lower[j];
@@ -331,7 +346,7 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
     }
 
     const adjective = lex.adjectives.get(lower);
-    if (adjective && (i === 0 || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || !isWord(v.tokens[i - 1].text) || prev === 'and') && i + 1 < n && isWord(v.tokens[i + 1].text) && next !== 'that' && next !== 'by' && !AUX.has(next) && !lex.verbs.has(next) && !OBJECT_PRONOUNS.has(next)) {
+    if (adjective && !DETERMINERS.has(next) && (i === 0 || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || !isWord(v.tokens[i - 1].text) || prev === 'and') && i + 1 < n && isWord(v.tokens[i + 1].text) && next !== 'that' && next !== 'by' && !AUX.has(next) && !lex.verbs.has(next) && !OBJECT_PRONOUNS.has(next)) {
       // "suspected militants", "the alleged massacre", "an estimated 2,000", but not "X alleged that"
       if (i === 0 || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || prev === 'and' || !isWord(v.tokens[i - 1].text)) {
         if (!(i > 0 && isCapitalised(v.tokens[i - 1].text) && !DETERMINERS.has(prev))) {
@@ -355,11 +370,21 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       if (lower === 'told' && prev === 'all') break;
       // "to say", "declined to comment": an infinitive names no act of saying
       if (prev === 'to' && !entry.lemma.startsWith('explain')) break;
-      // passive "was told", "were warned" without a source
-      if (BE.has(prev) && (lower.endsWith('ed') || lower === 'told' || lower === 'said')) break;
+      // passive "was told", "were warned": no act of saying by the subject; "was asked by X" names the asker
+      let pb = i - 1;
+      while (pb > 0 && (v.lower[pb].endsWith('ly') || v.lower[pb] === 'first' || v.lower[pb] === 'also' || v.lower[pb] === 'not' || v.lower[pb] === 'never' || v.lower[pb] === 'n’t')) pb--;
+      if (pb >= 0 && BE.has(v.lower[pb]) && (lower.endsWith('ed') || lower === 'told' || lower === 'said')) {
+        if (PASSIVE_CUES.has(lower)) out.push({ from: i, to: last, type: entry.type, kind: 'passive', lemma: entry.lemma, complement: false });
+        break;
+      }
       // plural nouns that look like verbs: "claims of abuses", "reports were", "warns"
       if ((lower.endsWith('s') || lower === 'claim' || lower === 'report') && (PREPOSITIONS.has(after) && after !== 'to' && after !== 'on' && after !== 'in' || AUX.has(after) || after === 'and' || after === 'that' && lower === 'claims' && PREPOSITIONS.has(prev))) break;
-      if ((lower === 'claim' || lower === 'say' || lower === 'think' || lower === 'believe' || lower === 'deny' || lower === 'warn' || lower === 'argue' || lower === 'accuse' || lower === 'allege' || lower === 'explain' || lower === 'tell') && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev)) || prev === 'i')) break;
+      // a bare form ("say", "claim", "deny") is a verb after a subject pronoun, an auxiliary or
+      // adverb, a plural noun or a name; elsewhere it is a noun or an imperative
+      if (BARE.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
+      // credit lines: "(Reporting by David Bailey; Editing by ...)"
+      if (lower === 'reporting' && next === 'by') break;
+      if (lower === 'say' && (prev === 'why' || prev === 'to')) break;
       if (lower === 'warning' && (after === 'shots' || after === 'signs' || after === 'sign')) break;
       if (entry.complement && after && !COMPLEMENT_STARTERS.has(after) && !QUOTE_CHARS.has(v.tokens[last + 1].text)) break;
       out.push({ from: i, to: last, type: entry.type, kind: 'verb', lemma: entry.lemma, complement: entry.complement });
@@ -374,11 +399,19 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
 function mainSubject(v: SentenceView, lex: CueLexicon, before: number): [number, number] | null {
   let s = 0;
   while (s < before && !isWord(v.tokens[s].text)) s++;
+  // a dateline: "WASHINGTON —", "BAMAKO, Mali (AP) —"
+  for (let k = s; k < Math.min(before, s + 8); k++) {
+    const t = v.tokens[k].text;
+    if (t === '—' || t === '–' || (t === '-' && k > s && v.tokens[k - 1].text === ')')) {
+      if (v.tokens[s].text === v.tokens[s].text.toUpperCase()) s = k + 1;
+      break;
+    }
+  }
   if (s >= before) return null;
   // skip an opening adverbial up to its comma ("On Friday, the army ...")
   for (let k = s; k < Math.min(before, s + 8); k++) {
     if (v.tokens[k].text === ',') {
-      if (PREPOSITIONS.has(v.lower[s]) || /^(last|earlier|later|meanwhile|however|but|and|yesterday|today)$/.test(v.lower[s])) s = k + 1;
+      if (PREPOSITIONS.has(v.lower[s]) || TIME_WORDS.has(v.lower[s]) || /^(meanwhile|however|but|and|still|instead|separately|speaking|asked|also)$/.test(v.lower[s])) s = k + 1;
       break;
     }
   }
@@ -439,90 +472,218 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
       }
     } else if (cue.kind === 'passive') {
       const next = cue.to + 1 < n ? v.lower[cue.to + 1] : '';
+      let afterSource = cue.to + 1;
       if (next === 'by') {
         const e = npRight(v, cue.to + 2, lex);
         if (e >= cue.to + 2) source = span(v, cue.to + 2, e);
+        afterSource = e + 1;
         rule = 'passive-by';
       }
-      content = charSpan(v, v.tokens[0].start, sentenceEnd(v));
+      // "was asked whether ...": what follows; "is believed to have died": the whole clause
+      content = lex.verbs.has(cue.lemma) || lex.verbs.has(v.lower[cue.from]) && !lex.participles.has(v.lower[cue.from]) ? contentAfter(v, afterSource, lex) : charSpan(v, v.tokens[0].start, sentenceEnd(v));
     } else {
       // verb cues
-      const k = skipBetweenLeft(v, cue.from, lex);
-      const prevTok = k >= 0 ? v.tokens[k].text : '';
-      const nextIdx = cue.to + 1;
-      const nextTok = nextIdx < n ? v.tokens[nextIdx].text : '';
-      const nextLower = nextIdx < n ? v.lower[nextIdx] : '';
-      const inverted = (k < 0 || prevTok === ',' || (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok))) && nextIdx < n && isWord(nextTok) && nextLower !== 'that' && !lex.between.has(nextLower) && !OBJECT_PRONOUNS.has(nextLower) && (isCapitalised(nextTok) || DETERMINERS.has(nextLower) || SUBJECT_PRONOUNS.has(nextLower) || /^(officials?|sources?|witnesses|residents|police|analysts?|experts?|spokes\w+)$/.test(nextLower));
-      const participle = cue.from > 0 && v.lower[cue.from].endsWith('ing') && (prevTok === ',' || prevTok === '—' || k < 0);
-      if (participle) {
-        // ", saying that ...": the subject of the main clause speaks
-        const earlier = out.length > 0 ? out[out.length - 1].source : null;
-        if (earlier) source = earlier;
-        else {
-          const subj = mainSubject(v, lex, cue.from);
-          if (subj) source = span(v, subj[0], subj[1]);
-        }
-        content = contentAfter(v, nextIdx, lex);
-        rule = 'participle';
-      } else if (inverted) {
-        // '"...," said the spokesman' / "..., said X, a spokesman for Y."
-        const e = npRight(v, nextIdx, lex);
-        source = span(v, nextIdx, e);
-        // apposition after the inverted source: ", said Fatou Diallo, a local official."
-        content = k >= 0 ? contentBefore(v, cue.from) : contentAfter(v, e + 1, lex);
-        rule = 'inverted';
-      } else if (k >= 0 && isWord(prevTok)) {
-        let e = k;
-        let relative = false;
-        // "a force that has asserted", "officials who said": the antecedent speaks
-        if (RELATIVES.has(v.lower[e]) && e > 0) {
-          relative = true;
-          e--;
-          if (v.tokens[e].text === ',') e--;
-        }
-        if (e >= 0 && isWord(v.tokens[e].text)) {
-          let s = npLeft(v, e, lex);
-          // apposition before the verb: "X, a spokesman for Y, said" handled below; here "X, 45, said"
-          source = span(v, s, e);
-          if (relative) {
-            // include the head the relative clause hangs on, and its own apposition: "the Africa Corps, a force that"
-            if (s > 1 && v.tokens[s - 1].text === ',') {
-              const s2 = npLeft(v, s - 2, lex);
-              if (s2 <= s - 2) s = s2;
-              source = span(v, s, e);
-            }
-            rule = 'relative-subject';
-          } else rule = 'subject';
-          if (clauseEndsAfter(v, cue.to, lex) && s > 0) {
-            content = contentBefore(v, s);
-            if (content && content.end > source.start) content = null;
-            if (!content) content = contentAfter(v, nextIdx, lex);
-            else rule += '-final';
-          } else {
-            content = contentAfter(v, addresseeEnd(v, cue, lex) + 1, lex);
-          }
-        } else {
-          content = contentAfter(v, nextIdx, lex);
-        }
-      } else if (k >= 0 && prevTok === ',' && k > 0) {
-        // apposition: "X, a spokesman for Y, said that ..." (the comma closes the apposition)
-        const appositionEnd = k - 1;
-        let s = npLeft(v, appositionEnd, lex);
-        if (s > 1 && v.tokens[s - 1].text === ',') {
-          const s2 = npLeft(v, s - 2, lex);
-          if (s2 <= s - 2) s = s2;
-        }
-        if (s <= appositionEnd) source = span(v, s, appositionEnd);
-        content = clauseEndsAfter(v, cue.to, lex) && s > 0 ? contentBefore(v, s) : contentAfter(v, addresseeEnd(v, cue, lex) + 1, lex);
-        rule = 'apposition-subject';
-      } else {
-        content = contentAfter(v, nextIdx, lex);
-        rule = 'no-subject';
-      }
+      const r = verbCue(v, cue, lex, out);
+      source = r.source;
+      content = r.content;
+      rule = r.rule;
     }
     out.push({ cue: cueSpan, source, content, channel, cueType: cue.type, rule });
   }
   return out;
+}
+
+/** Verbs that take their subject after them in news prose: '"...," said the minister'. */
+const INVERTING = new Set(['say', 'add', 'write', 'ask', 'note', 'explain', 'continue', 'reply', 'insist', 'argue', 'recall', 'warn', 'declare', 'report', 'tweet', 'claim', 'state', 'comment', 'respond', 'confirm', 'allege', 'stress', 'emphasise', 'quote']);
+const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Words before a participle or a bare "asked" that make its subject the main clause's: "by saying", "when asked". */
+const PARTICIPLE_INTRODUCERS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since', 'as', 'also', 'again', 'further', 'even', 'instead', 'repeatedly', 'often']);
+const NP_START_WORDS = /^(officials?|sources?|witnesses|residents|police|analysts?|experts?|spokes\w+|aides?|diplomats?|lawmakers|villagers|locals|one|two|three|several|many|some|another)$/;
+
+function mainOrPreviousSource(v: SentenceView, lex: CueLexicon, cueFrom: number, previous: Attribution[]): TextSpan | null {
+  for (let i = previous.length - 1; i >= 0; i--) if (previous[i].source && previous[i].cue.start < v.tokens[cueFrom].start) return previous[i].source;
+  const subj = mainSubject(v, lex, cueFrom);
+  return subj ? span(v, subj[0], subj[1]) : null;
+}
+
+/** Index of the token that closes the noun phrase starting at `s` when the clause ends right after it, else -1. */
+function npThenClauseEnd(v: SentenceView, s: number, lex: CueLexicon): number {
+  const n = v.tokens.length;
+  const e = npRight(v, s, lex, 8);
+  if (e < s) return -1;
+  const after = e + 1;
+  if (after >= n) return e;
+  const t = v.tokens[after].text;
+  if (t === ',' || t === '.' || t === ';' || t === '—' || t === '–' || t === '!' || t === '?' || t === ':' || t === '(' || (CLOSE_QUOTES.has(t) && QUOTE_CHARS.has(t))) return e;
+  if (v.lower[after] === 'in' || v.lower[after] === 'on' || v.lower[after] === 'during' || v.lower[after] === 'at' || v.lower[after] === 'when' || v.lower[after] === 'as' || v.lower[after] === 'who' || v.lower[after] === 'after') return e;
+  return -1;
+}
+
+/**
+ * The subject of a verb cue written before it, when what stands right before the cue is
+ * punctuation: an apposition ("X, a spokesman for Y, said"), a parenthesis ("Sen. X (D-MA) said"),
+ * a dash-bounded aside, or a relative clause ("X, who on Tuesday endorsed Y, said").
+ */
+function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [number, number] | null {
+  let e = k;
+  const t = v.tokens[e].text;
+  if (t === ')') {
+    let depth = 0;
+    for (let j = e; j >= 0 && e - j < 30; j--) {
+      if (v.tokens[j].text === ')') depth++;
+      else if (v.tokens[j].text === '(' && --depth === 0) {
+        if (j === 0) return null;
+        const end = j - 1;
+        if (!isWord(v.tokens[end].text)) return null;
+        return [npLeft(v, end, lex), e];
+      }
+    }
+    return null;
+  }
+  // closing quote inside an apposition: 'X, the hacker known as "Guccifer," stated'
+  if (CLOSE_QUOTES.has(t)) {
+    e--;
+    if (e >= 0 && v.tokens[e].text === ',') e--;
+    // walk back over the quoted words to the opening quote
+    let j = e;
+    while (j >= 0 && e - j < 12 && !(OPEN_QUOTES.has(v.tokens[j].text) && QUOTE_CHARS.has(v.tokens[j].text))) j--;
+    if (j < 0 || e - j >= 12) return null;
+    e = j - 1;
+    if (e < 0) return null;
+    if (isWord(v.tokens[e].text)) {
+      const s = npLeft(v, e, lex);
+      return extendOverApposition(v, s, k, lex);
+    }
+  }
+  if (t !== ',' && t !== '—' && t !== '–') return null;
+  const mark = t;
+  // the aside runs back to the previous comma (or dash); the subject noun phrase stands before it
+  let j = e - 1;
+  while (j >= 0 && e - j < 30) {
+    const x = v.tokens[j].text;
+    if (x === mark || (mark === ',' && (x === '—' || x === '–'))) break;
+    if (x === '.' || x === ';' || x === ':' || (QUOTE_CHARS.has(x) && mark === ',')) return null;
+    j--;
+  }
+  if (j <= 0 || e - j >= 30) return null;
+  if (!isWord(v.tokens[j - 1].text)) {
+    if (v.tokens[j - 1].text !== ')') return null;
+    const inner = subjectAcrossAside(v, j - 1, lex);
+    return inner ? [inner[0], e - 1] : null;
+  }
+  const s = npLeft(v, j - 1, lex);
+  if (s > j - 1) return null;
+  return extendOverApposition(v, s, e - 1, lex);
+}
+
+function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueLexicon): [number, number] {
+  // at most two asides: "Woodrow Benford, 58, who lives outside Minneapolis, says"
+  for (let round = 0; round < 2; round++) {
+    if (s > 1 && v.tokens[s - 1].text === ',' && isWord(v.tokens[s - 2].text)) {
+      const s2 = npLeft(v, s - 2, lex);
+      // "In Gao, the army said": an opening adverbial is not an apposition
+      if (s2 > s - 2 || (s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2])) break;
+      s = s2;
+    } else break;
+  }
+  return [s, end];
+}
+
+interface VerbResult {
+  source: TextSpan | null;
+  content: TextSpan | null;
+  rule: string;
+}
+
+/** Source and content of a verb cue, by where its subject stands. */
+function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attribution[]): VerbResult {
+  const n = v.tokens.length;
+  const k = skipBetweenLeft(v, cue.from, lex);
+  const prevTok = k >= 0 ? v.tokens[k].text : '';
+  const prevLower = k >= 0 ? v.lower[k] : '';
+  const nextIdx = cue.to + 1;
+  const nextTok = nextIdx < n ? v.tokens[nextIdx].text : '';
+  const nextLower = nextIdx < n ? v.lower[nextIdx] : '';
+  const form = v.lower[cue.from];
+  const after = (): TextSpan | null => contentAfter(v, addresseeEnd(v, cue, lex) + 1, lex);
+
+  // ", saying that ...", "by saying", "while insisting": the main clause's subject speaks
+  const beforeCue = cue.from > 0 ? v.lower[cue.from - 1] : '';
+  if (form.endsWith('ing') && !BE.has(beforeCue) && !BE.has(prevLower) && beforeCue !== 'n’t' && beforeCue !== "n't" && beforeCue !== 'not') {
+    return { source: mainOrPreviousSource(v, lex, cue.from, previous), content: after(), rule: 'participle' };
+  }
+  // "when asked", "if asked": a question put to the subject, who is not the source
+  if ((form === 'asked' || form === 'told') && (prevLower === 'when' || prevLower === 'if' || prevLower === 'as' || prevLower === 'once' || k < 0)) {
+    return { source: null, content: after(), rule: 'when-asked' };
+  }
+  // "X tweeted a photo and said ...": coordinated verbs share the subject
+  if (k > 0 && COORDINATORS.has(prevLower) && (v.tokens[k - 1].text === ',' || !SUBJECT_PRONOUNS.has(v.lower[k - 1]))) {
+    const beforeAnd = v.tokens[k - 1].text;
+    // "officials and residents said" is a compound subject; "... the nomination and said" a second verb
+    const compound = isCapitalised(beforeAnd) && k > 1 && !isWord(v.tokens[k - 2].text) ? false : /^(officials|residents|witnesses|analysts|experts|diplomats|sources|police|leaders|lawmakers)$/.test(v.lower[k - 1]);
+    if (!compound) return { source: mainOrPreviousSource(v, lex, cue.from, previous), content: after(), rule: 'coordinated' };
+  }
+  // '"...," said the minister' / "..., said X, a spokesman."
+  const initialInversion = cue.from === 0 && isCapitalised(v.tokens[0].text);
+  if ((initialInversion || (k > 0 && (prevTok === ',' || prevTok === '—' || (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok))))) && INVERTING.has(cue.lemma) && nextIdx < n && isWord(nextTok) && !OBJECT_PRONOUNS.has(nextLower) && !SUBJECT_PRONOUNS.has(nextLower) && nextLower !== 'that' && !lex.between.has(nextLower) && (isCapitalised(nextTok) || nextLower === 'the' || nextLower === 'a' || nextLower === 'an' || NP_START_WORDS.test(nextLower))) {
+    const e = npThenClauseEnd(v, nextIdx, lex);
+    if (e >= nextIdx) {
+      let end = e;
+      // apposition after the inverted source: ", said Fatou Diallo, a local official."
+      if (e + 2 < n && v.tokens[e + 1].text === ',' && (v.lower[e + 2] === 'a' || v.lower[e + 2] === 'an' || v.lower[e + 2] === 'the' || v.lower[e + 2] === 'who')) {
+        let j = e + 2;
+        while (j < n && v.tokens[j].text !== ',' && v.tokens[j].text !== '.' && j - e < 20) j++;
+        end = j - 1;
+      }
+      if (initialInversion) return { source: span(v, nextIdx, end), content: contentAfter(v, end + 1, lex), rule: 'inverted-initial' };
+      return { source: span(v, nextIdx, end), content: contentBefore(v, cue.from), rule: 'inverted' };
+    }
+  }
+  if (k >= 0 && isWord(prevTok)) {
+    let e = k;
+    let relative = false;
+    // "a force that has asserted", "officials who said": the antecedent speaks
+    if (RELATIVES.has(v.lower[e]) && e > 0) {
+      relative = true;
+      e--;
+      if (v.tokens[e].text === ',') e--;
+    }
+    if (e < 0 || !isWord(v.tokens[e].text)) return { source: relative ? span(v, k, k) : null, content: after(), rule: relative ? 'relative-pronoun' : 'no-subject' };
+    let s = npLeft(v, e, lex);
+    let rule = 'subject';
+    if (relative) {
+      // include the head the relative clause hangs on and its apposition: "the Africa Corps, a force that"
+      [s] = extendOverApposition(v, s, e, lex);
+      rule = 'relative-subject';
+    }
+    else if (s > 1 && v.tokens[s - 1].text === ',' && (v.lower[s] === 'a' || v.lower[s] === 'an' || v.lower[s] === 'the' || /^\d/.test(v.lower[s]))) {
+      // "Gillibrand (D-NY), a supporter of ..., told": the apposition hangs on the name before it
+      [s] = extendOverApposition(v, s, e, lex);
+    } else if (s > 1 && v.tokens[s - 1].text === ')') {
+      const inner = subjectAcrossAside(v, s - 1, lex);
+      if (inner) s = inner[0];
+    }
+    // a relative source keeps its pronoun: "Harvey, who", "a force that"
+    const source = span(v, s, relative ? k : e);
+    return { source, ...contentFor(v, cue, lex, s, rule) };
+  }
+  if (k > 0) {
+    const aside = subjectAcrossAside(v, k, lex);
+    if (aside) {
+      const source = charSpan(v, v.tokens[aside[0]].start, v.tokens[aside[1]].end);
+      return { source, ...contentFor(v, cue, lex, aside[0], 'apposition-subject') };
+    }
+  }
+  return { source: null, content: after(), rule: 'no-subject' };
+}
+
+/** Content of a cue whose source starts at token `s`: before the source when the clause ends after the cue, else after. */
+function contentFor(v: SentenceView, cue: Cue, lex: CueLexicon, s: number, rule: string): { content: TextSpan | null; rule: string } {
+  if (s > 0 && clauseEndsAfter(v, cue.to, lex)) {
+    const before = contentBefore(v, s);
+    if (before) return { content: before, rule: rule + '-final' };
+  }
+  return { content: contentAfter(v, addresseeEnd(v, cue, lex) + 1, lex), rule };
 }
 
 /** After "told", "warned", "accused", "urged", "asked": the addressee before the content. */
