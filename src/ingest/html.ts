@@ -169,6 +169,29 @@ function absolute(href: string | null, base: string | null): string | null {
   }
 }
 
+/** Consent banners, newsletter boxes and modal dialogs: never article text, and Readability keeps
+ * them when the article is short. */
+const FURNITURE = [
+  '[id*="cookie" i]', '[class*="cookie" i]', '[id*="consent" i]', '[class*="consent" i]',
+  '[id*="newsletter" i]', '[class*="newsletter" i]', '[class*="subscribe" i]', '[class*="paywall" i]',
+  '[role="dialog"]', '[aria-modal="true"]', '[role="navigation"]', '[role="complementary"]',
+].join(', ');
+
+interface Removable {
+  remove(): void;
+}
+
+/** A byline left at the top of the text ("By Jane Doe"): metadata, not article text. */
+const BYLINE = /^(?:by|par|por|von)\s+[^.!?\n]{2,80}$/i;
+
+function dropLeadingByline(text: string): string {
+  const blocks = text.split('\n\n');
+  for (let i = 0; i < Math.min(2, blocks.length - 1); i++) {
+    if (BYLINE.test(blocks[i].trim())) return [...blocks.slice(0, i), ...blocks.slice(i + 1)].join('\n\n');
+  }
+  return text;
+}
+
 /** Minimum characters of text for a page to count as having an article at all. */
 const MIN_TEXT = 20;
 
@@ -176,6 +199,8 @@ export function readHtml(html: string, origin: DocumentOrigin, pageUrl: string |
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const info = readMeta(document, pageUrl);
   const fallbackTitle = document.title?.trim() || null;
+  const furniture = document.querySelectorAll(FURNITURE) as unknown as ArrayLike<Removable>;
+  for (let i = furniture.length - 1; i >= 0; i--) furniture[i].remove();
   let text = '';
   let readabilityTitle: string | null = null;
   let byline: string | null = null;
@@ -184,7 +209,7 @@ export function readHtml(html: string, origin: DocumentOrigin, pageUrl: string |
   try {
     const reader = new Readability<DomNode>(document as never, { serializer: (node: unknown) => node as DomNode });
     const article = reader.parse();
-    if (article?.content) text = blocksToText(article.content);
+    if (article?.content) text = dropLeadingByline(blocksToText(article.content));
     readabilityTitle = article?.title?.trim() || null;
     byline = article?.byline?.trim() || null;
     siteName = article?.siteName?.trim() || null;
