@@ -165,7 +165,8 @@ export function formatSummary(s: IngestSummary): string {
     `  failed             ${s.failed.length}`,
   ];
   for (const f of s.failed) lines.push(`    ${f.input}: ${f.reason}`);
-  lines.push(`${s.db} holds ${s.totals.documents} documents in ${s.totals.stories} stories, ${s.totals.events} events, ${s.totals.statements} statements`);
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  lines.push(`${s.db} holds ${n(s.totals.documents, 'document', 'documents')} in ${n(s.totals.stories, 'story', 'stories')}, ${n(s.totals.events, 'event', 'events')}, ${n(s.totals.statements, 'statement', 'statements')}`);
   return lines.join('\n') + '\n';
 }
 
