@@ -182,12 +182,13 @@ interface Removable {
 }
 
 /** A byline left at the top of the text ("By Jane Doe"): metadata, not article text. */
-const BYLINE = /^(?:by|par|por|von)\s+[^.!?\n]{2,80}$/i;
+const BYLINE = /^(?:By|BY|Par|PAR|Por|Von)\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|et|y|und|&))*$/u;
 
 function dropLeadingByline(text: string): string {
   const blocks = text.split('\n\n');
   for (let i = 0; i < Math.min(2, blocks.length - 1); i++) {
-    if (BYLINE.test(blocks[i].trim())) return [...blocks.slice(0, i), ...blocks.slice(i + 1)].join('\n\n');
+    const block = blocks[i].trim();
+    if (block.length <= 80 && BYLINE.test(block)) return [...blocks.slice(0, i), ...blocks.slice(i + 1)].join('\n\n');
   }
   return text;
 }
