@@ -1,0 +1,38 @@
+/**
+ * How place names become lookup keys. Shared by the gazetteer build (scripts/build-gazetteer.ts)
+ * and the places stage, so a name in the gazetteer and the same name in a text meet on one key.
+ *
+ * A key is a sequence of word units joined by single spaces; a unit is lower-cased, stripped of
+ * diacritics, apostrophes and dots, with hyphens read as spaces, and the abbreviations St, Mt and Ft
+ * spelled out. A name written only in capitals or with dots ("US", "U.S.", "Ky.") is an
+ * abbreviation: its key carries a leading `=` and matches only text written the same way, so the
+ * pronoun "us" or a sentence-initial "Us" never reads as the United States.
+ */
+
+const EXPAND: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** The key form of one word unit; `''` when nothing is left (a lone dot or apostrophe). */
+export function unitKey(word: string): string {
+  let w = word.toLowerCase();
+  // fast path: plain ASCII letters need none of the rewriting below
+  if (!/^[a-z]+$/.test(w)) {
+    w = w.normalize('NFD').replace(COMBINING, '').replace(/[.'’`‘ʼ]/g, '').replace(/[-‐‑–]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (w.includes('œ')) w = w.replace(/œ/g, 'oe');
+    if (w.includes('æ')) w = w.replace(/æ/g, 'ae');
+    if (w.includes('ß')) w = w.replace(/ß/g, 'ss');
+  }
+  return EXPAND[w] ?? w;
+}
+
+/** True for a unit written as an abbreviation: all capitals (two letters or more) or with a dot. */
+export function isAbbreviationForm(word: string, dotted: boolean): boolean {
+  if (dotted || word.includes('.')) return true;
+  return word.length >= 2 && /^\p{Lu}+$/u.test(word);
+}
+
+/** Words that may stay lower-case inside a multi-word place name ("Bosnia and Herzegovina"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'd', 'l', 'da', 'do', 'dos', 'das', 'del', 'di', 'am', 'an', 'der', 'sur', 'en', 'upon', 'on', 'in', 'y', 'e', 'et', 'van', 'von', 'ould', 'ag', 'ben', 'bin', 'ibn',
+]);

@@ -1,0 +1,215 @@
+/**
+ * The gazetteer: every place sitrep can name, loaded once from data/places/gazetteer.tsv.gz (built by
+ * scripts/build-gazetteer.ts from GeoNames, world-countries and i18n-iso-countries; see
+ * data/places/README.md for sources and licences).
+ *
+ * Loading reads the file into line strings and one hash from name key to candidate list; an entry's
+ * fields are parsed only when a lookup first reaches it, which keeps start-up near 100 ms for some
+ * 300,000 places.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlaceKind } from '../model.js';
+
+export interface Place {
+  /** `geonames:<id>`, `iso:<alpha-2>`, `region:<slug>` or `cities:<cc>:<n>` */
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-2, `''` for continents and supranational regions */
+  country: string;
+  /** GeoNames admin1 and admin2 codes (`04`, `73`), `''` when unknown */
+  admin1Code: string;
+  admin2Code: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** GeoNames feature code: PPLC a capital, PPLA a first-level seat, ADM3, STM, ... (PPL when empty in the file) */
+  fcode: string;
+  /** position in the gazetteer, a stable handle within one load */
+  index: number;
+}
+
+export interface WordFlags {
+  /** a common English word ("mission", "along") */
+  common: boolean;
+  /** a given name ("beverly") */
+  firstName: boolean;
+  /** a surname ("jackson") */
+  surname: boolean;
+}
+
+const NO_FLAGS: WordFlags = { common: false, firstName: false, surname: false };
+
+export class Gazetteer {
+  private readonly lines: string[];
+  private readonly cache: (Place | undefined)[];
+  private readonly names: Map<string, string>;
+  private readonly parsedNames = new Map<string, Place[]>();
+  private readonly words: Map<string, string>;
+  private readonly demonymMap: Map<string, string>;
+  /** for each first word of a key, the largest number of words of a key starting with it */
+  private readonly spans = new Map<string, number>();
+  private adminIndex: Map<string, Place> | null = null;
+
+  constructor(text: string) {
+    const lines = text.split('\n');
+    const head = lines[0].split('\t');
+    if (head[0] !== 'sitrep-places' || head[1] !== '1') throw new Error('places: not a sitrep gazetteer (version 1)');
+    const nEntries = Number(head[2]);
+    const nNames = Number(head[3]);
+    const nWords = Number(head[4]);
+    const nDemonyms = Number(head[5]);
+    this.lines = lines.slice(1, 1 + nEntries);
+    this.cache = new Array<Place | undefined>(nEntries);
+    this.names = new Map();
+    let i = 1 + nEntries;
+    for (const end = i + nNames; i < end; i++) {
+      const line = lines[i];
+      const tab = line.indexOf('\t');
+      const key = line.slice(0, tab);
+      this.names.set(key, line.slice(tab + 1));
+      const bare = key.charCodeAt(0) === 61 ? key.slice(1) : key; // '='
+      const sp = bare.indexOf(' ');
+      if (sp > 0) {
+        let n = 1;
+        for (let j = sp; j >= 0; j = bare.indexOf(' ', j + 1)) n++;
+        const first = bare.slice(0, sp);
+        if ((this.spans.get(first) ?? 1) < n) this.spans.set(first, n);
+      }
+    }
+    this.words = new Map();
+    for (const end = i + nWords; i < end; i++) {
+      const [k, f] = lines[i].split('\t');
+      this.words.set(k, f);
+    }
+    this.demonymMap = new Map();
+    for (const end = i + nDemonyms; i < end; i++) {
+      const [k, cc] = lines[i].split('\t');
+      this.demonymMap.set(k, cc);
+    }
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  entry(index: number): Place {
+    const hit = this.cache[index];
+    if (hit) return hit;
+    const f = this.lines[index].split('\t');
+    const rawId = f[0];
+    const id = rawId.includes(':') ? (rawId.startsWith('cj:') ? `cities:${rawId.slice(3)}` : rawId) : `geonames:${parseInt(rawId, 36)}`;
+    const place: Place = {
+      id,
+      name: f[1],
+      kind: f[2] as PlaceKind,
+      country: f[3],
+      admin1Code: f[4],
+      admin2Code: f[5],
+      lat: Number(f[6]),
+      lon: Number(f[7]),
+      population: f[8] ? parseInt(f[8], 36) : 0,
+      fcode: f[9] || (f[2] === 'admin1' ? 'ADM1' : f[2] === 'admin2' ? 'ADM2' : 'PPL'),
+      index,
+    };
+    this.cache[index] = place;
+    return place;
+  }
+
+  /** Candidates for a name key (see placekeys.ts), best-known first (kind, then population). */
+  lookup(key: string): readonly Place[] {
+    const done = this.parsedNames.get(key);
+    if (done) return done;
+    const raw = this.names.get(key);
+    if (raw === undefined) return [];
+    const list = raw.split(',').map((s) => this.entry(parseInt(s, 36)));
+    this.parsedNames.set(key, list);
+    return list;
+  }
+
+  has(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  /** How many words the longest key starting with this word has (1 when none is longer). */
+  maxWords(firstWord: string): number {
+    return this.spans.get(firstWord) ?? 1;
+  }
+
+  flags(word: string): WordFlags {
+    const f = this.words.get(word);
+    if (!f) return NO_FLAGS;
+    return { common: f.includes('c'), firstName: f.includes('f'), surname: f.includes('l') };
+  }
+
+  /** ISO alpha-2 of the country a demonym names ("malian" -> ML), or null. */
+  demonym(key: string): string | null {
+    return this.demonymMap.get(key) ?? null;
+  }
+
+  private admins(): Map<string, Place> {
+    if (this.adminIndex) return this.adminIndex;
+    const map = new Map<string, Place>();
+    // countries, regions and admin areas come first in the file
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      const k1 = line.indexOf('\t');
+      const k2 = line.indexOf('\t', k1 + 1);
+      const kind = line.slice(k2 + 1, line.indexOf('\t', k2 + 1));
+      if (kind !== 'country' && kind !== 'admin1' && kind !== 'admin2' && kind !== 'continent' && kind !== 'region') break;
+      const p = this.entry(i);
+      if (kind === 'country') map.set(p.country, p);
+      else if (kind === 'admin1') map.set(`${p.country}.${p.admin1Code}`, p);
+      else if (kind === 'admin2' && p.fcode === 'ADM2') map.set(`${p.country}.${p.admin1Code}.${p.admin2Code}`, p);
+    }
+    this.adminIndex = map;
+    return map;
+  }
+
+  country(cc: string): Place | null {
+    return this.admins().get(cc) ?? null;
+  }
+
+  admin1Of(p: Place): Place | null {
+    if (!p.admin1Code) return null;
+    return this.admins().get(`${p.country}.${p.admin1Code}`) ?? null;
+  }
+
+  admin2Of(p: Place): Place | null {
+    if (!p.admin2Code) return null;
+    return this.admins().get(`${p.country}.${p.admin1Code}.${p.admin2Code}`) ?? null;
+  }
+}
+
+function findDefault(): string {
+  // from src/knowledge (tsx, vitest) the data folder is two levels up; from dist/src/knowledge three
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromSrc = join(here, '..', '..', 'data', 'places', 'gazetteer.tsv.gz');
+  return existsSync(fromSrc) ? fromSrc : join(here, '..', '..', '..', 'data', 'places', 'gazetteer.tsv.gz');
+}
+
+let loaded: Gazetteer | null = null;
+
+/** The shipped gazetteer, loaded on first use and kept. */
+export function gazetteer(): Gazetteer {
+  if (!loaded) loaded = loadGazetteer(findDefault());
+  return loaded;
+}
+
+export function loadGazetteer(file: string): Gazetteer {
+  return new Gazetteer(gunzipSync(readFileSync(file)).toString('utf8'));
+}
+
+const EARTH_KM = 6371.0088;
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
