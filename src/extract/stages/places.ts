@@ -1,7 +1,477 @@
+import type { Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
+import { trace } from '../stage.js';
+import { gazetteer, distanceKm, type Gazetteer, type Place } from '../../knowledge/places.js';
+import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
 
-// Placeholder until the stage lands: it adds nothing.
+/**
+ * Places: toponym recognition over the shared token stream, then disambiguation by context.
+ *
+ * Recognition: gazetteer names are matched as word-unit n-grams starting at capitalised words
+ * (longest first). When the name tagger has run, its LOC spans are trusted as places and the
+ * gazetteer only links them; the gazetteer's own matches must then not fall inside a PER name.
+ * Without the tagger, matches pass stricter filters: a common English word, a first name or a
+ * surname is a place only with support ("in", "near", a following "Texas" or "(Sourou)").
+ *
+ * Disambiguation scores each candidate by kind, population, the containers the text gives
+ * ("Seme (Toeni, Sourou)", "Paris, Texas", "Mali's Mopti region"), the countries and admin areas
+ * the document's other places point to, and nearness to them; two passes, so the unambiguous
+ * mentions settle the ambiguous ones.
+ */
+
+interface Unit {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  firstWord: string;
+  cap: boolean;
+  /** written in capitals or with a dot: may match an abbreviation key */
+  abbr: boolean;
+  sentence: number;
+  /** first word unit of its sentence, or right after an opening quote or bracket */
+  initial: boolean;
+}
+
+interface Match {
+  from: number; // unit index
+  to: number; // exclusive
+  start: number;
+  end: number;
+  key: string;
+  candidates: readonly Place[];
+  rule: string;
+  /** unresolved names the tagger called LOC keep no candidate */
+  support: number;
+  /** indexes of matches that contain this one as the text says ("X, Y", "X (Y)", "Y's X", "X in Y") */
+  containers: number[];
+  near: boolean;
+  chosen: Place | null;
+  score: number;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'around', 'across', 'towards', 'toward', 'through', 'via', 'of', 'between', 'and', 'nearby', 'throughout', 'inside', 'within', 'visit', 'visited', 'entered', 'reached', 'left', 'north', 'south', 'east', 'west']);
+const NEAR_WORDS = new Set(['near', 'outside', 'around', 'nearby', 'close', 'vicinity', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'saint', 'st', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
+const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj', 'cpl', 'pvt', 'adm', 'rev', 'prof']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '—', '–', ':']);
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
+const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
+const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
+
+const KIND_BONUS: Record<PlaceKind, number> = { continent: 5, region: 4.5, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
+const PRECISION: Record<PlaceKind, 1 | 2 | 3> = { continent: 3, region: 3, country: 3, admin1: 3, admin2: 2, city: 1, village: 1, feature: 2 };
+
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = text[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isAllCaps(text: string): boolean {
+  return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
+function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
+  const out: Unit[] = [];
+  let lastSentence = -1;
+  let prevText = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let end = t.end;
+    let dotted = false;
+    const next = tokens[i + 1];
+    if (next && next.text === '.' && next.start === t.end && /\p{L}/u.test(t.text) && t.text.length <= 5 && (ABBREVIATED.has(t.text.toLowerCase()) || g.has('=' + unitKey(t.text)))) {
+      end = next.end;
+      dotted = true;
+    }
+    const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
+    lastSentence = t.sentence;
+    prevText = t.text;
+    const key = /\p{L}|\d/u.test(t.text) ? unitKey(t.text) : t.text;
+    const sp = key.indexOf(' ');
+    out.push({
+      start: t.start,
+      end,
+      text: doc.text.slice(t.start, end),
+      key,
+      firstWord: sp < 0 ? key : key.slice(0, sp),
+      cap: isCapitalised(t.text),
+      abbr: dotted || t.text.includes('.') || isAllCaps(t.text),
+      sentence: t.sentence,
+      initial,
+    });
+    if (dotted) i++;
+  }
+  return out;
+}
+
+/** True when the place `inner` lies inside `outer` (or both lie in the same small area). */
+function contains(outer: Place, inner: Place): boolean {
+  if (outer.index === inner.index) return false;
+  if (!outer.country || outer.country !== inner.country) {
+    if (outer.kind === 'continent' || outer.kind === 'region') return distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) < 2500;
+    return false;
+  }
+  switch (outer.kind) {
+    case 'country':
+      return inner.kind !== 'country';
+    case 'admin1':
+      return inner.admin1Code === outer.admin1Code && inner.kind !== 'admin1';
+    case 'admin2':
+      if (inner.admin1Code !== outer.admin1Code) return false;
+      if (outer.fcode === 'ADM2') return inner.admin2Code === outer.admin2Code && inner.kind !== 'admin1';
+      return distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) < 60;
+    case 'region':
+      return true;
+    default:
+      return (inner.admin2Code !== '' && inner.admin2Code === outer.admin2Code) || distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) < 40;
+  }
+}
+
+function spanOverlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
+  const matches: Match[] = [];
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i];
+    if (!u.cap || TITLES.has(u.key)) continue;
+    const max = g.maxWords(u.firstWord);
+    let found: Match | null = null;
+    let key = '';
+    const keys: string[] = [];
+    for (let j = i; j < us.length && j < i + max + 1 && us[j].sentence === u.sentence; j++) {
+      const w = us[j];
+      if (j > i && !w.cap && !NAME_PARTICLES.has(w.key)) break;
+      if (!/\p{L}|\d/u.test(w.text)) break;
+      key = j === i ? w.key : key + ' ' + w.key;
+      keys.push(key);
+    }
+    for (let n = keys.length; n >= 1 && !found; n--) {
+      const last = us[i + n - 1];
+      if (!last.cap) continue;
+      const k = keys[n - 1];
+      let abbr = true;
+      for (let j = i; j < i + n; j++) if (!us[j].abbr) abbr = false;
+      let cands: readonly Place[] = abbr ? g.lookup('=' + k) : [];
+      let viaAbbreviation = cands.length > 0;
+      // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
+      if (cands.length === 0 && !(n === 1 && isAllCaps(u.text) && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
+      if (cands.length === 0) continue;
+      if (!viaAbbreviation && abbr && n === 1 && u.text.includes('.')) viaAbbreviation = true;
+      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0 };
+    }
+    if (found) {
+      matches.push(found);
+      i = found.to - 1;
+    }
+  }
+  void names;
+  return matches;
+}
+
+const LOC_STRIP = /^(?:the)\s+/i;
+
+export function recognise(doc: Document, results: Extraction, g: Gazetteer): { us: Unit[]; matches: Match[] } {
+  const us = units(doc, results.tokens, g);
+  const names = results.names;
+  const tagged = names.length > 0;
+  const raw = findMatches(g, us, names);
+  const per = names.filter((n) => n.type === 'PER');
+  const loc = names.filter((n) => n.type === 'LOC');
+  const seenLower = new Set<string>();
+  for (const u of us) if (!u.cap && u.key.length > 2) seenLower.add(u.key);
+  // surnames: the word after a given name or a title, or before "said"
+  const personWords = new Set<string>();
+  const surnameWords = new Set<string>();
+  for (let i = 1; i < us.length; i++) {
+    const u = us[i];
+    if (!u.cap || u.sentence !== us[i - 1].sentence) continue;
+    const p = us[i - 1];
+    if (p.cap && (g.flags(p.key).firstName || TITLES.has(p.key)) && !g.flags(u.key).firstName && !(p.key === 'saint')) personWords.add(u.key);
+    // "Barack Obama": a capitalised word after another mid-sentence one that names no place
+    else if (p.cap && !p.initial && !u.abbr && !g.has(p.key) && !NAME_PARTICLES.has(p.key) && !g.has(u.key + ' ' + p.key) && /^\p{L}+$/u.test(p.text)) surnameWords.add(u.key);
+    const n = us[i + 1];
+    if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !(i > 0 && LOCATIVE.has(p.key))) personWords.add(u.key);
+  }
+  for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
+
+  const kept: Match[] = [];
+  for (const m of raw) {
+    const first = us[m.from];
+    const prev = us[m.from - 1];
+    const next = us[m.to];
+    const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
+    const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
+    const inLoc = tagged && loc.some((l) => l.start <= m.start && m.end <= l.end);
+    const inPer = tagged && per.some((p) => spanOverlaps(p, m));
+    const prevKey = prev && prev.sentence === first.sentence ? prev.key : '';
+    const nextSame = next && next.sentence === first.sentence ? next : undefined;
+    const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
+    const locative = LOCATIVE.has(prevKey) && !(prev?.cap ?? false);
+    // a following ", Texas" or "(Sourou)" naming a known area
+    const containerAfter = commaAfter && !!us[m.to + 1]?.cap && g.has(us[m.to + 1].key);
+    const supported = inLoc || locative || containerAfter;
+    const demonym = g.demonym(m.key);
+
+    if (inPer && !inLoc) {
+      trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
+      continue;
+    }
+    if (demonym && !inLoc && m.candidates.every((c) => c.kind !== 'country' && c.kind !== 'admin1')) {
+      trace(results, { stage: 'places', rule: 'reject-demonym', message: m.key, span: m });
+      continue;
+    }
+    // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
+    if (prev && prev.sentence === first.sentence && (TITLES.has(prevKey) || TITLES.has(prevKey.replace(/\.$/, ''))) && prev.cap && !inLoc) {
+      continue;
+    }
+    if (flags.firstName && !inLoc) {
+      // "Beverly Ochieng", "Vladimir Putin": a given name followed by a surname
+      if (nextSame && nextSame.cap && !g.has(nextSame.key)) continue;
+      if (!supported && !(m.candidates[0].population >= 100000 && !first.initial)) continue;
+    }
+    if (flags.surname && !inLoc && !supported) {
+      if (prev && prev.cap && prev.sentence === first.sentence && !first.initial) continue; // "Andrew Jackson"
+      if (nextSame && (nextSame.key === 'said' || nextSame.key === 'says' || nextSame.key === 'told' || nextSame.key === 'added')) continue;
+    }
+    if (flags.common && !inLoc) {
+      // "Mission accomplished", "in March": a common word is a place only when the text names its container
+      if (first.initial || !containerAfter || seenLower.has(m.key)) continue;
+    }
+    if (single && TITLES.has(m.key)) continue;
+    // "the White House": an institution named after a small namesake place
+    if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
+    const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || c.population >= 100000);
+    // a name this text also uses for a person ("Barack Obama ... Obama said")
+    if (single && personWords.has(m.key) && !inLoc && !containerAfter) continue;
+    if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
+    // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
+    if (single && !tagged && !major && !containerAfter) {
+      const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey);
+      const nextCap = nextSame && nextSame.cap && !g.has(nextSame.key) && !ORG_WORDS.has(nextSame.key);
+      if (prevCap || nextCap) continue;
+      // a small place named by a bare word with nothing around it that says place
+      if (!locative && !first.initial && m.candidates.every((c) => c.population < 20000 || c.kind === 'feature')) {
+        if (!(nextSame && (ORG_WORDS.has(nextSame.key) || nextSame.key === 's'))) continue;
+      }
+    }
+    if (first.initial && !inLoc && single && seenLower.has(m.key)) continue;
+    // a capitalised word glued to a preceding name ("John Paris", "Kenya Airways" handled by the tagger)
+    if (!tagged && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
+    // an all-capitals headline word that is common ("NEW", "MISSION")
+    if (isAllCaps(first.text) && single && flags.common) continue;
+    m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
+    m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
+    kept.push(m);
+  }
+
+  // LOC spans from the tagger that no gazetteer match covers: link by their own text, else keep unresolved
+  if (tagged) {
+    for (const l of loc) {
+      if (kept.some((m) => spanOverlaps(m, l))) continue;
+      const text = l.text.replace(LOC_STRIP, '');
+      const key = text
+        .split(/\s+/)
+        .map((w) => unitKey(w))
+        .filter(Boolean)
+        .join(' ');
+      const cands = g.lookup(key);
+      const from = us.findIndex((u) => u.start >= l.start);
+      let to = from;
+      while (to < us.length && us[to].end <= l.end) to++;
+      if (from < 0) continue;
+      if (g.demonym(key)) continue;
+      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0 });
+    }
+    kept.sort((a, b) => a.start - b.start);
+  }
+  return { us, matches: kept };
+}
+
+/** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" so the container's candidates constrain X's. */
+function linkContainers(us: Unit[], matches: Match[]): void {
+  const byFrom = new Map<number, number>();
+  matches.forEach((m, i) => byFrom.set(m.from, i));
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    let j = m.to;
+    const sep = us[j]?.text;
+    if (sep === ',' || sep === '(') {
+      // a chain of containers: "Seme (Toeni, Sourou)", "Mopti, central Mali"
+      j++;
+      for (let hops = 0; hops < 3 && j < us.length; hops++) {
+        while (j < us.length && !us[j].cap && (us[j].key === 'central' || us[j].key === 'northern' || us[j].key === 'southern' || us[j].key === 'eastern' || us[j].key === 'western' || us[j].key === 'the')) j++;
+        const k = byFrom.get(j);
+        if (k === undefined) break;
+        m.containers.push(k);
+        j = matches[k].to;
+        while (j < us.length && ADMIN_WORDS.has(us[j].key)) j++;
+        if (us[j]?.text === ',' || us[j]?.text === ')') j++;
+        else break;
+      }
+    }
+    // "X in Y", "X in Y's Z region"
+    if (us[m.to]?.key === 'in') {
+      const k = byFrom.get(m.to + 1);
+      if (k !== undefined) m.containers.push(k);
+    }
+    // "Y's X": "Mali's Mopti region"
+    if (us[m.to]?.key === 's' || us[m.to]?.text === "'s" || us[m.to]?.text === '’s') {
+      const k = byFrom.get(m.to + 1);
+      if (k !== undefined) matches[k].containers.push(i);
+    }
+  }
+}
+
+function baseScore(c: Place, m: Match): number {
+  let s = KIND_BONUS[c.kind] + Math.log10(c.population + 10) * 0.6;
+  if (c.fcode === 'PPLC') s += 1.5;
+  else if (c.fcode === 'PPLA') s += 0.6;
+  if (m.rule.startsWith('tagger') && c.kind === 'feature') s -= 0.5;
+  return s;
+}
+
+interface Vote {
+  key: string;
+  place: Place;
+  weight: number;
+}
+
+/** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
+function support(c: Place, key: string, votes: Vote[], extra: Map<string, number>): number {
+  let country = extra.get(c.country) ?? 0;
+  let admin1 = 0;
+  let near = false;
+  const small = c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature';
+  for (const v of votes) {
+    if (v.key === key) continue;
+    const p = v.place;
+    if (p.country !== c.country) continue;
+    country += v.weight;
+    if (p.kind !== 'country' && p.admin1Code === c.admin1Code) admin1 += v.weight;
+    if (small && !near && p.kind !== 'country' && p.kind !== 'admin1' && p.index !== c.index && distanceKm(p.lat, p.lon, c.lat, c.lon) < 150) near = true;
+  }
+  let s = 0;
+  if (country > 0) s += 2 + Math.min(country, 5) * 0.6;
+  if (admin1 > 0 && c.kind !== 'country' && c.kind !== 'admin1') s += 1.5 + Math.min(admin1, 4) * 0.4;
+  if (near) s += 1.5;
+  return s;
+}
+
+function simpleKey(name: string): string {
+  return name
+    .split(/[\s]+/)
+    .map((w) => unitKey(w))
+    .filter(Boolean)
+    .join(' ');
+}
+
+function choose(matches: Match[], votes: Vote[] | null, extra: Map<string, number>): void {
+  for (const m of matches) {
+    if (m.candidates.length === 0) continue;
+    let best: Place | null = null;
+    let bestScore = -Infinity;
+    const saysArea = /\b(region|province|county|parish|state|district|department|prefecture|cercle|governorate)\b/.test(m.key);
+    for (const c of m.candidates) {
+      let s = baseScore(c, m);
+      // an admin area reached through its short name ("Laurel" for Laurel County) is a weaker reading
+      if ((c.kind === 'admin2' || c.kind === 'admin1') && !saysArea && simpleKey(c.name) !== m.key) s -= 1.5;
+      for (const k of m.containers) {
+        const outer = matches[k];
+        const cands = outer.chosen && votes ? [outer.chosen] : outer.candidates;
+        if (cands.some((o) => contains(o, c))) s += 8;
+      }
+      if (votes) s += support(c, m.key, votes, extra);
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    // a town and the admin area named after it ("Mopti", "Paris"): the town, unless the text says area
+    if (best && best.kind === 'admin2' && !saysArea) {
+      const area = best;
+      const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c));
+      if (town) best = town;
+    }
+    m.chosen = best;
+    m.score = bestScore;
+  }
+}
+
+function collectVotes(matches: Match[]): Vote[] {
+  const votes: Vote[] = [];
+  for (const m of matches) {
+    const c = m.chosen;
+    if (!c || !c.country) continue;
+    // unambiguous names, countries and names confirmed by a container count fully
+    const confident = m.candidates.length === 1 || c.kind === 'country' || m.containers.length > 0;
+    votes.push({ key: m.key, place: c, weight: confident ? 1 : 0.5 });
+  }
+  return votes;
+}
+
 export const placesStage: Stage = {
   name: 'places',
-  run() {},
+  run(doc, results) {
+    const g = gazetteer();
+    const { us, matches } = recognise(doc, results, g);
+    if (matches.length === 0) return;
+    linkContainers(us, matches);
+    // demonyms ("Malian troops") and actors' countries say which country the text is about
+    const extra = new Map<string, number>();
+    for (const u of us) {
+      if (!u.cap) continue;
+      const cc = g.demonym(u.key);
+      if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
+    }
+    for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
+    choose(matches, null, extra);
+    choose(matches, collectVotes(matches), extra);
+    choose(matches, collectVotes(matches), extra);
+    // the same name resolves the same way throughout one document
+    const byKey = new Map<string, Place>();
+    for (const m of matches) {
+      if (!m.chosen) continue;
+      const prev = byKey.get(m.key);
+      if (!prev || m.containers.length > 0) byKey.set(m.key, m.chosen);
+    }
+    for (const m of matches) {
+      const place = m.containers.length > 0 ? m.chosen : (byKey.get(m.key) ?? m.chosen);
+      const sentence = us[m.from].sentence;
+      const text = doc.text.slice(m.start, m.end);
+      if (!place) {
+        results.places.push({ start: m.start, end: m.end, text, sentence, stage: 'places', rule: m.rule, placeId: `unresolved:${m.key.replace(/\s+/g, '-')}`, name: text, kind: 'feature', country: null, admin1: null, admin2: null, lat: null, lon: null, precision: 3 });
+        continue;
+      }
+      const a1 = place.kind === 'admin1' ? place : g.admin1Of(place);
+      const a2 = place.kind === 'admin2' && place.fcode === 'ADM2' ? place : g.admin2Of(place);
+      let precision = PRECISION[place.kind];
+      if (m.near && precision === 1) precision = 2;
+      const mention: PlaceMention = {
+        start: m.start,
+        end: m.end,
+        text,
+        sentence,
+        stage: 'places',
+        rule: m.containers.length > 0 ? `${m.rule}+container` : m.rule,
+        placeId: place.id,
+        name: place.name,
+        kind: place.kind,
+        country: place.country || null,
+        admin1: a1?.name ?? null,
+        admin2: a2?.name ?? null,
+        lat: place.lat,
+        lon: place.lon,
+        precision,
+      };
+      results.places.push(mention);
+      trace(results, { stage: 'places', rule: mention.rule, message: `${text} -> ${place.id} ${place.name} (${place.kind}, ${place.country})`, span: m });
+    }
+  },
 };
