@@ -578,8 +578,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
       if (target) rule = 'provisional-coref-acronym';
       else target = { id: `provisional:${slug(canonical)}`, name: canonical, kind: 'other', inter: null, country: null, provisional: true };
       // "Movement for X (MFX)": the bracketed acronym names the same organisation
-      const ti = tokenAt.get(n.end + 1) ?? tokenAt.get(n.end + 2);
-      if (ti !== undefined && tokens[ti - 1]?.text === '(' && /^\p{Lu}{2,}$/u.test(tokens[ti].text) && tokens[ti + 1]?.text === ')') acronyms.set(tokens[ti].text, target);
+      const open = tokenAt.get(n.end) ?? tokenAt.get(n.end + 1);
+      if (open !== undefined && tokens[open].text === '(' && /^\p{Lu}{2,}$/u.test(tokens[open + 1]?.text ?? '') && tokens[open + 2]?.text === ')') {
+        acronyms.set(tokens[open + 1].text, target);
+      }
     }
     let start = n.start;
     if (n.type === 'PER') {

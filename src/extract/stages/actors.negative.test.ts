@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { actorsOf, pairs } from './actors.fixtures.js';
+
+describe('actors stage: what is not an actor', () => {
+  it('drops platforms, generic words and fragments the tagger may label', () => {
+    const m = actorsOf(
+      'In a message on Telegram, the Wagner Group proclaimed, “Mission accomplished. Private Military Company Wagner returns home.” As Western influence has diminished, Islamic groups grew.',
+      [
+        ['Telegram', 'ORG'],
+        ['Mission', 'ORG'],
+        ['Western', 'ORG'],
+        ['Islamic', 'ORG'],
+      ],
+    );
+    const texts = m.map((x) => x.text);
+    for (const bad of ['Telegram', 'Mission', 'Western', 'Islamic', 'Private Military Company', 'Group', 'Corps']) expect(texts).not.toContain(bad);
+    expect(pairs(m)).toEqual(['the Wagner Group -> wagner-group', 'Private Military Company Wagner -> wagner-group']);
+  });
+
+  it('drops hardware, agencies and generic titles', () => {
+    const m = actorsOf(
+      'Two French Mirage 2000D fighters struck the column, Reuters reported. Several dozen Special Forces soldiers intervened. The Aftermath of the Battle was grim.',
+      [
+        ['Mirage 2000D', 'ORG'],
+        ['Reuters', 'ORG'],
+        ['Special Forces', 'ORG'],
+        ['Aftermath', 'ORG'],
+        ['Battle', 'ORG'],
+      ],
+    );
+    expect(m).toEqual([]);
+  });
+
+  it('does not take a sentence-initial common word for a name', () => {
+    const m = actorsOf('Security was tight in Gao. The analyst said security had improved.', [['Security', 'ORG']]);
+    expect(m).toEqual([]);
+  });
+
+  it('does not read a country in a place role as a state actor', () => {
+    const texts = [
+      'The Niger River flooded parts of Niamey.',
+      'Wagner announced its departure from Mali after three years.',
+      'Mali, along with neighboring Burkina Faso and Niger, has struggled with insurgencies.',
+      'The jihadists were preparing an attack near the border with Burkina Faso.',
+      'Mali is a landlocked country in West Africa.',
+      'The Russian mercenary presence in Mali will continue.',
+    ];
+    for (const t of texts) expect(actorsOf(t).filter((x) => x.kind === 'state'), t).toEqual([]);
+  });
+
+  it('does not take a demonym before an ordinary noun for a force', () => {
+    expect(actorsOf('The jihadists were preparing an attack on the Malian locality of Boulikessi.').map((x) => x.kind)).toEqual(['armed-group']);
+    expect(actorsOf('Wagner’s presence began after a military coup.').map((x) => x.actorId)).toEqual(['wagner-group']);
+    expect(actorsOf('Wagner personnel were integrated under Russian military command.').map((x) => x.actorId)).toEqual(['wagner-group']);
+    expect(actorsOf('Russia offered Mali military assistance.').map((x) => x.actorId)).toEqual(['russia']);
+  });
+
+  it('needs the right case for abbreviations and one-word names', () => {
+    expect(actorsOf('They told us that is what the fama said; the wagner of the village is old.')).toEqual([]);
+    expect(actorsOf('The serval is a wild cat found across Africa.')).toEqual([]);
+  });
+
+  it('does not describe a group from an adjective alone', () => {
+    expect(actorsOf('Accusations of civilian targeting have surfaced.')).toEqual([]);
+    expect(actorsOf('Islamic law was applied in the town.')).toEqual([]);
+    expect(actorsOf('Armed men were not seen; the men were farmers.').map((x) => x.text)).toEqual(['Armed men']);
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { actorsOf, pairs } from './actors.fixtures.js';
+
+describe('actors stage: knowledge-base aliases', () => {
+  it('links Sahel groups written in English, French and as abbreviations', () => {
+    const m = actorsOf(
+      'JNIM, known in French as the Groupe de soutien à l’islam et aux musulmans (GSIM), clashed with the Islamic State in the Greater Sahara (EIGS) near Ménaka.',
+    );
+    expect(pairs(m)).toEqual([
+      'JNIM -> jnim',
+      'the Groupe de soutien à l’islam et aux musulmans -> jnim',
+      'GSIM -> jnim',
+      'the Islamic State in the Greater Sahara -> islamic-state-in-the-greater-sahara',
+      'EIGS -> islamic-state-in-the-greater-sahara',
+    ]);
+    expect(m.every((x) => x.stage === 'actors' && x.rule.length > 0)).toBe(true);
+  });
+
+  it('prefers the longest alias and handles possessives', () => {
+    const m = actorsOf('“Mission accomplished. Private Military Company Wagner returns home.” Wagner’s exit leaves the Africa Corps in charge.');
+    expect(pairs(m)).toEqual([
+      'Private Military Company Wagner -> wagner-group',
+      'Wagner -> wagner-group',
+      'the Africa Corps -> africa-corps',
+    ]);
+  });
+
+  it('takes a member noun into a group mention', () => {
+    expect(pairs(actorsOf('JNIM militants ambushed a convoy escorted by Wagner fighters and FAMa soldiers.'))).toEqual([
+      'JNIM militants -> jnim',
+      'Wagner fighters -> wagner-group',
+      'FAMa soldiers -> military-forces-of-mali',
+    ]);
+  });
+
+  it('chooses between juntas sharing an abbreviation by the countries the text names', () => {
+    const niger = actorsOf('In Niamey, the CNSP suspended the activities of political parties in Niger.', [], '2023-08-10');
+    expect(niger.find((x) => x.text.endsWith('CNSP'))?.actorId).toBe('cnsp-niger');
+    const mali = actorsOf('In Bamako, the CNSP led by Assimi Goïta promised a transition in Mali.', [], '2020-09-01');
+    expect(mali.find((x) => x.text.endsWith('CNSP'))?.actorId).toBe('cnsp-mali');
+  });
+
+  it('knows the juntas, leaders and militias of the central Sahel', () => {
+    const m = actorsOf(
+      'Captain Ibrahim Traoré, who leads the MPSR, armed the VDP, while Dan Na Ambassagou and Koglweogo groups formed in Mali and Burkina Faso.',
+    );
+    expect(m.map((x) => x.actorId)).toEqual(['ibrahim-traore', 'mpsr', 'volunteers-for-the-defense-of-the-homeland', 'dan-na-ambassagou', 'koglweogo']);
+  });
+});
+
+describe('actors stage: demonyms and force nouns', () => {
+  it('links the army, ministry and officials of a country to its generated entries', () => {
+    const m = actorsOf(
+      'The Africa Corps operates under the direct command of the Russian defense ministry, and according to U.S. officials, the Malian army lost dozens of soldiers.',
+    );
+    expect(pairs(m)).toEqual([
+      'The Africa Corps -> africa-corps',
+      'the Russian defense ministry -> ministry-of-defence-of-russia',
+      'U.S. officials -> government-of-the-united-states',
+      'the Malian army -> military-forces-of-mali',
+    ]);
+  });
+
+  it('reads Burkinabe, Nigerien and French forces, juntas and possessives', () => {
+    expect(pairs(actorsOf('Burkinabe troops and Nigerien soldiers repelled the attack; the Nigerien junta thanked Niger’s army and French special forces.'))).toEqual([
+      'Burkinabe troops -> military-forces-of-burkina-faso',
+      'Nigerien soldiers -> military-forces-of-niger',
+      'the Nigerien junta -> government-of-niger',
+      'Niger’s army -> military-forces-of-niger',
+      'French special forces -> military-forces-of-france',
+    ]);
+  });
+
+  it('keeps "military" as a noun only when it heads the phrase', () => {
+    expect(pairs(actorsOf('The U.S. military left Niger in 2024.'))).toEqual(['The U.S. military -> military-forces-of-the-united-states']);
+    expect(pairs(actorsOf('Russian military instructors arrived in Bamako.'))).toEqual(['Russian military instructors -> military-forces-of-russia']);
+  });
+
+  it('reads the minister of a country as its defence ministry', () => {
+    expect(pairs(actorsOf('On November 2, the French Minister of the Armed Forces, Florence Parly, announced the toll.'))).toEqual([
+      'the French Minister of the Armed Forces -> ministry-of-defence-of-france',
+      'Florence Parly -> florence-parly',
+    ]);
+  });
+});
+
+describe('actors stage: countries acting as states', () => {
+  it('makes a country an actor as subject, agent or owner', () => {
+    const m = actorsOf(
+      'The Wagner Group, a paramilitary organization backed by Russia, left. Russia has shifted its strategy. Niger recalled its ambassador. Russia’s Africa Corps stays.',
+    );
+    expect(pairs(m).filter((p) => p.endsWith('russia') || p.endsWith('niger'))).toEqual(['Russia -> russia', 'Russia -> russia', 'Niger -> niger', 'Russia -> russia']);
+    expect(m.filter((x) => x.actorId === 'russia').map((x) => x.rule)).toEqual([
+      'country-actor:agent',
+      'country-actor:subject',
+      'country-actor:possessive',
+    ]);
+    expect(m.find((x) => x.actorId === 'russia')?.kind).toBe('state');
+  });
+});
+
+describe('actors stage: described groups', () => {
+  it('names groups tied to a named one after it, in both word orders', () => {
+    const m = actorsOf(
+      'Mali has struggled with insurgencies involving groups tied to al-Qaida and the Islamic State. Losses mounted in recent clashes with al-Qaida-affiliated groups.',
+    );
+    const described = m.filter((x) => x.unnamed);
+    expect(described.map((x) => x.text)).toEqual(['groups tied to al-Qaida', 'al-Qaida-affiliated groups']);
+    expect(new Set(described.map((x) => x.actorId))).toEqual(new Set(['unnamed:al-qaida-affiliated-groups']));
+    expect(described[0].name).toBe('al-Qaida-affiliated groups');
+    expect(described[0].kind).toBe('armed-group');
+    // the named group inside stays a mention of its own
+    expect(m.filter((x) => x.actorId === 'al-qaida').map((x) => x.text)).toEqual(['al-Qaida', 'al-Qaida']);
+    expect(m.filter((x) => x.actorId === 'islamic-state').map((x) => x.text)).toEqual(['the Islamic State']);
+  });
+
+  it('describes gunmen, jihadists, militants and civilians without naming them', () => {
+    const m = actorsOf(
+      'Unidentified armed men killed 12 villagers near Seytenga. Suspected jihadists on motorcycles later abducted civilians. The army said militants fled.',
+    );
+    expect(pairs(m.filter((x) => x.unnamed))).toEqual([
+      'Unidentified armed men -> unnamed:unidentified-armed-group',
+      'villagers -> unnamed:civilians',
+      'Suspected jihadists -> unnamed:jihadists',
+      'civilians -> unnamed:civilians',
+      'militants -> unnamed:militants',
+    ]);
+    expect(m.find((x) => x.actorId === 'unnamed:civilians')?.inter).toBe(7);
+  });
+
+  it('links "jihadists of JNIM" to the named group and keeps coordinated descriptions whole', () => {
+    expect(pairs(actorsOf('A French army operation was launched against a group of jihadists of JNIM near Boulikessi.'))).toEqual([
+      'French army -> military-forces-of-france',
+      'jihadists -> jnim',
+      'JNIM -> jnim',
+    ]);
+    expect(pairs(actorsOf('It fought Islamic extremists and insurgents for three years.'))).toEqual([
+      'Islamic extremists and insurgents -> unnamed:extremists',
+    ]);
+    expect(pairs(actorsOf('The jihadist column on motorcycles was spotted by a drone.'))).toEqual(['The jihadist column -> unnamed:jihadists']);
+  });
+});
+
+describe('actors stage: provisional actors from the name tagger', () => {
+  it('keeps unknown persons and organisations, with titles and surname coreference', () => {
+    const m = actorsOf(
+      'Security analyst Beverly Ochieng said the Macina Cattle Herders Union was negotiating. General Kone Diarra met Ochieng, and Diarra later left.',
+      [
+        ['Beverly Ochieng', 'PER'],
+        ['Macina Cattle Herders Union', 'ORG'],
+        ['Kone Diarra', 'PER'],
+        ['Ochieng', 'PER'],
+        ['Diarra', 'PER'],
+      ],
+    );
+    expect(pairs(m)).toEqual([
+      'Beverly Ochieng -> provisional:beverly-ochieng',
+      'Macina Cattle Herders Union -> provisional:macina-cattle-herders-union',
+      'General Kone Diarra -> provisional:kone-diarra',
+      'Ochieng -> provisional:beverly-ochieng',
+      'Diarra -> provisional:kone-diarra',
+    ]);
+    expect(m[0].provisional).toBe(true);
+    expect(m[0].kind).toBe('person');
+    expect(m[1].kind).toBe('other');
+    expect(m[2].name).toBe('Kone Diarra');
+  });
+
+  it('lets the knowledge base win over a tagged span and links a bracketed acronym', () => {
+    const m = actorsOf(
+      'Yevgeny Prigozhin died in 2023. The Sahel Herders Defence Front (SHDF) said SHDF fighters would stay.',
+      [
+        ['Yevgeny Prigozhin', 'PER'],
+        ['Sahel Herders Defence Front', 'ORG'],
+      ],
+    );
+    expect(pairs(m)).toEqual([
+      'Yevgeny Prigozhin -> yevgeny-prigozhin',
+      'Sahel Herders Defence Front -> provisional:sahel-herders-defence-front',
+      'SHDF -> provisional:sahel-herders-defence-front',
+      'SHDF -> provisional:sahel-herders-defence-front',
+    ]);
+  });
+});
