@@ -1,7 +1,56 @@
+import type { QuantityMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
+import { trace } from '../stage.js';
+import { findQuantities } from '../quantity/find.js';
+import { quantityLexicon } from '../quantity/lexicon.js';
 
-// Placeholder until the stage lands: it adds nothing.
+/**
+ * Counts with what they count, as low / best / high (docs/times-and-quantities.md): "about 2,000
+ * mercenaries", "killing at least 12 soldiers", "dozens of civilians were abducted", and reports of
+ * losses with no number ("heavy losses": all three null, never an invented figure). Reads the
+ * tokens stage's tokens; a number inside a time expression of the times stage is not a count.
+ */
 export const quantitiesStage: Stage = {
   name: 'quantities',
-  run() {},
+  run(doc, results) {
+    const lex = quantityLexicon();
+    const times = results.times.map((t) => [t.start, t.end] as const).sort((a, b) => a[0] - b[0]);
+    const inTime = (pos: number): boolean => {
+      let lo = 0;
+      let hi = times.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (pos < times[mid][0]) hi = mid - 1;
+        else if (pos >= times[mid][1]) lo = mid + 1;
+        else return true;
+      }
+      return false;
+    };
+    let from = 0;
+    const toks: Token[] = results.tokens;
+    while (from < toks.length) {
+      let to = from;
+      const sentence = toks[from].sentence;
+      while (to < toks.length && toks[to].sentence === sentence) to++;
+      for (const q of findQuantities(toks.slice(from, to), lex, inTime)) {
+        const mention: QuantityMention = {
+          start: q.start,
+          end: q.end,
+          text: doc.text.slice(q.start, q.end),
+          sentence,
+          stage: 'quantities',
+          rule: q.rule,
+          low: q.low,
+          best: q.best,
+          high: q.high,
+          approximate: q.approximate,
+          counts: q.counts,
+          countsText: q.countsText,
+        };
+        results.quantities.push(mention);
+        trace(results, { stage: 'quantities', rule: q.rule, message: `${q.counts ?? '?'} ${q.low ?? '-'}/${q.best ?? '-'}/${q.high ?? '-'}${q.subject ? ` (${q.subject})` : ''}`, span: { start: q.start, end: q.end } });
+      }
+      from = to;
+    }
+  },
 };

@@ -90,7 +90,8 @@ export function describe(t: Timex, dct: Ymd | null): Bounds {
   } else if ((m = /^(\d{4})$/.exec(v)) || (m = /^(BC\d{4})$/.exec(v))) {
     const y = m[1].startsWith('BC') ? 1 - Number(m[1].slice(2)) : Number(m[1]);
     if (mod) {
-      const [a, z] = monthsOfMod(1, 12, mod);
+      // early / late in a year read as its first / last quarter, "mid" as the middle half
+      const [a, z] = mod === 'START' ? [1, 3] : mod === 'END' ? [10, 12] : [4, 9];
       b = { precision: 'quarter', from: monthLabel(y, a), to: monthLabel(y, z) };
     } else b = { precision: 'year' };
   } else if ((m = /^(\d{3})$/.exec(v))) {

@@ -1,0 +1,297 @@
+/**
+ * Counts in a sentence, as low / best / high (UCDP's triple) with ACLED's reading of vague words,
+ * linked to what they count: a noun ("2,000 mercenaries"), a casualty word ("12 killed",
+ * "12 soldiers were killed", "killing 12 soldiers") or both. A number that counts nothing we know
+ * is not reported, so years, percentages, money, ages and regiment numbers stay out.
+ *
+ * One left-to-right pass over the sentence's tokens; every look-ahead is bounded by a few tokens.
+ */
+import type { Span } from '../../model.js';
+import type { PhraseTable, QuantityLexicon, VagueAmount } from './lexicon.js';
+
+export interface Tok extends Span {
+  text: string;
+}
+
+export interface FoundQuantity extends Span {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+  approximate: boolean;
+  counts: string | null;
+  countsText: string | null;
+  /** the category of the counted noun when the count is of a casualty word ("killing 12 soldiers": soldiers) */
+  subject: string | null;
+  rule: string;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+
+/** How a qualifier turns the stated figure N into low / best / high (conventions in docs/times-and-quantities.md). */
+type Qualifier = 'approx' | 'floor' | 'above' | 'ceiling' | 'below' | 'between';
+const QUALIFIERS: [string[], Qualifier][] = [
+  [['an', 'estimated'], 'approx'],
+  [['estimated'], 'approx'],
+  [['about'], 'approx'],
+  [['around'], 'approx'],
+  [['approximately'], 'approx'],
+  [['roughly'], 'approx'],
+  [['some'], 'approx'],
+  [['close', 'to'], 'approx'],
+  [['nearly'], 'below'],
+  [['almost'], 'below'],
+  [['just', 'under'], 'below'],
+  [['at', 'least'], 'floor'],
+  [['no', 'fewer', 'than'], 'floor'],
+  [['no', 'less', 'than'], 'floor'],
+  [['a', 'minimum', 'of'], 'floor'],
+  [['more', 'than'], 'above'],
+  [['over'], 'above'],
+  [['in', 'excess', 'of'], 'above'],
+  [['upwards', 'of'], 'above'],
+  [['well', 'over'], 'above'],
+  [['just', 'over'], 'above'],
+  [['up', 'to'], 'ceiling'],
+  [['as', 'many', 'as'], 'ceiling'],
+  [['at', 'most'], 'ceiling'],
+  [['no', 'more', 'than'], 'ceiling'],
+  [['fewer', 'than'], 'ceiling'],
+  [['less', 'than'], 'ceiling'],
+  [['under'], 'ceiling'],
+  [['between'], 'between'],
+];
+
+const AUX = new Set(['were', 'was', 'are', 'is', 'been', 'being', 'have', 'has', 'had', 'be', 'reportedly', 'also', 'all', 'later', 'allegedly', 'reported', 'said', 'to', 'believed', 'thought', 'feared']);
+const STOP = new Set([
+  'and', 'or', 'but', 'in', 'on', 'at', 'by', 'from', 'to', 'were', 'was', 'is', 'are', 'had', 'have', 'has', 'who',
+  'which', 'that', 'with', 'for', 'as', 'after', 'before', 'during', 'when', 'while', 'since', 'than', 'per',
+  'percent', '%', 'of', 'years', 'year', 'months', 'month', 'days', 'day', 'weeks', 'week', 'hours', 'kilometres',
+  'kilometers', 'km', 'miles', 'times', 'dollars', 'euros', 'francs', 'cfa', 'tonnes', 'tons', ',', '.', ';', ':', '(', ')',
+  '"', '“', '”', '—', '–', 'the', 'a', 'an', 'this', 'these', 'those', 'their', 'its', 'his', 'her', 'not', 'no',
+]);
+/** Words that put a number out of scope when they come right before it. */
+const NOT_A_COUNT_BEFORE = new Set(['$', '€', '£', 'us$', 'aged', 'age', 'no.', 'number', 'resolution', 'regiment', 'battalion', 'brigade', 'route', 'page', 'article', 'flight', 'chapter', 'section', 'room', 'unit', 'sector', 'zone', 'km', 'kilometre', 'kilometer']);
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'from', 'during', 'before', 'after', 'early', 'late', 'mid', 'year']);
+/** Between a casualty noun and the number it reports: "the death toll rose to 30", "a toll of 12". */
+const TOLL_LINKS = new Set(['rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'at', 'to', 'of', 'is', 'was', 'has', 'had', 'increased', 'jumped', 'hit', 'now', 'put', 'the', 'included', 'including', 'least', 'numbered']);
+const ACTIVE_CASUALTY = new Set(['killing', 'killed', 'kills', 'kill', 'wounding', 'wounded', 'injuring', 'injured', 'abducting', 'abducted', 'kidnapping', 'kidnapped', 'arresting', 'arrested', 'detained', 'detaining', 'capturing', 'captured', 'executed', 'executing', 'displacing', 'displaced', 'slaughtered', 'massacred', 'neutralised', 'neutralized', 'eliminated', 'seized', 'freed', 'released']);
+const RELEASE = new Set(['freed', 'released']);
+
+function lower(t: Tok | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/** The longest phrase of `table` starting at token i; returns the token after it. */
+function matchPhrase<T>(table: PhraseTable<T>, toks: Tok[], i: number): { value: T; end: number } | null {
+  const list = table.get(lower(toks[i]));
+  if (!list) return null;
+  for (const entry of list) {
+    let ok = true;
+    for (let k = 1; k < entry.words.length; k++) {
+      if (lower(toks[i + k]) !== entry.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { value: entry.value, end: i + entry.words.length };
+  }
+  return null;
+}
+
+interface NumberRead {
+  value: number | null;
+  vague: VagueAmount | null;
+  end: number;
+}
+
+/** A figure starting at token i: "2,000", "1.5 million", "twenty-five", "two hundred", "dozens", "a dozen". */
+function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | null {
+  const vague = matchPhrase(lex.vague, toks, i);
+  const t = lower(toks[i]);
+  let value: number | null = null;
+  let end = i + 1;
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) {
+    value = Number(t.replace(/,/g, ''));
+  } else if (WORD_NUMBERS[t] !== undefined) {
+    value = WORD_NUMBERS[t];
+  } else if (/^[a-z]+-[a-z]+$/.test(t)) {
+    const [a, b] = t.split('-');
+    if (WORD_NUMBERS[a] !== undefined && WORD_NUMBERS[a] >= 20 && WORD_NUMBERS[b] !== undefined && WORD_NUMBERS[b] < 10) value = WORD_NUMBERS[a] + WORD_NUMBERS[b];
+  }
+  if (value === null) {
+    if (vague) return { value: null, vague: vague.value, end: vague.end };
+    return null;
+  }
+  // "1.5 million", "two hundred", "three thousand"
+  const mult = MULTIPLIERS[lower(toks[end])];
+  if (mult) {
+    value *= mult;
+    end++;
+  }
+  return { value, vague: null, end };
+}
+
+function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
+  for (const [words, q] of QUALIFIERS) {
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      if (lower(toks[i + k]) !== words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { q, end: i + words.length };
+  }
+  return null;
+}
+
+function amount(q: Qualifier | null, a: NumberRead, b: NumberRead | null): Omit<VagueAmount, never> {
+  if (a.vague) return { ...a.vague };
+  const n = a.value as number;
+  if (b && b.value !== null && b.value > n) return { low: n, best: n, high: b.value, approximate: q === 'approx' };
+  switch (q) {
+    case 'approx':
+      return { low: null, best: n, high: null, approximate: true };
+    case 'below':
+      return { low: null, best: n, high: n, approximate: true };
+    case 'floor':
+    case 'above':
+      return { low: n, best: n, high: null, approximate: false };
+    case 'ceiling':
+      return { low: null, best: null, high: n, approximate: false };
+    default:
+      return { low: n, best: n, high: n, approximate: false };
+  }
+}
+
+/** A casualty word right after token index j, allowing auxiliaries: "were killed", "have been abducted". */
+function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
+  let k = j;
+  for (let steps = 0; steps < 3 && AUX.has(lower(toks[k])); steps++) k++;
+  const hit = matchPhrase(lex.casualties, toks, k);
+  if (!hit) return null;
+  // nouns of the casualty table ("deaths", "casualties") after a verb gap are other things
+  if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test(lower(toks[k]))) return null;
+  return { category: hit.value, start: k, end: hit.end };
+}
+
+/** A casualty verb that governs the number: "killing 12", "kidnapped at least 30", "the death toll rose to 30". */
+function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
+  const prev = lower(toks[i - 1]);
+  if (ACTIVE_CASUALTY.has(prev)) {
+    if (RELEASE.has(prev)) return null;
+    const hit = matchPhrase(lex.casualties, toks, i - 1);
+    if (hit) return { category: hit.value, start: i - 1, end: i };
+  }
+  for (let k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+    const w = lower(toks[k]);
+    if (w === 'toll' || w === 'deaths' || w === 'casualties' || w === 'fatalities') return { category: w === 'casualties' ? 'casualties' : 'dead', start: k, end: k + 1 };
+    if (!TOLL_LINKS.has(w)) break;
+  }
+  return null;
+}
+
+/** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression. */
+export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const found = tryAt(toks, i, lex, inTime);
+    if (found) {
+      out.push(found.q);
+      i = found.next;
+    } else i++;
+  }
+  return out;
+}
+
+function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean): { q: FoundQuantity; next: number } | null {
+  // "heavy losses", "many casualties": a report of losses with no number
+  if (lex.heavy.has(lower(toks[i]))) {
+    let k = i + 1;
+    if (toks[k] && !matchPhrase(lex.casualties, toks, k) && !STOP.has(lower(toks[k]))) k++;
+    const hit = matchPhrase(lex.casualties, toks, k);
+    if (hit && /^(?:losses|casualt|deaths?|fatalities|dead)/.test(lower(toks[k]))) {
+      const prev = lower(toks[i - 1]);
+      if (prev === 'no' || prev === 'without') return null;
+      return {
+        q: { start: toks[i].start, end: toks[hit.end - 1].end, low: null, best: null, high: null, approximate: true, counts: hit.value, countsText: toks.slice(k, hit.end).map((t) => t.text).join(' '), subject: null, rule: 'vague-losses' },
+        next: hit.end,
+      };
+    }
+  }
+  const qual = qualifierAt(toks, i);
+  const figAt = qual ? qual.end : i;
+  const a = readFigure(toks, figAt, lex);
+  if (!a) return null;
+  if (inTime(toks[figAt].start)) return null;
+  const prev = lower(toks[i - 1]);
+  if (NOT_A_COUNT_BEFORE.has(prev)) return null;
+  const figText = lower(toks[figAt]);
+  // a year is not a count
+  if (/^(?:1[89]|20)\d\d$/.test(figText) && (YEAR_PREPOSITIONS.has(prev) || !qual)) return null;
+  let j = a.end;
+  let b: NumberRead | null = null;
+  // ranges: "10 to 15", "between 10 and 15", "10-15", "10 or 12"
+  const link = lower(toks[j]);
+  if ((link === 'to' || link === 'and' || link === '-' || link === '–' || link === 'or') && a.value !== null) {
+    const second = readFigure(toks, j + 1, lex);
+    if (second && second.value !== null && second.value > a.value) {
+      b = second;
+      j = second.end;
+    }
+  }
+  const after = lower(toks[j]);
+  // percentages, money, measures, ages: not counts
+  if (after === '%' || after === 'percent' || after === 'per' || after === 'dollars' || after === 'euros' || after === 'francs') return null;
+  if ((after === '-' && /^year/.test(lower(toks[j + 1]))) || (/^years?$/.test(after) && lower(toks[j + 1]) === 'old') || /^year-old/.test(after)) return null;
+  // ordinals and clock times are read by the tokenizer as one token ("3rd", "10:30"): readFigure rejects them
+  const qualifier = qual ? qual.q : null;
+  const amt = amount(qualifier, a, b);
+  const startTok = i;
+  // "of" after a figure: "dozens of", "12 of the soldiers", "two of them"
+  if (after === 'of') {
+    j++;
+    if (['the', 'them', 'those', 'these', 'whom', 'their'].includes(lower(toks[j]))) j++;
+  }
+  // the counted noun, after at most three modifiers ("12 Malian soldiers", "about 2,000 Russian mercenaries")
+  let noun: { value: string; start: number; end: number } | null = null;
+  for (let k = j, steps = 0; k < toks.length && steps < 4; k++, steps++) {
+    const hit = matchPhrase(lex.counted, toks, k);
+    if (hit) {
+      noun = { value: hit.value, start: k, end: hit.end };
+      break;
+    }
+    const w = lower(toks[k]);
+    if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k)) break;
+  }
+  // a casualty word after the noun or right after the figure; or a verb that governs the figure
+  const casualty = casualtyAfter(toks, noun ? noun.end : j, lex) ?? casualtyBefore(toks, startTok, lex);
+  const isVagueNull = amt.best === null && amt.low === null && amt.high === null;
+  if (!noun && !casualty) return null;
+  // "many people", "a number of soldiers": no figure and no casualty is no information
+  if (isVagueNull && !casualty) return null;
+  // a bare word number with only a noun ("one man", "two soldiers") is a count; "one" as a pronoun is not
+  if (!noun && casualty && figText === 'one' && casualty.start !== j) return null;
+  const lastTok = Math.max(noun ? noun.end : j, casualty && casualty.start >= j ? casualty.end : 0) - 1;
+  // a governing verb is part of what is counted: "killing 12 soldiers", "the death toll rose to 41"
+  const firstTok = casualty && casualty.start < startTok ? casualty.start : startTok;
+  const end = toks[Math.max(lastTok, figAt)].end;
+  return {
+    q: {
+      start: toks[firstTok].start,
+      end,
+      ...amt,
+      counts: casualty ? casualty.category : noun ? noun.value : null,
+      countsText: noun ? toks.slice(noun.start, noun.end).map((t) => t.text).join(' ') : casualty ? toks.slice(casualty.start, casualty.end).map((t) => t.text).join(' ') : null,
+      subject: casualty && noun ? noun.value : null,
+      rule: casualty ? (casualty.start < startTok ? 'governed-by-casualty' : 'count-casualty') : 'count-noun',
+    },
+    next: Math.max(lastTok + 1, figAt + 1),
+  };
+}

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export interface VagueAmount {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+  approximate: boolean;
+}
+
+/** Multi-word phrases keyed by their first lower-case token, longest first, so matching is one
+ * Map lookup per token. */
+export type PhraseTable<T> = Map<string, { words: string[]; value: T }[]>;
+
+export interface QuantityLexicon {
+  counted: PhraseTable<string>;
+  casualties: PhraseTable<string>;
+  vague: PhraseTable<VagueAmount>;
+  heavy: Set<string>;
+}
+
+interface QuantitiesFile {
+  counted: Record<string, string[]>;
+  casualties: Record<string, string[]>;
+  vague: Record<string, { low?: number; best?: number; high?: number; approximate?: boolean }>;
+  heavy: string[];
+}
+
+function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T): void {
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return;
+  const list = table.get(words[0]) ?? [];
+  list.push({ words, value });
+  list.sort((a, b) => b.words.length - a.words.length);
+  table.set(words[0], list);
+}
+
+export function buildQuantityLexicon(yamlText: string): QuantityLexicon {
+  const f = parse(yamlText) as QuantitiesFile;
+  const counted: PhraseTable<string> = new Map();
+  const casualties: PhraseTable<string> = new Map();
+  const vague: PhraseTable<VagueAmount> = new Map();
+  for (const [category, nouns] of Object.entries(f.counted)) for (const n of nouns) addPhrase(counted, n, category);
+  for (const [category, forms] of Object.entries(f.casualties)) for (const n of forms) addPhrase(casualties, n, category);
+  for (const [phrase, v] of Object.entries(f.vague)) {
+    addPhrase(vague, phrase, { low: v.low ?? null, best: v.best ?? null, high: v.high ?? null, approximate: v.approximate ?? false });
+  }
+  return { counted, casualties, vague, heavy: new Set(f.heavy.map((w) => w.toLowerCase())) };
+}
+
+function dataFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'data', 'cues', 'quantities.yaml');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('quantities: data/cues/quantities.yaml not found above ' + dirname(fileURLToPath(import.meta.url)));
+}
+
+let cached: QuantityLexicon | null = null;
+
+/** Loaded once, on first use. */
+export function quantityLexicon(): QuantityLexicon {
+  if (!cached) cached = buildQuantityLexicon(readFileSync(dataFile(), 'utf8'));
+  return cached;
+}
