@@ -1,0 +1,129 @@
+/**
+ * One measurement in its own process, so that each library is timed and weighed alone:
+ * `node dist/bench/measure.js <regex|chrono|wink|compromise|sitrep> [--quick]` prints one JSON line.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadBenchCorpus, type BenchArticle } from './corpus.js';
+
+interface Measured {
+  name: string;
+  bytes: number;
+  articles: number;
+  seconds: number;
+  mbps: number;
+  articlesPerS: number;
+  maxRssMB: number;
+  loadMs: number;
+  stages?: Record<string, { seconds: number; mbps: number; share: number }>;
+}
+
+type Run = (article: BenchArticle) => void;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRuns(corpus: BenchArticle[], run: Run, repeats: number): number {
+  for (const a of corpus.slice(0, 20)) run(a); // warm-up: let the JIT see the hot paths
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (const a of corpus) run(a);
+    times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
+async function setup(name: string): Promise<{ run: Run; stageTimes?: Map<string, number> }> {
+  switch (name) {
+    case 'regex': {
+      const word = /[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]/gu;
+      let sink = 0;
+      return { run: (a) => { for (const _ of a.text.matchAll(word)) sink++; if (sink < 0) console.log(sink); } };
+    }
+    case 'chrono': {
+      const chrono = await import('chrono-node');
+      return { run: (a) => { chrono.parse(a.text, a.published ? new Date(a.published) : new Date('2020-01-01')); } };
+    }
+    case 'wink': {
+      const { default: winkNLP } = await import('wink-nlp');
+      const { default: model } = await import('wink-eng-lite-web-model');
+      const nlp = winkNLP(model);
+      const its = nlp.its;
+      return { run: (a) => { const doc = nlp.readDoc(a.text); doc.entities().out(its.detail); doc.tokens().out(its.pos); } };
+    }
+    case 'compromise': {
+      const { default: nlp } = await import('compromise');
+      return { run: (a) => { const doc = nlp(a.text); doc.people().out('array'); doc.places().out('array'); doc.organizations().out('array'); } };
+    }
+    case 'sitrep': {
+      const { stages } = await import('../src/extract/pipeline.js');
+      const { emptyExtraction } = await import('../src/model.js');
+      const { documentFromText } = await import('../src/ingest/document.js');
+      const stageTimes = new Map<string, number>();
+      const run: Run = (a) => {
+        let t = performance.now();
+        const doc = documentFromText(a.text, a.published);
+        let now = performance.now();
+        stageTimes.set('document', (stageTimes.get('document') ?? 0) + now - t);
+        const results = emptyExtraction();
+        for (const stage of stages) {
+          t = now;
+          stage.run(doc, results);
+          now = performance.now();
+          stageTimes.set(stage.name, (stageTimes.get(stage.name) ?? 0) + now - t);
+        }
+      };
+      // load models and gazetteers once, outside the timed runs
+      run({ id: 'load', text: 'Malian soldiers clashed with JNIM fighters near Gao on Sunday, the army said.', published: '2024-01-01' });
+      stageTimes.clear();
+      return { run, stageTimes };
+    }
+    default:
+      throw new Error(`bench: unknown measurement ${name}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const quick = process.argv.includes('--quick');
+  let corpus = loadBenchCorpus();
+  if (corpus.length === 0) throw new Error('bench: no corpus found under ../shared');
+  if (quick || name === 'compromise') {
+    // compromise runs at ~0.16 MB/s: a fixed slice keeps its run short; ratios are per MB anyway
+    let budget = name === 'compromise' ? 600_000 : 2_500_000;
+    corpus = corpus.filter((a) => (budget -= a.text.length) > 0);
+  }
+  const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+  const t0 = performance.now();
+  const { run, stageTimes } = await setup(name);
+  const loadMs = performance.now() - t0;
+  const repeats = quick || name === 'compromise' ? 1 : 3;
+  stageTimes?.clear();
+  const seconds = timeRuns(corpus, run, repeats);
+  const result: Measured = {
+    name,
+    bytes,
+    articles: corpus.length,
+    seconds,
+    mbps: bytes / 1e6 / seconds,
+    articlesPerS: corpus.length / seconds,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    loadMs,
+  };
+  if (stageTimes) {
+    const total = [...stageTimes.values()].reduce((a, b) => a + b, 0);
+    result.stages = {};
+    for (const [stage, ms] of stageTimes) {
+      const s = ms / 1000 / (repeats + 20 / corpus.length); // warm-up articles are counted too; close enough for shares
+      result.stages[stage] = { seconds: s, mbps: bytes / 1e6 / s, share: ms / total };
+    }
+  }
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench measure: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
