@@ -33,6 +33,7 @@ export function declaredCharset(body: Uint8Array): string | null {
 }
 
 export function decodeFetched(res: Fetched): string {
+  if (res.body.length === 0) throw new Error('empty response body');
   return decodeBytes(res.body, { charset: res.charset ?? declaredCharset(res.body), lenient: true });
 }
 
