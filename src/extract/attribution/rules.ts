@@ -41,6 +41,8 @@ const COMPLEMENT_STARTERS = new Set(['that', ',', '.', ':', ';', '“', '"', '«
 const BARE = new Set(['claim', 'say', 'think', 'believe', 'deny', 'warn', 'argue', 'accuse', 'allege', 'explain', 'tell', 'ask', 'note', 'mention', 'suggest', 'reveal', 'acknowledge', 'admit', 'confirm', 'announce', 'insist', 'report', 'recall', 'stress', 'predict', 'fear', 'hope', 'expect', 'want']);
 /** Passives PolNeAR-style annotation keeps as cues: "was asked", "was announced", "was revealed". */
 const PASSIVE_CUES = new Set(['asked', 'announced', 'revealed', 'quoted', 'reported', 'told', 'warned', 'accused', 'alleged', 'denied']);
+/** Irregular past tenses that end a subject noun phrase ("The senator sought to ..."). */
+const IRREGULAR_PAST = new Set(['sought', 'made', 'took', 'gave', 'went', 'came', 'began', 'held', 'spoke', 'met', 'led', 'won', 'lost', 'left', 'kept', 'brought', 'felt', 'ran', 'saw', 'got', 'stood', 'sent', 'built', 'spent', 'paid', 'put', 'set', 'struck', 'fought', 'fled', 'hit', 'shot', 'drew', 'chose', 'became', 'knew', 'found', 'heard', 'meant', 'read', 'rose', 'fell', 'wore', 'sat', 'cut', 'let', 'offered', 'says', 'thinks', 'wants', 'has', 'is', 'was']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 
 export interface SentenceView {
@@ -57,6 +59,12 @@ function isWord(t: string): boolean {
   const c = t.charCodeAt(0);
   // letters, digits, and the clitic 's / ’s token
   return /[\p{L}\p{N}]/u.test(t[0]) || ((c === 39 || c === 0x2019) && t.length > 1);
+}
+
+const TITLES = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'lt', 'col', 'st', 'jr', 'sr', 'pres', 'sgt', 'capt', 'maj', 'adm', 'prof', 'rev', 'cmdr', 'brig', 'amb', 'sec', 'atty', 'supt', 'insp', 'hon', 'msgr', 'cpl', 'pvt', 'gens', 'reps', 'sens', 'mt', 'ft']);
+
+function isAbbreviation(t: string): boolean {
+  return (t.length === 1 && t >= 'A' && t <= 'Z') || TITLES.has(t.toLowerCase());
 }
 
 function isCapitalised(t: string): boolean {
@@ -95,6 +103,11 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
     if (!isWord(prev)) {
       if (prev === '&' || prev === '-') {
         i--;
+        continue;
+      }
+      // "Sen. Marco Rubio", "George W. Bush": the full stop of a title or an initial
+      if (prev === '.' && i >= 2 && isAbbreviation(v.tokens[i - 2].text)) {
+        i -= 2;
         continue;
       }
       break;
@@ -143,7 +156,16 @@ export function npRight(v: SentenceView, start: number, lex: CueLexicon, limit =
         i++;
         continue;
       }
+      if (next === '.' && isAbbreviation(v.tokens[i].text) && i + 2 < n && isCapitalised(v.tokens[i + 2].text)) {
+        i++;
+        continue;
+      }
       break;
+    }
+    // "exit polling reported by CNN": a participle modifying the phrase, not its verb
+    if (lex.verbs.has(lower) && lower.endsWith('ed') && i + 2 < n && v.lower[i + 2] === 'by') {
+      i++;
+      continue;
     }
     if (lower === 'that' || lower === 'who' || lower === 'which' || AUX.has(lower) || lex.verbs.has(lower) || CLAUSE_OPENERS.has(lower)) break;
     if ((lower === 'and' || lower === 'or') && i + 2 < n && SUBJECT_PRONOUNS.has(v.lower[i + 2])) break;
@@ -420,7 +442,7 @@ function mainSubject(v: SentenceView, lex: CueLexicon, before: number): [number,
   // a subject ends at a lower-case verb-like word: keep only words up to the first -ed/-s verb after a noun
   let end = s;
   for (let k = s; k <= e && k < before; k++) {
-    if (k > s && /ed$/.test(v.lower[k]) && !isCapitalised(v.tokens[k].text)) break;
+    if (k > s && !isCapitalised(v.tokens[k].text) && (/ed$/.test(v.lower[k]) || IRREGULAR_PAST.has(v.lower[k]) || lex.between.has(v.lower[k]) || v.lower[k] === '’s' || v.lower[k] === "'s" && k + 1 <= e && /ing$/.test(v.lower[k + 1]))) break;
     end = k;
   }
   return [s, end];
@@ -432,7 +454,7 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
   const out: Attribution[] = [];
   const n = v.tokens.length;
   for (const cue of cues) {
-    const cueSpan = span(v, cue.from, cue.to);
+    let cueSpan = span(v, cue.from, cue.to);
     const channel = findChannel(v, cue.from, lex);
     let source: TextSpan | null = null;
     let content: TextSpan | null = null;
@@ -487,6 +509,14 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
       source = r.source;
       content = r.content;
       rule = r.rule;
+      // the cue takes in the auxiliaries and adverbs before the verb ("has also said") and a
+      // colon after it, as PARC-style annotation does
+      if (rule !== 'inverted' && rule !== 'inverted-initial') {
+        let k = skipBetweenLeft(v, cue.from, lex) + 1;
+        while (k < cue.from && (v.lower[k] === 'reportedly' || v.lower[k] === 'allegedly' || v.lower[k] === 'apparently')) k++;
+        if (k < cue.from && (!source || v.tokens[k].start >= source.end)) cueSpan = span(v, k, cue.to);
+      }
+      if (cue.to + 1 < n && v.tokens[cue.to + 1].text === ':') cueSpan = { start: cueSpan.start, end: v.tokens[cue.to + 1].end, text: v.text.slice(cueSpan.start, v.tokens[cue.to + 1].end) };
     }
     out.push({ cue: cueSpan, source, content, channel, cueType: cue.type, rule });
   }
@@ -583,6 +613,11 @@ function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueL
       const s2 = npLeft(v, s - 2, lex);
       // "In Gao, the army said": an opening adverbial is not an apposition
       if (s2 > s - 2 || (s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2])) break;
+      // an apposition opens the clause ("Rep. X, R-NY, said"); "..., the airline said" after a
+      // clause of reported speech is not one
+      const opener = s2 === 0 || (!isWord(v.tokens[s2 - 1].text) && v.tokens[s2 - 1].text !== ',') || COORDINATORS.has(v.lower[s2 - 1]);
+      const nameAfterComma = s2 > 0 && v.tokens[s2 - 1].text === ',' && isCapitalised(v.tokens[s2].text) && !TIME_WORDS.has(v.lower[s2]);
+      if (!opener && !nameAfterComma) break;
       s = s2;
     } else break;
   }
@@ -630,7 +665,7 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
     if (e >= nextIdx) {
       let end = e;
       // apposition after the inverted source: ", said Fatou Diallo, a local official."
-      if (e + 2 < n && v.tokens[e + 1].text === ',' && (v.lower[e + 2] === 'a' || v.lower[e + 2] === 'an' || v.lower[e + 2] === 'the' || v.lower[e + 2] === 'who')) {
+      if (e + 2 < n && v.tokens[e + 1].text === ',' && (v.lower[e + 2] === 'a' || v.lower[e + 2] === 'an' || v.lower[e + 2] === 'the')) {
         let j = e + 2;
         while (j < n && v.tokens[j].text !== ',' && v.tokens[j].text !== '.' && j - e < 20) j++;
         end = j - 1;
@@ -670,7 +705,9 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
   if (k > 0) {
     const aside = subjectAcrossAside(v, k, lex);
     if (aside) {
-      const source = charSpan(v, v.tokens[aside[0]].start, v.tokens[aside[1]].end);
+      // PARC-style sources keep the comma that closes the apposition
+      const closing = aside[1] + 1 < n && v.tokens[aside[1] + 1].text === ',' ? aside[1] + 1 : aside[1];
+      const source = span(v, aside[0], closing);
       return { source, ...contentFor(v, cue, lex, aside[0], 'apposition-subject') };
     }
   }
