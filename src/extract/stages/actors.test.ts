@@ -128,6 +128,16 @@ describe('actors stage: described groups', () => {
     expect(m.find((x) => x.actorId === 'unnamed:civilians')?.inter).toBe(7);
   });
 
+  it('codes a community named as an armed party as an identity militia', () => {
+    const m = actorsOf('Dogon militiamen attacked Ogossagou. Fulani self-defence groups formed, and Tuareg rebels seized Kidal.');
+    expect(pairs(m)).toEqual([
+      'Dogon militiamen -> unnamed:dogon-ethnic-militia',
+      'Fulani self-defence groups -> unnamed:fulani-ethnic-militia',
+      'Tuareg rebels -> unnamed:tuareg-rebels',
+    ]);
+    expect(m[0]).toMatchObject({ kind: 'militia', inter: 4, unnamed: true });
+  });
+
   it('links "jihadists of JNIM" to the named group and keeps coordinated descriptions whole', () => {
     expect(pairs(actorsOf('A French army operation was launched against a group of jihadists of JNIM near Boulikessi.'))).toEqual([
       'French army -> military-forces-of-france',

@@ -198,6 +198,16 @@ const AFFILIATED_GROUP_NOUNS = new Set(['groups', 'group', 'fighters', 'militant
 /** Heads that, followed by "of"/"from" and a named armed group, are that group ("jihadists of JNIM"). */
 const OF_NAMED_HEADS = new Set(['jihadists', 'militants', 'fighters', 'insurgents', 'combatants', 'members', 'elements', 'gunmen', 'islamists']);
 
+/** Communities whose armed men ACLED codes as identity militias ("Fulani Ethnic Militia (Mali)"). */
+const ETHNIC_GROUPS = new Map<string, string>([
+  ['fulani', 'Fulani'], ['peul', 'Fulani'], ['peulh', 'Fulani'], ['fula', 'Fulani'], ['dogon', 'Dogon'], ['bambara', 'Bambara'],
+  ['tuareg', 'Tuareg'], ['touareg', 'Tuareg'], ['songhai', 'Songhai'], ['songhay', 'Songhai'], ['arab', 'Arab'], ['mossi', 'Mossi'],
+  ['daoussahak', 'Daoussahak'], ['imghad', 'Imghad'], ['hausa', 'Hausa'], ['kanuri', 'Kanuri'], ['zarma', 'Zarma'], ['djerma', 'Zarma'],
+  ['bozo', 'Bozo'], ['gourmantche', 'Gourmantche'], ['toubou', 'Toubou'], ['tebu', 'Toubou'], ['berber', 'Berber'],
+]);
+const ETHNIC_MILITIA_HEADS = new Set(['militia', 'militias', 'militiamen', 'fighters', 'gunmen', 'hunters', 'vigilantes']);
+const ETHNIC_REBEL_HEADS = new Set(['rebels', 'rebellion', 'separatists', 'insurgents']);
+
 /** Title words extended into a person's mention ("General Lecointre", "President Vladimir Putin"). */
 const TITLES = new Set([
   'President', 'General', 'Gen.', 'Colonel', 'Col.', 'Lieutenant', 'Lt.', 'Captain', 'Capt.', 'Major', 'Maj.', 'Commander', 'Admiral',
@@ -450,6 +460,23 @@ function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, ou
       if (named) {
         const target = unnamedTarget(affiliatedName(named.entry, named.alias), 'armed-group', 2);
         out.push(candidate(pieces, withDeterminer(pieces, i), named.to, target, 'described:affiliated-to', 4));
+        continue;
+      }
+    }
+
+    // "Dogon militiamen", "Tuareg rebels": a community named as an armed party
+    const ethnic = ETHNIC_GROUPS.get(w);
+    if (ethnic && pieces[i].first && /^\p{Lu}/u.test(pieces[i].text) && pieces[i + 1]?.first) {
+      const h = lower(pieces[i + 1]);
+      const selfDefence = h === 'self' && /^defen[cs]e$/.test(lower(pieces[i + 2]));
+      const militia = ETHNIC_MILITIA_HEADS.has(h) || selfDefence;
+      if (militia || ETHNIC_REBEL_HEADS.has(h)) {
+        const target = militia ? unnamedTarget(`${ethnic} ethnic militia`, 'militia', 4) : unnamedTarget(`${ethnic} rebels`, 'armed-group', 2);
+        let to = selfDefence ? i + 3 : i + 2;
+        // "self-defence groups", "self-defense militias"
+        if (selfDefence && pieces[to] && /^(group|groups|militia|militias|units|committees)$/.test(lower(pieces[to]))) to++;
+        out.push(candidate(pieces, withDeterminer(pieces, i), to, target, 'described:ethnic', 2));
+        i = to - 1;
         continue;
       }
     }
