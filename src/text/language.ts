@@ -21,13 +21,13 @@ const ISO1: Record<string, string> = {
 /** Below this many letters franc's guess is close to chance. */
 const MIN_LETTERS = 40;
 const SAMPLE = 4000;
+const LETTER = /\p{L}/u;
 
 export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let letters = 0;
   for (let i = 0; i < sample.length && letters < MIN_LETTERS; i++) {
-    const ch = sample[i];
-    if (ch !== ch.toLowerCase() || ch !== ch.toUpperCase() || ch.charCodeAt(0) > 0x2e80) letters++;
+    if (LETTER.test(sample[i])) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
   const code = franc(sample, { minLength: MIN_LETTERS });
