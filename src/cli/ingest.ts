@@ -130,7 +130,14 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
       summary.documents++;
       try {
         // An exact duplicate needs no extraction: only its origin may be new.
-        const extraction = (await store.exists(doc.id)) ? null : extract(doc);
+        let extraction = null;
+        if (!(await store.exists(doc.id))) {
+          try {
+            extraction = extract(doc);
+          } catch (error) {
+            throw new Error(`extraction failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          }
+        }
         const result = await store.put(doc, extraction);
         if (result.status === 'new') summary.new++;
         else if (result.status === 'story-duplicate') summary.storyDuplicates++;
