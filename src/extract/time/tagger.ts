@@ -265,6 +265,9 @@ function durationValue(n: number | null, unit: string): string {
 interface Rule {
   name: string;
   re: RegExp;
+  /** a cheap pattern every match contains: the full pattern then runs only in windows around its
+   * hits, `back` characters before and `forward` after, which keeps the stage fast on long text */
+  head?: { re: RegExp; back: number; forward: number };
   priority?: number;
   kind?: 'clock' | 'day';
   make(m: RegExpExecArray, text: string): Omit<Candidate, 'rule' | 'priority'> | null;
@@ -298,10 +301,11 @@ function direction(word: string): number | 'ref0' | 'ref+1' | null {
   return null;
 }
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   // "the past three years", "over three years", "two-year", "about a decade", "three days later", "a year ago"
   {
     name: 'duration',
+    head: { re: /\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)/gi, back: 70, forward: 40 },
     re: new RegExp(
       String.raw`\b(?:(${QUANT_MOD_RE})\s+)?(?:(the|a|an)\s+)?(?:(past|last|next|first|previous|coming|following|final|latest|initial|remaining|additional|further|ensuing|preceding|recent|another|other|more)\s+)?(${NUM_RE})(?:\s+(?:to|or|and|-|–)\s+(?:${NUM_RE}))?(?:\s+|-)(?:(more|additional|full|long)\s+)?(${UNIT_RE})(?:-(long|old))?(?:\s+(ago|earlier|later|from\s+now|hence|old))?\b`,
       'gi',
@@ -376,6 +380,7 @@ const RULES: Rule[] = [
   // bare plural units with a vague qualifier: "recent years", "the past few months", "for years", "decades-long"
   {
     name: 'vague-duration',
+    head: { re: /\b(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/gi, back: 30, forward: 8 },
     re: new RegExp(
       String.raw`\b(?:(?:(the)\s+)?(recent|past|last|coming|next|previous|following)\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)(-long|-old)?\b`,
       'gi',
@@ -402,6 +407,7 @@ const RULES: Rule[] = [
   // "1990s", "the 1990s", "the early '90s", "the mid-1980s"
   {
     name: 'decade',
+    head: { re: /\d0'?s\b/g, back: 22, forward: 2 },
     re: new RegExp(String.raw`\b(?:(the)\s+)?(?:(early|late|mid)[- ]?)?(?:(1[0-9]{2}|20[0-9])0|'([0-9])0)'?s\b`, 'gi'),
     priority: 2,
     make(m) {
@@ -419,6 +425,7 @@ const RULES: Rule[] = [
   // "the 20th century", "the early twentieth century"
   {
     name: 'century',
+    head: { re: /centur/gi, back: 35, forward: 10 },
     re: /\b(?:(the)\s+)?(?:(early|late|mid)[- ]?)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b/gi,
     priority: 2,
     make(m) {
@@ -431,6 +438,7 @@ const RULES: Rule[] = [
   // "the third quarter", "third-quarter", "the 1988 third quarter", "Q3 2021", "the year-earlier quarter"
   {
     name: 'quarter',
+    head: { re: /quarter|\bQ[1-4]\b/gi, back: 70, forward: 40 },
     re: new RegExp(
       String.raw`\b(?:(the|its|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(year-earlier|year-ago|year\s+earlier|comparable|same|latest|current|recent|previous|last|past|this|next|coming|fiscal|calendar|just-ended|just\s+ended)\s+)?(?:(year-earlier|year-ago|comparable|fiscal)\s+)?(?:(${YEAR_RE})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(quarter)(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE}|this\s+year|last\s+year|next\s+year))?\b|\bQ([1-4])(?:\s+|-|/)?((?:20|19)\d\d)?\b`,
       'gi',
@@ -501,6 +509,7 @@ const RULES: Rule[] = [
   // "the first half of 2021", "the second half"
   {
     name: 'half-year',
+    head: { re: /\bhalf\b/gi, back: 20, forward: 35 },
     re: new RegExp(String.raw`\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+(?:the\s+year|(${YEAR_RE})|this\s+year|last\s+year|next\s+year))?\b`, 'gi'),
     make(m, text) {
       const [, ord, year] = m;
@@ -520,6 +529,7 @@ const RULES: Rule[] = [
   // seasons: "last fall", "the summer of 1779", "early spring", "winter 2024"
   {
     name: 'season',
+    head: { re: /spring|summer|fall|autumn|winter/gi, back: 25, forward: 25 },
     re: new RegExp(
       String.raw`\b(?:(early|late|mid)[- ]?)?(?:(this|last|next|the|that|past|coming)\s+)?(?:(early|late|mid)[- ]?)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}|\d{1,4}\s+(?:BC|B\.C\.)))?\b`,
       'gi',
@@ -560,6 +570,7 @@ const RULES: Rule[] = [
   // "this year", "last month", "next week", "the past year", "earlier this month", "early next year", "the following day"
   {
     name: 'relative-unit',
+    head: { re: /\b(?:day|week|weekend|month|year|decade|century|morning|afternoon|evening|night)\b/gi, back: 60, forward: 2 },
     re: new RegExp(
       String.raw`\b(?:(earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)\s+(?:in\s+)?)?(${RELATIVE_WORDS})\s+(?:(fiscal|calendar|school|financial|academic)\s+)?(day|week|weekend|month|year|decade|century|morning|afternoon|evening|night)\b`,
       'gi',
@@ -687,6 +698,7 @@ const RULES: Rule[] = [
   // months: "late November", "June 1999", "last May", "the end of June", "November last year", "mid-1996"
   {
     name: 'month',
+    head: { re: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/g, back: 40, forward: 45 },
     re: new RegExp(
       String.raw`\b(?:(${POSITION})[- ]?\s*)?(?:(last|next|this|coming|past|that|the\s+same)\s+)?(${MONTH_RE})(?:,?\s+(?:of\s+)?(${YEAR_RE}|last\s+year|this\s+year|next\s+year|the\s+same\s+year|that\s+year|the\s+following\s+year|the\s+previous\s+year)\b)?(?!\s*\d)`,
       'g',
@@ -734,9 +746,47 @@ const RULES: Rule[] = [
       };
     },
   },
+  // calendar days: "Aug. 7, 1998", "September 1, 1939", "7 October", "Friday, March 6", "2025-06-06"
+  {
+    name: 'month-day',
+    head: { re: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d\d-\d\d/g, back: 30, forward: 30 },
+    priority: 1,
+    kind: 'day',
+    re: new RegExp(
+      String.raw`\b(?:${WEEKDAY_RE},?\s+)?(?:(?:(${MONTH_RE})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d|:\d))|(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE}))(?:,?\s+(${YEAR_RE})\b(?![\d,.]\d))?|((?:1[0-9]|20)\d\d)-(\d\d)-(\d\d)\b)`,
+      'g',
+    ),
+    make(m) {
+      const month = monthOf(m[1] ?? m[4] ?? '') || (m[7] ? Number(m[7]) : 0);
+      const day = Number(m[2] ?? m[3] ?? m[8]);
+      const yearRaw = m[5] ?? m[6];
+      if (!month || month > 12 || day < 1 || day > 31) return null;
+      // "May 5" after a modal-like use is still a date; a day above the month's length is not
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          if (yearRaw) {
+            const y = Number(yearRaw);
+            if (day > new Date(Date.UTC(y, month, 0)).getUTCDate()) return null;
+            return { type: 'DATE', value: ymdString({ y, m: month, d: day }), anchored: false, sets: { y, m: month, d: day } };
+          }
+          const inferred = inferYear(ctx, m.index, month, day, futureContext(ctx.text, m.index));
+          if (!inferred) return { type: 'DATE', value: `XXXX-${pad(month)}-${pad(day)}`, anchored: false };
+          return {
+            type: 'DATE',
+            value: ymdString({ y: inferred.y, m: month, d: day }),
+            anchored: inferred.anchored,
+            sets: inferred.anchored ? undefined : { y: inferred.y, m: month, d: day },
+          };
+        },
+      };
+    },
+  },
   // day ranges: "between 1 and 3 June", "from 10 to 12 May 2024", "June 1-3"
   {
     name: 'day-range',
+    head: { re: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/g, back: 40, forward: 45 },
     re: new RegExp(
       String.raw`\b(?:between\s+|from\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE})(?:,?\s+(${YEAR_RE}))?\b|\b(${MONTH_RE})\s+(\d{1,2})\s*(?:-|–|to|and|through)\s*(\d{1,2})(?:,?\s+(${YEAR_RE}))?\b`,
       'g',
@@ -779,6 +829,7 @@ const RULES: Rule[] = [
   // years: "1990", "fiscal 1989", "late 2021", "mid-1996", "490 BC", "1998-99", "the end of 1964"
   {
     name: 'year',
+    head: { re: /\d{4}|\bB\.?C|\bA\.?D\b/g, back: 50, forward: 12 },
     re: new RegExp(
       String.raw`${NOT_BEFORE_YEAR}\b(?:(${POSITION})[- ]?\s*)?(?:(?:the\s+)?(?:(fiscal|calendar|financial|FY|model|school)(?:\s+year)?)\s*)?(?:(\d{1,4})\s*(BC|B\.C\.|BCE|AD|A\.D\.)|(${YEAR_RE})(?:(?:-|–|/)(\d{2}|${YEAR_RE}))?)\b${NOT_AFTER_YEAR}`,
       'g',
@@ -819,6 +870,7 @@ const RULES: Rule[] = [
   // "year-earlier", "the year-ago period", "year-end", "the end of the year", "the year", "the weekend"
   {
     name: 'year-relative',
+    head: { re: /\byear/gi, back: 40, forward: 25 },
     re: /\b(?:(the)\s+)?(?:(comparable|same|corresponding)\s+)?(?:(year-earlier|year-ago|year-before|year\s+earlier|year\s+ago)(?:\s+(period|quarter))?|(year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+the\s+year))\b/gi,
     priority: 1,
     make(m) {
@@ -843,6 +895,7 @@ const RULES: Rule[] = [
   // "for the year", "the full year", "the week", "the weekend", "the fiscal year"
   {
     name: 'the-unit',
+    head: { re: /\b(?:year|week|weekend)\b/gi, back: 30, forward: 5 },
     re: /\b(the)\s+(?:(full|entire|whole|fiscal|calendar)\s+)?(year|week|weekend)\b(?!\s*(?:'s|’s|-|of\s+(?:the\s+)?\d|of\s+(?:his|her|their|its)))/gi,
     priority: -1,
     make(m, text) {
@@ -982,6 +1035,7 @@ const RULES: Rule[] = [
   // sets: "daily", "every week", "each year", "twice a month"
   {
     name: 'set',
+    head: { re: /\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every|each|per)\b/gi, back: 2, forward: 40 },
     re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour)|every\s+(${NUM_RE})\s+(${UNIT_RE}))\b`, 'gi'),
     priority: 1,
     make(m, text) {
@@ -1076,17 +1130,29 @@ const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|aro
 const CLOCK = /(\d:\d\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|noon|midnight|midday|o'clock)/i;
 const MONTH_WORD = new RegExp(MONTH_RE.replace(/\\\./g, '\\.?'), 'i');
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+const CHRONO_HEAD = {
+  re: /\d:\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b|\bmidday\b|o'clock|\d\/\d{1,2}\/\d/gi,
+  back: 45,
+  forward: 45,
+};
 const CHRONO_HAS_DATE = /\d|noon|midnight|midday/i;
 
 /** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
 function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
   const out: Candidate[] = [];
   const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
-  } catch {
-    return out;
+  // chrono runs only around what it alone reads here (month names, clock times, numeric dates):
+  // on news text that is a small part of the whole, and chrono is the slowest part of the stage
+  const results: chrono.ParsedResult[] = [];
+  for (const [from, to] of windows(text, CHRONO_HEAD)) {
+    try {
+      for (const r of chrono.strict.parse(text.slice(from, to), { instant: ref, timezone: 0 })) {
+        r.index += from;
+        results.push(r);
+      }
+    } catch {
+      // a window chrono cannot read adds nothing
+    }
   }
   for (const r of results) {
     const c = r.start;
@@ -1170,20 +1236,42 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
 
 // ---------------------------------------------------------------- driver
 
+/** Windows around the hits of a rule's head, merged when they overlap, starting at a space. */
+function windows(text: string, head: NonNullable<Rule['head']>): [number, number][] {
+  const out: [number, number][] = [];
+  head.re.lastIndex = 0;
+  for (let m = head.re.exec(text); m !== null; m = head.re.exec(text)) {
+    let from = Math.max(0, m.index - head.back);
+    while (from > 0 && !/\s/.test(text[from - 1])) from--;
+    const to = Math.min(text.length, m.index + m[0].length + head.forward);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
+    const spans: [number, number][] = rule.head ? windows(text, rule.head) : [[0, text.length]];
+    for (const [from, to] of spans) {
+      const part = from === 0 && to === text.length ? text : text.slice(from, to);
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(part); m !== null; m = rule.re.exec(part)) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        m.index += from;
+        const c = rule.make(m, text);
+        if (c && c.end > c.start) out.push({ kind: rule.kind, ...c, rule: rule.name, priority: rule.priority ?? 0 });
       }
-      const c = rule.make(m, text);
-      if (c && c.end > c.start) out.push({ kind: rule.kind, ...c, rule: rule.name, priority: rule.priority ?? 0 });
     }
   }
-  return out;
+  // the same match found from two windows of one rule is kept once
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end || c.rule !== out[i - 1].rule);
 }
 
 /** Leftmost-longest: among overlapping candidates the longer span wins, then the higher priority. */
