@@ -82,18 +82,17 @@ const TOLL_LINKS = new Set(['rose', 'risen', 'climbed', 'reached', 'stood', 'sta
 const ACTIVE_CASUALTY = new Set(['killing', 'killed', 'kills', 'kill', 'wounding', 'wounded', 'injuring', 'injured', 'abducting', 'abducted', 'kidnapping', 'kidnapped', 'arresting', 'arrested', 'detained', 'detaining', 'capturing', 'captured', 'executed', 'executing', 'displacing', 'displaced', 'slaughtered', 'massacred', 'neutralised', 'neutralized', 'eliminated', 'seized', 'freed', 'released']);
 const RELEASE = new Set(['freed', 'released']);
 
-function lower(t: Tok | undefined): string {
-  return t ? t.text.toLowerCase() : '';
-}
+/** The current sentence's tokens in lower case, computed once per sentence (the finder is synchronous). */
+let LW: string[] = [];
 
 /** The longest phrase of `table` starting at token i; returns the token after it. */
 function matchPhrase<T>(table: PhraseTable<T>, toks: Tok[], i: number): { value: T; end: number } | null {
-  const list = table.get(lower(toks[i]));
+  const list = table.get((LW[i] ?? ''));
   if (!list) return null;
   for (const entry of list) {
     let ok = true;
     for (let k = 1; k < entry.words.length; k++) {
-      if (lower(toks[i + k]) !== entry.words[k]) {
+      if ((LW[i + k] ?? '') !== entry.words[k]) {
         ok = false;
         break;
       }
@@ -112,7 +111,7 @@ interface NumberRead {
 /** A figure starting at token i: "2,000", "1.5 million", "twenty-five", "two hundred", "dozens", "a dozen". */
 function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | null {
   const vague = matchPhrase(lex.vague, toks, i);
-  const t = lower(toks[i]);
+  const t = (LW[i] ?? '');
   let value: number | null = null;
   let end = i + 1;
   if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) {
@@ -128,7 +127,7 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
     return null;
   }
   // "1.5 million", "two hundred", "three thousand"
-  const mult = MULTIPLIERS[lower(toks[end])];
+  const mult = MULTIPLIERS[(LW[end] ?? '')];
   if (mult) {
     value *= mult;
     end++;
@@ -136,11 +135,14 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
   return { value, vague: null, end };
 }
 
+const QUALIFIER_FIRST = new Set(QUALIFIERS.map(([w]) => w[0]));
+
 function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
+  if (!QUALIFIER_FIRST.has(LW[i] ?? '')) return null;
   for (const [words, q] of QUALIFIERS) {
     let ok = true;
     for (let k = 0; k < words.length; k++) {
-      if (lower(toks[i + k]) !== words[k]) {
+      if ((LW[i + k] ?? '') !== words[k]) {
         ok = false;
         break;
       }
@@ -172,24 +174,24 @@ function amount(q: Qualifier | null, a: NumberRead, b: NumberRead | null): Omit<
 /** A casualty word right after token index j, allowing auxiliaries: "were killed", "have been abducted". */
 function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   let k = j;
-  for (let steps = 0; steps < 3 && AUX.has(lower(toks[k])); steps++) k++;
+  for (let steps = 0; steps < 3 && AUX.has((LW[k] ?? '')); steps++) k++;
   const hit = matchPhrase(lex.casualties, toks, k);
   if (!hit) return null;
   // nouns of the casualty table ("deaths", "casualties") after a verb gap are other things
-  if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test(lower(toks[k]))) return null;
+  if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test((LW[k] ?? ''))) return null;
   return { category: hit.value, start: k, end: hit.end };
 }
 
 /** A casualty verb that governs the number: "killing 12", "kidnapped at least 30", "the death toll rose to 30". */
 function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
-  const prev = lower(toks[i - 1]);
+  const prev = (LW[i - 1] ?? '');
   if (ACTIVE_CASUALTY.has(prev)) {
     if (RELEASE.has(prev)) return null;
     const hit = matchPhrase(lex.casualties, toks, i - 1);
     if (hit) return { category: hit.value, start: i - 1, end: i };
   }
   for (let k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
-    const w = lower(toks[k]);
+    const w = (LW[k] ?? '');
     if (w === 'toll' || w === 'deaths' || w === 'casualties' || w === 'fatalities') return { category: w === 'casualties' ? 'casualties' : 'dead', start: k, end: k + 1 };
     if (!TOLL_LINKS.has(w)) break;
   }
@@ -199,6 +201,7 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
 /** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression. */
 export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean): FoundQuantity[] {
   const out: FoundQuantity[] = [];
+  LW = toks.map((t) => t.text.toLowerCase());
   let i = 0;
   while (i < toks.length) {
     const found = tryAt(toks, i, lex, inTime);
@@ -212,12 +215,12 @@ export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: 
 
 function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean): { q: FoundQuantity; next: number } | null {
   // "heavy losses", "many casualties": a report of losses with no number
-  if (lex.heavy.has(lower(toks[i]))) {
+  if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;
-    if (toks[k] && !matchPhrase(lex.casualties, toks, k) && !STOP.has(lower(toks[k]))) k++;
+    if (toks[k] && !matchPhrase(lex.casualties, toks, k) && !STOP.has((LW[k] ?? ''))) k++;
     const hit = matchPhrase(lex.casualties, toks, k);
-    if (hit && /^(?:losses|casualt|deaths?|fatalities|dead)/.test(lower(toks[k]))) {
-      const prev = lower(toks[i - 1]);
+    if (hit && /^(?:losses|casualt|deaths?|fatalities|dead)/.test((LW[k] ?? ''))) {
+      const prev = (LW[i - 1] ?? '');
       if (prev === 'no' || prev === 'without') return null;
       return {
         q: { start: toks[i].start, end: toks[hit.end - 1].end, low: null, best: null, high: null, approximate: true, counts: hit.value, countsText: toks.slice(k, hit.end).map((t) => t.text).join(' '), subject: null, rule: 'vague-losses' },
@@ -230,15 +233,15 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   const a = readFigure(toks, figAt, lex);
   if (!a) return null;
   if (inTime(toks[figAt].start)) return null;
-  const prev = lower(toks[i - 1]);
+  const prev = (LW[i - 1] ?? '');
   if (NOT_A_COUNT_BEFORE.has(prev)) return null;
-  const figText = lower(toks[figAt]);
+  const figText = (LW[figAt] ?? '');
   // a year is not a count
   if (/^(?:1[89]|20)\d\d$/.test(figText) && (YEAR_PREPOSITIONS.has(prev) || !qual)) return null;
   let j = a.end;
   let b: NumberRead | null = null;
   // ranges: "10 to 15", "between 10 and 15", "10-15", "10 or 12"
-  const link = lower(toks[j]);
+  const link = (LW[j] ?? '');
   if ((link === 'to' || link === 'and' || link === '-' || link === '–' || link === 'or') && a.value !== null) {
     const second = readFigure(toks, j + 1, lex);
     if (second && second.value !== null && second.value > a.value) {
@@ -246,10 +249,10 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
       j = second.end;
     }
   }
-  const after = lower(toks[j]);
+  const after = (LW[j] ?? '');
   // percentages, money, measures, ages: not counts
   if (after === '%' || after === 'percent' || after === 'per' || after === 'dollars' || after === 'euros' || after === 'francs') return null;
-  if ((after === '-' && /^year/.test(lower(toks[j + 1]))) || (/^years?$/.test(after) && lower(toks[j + 1]) === 'old') || /^year-old/.test(after)) return null;
+  if ((after === '-' && /^year/.test((LW[j + 1] ?? ''))) || (/^years?$/.test(after) && (LW[j + 1] ?? '') === 'old') || /^year-old/.test(after)) return null;
   // ordinals and clock times are read by the tokenizer as one token ("3rd", "10:30"): readFigure rejects them
   const qualifier = qual ? qual.q : null;
   const amt = amount(qualifier, a, b);
@@ -257,7 +260,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // "of" after a figure: "dozens of", "12 of the soldiers", "two of them"
   if (after === 'of') {
     j++;
-    if (['the', 'them', 'those', 'these', 'whom', 'their'].includes(lower(toks[j]))) j++;
+    if (['the', 'them', 'those', 'these', 'whom', 'their'].includes((LW[j] ?? ''))) j++;
   }
   // the counted noun, after at most three modifiers ("12 Malian soldiers", "about 2,000 Russian mercenaries")
   let noun: { value: string; start: number; end: number } | null = null;
@@ -267,7 +270,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
       noun = { value: hit.value, start: k, end: hit.end };
       break;
     }
-    const w = lower(toks[k]);
+    const w = (LW[k] ?? '');
     if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k)) break;
   }
   // a casualty word after the noun or right after the figure; or a verb that governs the figure
