@@ -14,6 +14,32 @@ export interface FrontMatter {
   body: string;
 }
 
+/** Front-matter keys sitrep reads. */
+const WANTED = new Set([
+  'title', 'published', 'date', 'datepublished', 'url', 'link', 'source', 'outlet', 'publisher', 'language', 'lang', 'author', 'byline',
+]);
+
+/**
+ * Only the top-level entries sitrep reads, so a large front matter (a parsed Wikipedia infobox
+ * runs to hundreds of lines) costs a line scan instead of a full YAML parse. An entry is a line
+ * starting at column 0 with `key:` plus the indented or blank lines after it.
+ */
+function wantedEntries(yaml: string): string {
+  const out: string[] = [];
+  let keep = false;
+  for (const line of yaml.split('\n')) {
+    const c = line.charCodeAt(0);
+    if (line.length > 0 && c !== 32 && c !== 9 && c !== 35 /* # */) {
+      const key = /^["']?([\w-]+)["']?\s*:/.exec(line);
+      // a line at column 0 that is not `key:` (a document marker, a flow continuation): keep all
+      if (!key) return yaml;
+      keep = WANTED.has(key[1].toLowerCase());
+    }
+    if (keep) out.push(line);
+  }
+  return out.join('\n');
+}
+
 export function splitFrontMatter(text: string): FrontMatter {
   const src = text.replace(/^\ufeff/, '');
   const m = /^---[ \t]*\r?\n/.exec(src);
@@ -24,7 +50,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (!end) return { data: {}, body: src };
   let data: unknown;
   try {
-    data = parseYaml(src.slice(m[0].length, end.index), { maxAliasCount: 50 });
+    data = parseYaml(wantedEntries(src.slice(m[0].length, end.index)), { maxAliasCount: 50 });
   } catch (e) {
     throw new Error(`invalid YAML front matter: ${(e as Error).message.split('\n')[0]}`);
   }
