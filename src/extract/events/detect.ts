@@ -135,12 +135,12 @@ export interface Classified {
 
 const FORCE_KINDS = new Set(['excessive-force', 'protest-intervention', 'violent-demonstration']);
 
-/** The event kind a text is mainly about, or null when no cue is strong enough. */
-export function classifyText(text: string, base = 0, minScore = 2, leadEnd = Infinity): Classified | null {
-  const hits = findCues(text, base);
-  if (hits.length === 0) return null;
-  // news puts the main event first: cues in the lead sentence count half again
-  const ranked = scoreKinds(hits, (h) => (h.start < base + leadEnd ? h.weight * 1.5 : h.weight));
+/**
+ * Applies ACLED's precedence between kinds that one text supports (see the module comment) to
+ * the ranked scores; returns the winning kind's score line.
+ */
+export function pickKind(hits: readonly CueHit[], ranked: KindScore[]): KindScore | null {
+  if (ranked.length === 0) return null;
   let best = ranked[0];
   // Protests: the intervention cues already need a protest cue; the sub-type they name replaces it.
   if (best.kind === 'peaceful-protest') {
@@ -163,10 +163,20 @@ export function classifyText(text: string, base = 0, minScore = 2, leadEnd = Inf
   }
   // Ground changing hands after one side pulled out, with no fighting reported, is a non-violent
   // transfer (Codebook: Non-violent transfer of territory).
-  if ((best.kind === 'nonstate-overtakes' || best.kind === 'government-regains') && ranked.some((r) => r.kind === 'withdrawal') && !hits.some((h) => h.group === 'fighting')) {
+  if ((best.kind === 'nonstate-overtakes' || best.kind === 'government-regains') && hits.some((h) => h.kind === 'withdrawal') && !hits.some((h) => h.group === 'fighting')) {
     best = ranked.find((r) => r.kind === 'territory-transfer') ?? { ...best, kind: 'territory-transfer' };
   }
-  if (best.score < minScore) return null;
+  return best;
+}
+
+/** The event kind a text is mainly about, or null when no cue is strong enough. */
+export function classifyText(text: string, base = 0, minScore = 2, leadEnd = Infinity): Classified | null {
+  const hits = findCues(text, base);
+  if (hits.length === 0) return null;
+  // news puts the main event first: cues in the lead sentence count half again
+  const ranked = scoreKinds(hits, (h) => (h.start < base + leadEnd ? h.weight * 1.5 : h.weight));
+  const best = pickKind(hits, ranked);
+  if (!best || best.score < minScore) return null;
   const trigger = [...best.hits].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
-  return { kind: best.kind, score: best.score, trigger, rules: [...new Set(best.hits.map((h) => `events.cue.${h.kind}.${h.cue}`))] };
+  return { kind: best.kind, score: best.score, trigger, rules: [...new Set(best.hits.map((h) => `events.cue.${h.kind}#${h.cue}`))] };
 }

@@ -119,7 +119,8 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
     const dist = ti - j;
     if (strict) {
       if (L.negators.has(w)) hits.push({ kind: 'negated', rule: 'modality.negator', cue: w });
-      if (L.negatingVerbs.has(w)) hits.push({ kind: 'negated', rule: 'modality.negating-verb', cue: w });
+      // "failed to reach" negates; "the failed rebellion" happened
+      if (L.negatingVerbs.has(w) && !w.startsWith('fail')) hits.push({ kind: 'negated', rule: 'modality.negating-verb', cue: w });
       if (L.futureWords.has(w) && dist <= 3) hits.push({ kind: 'future', rule: 'modality.future-word', cue: w });
       if (w === 'to' && j > 0) {
         const head = words[j - 1];

@@ -1,0 +1,707 @@
+import type {
+  ActorMention,
+  Document,
+  EventDate,
+  EventLocation,
+  Extraction,
+  ExtractedEvent,
+  Fatalities,
+  PlaceMention,
+  QuantityMention,
+  Sentence,
+  SourceMention,
+  Span,
+  TimeMention,
+} from '../../model.js';
+import { findCues, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
+import { classifyModality, type ModalityResult } from './modality.js';
+import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
+
+/**
+ * Event assembly: from the cue matches of one sentence and what earlier stages found in it
+ * (actors, places, times, quantities, sources) to ExtractedEvent records, then the merge of
+ * sentences that report one incident.
+ */
+
+/** Kinds of violence; one sentence yields at most one of them (ACLED codes one event per incident). */
+const VIOLENT = new Set([
+  'armed-clash', 'government-regains', 'nonstate-overtakes', 'chemical-weapon', 'air-strike', 'drone-strike', 'suicide-bomb',
+  'shelling', 'remote-explosive', 'grenade', 'sexual-violence', 'attack', 'abduction', 'peaceful-protest',
+  'protest-intervention', 'excessive-force', 'violent-demonstration', 'mob-violence', 'territory-transfer',
+]);
+
+/** Kinds that colour another event (who claims or blames) rather than report one. */
+/** Non-violent kinds that still join two parties ("negotiations between X and Y"). */
+const INTERACTIVE = new Set(['negotiation', 'agreement', 'ceasefire', 'military-aid', 'sanction', 'arrest', 'abduction']);
+
+const NOT_EVENTS = new Set(['responsibility', 'accusation', 'diplomatic', 'threat']);
+
+const FAMILY: Record<string, string> = {
+  'change-to-group': 'group', 'group-creation': 'group', rebranding: 'group',
+  agreement: 'agreement', ceasefire: 'agreement',
+  'natural-disaster': 'disaster', 'manmade-disaster': 'disaster',
+};
+
+export function familyOf(kind: string): string {
+  if (['armed-clash', 'government-regains', 'nonstate-overtakes', 'territory-transfer'].includes(kind)) return 'battle';
+  if (['chemical-weapon', 'air-strike', 'drone-strike', 'suicide-bomb', 'shelling', 'remote-explosive', 'grenade'].includes(kind)) return 'explosion';
+  if (['sexual-violence', 'attack', 'abduction'].includes(kind)) return 'vac';
+  if (['peaceful-protest', 'protest-intervention', 'excessive-force', 'violent-demonstration', 'mob-violence'].includes(kind)) return 'protest';
+  return FAMILY[kind] ?? kind;
+}
+
+/** Lowered weight for a weapon named only as support of another action ("with the support of drone strikes"). */
+const SUPPORT_BEFORE = /\b(?:with the support of|supported by|backed by|with the help of|covered by|under the cover of|with air support from|alongside)\s+(?:[^\s,;.]+\s+){0,3}$/i;
+
+export interface Detection {
+  kind: string;
+  score: number;
+  trigger: CueHit;
+  hits: CueHit[];
+  rules: string[];
+}
+
+/** Events of one sentence: at most one violent event, plus strategic developments of other families. */
+export function detectInSentence(text: string, base: number): Detection[] {
+  const hits = findCues(text, base).filter((h) => !NOT_EVENTS.has(h.kind));
+  if (hits.length === 0) return [];
+  const weight = (h: CueHit): number => {
+    const before = text.slice(Math.max(0, h.start - base - 60), h.start - base);
+    return SUPPORT_BEFORE.test(before) ? h.weight * 0.3 : h.weight;
+  };
+  const out: Detection[] = [];
+  const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
+  if (violentHits.length > 0) {
+    const chosen = pickKind(violentHits, scoreKinds(violentHits, weight));
+    if (chosen && chosen.score >= 2) out.push(toDetection(chosen));
+  }
+  const rest = hits.filter((h) => !VIOLENT.has(h.kind));
+  const byFamily = new Map<string, KindScore[]>();
+  for (const r of scoreKinds(rest, weight)) {
+    const f = familyOf(r.kind);
+    const list = byFamily.get(f) ?? [];
+    list.push(r);
+    byFamily.set(f, list);
+  }
+  for (const [, ranked] of byFamily) {
+    const best = ranked[0];
+    if (best.score < 3) continue;
+    const d = toDetection(best);
+    if (out.some((o) => overlaps(o.trigger, d.trigger))) continue;
+    out.push(d);
+  }
+  // "the death of its leader in a plane crash": the crash is how he died, not a second event
+  const death = out.find((o) => o.kind === 'leader-death');
+  const kept = death ? out.filter((o) => !(familyOf(o.kind) === 'disaster' && Math.abs(o.trigger.start - death.trigger.end) < 60)) : out;
+  return kept.sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+function toDetection(k: KindScore): Detection {
+  const trigger = [...k.hits].filter((h) => h.kind === k.kind || k.hits.every((x) => x.kind !== k.kind)).sort((a, b) => b.weight - a.weight || a.start - b.start)[0] ?? k.hits[0];
+  return { kind: k.kind, score: k.score, trigger, hits: k.hits, rules: [...new Set(k.hits.map((h) => `events.cue.${h.kind}#${h.cue}`))] };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+const CLAUSE_BREAK = /;|,\s+(?:and|while|but|though|although|whereas|as)\b|\s(?:while|whereas|although)\s|,\s+(?=accusations|reports|allegations)/gi;
+
+/** The clause of the sentence around a span: evidence that keeps two events of one sentence apart. */
+export function clauseAround(doc: Document, sentence: Sentence, span: Span): Span {
+  const text = doc.text.slice(sentence.start, sentence.end);
+  let start = sentence.start;
+  let end = sentence.end;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
+    const at = sentence.start + m.index;
+    if (at + m[0].length <= span.start) start = at + m[0].length;
+    else if (at >= span.end && at < end) {
+      end = at;
+      break;
+    }
+  }
+  while (start < end && /[\s,;]/.test(doc.text[start])) start++;
+  while (end > start && /[\s.,;]/.test(doc.text[end - 1])) end--;
+  return { start, end };
+}
+
+// ---------------------------------------------------------------- actors
+
+const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting)|casualties among)\s+(?:both\s+)?(?:the\s+)?$/i;
+const AGENT_BEFORE = /\b(?:by|from)\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
+const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
+
+export interface ActorRoles {
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  associated: ActorMention[];
+  rules: string[];
+}
+
+function distinct(list: ActorMention[]): ActorMention[] {
+  const seen = new Set<string>();
+  return list.filter((a) => (seen.has(a.name) ? false : (seen.add(a.name), true)));
+}
+
+/**
+ * Who did what to whom inside the clause, by position and a few function-word patterns: the
+ * agent of a passive ("carried out by X") or the subject before the trigger is actor1; the actor
+ * after the trigger, or one marked as a victim ("losses incurred by X"), is actor2; allies named
+ * with "backed by", "with the support of" or coordinated after the first actor ("X and Y") go to
+ * `associated` (ACLED's assoc_actor).
+ */
+export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true): ActorRoles {
+  const inClause = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person');
+  const rules: string[] = [];
+  const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
+  const victims = new Set<ActorMention>();
+  const allies = new Set<ActorMention>();
+  let agent: ActorMention | null = null;
+  let controller: ActorMention | null = null;
+  for (const a of inClause) {
+    const b = before(a);
+    if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
+    else if (CONTROL_OF.test(b)) controller = controller ?? a;
+    else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
+    else if (VICTIM_BEFORE.test(b)) victims.add(a);
+  }
+  // coordinated with a victim ("both the Malian army and Russian mercenaries"): a victim too
+  for (const a of inClause) {
+    if (victims.has(a)) continue;
+    const b = doc.text.slice(Math.max(clause.start, a.start - 8), a.start);
+    const prev = inClause[inClause.indexOf(a) - 1];
+    if (prev && victims.has(prev) && /\b(?:and|,)\s*$/.test(b)) victims.add(a);
+  }
+  let actor1: ActorMention | null = controller ?? agent;
+  if (actor1) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
+  const candidates = inClause.filter((a) => a !== actor1 && !allies.has(a) && !victims.has(a));
+  if (!actor1) {
+    const subj = candidates.filter((a) => a.end <= trigger.start);
+    actor1 = subj[0] ?? null;
+    if (actor1) rules.push('events.actor.subject');
+  }
+  if (!actor1) {
+    // no subject: "negotiations between X and Y", "clashes with X" after a victim
+    const after = candidates.filter((a) => a.start >= trigger.end);
+    if (after.length > 0) {
+      actor1 = after[0];
+      rules.push(victims.size > 0 ? 'events.actor.against-victim' : 'events.actor.first-after');
+    }
+  }
+  const victimList = inClause.filter((a) => victims.has(a));
+  let actor2: ActorMention | null = victimList[0] ?? null;
+  if (!actor2) {
+    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name) ?? null;
+    if (!actor2 && agent && actor1 !== agent) actor2 = null;
+    if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a.name !== actor1?.name && a.end <= trigger.start) ?? null;
+  }
+  // a development (withdrawal, base, creation) has a second actor only when it directly follows the trigger
+  if (actor2 && !violent && victimList.length === 0 && (actor2.start < trigger.end || actor2.start - trigger.end > 40)) actor2 = null;
+  if (actor2) rules.push(victimList.length > 0 ? 'events.actor.victim' : 'events.actor.object');
+  const associated: ActorMention[] = [...allies];
+  // the rest of a coordination: "the Malian army and Russian mercenaries" -> the second is associated
+  for (const side of [actor1, actor2]) {
+    if (!side) continue;
+    for (const a of inClause) {
+      if (a === side || a === actor1 || a === actor2 || a.name === side.name) continue;
+      const between = doc.text.slice(side.end, a.start);
+      if (a.start > side.end && /^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(between)) associated.push(a);
+    }
+  }
+  return { actor1, actor2, associated: distinct(associated).filter((a) => a.name !== actor1?.name && a.name !== actor2?.name), rules };
+}
+
+/**
+ * ACLED codes state forces by country, not by unit or operation ("Military Forces of France"),
+ * and names other participants in assoc_actor (Codebook: Actor names): a unit that the knowledge
+ * base places under a state force becomes an associated actor of that force.
+ */
+function promoteUnits(roles: ActorRoles, rules: string[]): void {
+  const a = roles.actor1;
+  if (!a || a.kind !== 'state-forces') return;
+  let parent: ActorEntry | undefined;
+  try {
+    const kb = actorKb();
+    const rel = kb.byId(a.actorId)?.relations.find((r) => r.type === 'part_of');
+    parent = rel ? kb.byId(rel.target) : undefined;
+  } catch {
+    return;
+  }
+  if (!parent || parent.kind !== 'state-forces') return;
+  roles.associated.unshift(a);
+  roles.actor1 = { ...a, actorId: parent.id, name: parent.name, inter: parent.inter ?? a.inter, country: parent.country };
+  rules.push('events.actor.unit-to-force');
+}
+
+// ---------------------------------------------------------------- place, time, fatalities
+
+const PRECISE_KINDS = new Set(['city', 'village', 'feature', 'admin2', 'admin1']);
+
+function placeRank(p: PlaceMention): number {
+  if (p.kind === 'village' || p.kind === 'city' || p.kind === 'feature') return 0;
+  if (p.kind === 'admin2') return 1;
+  if (p.kind === 'admin1') return 2;
+  if (p.kind === 'country') return 3;
+  return 4;
+}
+
+export function toLocation(p: PlaceMention): EventLocation {
+  const precision: 1 | 2 | 3 = p.kind === 'country' || p.kind === 'region' || p.kind === 'continent' ? 3 : p.precision;
+  return { name: p.name, country: p.country, admin1: p.admin1, admin2: p.admin2, lat: p.lat, lon: p.lon, precision };
+}
+
+/** Places in a span that are not part of an actor's name ("the Malian army" is no place). */
+export function placesIn(span: Span, places: readonly PlaceMention[], actors: readonly ActorMention[]): PlaceMention[] {
+  return places.filter((p) => p.start >= span.start && p.end <= span.end && !actors.some((a) => overlaps(a, p)) && p.kind !== 'continent');
+}
+
+export function bestPlace(list: PlaceMention[]): PlaceMention | null {
+  if (list.length === 0) return null;
+  return [...list].sort((a, b) => placeRank(a) - placeRank(b) || a.start - b.start)[0];
+}
+
+/** The country a document is mostly about: the most mentioned country code among its places. */
+export function mainCountry(places: readonly PlaceMention[], actors: readonly ActorMention[]): PlaceMention | null {
+  const counts = new Map<string, { n: number; first: PlaceMention }>();
+  for (const p of places) {
+    if (!p.country || actors.some((a) => overlaps(a, p))) continue;
+    const weight = PRECISE_KINDS.has(p.kind) || p.kind === 'country' ? 1 : 0.5;
+    const c = counts.get(p.country);
+    if (c) c.n += weight;
+    else counts.set(p.country, { n: weight, first: p });
+  }
+  let best: { n: number; first: PlaceMention } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (!best) return null;
+  const country = places.find((p) => p.kind === 'country' && p.country === best.first.country);
+  return country ?? best.first;
+}
+
+export function countryLocation(p: PlaceMention): EventLocation {
+  const isCountry = p.kind === 'country';
+  return { name: isCountry ? p.name : null, country: p.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
+}
+
+export function toEventDate(t: TimeMention): EventDate | null {
+  if (t.timexType === 'DURATION' || t.timexType === 'SET') return null;
+  if (t.before && !t.from) return { before: t.before, precision: 'unknown' };
+  if (t.after && !t.from) return { after: t.after, precision: 'unknown' };
+  if (t.from && t.to && t.from !== t.to && (t.precision === 'range' || t.value.includes('/') || /^\d{4}-\d{2}$/.test(t.value) === false)) {
+    if (t.precision === 'range' || t.precision === 'week' || t.precision === 'quarter' || t.precision === 'season') {
+      return t.precision === 'range' ? { from: t.from, to: t.to, precision: 'range' } : { value: t.value, from: t.from, to: t.to, precision: t.precision };
+    }
+  }
+  if (!/^\d{4}/.test(t.value)) return null;
+  return { value: t.value, precision: t.precision };
+}
+
+/** What a fatality count counts: the dead, by any of the words news uses for them. */
+const DEAD = new Set(['killed', 'dead', 'deaths', 'death', 'died', 'fatalities', 'bodies', 'neutralized', 'neutralised', 'lives', 'slain', 'executed', 'massacred', 'casualties_dead']);
+
+export function fatalitiesIn(span: Span, quantities: readonly QuantityMention[]): QuantityMention[] {
+  return quantities.filter((q) => q.start >= span.start && q.end <= span.end && q.counts !== null && DEAD.has(q.counts));
+}
+
+/** Several figures for one toll (different sources or updates): the range they span, nothing invented. */
+export function combineFatalities(list: readonly QuantityMention[]): Fatalities | null {
+  if (list.length === 0) return null;
+  if (list.length === 1) return { low: list[0].low, best: list[0].best, high: list[0].high };
+  const lows = list.map((q) => q.low ?? q.best).filter((x): x is number => x !== null);
+  const highs = list.map((q) => q.high ?? q.best).filter((x): x is number => x !== null);
+  const low = lows.length ? Math.min(...lows) : null;
+  const high = highs.length ? Math.max(...highs) : null;
+  return { low, best: null, high: high !== null && low !== null && high > low ? high : high === low ? null : high };
+}
+
+// ---------------------------------------------------------------- modality and attribution
+
+const NOMINAL_CUES: [RegExp, ExtractedEvent['modality']][] = [
+  [/\b(?:accusations|allegations|accused|alleged|allegedly|charges) (?:of\s+)?/i, 'alleged'],
+  [/\b(?:reports|reported|reportedly|rumou?rs|unconfirmed reports) (?:of\s+)?/i, 'reported'],
+  [/\b(?:claims|claimed) (?:of\s+)?/i, 'claimed'],
+  [/\b(?:denied|denies|deny|rejected claims)\b/i, 'denied'],
+];
+
+export interface Attribution {
+  modality: ModalityResult;
+  attributedTo: string | null;
+  channel: ExtractedEvent['channel'];
+  source: SourceMention | null;
+}
+
+function actorNameById(actors: readonly ActorMention[], id: string | undefined): string | null {
+  if (!id) return null;
+  return actors.find((a) => a.actorId === id)?.name ?? null;
+}
+
+/** "Security analyst Jane Doe" -> "Jane Doe"; "The spokesman for the staff, John Doe" -> "John Doe". */
+export function nameInDescription(text: string): string {
+  const afterComma = /,\s*((?:[\p{Lu}][\p{L}'’.-]+\s+){0,3}[\p{Lu}][\p{L}'’.-]+)[\s,]*$/u.exec(text);
+  if (afterComma) return afterComma[1];
+  const trailing = /(?:^|\s)[\p{Ll}][\p{L}-]*\s+((?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’.-]+)\s*$/u.exec(text);
+  if (trailing) return trailing[1];
+  return text;
+}
+
+export function sourceName(src: SourceMention, actors: readonly ActorMention[], names: Extraction['names'] = []): string | null {
+  const byId = actorNameById(actors, src.sourceActorId);
+  if (src.source) {
+    const within = (x: Span) => x.start >= src.source!.start && x.end <= src.source!.end;
+    // who speaks is the person when the source names one ("the French Minister ..., Jane Doe")
+    const person = actors.find((a) => within(a) && a.kind === 'person');
+    if (person) return person.name;
+    const tagged = names.find((n) => n.type === 'PER' && within(n));
+    if (tagged) return tagged.text;
+    const described = nameInDescription(src.source.text);
+    if (described !== src.source.text) return described;
+    if (byId) return byId;
+    const inside = actors.find(within);
+    if (inside) return inside.name;
+    return src.source.text;
+  }
+  return byId;
+}
+
+/**
+ * Modality and attribution of an event in its sentence. A source governs the trigger when the
+ * trigger sits in its content or, lacking a content span, in its sentence; a cue whose object is
+ * the event itself ("announced its departure") attributes the event to the announcer but leaves it
+ * asserted, as the outlet reports the announcement as a fact.
+ */
+export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = []): Attribution {
+  const inSentence = sources.filter((s) => s.sentence === sentence.index);
+  const governing = inSentence.filter((s) => {
+    if (s.source && overlaps(s.source, trigger)) return false;
+    if (overlaps(s.cue, trigger)) return false;
+    if (s.content) return s.content.start <= trigger.start && s.content.end >= trigger.end;
+    return true;
+  });
+  // "X announced its departure": the event is the object of the cue
+  const object = inSentence.find((s) => s.cue.end <= trigger.start && /^\s*(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?!that\b|it\b|they\b)[a-z]+\s+)?$/i.test(doc.text.slice(s.cue.end, trigger.start)) && trigger.start - s.cue.end < 30);
+  const text = doc.text.slice(sentence.start, sentence.end);
+  const rel = { start: trigger.start - sentence.start, end: trigger.end - sentence.start };
+  const ordered = [...governing].sort((a, b) => Math.abs(a.cue.start - trigger.start) - Math.abs(b.cue.start - trigger.start));
+  let modality = classifyModality(text, rel, { sources: object ? [] : ordered });
+  const src = object ?? ordered[0] ?? null;
+  if (modality.modality === 'asserted' && !src) {
+    const before = doc.text.slice(clause.start, trigger.start);
+    for (const [re, m] of NOMINAL_CUES) {
+      const hit = re.exec(before);
+      if (hit) {
+        modality = { modality: m, rule: 'modality.nominal-cue', cue: hit[0].trim() };
+        break;
+      }
+    }
+    // "accusations of civilian targeting have surfaced": the cue may sit right before the trigger phrase
+    if (modality.modality === 'asserted') {
+      const around = doc.text.slice(Math.max(sentence.start, trigger.start - 40), Math.min(sentence.end, trigger.end + 5));
+      for (const [re, m] of NOMINAL_CUES) {
+        if (re.test(around)) {
+          modality = { modality: m, rule: 'modality.nominal-cue', cue: null };
+          break;
+        }
+      }
+    }
+  }
+  let attributedTo: string | null = null;
+  let channel: ExtractedEvent['channel'] = null;
+  if (src) {
+    attributedTo = sourceName(src, actors, names);
+    channel = src.channel;
+    if (!attributedTo && object) {
+      // the announcer is the subject before the cue
+      const subj = actors.filter((a) => a.sentence === sentence.index && a.end <= object.cue.start);
+      attributedTo = subj[0]?.name ?? null;
+    }
+  }
+  return { modality, attributedTo, channel, source: src };
+}
+
+// ---------------------------------------------------------------- the stage body
+
+export interface Draft {
+  event: ExtractedEvent;
+  kind: string;
+  family: string;
+  score: number;
+  sentence: number;
+  paragraph: number;
+  /** an explicit place or date was stated in its own sentence (not carried over) */
+  ownPlace: boolean;
+  ownDate: boolean;
+  definite: boolean;
+  named: boolean;
+  /** the sentence only gives a toll ("50 jihadists were neutralized"), usually of an incident told before */
+  tollOnly: boolean;
+  /** the last sentence merged into it */
+  lastSentence: number;
+  /** country of actor1, to tell a party's own figures from others' */
+  actor1Country: string | null;
+  /** countries of the sources that gave a toll for it */
+  tollSourceCountries: (string | null)[];
+  fatalityQuantities: QuantityMention[];
+}
+
+const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}$/i;
+const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]/u;
+const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|saw|struck|hit|shot|won|lost|fled|seized|overran|withdrew|sent|held|led|made|came|went|broke|rose|fell|got|gave|told|said)\b/i;
+
+function inter(a: ActorMention | null): number | null {
+  return a?.inter ?? null;
+}
+
+export function interaction(a1: ActorMention | null, a2: ActorMention | null): number | null {
+  const i1 = inter(a1);
+  const i2 = inter(a2);
+  if (i1 === null && i2 === null) return null;
+  if (i1 !== null && i2 !== null) return Math.min(i1, i2) * 10 + Math.max(i1, i2);
+  // ACLED codes an actor acting alone as its inter code times ten ("10": state forces alone)
+  return (i1 ?? i2)! * 10;
+}
+
+/** Which PLOVER type fits the kind once the modality is known: an announced future retreat is CONCEDE (PLOVER 2.0, RETREAT). */
+export function ploverFor(kind: string, modality: ExtractedEvent['modality']): string | null {
+  const p = kindInfo(kind).plover;
+  if (p === 'RETREAT' && modality === 'future') return 'CONCEDE';
+  return p;
+}
+
+export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
+  const actors = [...results.actors].sort((a, b) => a.start - b.start);
+  const places = [...results.places].sort((a, b) => a.start - b.start);
+  const times = [...results.times].sort((a, b) => a.start - b.start);
+  const country = mainCountry(places, actors);
+  const drafts: Draft[] = [];
+  let lastPlace: { place: PlaceMention; sentence: number; paragraph: number } | null = null;
+  let lastDate: { date: EventDate; sentence: number; paragraph: number } | null = null;
+  let lastParties: { actor1: ActorMention; actor2: ActorMention | null; sentence: number; paragraph: number } | null = null;
+  for (const sentence of doc.sentences) {
+    const text = doc.text.slice(sentence.start, sentence.end);
+    const sentPlaces = placesIn(sentence, places, actors);
+    const sentTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const detections = detectInSentence(text, sentence.start);
+    for (const d of detections) {
+      const clause = clauseAround(doc, sentence, d.trigger);
+      const rules = [...d.rules];
+      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind));
+      if (!roles.actor1 && !roles.actor2) {
+        // no actor in the clause: the topic of the sentence ("their mission ..., accusations of ...
+        // have surfaced"), else the parties of the incident told just before in this paragraph
+        const topic = actors.find((a) => a.sentence === sentence.index && a.end <= clause.start && a.kind !== 'person' && a.kind !== 'civilians');
+        if (topic) {
+          roles.actor1 = topic;
+          roles.rules.push('events.actor.sentence-topic');
+        } else if (lastParties && lastParties.paragraph === sentence.paragraph && sentence.index - lastParties.sentence <= 2 && familyOf(d.kind) !== 'group') {
+          roles.actor1 = lastParties.actor1;
+          roles.actor2 = lastParties.actor2;
+          roles.rules.push('events.actor.narrative');
+        }
+      }
+      promoteUnits(roles, rules);
+      if (roles.actor1 && VIOLENT.has(d.kind)) lastParties = { actor1: roles.actor1, actor2: roles.actor2, sentence: sentence.index, paragraph: sentence.paragraph };
+      rules.push(...roles.rules);
+      const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names);
+      rules.push(attr.modality.rule);
+      const info = kindInfo(d.kind);
+      // place: the clause, the sentence, the narrative so far in this paragraph, the document's country
+      let location: EventLocation | null = null;
+      let ownPlace = false;
+      const clausePlace = bestPlace(placesIn(clause, places, actors)) ?? bestPlace(sentPlaces);
+      if (clausePlace) {
+        location = toLocation(clausePlace);
+        ownPlace = true;
+        rules.push('events.place.sentence');
+      } else if (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4 && placeRank(lastPlace.place) < 3) {
+        location = toLocation(lastPlace.place);
+        rules.push('events.place.narrative');
+      } else if (country) {
+        location = countryLocation(country);
+        rules.push('events.place.document-country');
+      }
+      // date: the clause or sentence, the narrative date, the publication date for a news lead
+      let date: EventDate | null = null;
+      let ownDate = false;
+      const clauseTimes = sentTimes.filter((t) => t.start >= clause.start && t.end <= clause.end);
+      // only the clause's own time: in "presence began in late 2021 ..., and accusations have
+      // surfaced", late 2021 dates the presence, not the accusations
+      for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
+        date = toEventDate(t);
+        if (date) {
+          ownDate = true;
+          rules.push('events.date.sentence');
+          break;
+        }
+      }
+      if (!date && lastDate && sentence.index - lastDate.sentence <= 3 && lastDate.paragraph >= sentence.paragraph - 1) {
+        date = lastDate.date;
+        rules.push('events.date.narrative');
+      }
+      if (!date && doc.published && sentence.paragraph === 0 && sentence.index <= 1 && (attr.modality.modality === 'asserted' || attr.modality.modality === 'claimed') && PAST_VERB.test(doc.text.slice(clause.start, d.trigger.end))) {
+        // a news lead reports what just happened: the publication date, at its own precision
+        date = { value: doc.published.value, precision: doc.published.precision };
+        rules.push('events.date.published-lead');
+      }
+      const fq = fatalitiesIn(clause, results.quantities);
+      const fatalities = combineFatalities(fq);
+      const vac = familyOf(d.kind) === 'vac';
+      const civilianVictim = [roles.actor2].some((a) => a?.kind === 'civilians' || a?.inter === 7);
+      let actor2 = roles.actor2?.name ?? null;
+      if (vac && !actor2) {
+        actor2 = 'Civilians';
+        rules.push('events.actor.civilians-implied');
+      }
+      const modality = attr.modality.modality;
+      // "X claimed responsibility for ...": the claimant took part even when the clause names another actor1
+      if (attr.attributedTo && /\bclaim\w*\s+(?:\w+\s+)?(?:responsibility|credit)\b/i.test(text) && roles.actor1 && attr.attributedTo !== roles.actor1.name && attr.attributedTo !== roles.actor2?.name) {
+        roles.associated.push({ ...roles.actor1, name: attr.attributedTo });
+        rules.push('events.actor.claimant-associated');
+      }
+      const event: ExtractedEvent = {
+        acled: info.acled ? { type: info.acled[0], subtype: info.acled[1] } : null,
+        plover: ploverFor(d.kind, modality),
+        extra: info.extra ?? null,
+        actor1: roles.actor1?.name ?? null,
+        actor2,
+        associated: roles.associated.map((a) => a.name),
+        interaction: interaction(roles.actor1, roles.actor2) ?? (vac && roles.actor1 ? Math.min(inter(roles.actor1) ?? 7, 7) * 10 + 7 : null),
+        location,
+        date,
+        fatalities,
+        civilianTargeting: vac || civilianVictim,
+        modality,
+        attributedTo: attr.attributedTo,
+        channel: attr.channel,
+        evidence: { start: clause.start, end: clause.end, text: doc.text.slice(clause.start, clause.end), sentence: sentence.index },
+        rules,
+      };
+      const before = doc.text.slice(Math.max(sentence.start, d.trigger.start - 30), d.trigger.start);
+      drafts.push({
+        event,
+        kind: d.kind,
+        family: familyOf(d.kind),
+        score: d.score,
+        sentence: sentence.index,
+        paragraph: sentence.paragraph,
+        ownPlace,
+        ownDate,
+        definite: DEFINITE.test(before),
+        named: NAMED_INCIDENT.test(text),
+        tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
+        lastSentence: sentence.index,
+        actor1Country: roles.actor1?.country ?? null,
+        tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
+        fatalityQuantities: fq,
+      });
+    }
+    const sp = bestPlace(sentPlaces);
+    if (sp && placeRank(sp) < 3) lastPlace = { place: sp, sentence: sentence.index, paragraph: sentence.paragraph };
+    for (const t of sentTimes) {
+      const d = toEventDate(t);
+      if (d && (d.precision === 'day' || d.precision === 'range' || d.precision === 'time')) {
+        lastDate = { date: d, sentence: sentence.index, paragraph: sentence.paragraph };
+      }
+    }
+  }
+  const merged = mergeDrafts(drafts);
+  markMain(merged);
+  return merged.map((d) => d.event);
+}
+
+function sameValue<T>(a: T | null | undefined, b: T | null | undefined): boolean {
+  return a === null || a === undefined || b === null || b === undefined || a === b;
+}
+
+/**
+ * One incident told in several sentences becomes one event: a later sentence of the same family
+ * merges into an earlier one when it refers back to it ("the fighting continued", "in the
+ * operation", "this withdrawal") or when the earlier one is a named incident ("the battle of X")
+ * and nothing in the later sentence places it elsewhere or at another time. The evidence kept is
+ * the most specific sentence (highest cue score); fatality figures from the merged sentences are
+ * kept side by side as a range.
+ */
+export function mergeDrafts(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    // a toll reported later (often by a source, on a later day) belongs to the incident told last
+    const lastViolent = [...out].filter((o) => ['battle', 'explosion', 'vac'].includes(o.family)).sort((a, b) => b.lastSentence - a.lastSentence)[0];
+    const target = d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : [...out].reverse().find((o) => {
+      if (o.family !== d.family) return false;
+      if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
+      if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
+      const near = d.sentence - o.sentence <= 4;
+      // the same development told again nearby ("announced its departure" ... "returns home")
+      if (!VIOLENT.has(d.kind) && o.kind === d.kind && near && sameValue(o.event.actor1, d.event.actor1)) return true;
+      if (d.definite && (near || o.kind === d.kind)) return true;
+      if (o.named && o.paragraph <= 1) return true;
+      return false;
+    });
+    if (!target) {
+      out.push(d);
+      continue;
+    }
+    const t = target.event;
+    const e = d.event;
+    target.lastSentence = Math.max(target.lastSentence, d.sentence);
+    t.rules.push(`events.merge.sentence-${d.sentence}`);
+    if (!t.actor1 && e.actor1) {
+      t.actor1 = e.actor1;
+      target.actor1Country = d.actor1Country;
+    }
+    if (!t.actor2 && e.actor2) t.actor2 = e.actor2;
+    for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
+    if (!t.date && e.date) t.date = e.date;
+    if ((!t.location || t.location.precision === 3) && e.location && d.ownPlace) t.location = e.location;
+    target.fatalityQuantities.push(...d.fatalityQuantities);
+    t.fatalities = combineFatalities(target.fatalityQuantities);
+    // figures given later by a party about its own operation make the toll, and so the event as
+    // coded, that party's claim (gold README: claimed); the sources stay with the figures
+    target.tollSourceCountries.push(...d.tollSourceCountries);
+    if (t.modality === 'asserted' && target.actor1Country && target.tollSourceCountries.includes(target.actor1Country)) {
+      t.modality = 'claimed';
+      t.rules.push('modality.party-toll');
+    }
+    if (d.score > target.score) {
+      // the more specific sentence gives the type and the evidence; the first keeps date and place
+      t.acled = e.acled;
+      t.plover = e.plover;
+      t.extra = e.extra;
+      t.evidence = e.evidence;
+      t.modality = e.modality;
+      if (e.actor1) {
+        t.actor1 = e.actor1;
+        target.actor1Country = d.actor1Country;
+        t.actor2 = e.actor2 ?? t.actor2;
+        t.associated = e.associated.filter((a) => a !== t.actor1 && a !== t.actor2);
+      }
+      target.score = d.score;
+      target.kind = d.kind;
+    }
+  }
+  return out;
+}
+
+function dateWithin(inner: EventDate | null, outer: EventDate | null): boolean {
+  if (!inner || !outer) return true;
+  const v = inner.value ?? inner.from;
+  if (!v) return true;
+  if (outer.from && outer.to) return v >= outer.from && v.slice(0, outer.to.length) <= outer.to;
+  if (outer.value) return v.startsWith(outer.value) || outer.value.startsWith(v);
+  return false;
+}
+
+/** The event the document is mainly about: the strongest in its first paragraphs, asserted or claimed first. */
+export function markMain(drafts: Draft[]): void {
+  if (drafts.length === 0) return;
+  const rank = (d: Draft) => {
+    const m = d.event.modality;
+    const violent = ['battle', 'explosion', 'vac', 'protest'].includes(d.family) ? 2 : 1;
+    const certain = m === 'asserted' || m === 'claimed' || m === 'reported' ? 1 : 0.3;
+    const lead = d.paragraph === 0 ? 2 : d.paragraph <= 2 ? 1.3 : 1;
+    return d.score * certain * lead * violent;
+  };
+  let best = drafts[0];
+  for (const d of drafts) if (rank(d) > rank(best)) best = d;
+  best.event.main = true;
+}

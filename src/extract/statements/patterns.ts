@@ -1,0 +1,596 @@
+import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
+import { actorKb } from '../../knowledge/actors.js';
+import { attribute, sourceName } from '../events/assemble.js';
+
+/**
+ * Statements: time-bounded facts about actors, each found by a general pattern of news prose
+ * ("X, backed by Y", "Y-backed X", "under the command of Y", "tied to Y", "X's leader, Y",
+ * "about N fighters remain in Z", "X's presence in Y began in T", "Security analyst Jane Doe")
+ * over the actors, places, times and sources the earlier stages found. Names are canonical
+ * (sitrep's actor names); countries in `present_in` and `strength` are ISO 3166 alpha-2 codes.
+ */
+
+interface Ctx {
+  doc: Document;
+  results: Extraction;
+  actors: ActorMention[];
+  places: PlaceMention[];
+  times: TimeMention[];
+  out: ExtractedStatement[];
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** An actor mention that starts within `slack` characters after `pos` (articles allowed between). */
+function actorAfter(ctx: Ctx, pos: number, limit: number, slack = 6): ActorMention | null {
+  for (const a of ctx.actors) {
+    if (a.start < pos) continue;
+    if (a.start > Math.min(limit, pos + slack)) break;
+    if (/^\s*(?:the\s+|a\s+|an\s+)?$/i.test(ctx.doc.text.slice(pos, a.start))) return a;
+  }
+  return null;
+}
+
+/** The closest actor mention ending before `pos`, inside [from, pos). */
+function actorBefore(ctx: Ctx, from: number, pos: number, filter: (a: ActorMention) => boolean = () => true): ActorMention | null {
+  let best: ActorMention | null = null;
+  for (const a of ctx.actors) {
+    if (a.start < from) continue;
+    if (a.end > pos) break;
+    if (filter(a)) best = a;
+  }
+  return best;
+}
+
+/**
+ * The head of an appositive: in "The Wagner Group, a paramilitary organization backed by Russia",
+ * the actor the description is about. The actor before the last comma, else the closest actor.
+ */
+function appositiveHead(ctx: Ctx, sentence: Span, pos: number): ActorMention | null {
+  const text = ctx.doc.text.slice(sentence.start, pos);
+  // "X, a paramilitary organization backed by Russia, announced": the actor before the description
+  const desc = /,\s*(?:a|an|the)\s[^,]*,\s*$/u.exec(text);
+  if (desc) {
+    const head = actorBefore(ctx, sentence.start, sentence.start + desc.index, (a) => a.kind !== 'person');
+    if (head && sentence.start + desc.index - head.end <= 2) return head;
+  }
+  const comma = text.lastIndexOf(',');
+  if (comma >= 0) {
+    const head = actorBefore(ctx, sentence.start, sentence.start + comma, (a) => a.kind !== 'person');
+    if (head && sentence.start + comma - head.end <= 2) return head;
+  }
+  return actorBefore(ctx, sentence.start, pos, (a) => a.kind !== 'person');
+}
+
+/** A state's canonical name for an ISO code ("RU" -> "Russia"), from the actor knowledge base. */
+function stateName(iso: string | null): string | null {
+  if (!iso) return null;
+  try {
+    return actorKb().stateEntry(iso, 'state')?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function placeAt(ctx: Ctx, pos: number, limit: number): PlaceMention | null {
+  for (const p of ctx.places) {
+    if (p.start < pos) continue;
+    if (p.start > Math.min(limit, pos + 6)) break;
+    return p;
+  }
+  return null;
+}
+
+/** The object of "backed by Russia": an actor there, else the state of a country named there. */
+function partyAt(ctx: Ctx, pos: number, limit: number): { name: string; span: Span } | null {
+  const a = actorAfter(ctx, pos, limit);
+  if (a) return { name: a.name, span: a };
+  const p = placeAt(ctx, pos, limit);
+  if (p && p.kind === 'country') return { name: stateName(p.country) ?? p.name, span: p };
+  return null;
+}
+
+function persons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
+  const out: { name: string; span: Span }[] = [];
+  for (const a of ctx.actors) if (a.kind === 'person' && a.start >= sentence.start && a.end <= sentence.end) out.push({ name: a.name, span: a });
+  for (const n of ctx.results.names) {
+    if (n.type !== 'PER' || n.start < sentence.start || n.end > sentence.end) continue;
+    if (out.some((p) => overlaps(p.span, n))) continue;
+    out.push({ name: n.text, span: n });
+  }
+  // a capitalised name right after a role ("Security analyst Jane Doe", "the spokesman, John Doe")
+  const text = ctx.doc.text.slice(sentence.start, sentence.end);
+  const re = new RegExp(String.raw`(?:${ROLE_NOUN}${ROLE_TAIL},?\s+)((?:[\p{Lu}][\p{Ll}'’-]+\s+){1,2}[\p{Lu}][\p{Ll}'’-]+)`, 'giu');
+  for (const m of matches(re, text)) {
+    const start = sentence.start + m.index + m[0].length - m[1].length;
+    const span = { start, end: start + m[1].length };
+    // the regex is case-blind for the role; the name is the leading run of capitalised words
+    const words = m[1].split(/\s+/);
+    const firstLower = words.findIndex((w) => !/^\p{Lu}/u.test(w));
+    const caps = firstLower < 0 ? words : words.slice(0, firstLower);
+    if (caps.length < 2) continue;
+    span.end = span.start + caps.join(' ').length;
+    if (out.some((p) => overlaps(p.span, span))) continue;
+    if (ctx.actors.some((a) => a.kind !== 'person' && overlaps(a, span))) continue;
+    out.push({ name: ctx.doc.text.slice(span.start, span.end), span });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function timeIn(ctx: Ctx, span: Span): TimeMention | null {
+  return ctx.times.find((t) => t.start >= span.start && t.end <= span.end && t.timexType !== 'DURATION' && /^\d{4}/.test(t.value)) ?? null;
+}
+
+/** The date a time mention points to, cut to its own precision ("2023", "2021-10", "2020-11-02"). */
+function dateOf(t: TimeMention): string {
+  if (t.precision === 'quarter' || t.precision === 'season') return t.from ? t.from.slice(0, 7) : t.value;
+  return t.value;
+}
+
+function push(
+  ctx: Ctx,
+  sentence: Sentence,
+  evidence: Span,
+  rule: string,
+  s: { subject: string; predicate: string; object?: string | null; value?: unknown; from?: string; to?: string; at?: string; modality?: Modality },
+  trigger: Span = evidence,
+): ExtractedStatement {
+  const attr = attribute(ctx.doc, sentence, sentence, trigger, ctx.results.sources, ctx.actors, ctx.results.names);
+  const modality = s.modality ?? attr.modality.modality;
+  const st: ExtractedStatement = {
+    subject: s.subject,
+    predicate: s.predicate,
+    object: s.object ?? null,
+    value: s.value ?? null,
+    ...(s.from ? { from: s.from } : {}),
+    ...(s.to ? { to: s.to } : {}),
+    ...(s.at ? { at: s.at } : {}),
+    modality,
+    attributedTo: modality === 'asserted' ? null : attr.attributedTo,
+    channel: modality === 'asserted' ? null : attr.channel,
+    evidence: { start: evidence.start, end: evidence.end, text: ctx.doc.text.slice(evidence.start, evidence.end), sentence: sentence.index },
+    rules: [rule, attr.modality.rule],
+  };
+  ctx.out.push(st);
+  return st;
+}
+
+function published(ctx: Ctx): string | undefined {
+  return ctx.doc.published?.value;
+}
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+const ROLE_NOUN = String.raw`(?:minister|spokesman|spokeswoman|spokesperson|analyst|chief of staff|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|adviser|advisor|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect)`;
+const ROLE_TAIL = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?[\p{L}'’-]+(?:\s+(?:of|for|the|and|[\p{L}'’-]+)){0,5}?)?`;
+/** "the French Minister of the Armed Forces, Jane Doe": the role phrase just before a person */
+const ROLE_BEFORE = new RegExp(String.raw`(?:^|[,;(“"]\s*|\b(?:the|The)\s+)((?:[\p{L}'’-]+\s+){0,3}?${ROLE_NOUN}${ROLE_TAIL}),\s*$`, 'iu');
+/** "Jane Doe, Chief of Staff of the armed forces," */
+const ROLE_AFTER = new RegExp(String.raw`^,\s*((?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?${ROLE_NOUN}${ROLE_TAIL})\s*(?:,|\.|;|$)`, 'iu');
+/** "Security analyst Jane Doe": a lower-case role noun right before the name */
+const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander))\s+$`, 'u');
+/** "President Vladimir Putin": a head of state or government */
+const LEADER_TITLE = /(?:^|\s)(President|Prime Minister|King|Queen|Emir|Supreme Leader|Chancellor|Premier|Interim President|Transitional President)\s+$/u;
+
+function cleanRole(role: string): string {
+  return role.replace(/^(?:the|The)\s+/, '').trim();
+}
+
+// ---------------------------------------------------------------- the patterns
+
+function backedBy(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(/\b(?:backed|supported|sponsored|funded|armed) by\s+/giu, text)) {
+    const at = s.start + m.index;
+    const obj = partyAt(ctx, at + m[0].length, s.end);
+    const subj = appositiveHead(ctx, s, at);
+    if (!obj || !subj || subj.name === obj.name) continue;
+    push(ctx, s, { start: Math.min(subj.start, at), end: obj.span.end }, 'statements.backed-by', { subject: subj.name, predicate: 'backed_by', object: obj.name }, { start: at, end: at + m[0].length });
+  }
+  for (const m of matches(/\b([\p{Lu}][\p{L}.]+)-(?:backed|supported|sponsored)\s+/gu, text)) {
+    const at = s.start + m.index;
+    const subj = actorAfter(ctx, at + m[0].length, s.end, 2) ?? ctx.actors.find((a) => a.start <= at + m[0].length && a.end > at + m[0].length) ?? null;
+    const prefix = m[1];
+    const objActor = ctx.actors.find((a) => a.start >= at && a.end <= at + prefix.length + 1);
+    const objPlace = ctx.places.find((p) => p.start >= at && p.end <= at + prefix.length + 1);
+    const obj = objActor?.name ?? (objPlace ? stateName(objPlace.country) ?? objPlace.name : null);
+    if (!subj || !obj || subj.name === obj) continue;
+    push(ctx, s, { start: at, end: subj.end }, 'statements.x-backed', { subject: subj.name, predicate: 'backed_by', object: obj });
+  }
+}
+
+function controlledBy(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(/\b(state|government|army|military|kremlin)-(?:controlled|run|owned|directed)\b/giu, text)) {
+    const at = s.start + m.index;
+    const subj = appositiveHead(ctx, s, at);
+    if (!subj) continue;
+    const obj = stateName(subj.country);
+    if (!obj) continue;
+    push(ctx, s, { start: at, end: at + m[0].length }, 'statements.state-controlled', { subject: subj.name, predicate: 'controlled_by', object: obj });
+  }
+  for (const m of matches(/\b(?:controlled|run|directed) by\s+/giu, text)) {
+    const at = s.start + m.index;
+    const obj = partyAt(ctx, at + m[0].length, s.end);
+    const subj = appositiveHead(ctx, s, at);
+    if (!obj || !subj || subj.name === obj.name) continue;
+    push(ctx, s, { start: at, end: obj.span.end }, 'statements.controlled-by', { subject: subj.name, predicate: 'controlled_by', object: obj.name });
+  }
+}
+
+function commandedBy(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(/\b(?:under the (?:direct |overall |operational )?command of|commanded by|reports? directly to)\s+/giu, text)) {
+    const at = s.start + m.index;
+    const obj = partyAt(ctx, at + m[0].length, s.end);
+    const subj = actorBefore(ctx, s.start, at, (a) => a.kind !== 'person');
+    if (!obj || !subj || subj.name === obj.name) continue;
+    push(ctx, s, { start: at, end: obj.span.end }, 'statements.under-command', { subject: subj.name, predicate: 'commanded_by', object: obj.name });
+  }
+}
+
+function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(/\b(?:as an? |an? |the )?(?:main |chief )?rivals? (?:to|of)\s+/giu, text)) {
+    const at = s.start + m.index;
+    const obj = partyAt(ctx, at + m[0].length, s.end);
+    const subj = actorBefore(ctx, s.start, at, (a) => a.kind !== 'person');
+    if (!obj || !subj || subj.name === obj.name) continue;
+    const evStart = Math.max(s.start, Math.min(subj.start, at));
+    push(ctx, s, { start: evStart, end: obj.span.end }, 'statements.rival-of', { subject: subj.name, predicate: 'rival_of', object: obj.name });
+  }
+}
+
+function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
+  const objectText = (pos: number): string | null => {
+    const m = /^(?:the\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:in|of|the|[\p{Lu}][\p{L}'’-]*))*)/u.exec(ctx.doc.text.slice(pos, s.end));
+    return m ? m[1].replace(/\s+(?:in|of|the)$/u, '') : null;
+  };
+  for (const m of matches(/\b(?:tied|linked|affiliated|allied|loyal|connected|close) (?:to|with)\s+|\b(?:an? )?(?:affiliate|branch|wing|offshoot|franchise|faction) of\s+/giu, text)) {
+    const at = s.start + m.index;
+    const covering = ctx.actors.find((a) => a.start <= at && a.end >= at + m[0].length);
+    const subj = covering ?? appositiveHead(ctx, s, at);
+    const objActor = actorAfter(ctx, at + m[0].length, s.end);
+    const obj = objActor && objActor !== covering ? objActor.name : objectText(at + m[0].length);
+    if (!subj || !obj || subj.name === obj) continue;
+    push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
+  }
+  for (const m of matches(/(?<![\p{L}-])((?:[\p{Ll}]{1,3}-)?[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*)-(?:affiliated|linked|allied|aligned)\b/gu, text)) {
+    const at = s.start + m.index;
+    const covering = ctx.actors.find((a) => a.start <= at && a.end >= at + m[0].length);
+    const subj = covering ?? actorAfter(ctx, at + m[0].length + 1, s.end, 2);
+    if (!subj) continue;
+    const obj = m[1];
+    if (subj.name === obj) continue;
+    push(ctx, s, { start: at, end: Math.max(subj.end, at + m[0].length) }, 'statements.x-affiliated', { subject: subj.name, predicate: 'affiliated_with', object: obj });
+  }
+}
+
+/** Dates of deaths found so far, by person, to close a leadership. */
+function died(ctx: Ctx, s: Sentence, text: string, deaths: Map<string, string>): void {
+  const people = persons(ctx, s);
+  for (const m of matches(/\b(?:the )?(?:death|killing|assassination) of\s+/giu, text)) {
+    const at = s.start + m.index + m[0].length;
+    // "the death of Wagner's leader, Yevgeny Prigozhin": the person after the description
+    const person = people.find((p) => p.span.start >= at && /^[^.;]{0,40}$/.test(ctx.doc.text.slice(at, p.span.start)));
+    if (!person) continue;
+    const rest = ctx.doc.text.slice(person.span.end, s.end);
+    const cause = /^[^.;]*?\bin an? ((?:plane|helicopter|car|road|air) (?:crash|accident)|accident|air ?strike|drone strike|ambush|attack|explosion|bombing)\b/iu.exec(rest);
+    const t = timeIn(ctx, { start: person.span.end, end: s.end }) ?? timeIn(ctx, s);
+    const at2 = t ? dateOf(t) : undefined;
+    if (at2) deaths.set(person.name, at2);
+    const causeEnd = cause ? person.span.end + cause.index + cause[0].length : person.span.end;
+    push(ctx, s, { start: s.start + m.index, end: t && t.start >= causeEnd && t.start - causeEnd < 12 ? t.end : causeEnd }, 'statements.death-of', {
+      subject: person.name,
+      predicate: 'died',
+      value: cause ? cause[1] : null,
+      at: at2,
+    });
+  }
+  for (const p of people) {
+    const after = ctx.doc.text.slice(p.span.end, Math.min(s.end, p.span.end + 30));
+    const m = /^,?\s*(?:who\s+)?(?:died|was killed|was assassinated|was shot dead)\b/iu.exec(after);
+    if (!m) continue;
+    const t = timeIn(ctx, s);
+    const at2 = t ? dateOf(t) : undefined;
+    if (at2) deaths.set(p.name, at2);
+    push(ctx, s, { start: p.span.start, end: p.span.end + m[0].length }, 'statements.x-died', { subject: p.name, predicate: 'died', at: at2 });
+  }
+}
+
+function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
+  const people = persons(ctx, s);
+  // "Wagner's leader, Yevgeny Prigozhin" / "the leader of JNIM, Iyad Ag Ghaly" / "JNIM leader Iyad Ag Ghaly"
+  for (const m of matches(/\b(?:leader|founder|chief|head|emir|commander)(?: of\s+(?:the\s+)?)?/giu, text)) {
+    const at = s.start + m.index;
+    const afterCue = at + m[0].length;
+    let group: ActorMention | null = null;
+    if (/ of\s/.test(m[0])) group = actorAfter(ctx, afterCue, s.end, 2);
+    else {
+      const before = actorBefore(ctx, Math.max(s.start, at - 40), at, (a) => a.kind !== 'person');
+      if (before && /^(?:[’']s)?\s*$/.test(ctx.doc.text.slice(before.end, at))) group = before;
+    }
+    if (!group) continue;
+    const from = / of\s/.test(m[0]) ? group.end : afterCue;
+    const person = people.find((p) => p.span.start >= from && /^\s*,?\s*$/.test(ctx.doc.text.slice(from, p.span.start)));
+    if (!person) continue;
+    push(ctx, s, { start: Math.min(group.start, at), end: person.span.end }, 'statements.leader-apposition', { subject: person.name, predicate: 'leader_of', object: group.name });
+  }
+  // "President Vladimir Putin": a title of a head of state names the state he leads
+  for (const p of people) {
+    const before = ctx.doc.text.slice(Math.max(s.start, p.span.start - 40), p.span.start);
+    const m = LEADER_TITLE.exec(before);
+    if (!m) continue;
+    const actor = ctx.actors.find((a) => overlaps(a, p.span));
+    let iso = actor?.country ?? null;
+    if (!iso) {
+      const countries = ctx.places.filter((pl) => pl.kind === 'country' && pl.start >= s.start && pl.end <= s.end);
+      const states = ctx.actors.filter((a) => a.kind === 'state' && a.start >= s.start && a.end <= s.end);
+      const near = [...countries.map((c) => ({ iso: c.country, d: Math.abs(c.start - p.span.start) })), ...states.map((c) => ({ iso: c.country, d: Math.abs(c.start - p.span.start) }))].sort((a, b) => a.d - b.d);
+      iso = near[0]?.iso ?? null;
+    }
+    const state = stateName(iso);
+    if (!state) continue;
+    push(ctx, s, { start: p.span.start - m[1].length, end: p.span.end }, 'statements.leader-title', { subject: p.name, predicate: 'leader_of', object: state, value: m[1] });
+  }
+}
+
+function roles(ctx: Ctx, s: Sentence): void {
+  for (const p of persons(ctx, s)) {
+    const before = ctx.doc.text.slice(s.start, p.span.start);
+    const after = ctx.doc.text.slice(p.span.end, s.end);
+    let m = ROLE_BEFORE.exec(before);
+    // "Wagner's leader, Yevgeny Prigozhin" is a leadership (leader_of), not a title
+    if (m && /[’']s\s/.test(m[1])) m = null;
+    if (m) {
+      const start = p.span.start - (before.length - before.lastIndexOf(m[1]));
+      push(ctx, s, { start, end: p.span.end }, 'statements.role-before', { subject: p.name, predicate: 'role', value: cleanRole(m[1]), modality: 'asserted' });
+      continue;
+    }
+    m = ROLE_AFTER.exec(after);
+    if (m) {
+      const rank = /\b(?:General|Gen\.|Colonel|Col\.|Captain|Lieutenant|Major|Commander|Admiral|Marshal|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+$/u.exec(before);
+      push(ctx, s, { start: rank ? p.span.start - rank[0].length : p.span.start, end: p.span.end + m[0].replace(/[,.;]\s*$/, '').length }, 'statements.role-after', { subject: p.name, predicate: 'role', value: cleanRole(m[1]), modality: 'asserted' });
+      continue;
+    }
+    m = ROLE_TITLE.exec(before);
+    if (m && !LEADER_TITLE.test(before)) {
+      push(ctx, s, { start: p.span.start - m[1].length - 1, end: p.span.end }, 'statements.role-title', { subject: p.name, predicate: 'role', value: m[1].toLowerCase(), modality: 'asserted' });
+    }
+  }
+}
+
+const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
+
+/** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
+function claims(ctx: Ctx, s: Sentence): void {
+  for (const src of ctx.results.sources) {
+    if (src.sentence !== s.index) continue;
+    const cue = src.cue.text.toLowerCase();
+    const announce = /^(?:announc|declar|proclaim|assert|claim|insist|boast|vow|pledg|stat)/.test(cue);
+    // an announcement is a claim when it states something ("announced that ...", a quote), not an act ("announced its departure")
+    const contentText = src.content?.text ?? '';
+    const stating = /^(?:that\b|[“"])/.test(contentText) || QUOTE.test(ctx.doc.text.slice(src.cue.end, src.cue.end + 400));
+    if (src.cueType !== 'claim' && !(src.cueType === 'report' && announce && stating)) continue;
+    if (src.cueType === 'claim' && !stating && /^(?:its|their|his|her|the|a|an)\s/i.test(contentText)) continue;
+    let who = sourceName(src, ctx.actors, ctx.results.names);
+    // an unresolved description ("a force that has asserted") speaks for the actor it describes
+    if (who && src.source && who === src.source.text && !/^\p{Lu}/u.test(who)) who = null;
+    if (!who || (src.source && /^(?:its|their|his|her)\b/i.test(src.source.text))) {
+      const subj = appositiveHead(ctx, s, src.cue.start);
+      who = subj?.name ?? who;
+    }
+    if (!who) continue;
+    // a quote after the cue may run over several sentences
+    const q = QUOTE.exec(ctx.doc.text.slice(src.cue.end, src.cue.end + 400));
+    let value: string | null = q ? q[1].trim() : src.content?.text ?? null;
+    if (!value) continue;
+    value = value.replace(/^that\s+/i, '').replace(/^responsibility for\s+/i, '').trim();
+    if (/^responsibility\b/i.test(src.content?.text ?? '')) continue; // a claim of responsibility types an event instead
+    const t = timeIn(ctx, s);
+    // "In a message on Telegram, X proclaimed": the channel phrase belongs to the evidence
+    const evStart = src.channel ? s.start : src.source && src.source.start < src.cue.start ? src.source.start : src.cue.start;
+    const evEnd = Math.max(src.cue.end, src.content && src.content.start >= src.cue.end ? src.content.end : src.cue.end);
+    push(ctx, s, { start: evStart, end: Math.min(evEnd, s.end) }, 'statements.claim', {
+      subject: who,
+      predicate: 'claims',
+      value,
+      at: t ? dateOf(t) : undefined,
+      modality: 'claimed',
+    }, src.cue);
+    const last = ctx.out[ctx.out.length - 1];
+    last.attributedTo = who;
+    last.channel = src.channel;
+  }
+  // "gave an assessment of about sixty neutralised jihadists": a figure a party puts forward
+  const text = ctx.doc.text.slice(s.start, s.end);
+  for (const m of matches(/\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu, text)) {
+    const at = s.start + m.index;
+    const who = persons(ctx, s).find((p) => p.span.end <= at) ?? null;
+    const actor = who ? who.name : actorBefore(ctx, s.start, at)?.name;
+    if (!actor) continue;
+    const t = timeIn(ctx, s);
+    const st = push(ctx, s, { start: at, end: at + m[0].length }, 'statements.assessment', { subject: actor, predicate: 'claims', value: m[1].trim(), at: t ? dateOf(t) : undefined, modality: 'claimed' });
+    st.attributedTo = actor;
+  }
+}
+
+function countryCodeAt(ctx: Ctx, pos: number, limit: number): string | null {
+  const p = placeAt(ctx, pos, limit);
+  return p?.country ?? null;
+}
+
+const WORD_NUMBERS: Record<string, number> = { dozen: 12, dozens: 12, hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000, fifty: 50, sixty: 60, forty: 40, thirty: 30, twenty: 20 };
+
+function parseCount(s: string): number | null {
+  const d = /^\d[\d,]*(?:\.\d+)?$/.test(s) ? Number(s.replace(/,/g, '')) : WORD_NUMBERS[s.toLowerCase()];
+  return d === undefined || Number.isNaN(d) ? null : d;
+}
+
+function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, string>): void {
+  // "Wagner's presence in Mali began in late 2021"
+  for (const m of matches(/\bpresence in\s+/giu, text)) {
+    const at = s.start + m.index;
+    const iso = countryCodeAt(ctx, at + m[0].length, s.end);
+    if (!iso) continue;
+    const owner = actorBefore(ctx, Math.max(s.start, at - 40), at, (a) => a.kind !== 'person');
+    const ownerIsPossessive = owner && /^(?:[’']s)?\s*(?:\w+\s+)?$/.test(ctx.doc.text.slice(owner.end, at));
+    const rest = ctx.doc.text.slice(at, s.end);
+    const began = /^presence in\s+[^,.;]*?\b(?:began|started|dates back to|was established)\b/iu.exec(rest);
+    const cont = /^presence in\s+[^,.;]*?\b(?:will )?(?:continue|remain)s?\s+(?:through|via|with|under)\s+/iu.exec(rest);
+    if (owner && ownerIsPossessive && began) {
+      const t = timeIn(ctx, { start: at, end: s.end });
+      const from = t ? dateOf(t) : undefined;
+      const to = withdrawals.get(owner.name);
+      push(ctx, s, { start: owner.start, end: t ? t.end : at + began[0].length }, 'statements.presence-began', { subject: owner.name, predicate: 'present_in', object: iso, from, to });
+    } else if (cont) {
+      const who = actorAfter(ctx, at + cont[0].length, s.end, 4);
+      if (!who) continue;
+      push(ctx, s, { start: Math.max(s.start, at - 40), end: who.end }, 'statements.presence-continues', { subject: who.name, predicate: 'present_in', object: iso, at: published(ctx), modality: 'asserted' });
+    }
+  }
+  // "Mali ... has struggled with insurgencies involving groups tied to al-Qaida ... for over a decade"
+  for (const m of matches(/\b(?:struggled|battled|fought|grappled|contended) with (?:an? )?(?:\w+ )?(?:insurgenc(?:y|ies)|jihadis[mt]|rebellions?|violence) (?:involving|by|from|led by|waged by)\s+/giu, text)) {
+    const at = s.start + m.index;
+    const place = ctx.places.filter((p) => p.kind === 'country' && p.start >= s.start && p.end <= at)[0];
+    const who = actorAfter(ctx, at + m[0].length, s.end, 4);
+    if (!place || !who) continue;
+    const dur = ctx.times.find((t) => t.start >= who.end && t.end <= s.end && t.timexType === 'DURATION' && t.from);
+    let from: string | undefined;
+    if (dur?.from) {
+      const over = /\b(?:over|more than|at least)\s+$/i.test(ctx.doc.text.slice(Math.max(s.start, dur.start - 12), dur.start)) || /^(?:over|more than)\b/i.test(ctx.doc.text.slice(dur.start, dur.end));
+      from = over ? `<=${dur.from.slice(0, 4)}` : dur.from.slice(0, 7);
+    }
+    const pl = ctx.places.filter((p) => p.kind === 'country' && p.start >= s.start && p.end <= at);
+    for (const p of pl.slice(0, 1)) {
+      push(ctx, s, { start: at, end: dur ? dur.end : who.end }, 'statements.insurgency-involving', { subject: who.name, predicate: 'present_in', object: p.country, from });
+    }
+  }
+  // "about 2,000 mercenaries remain in Mali"
+  const strength = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+  for (const m of matches(strength, text)) {
+    const at = s.start + m.index;
+    const iso = countryCodeAt(ctx, at + m[0].length, s.end);
+    const n = parseCount(m[2]);
+    if (!iso || n === null) continue;
+    const approx = m[1] !== undefined;
+    const noun = m[3].toLowerCase();
+    const place = placeAt(ctx, at + m[0].length, s.end);
+    // name the counted group as the text does elsewhere ("the Russian mercenary presence" -> "Russian mercenaries")
+    const stem = noun.replace(/ies$/, 'y').replace(/ries$/, 'ry').replace(/s$/, '');
+    const adj = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)\s+${stem.slice(0, Math.max(4, stem.length - 1))}`, 'u').exec(ctx.doc.text.slice(0, at));
+    const subject = `${adj ? adj[1] + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
+    const value: Record<string, unknown> = { best: n, approximate: approx };
+    const st = push(ctx, s, { start: at, end: place ? place.end : at + m[0].length }, 'statements.strength', {
+      subject,
+      predicate: 'strength',
+      object: iso,
+      value,
+      at: published(ctx),
+      modality: approx ? 'estimated' : undefined,
+    });
+    if (st.modality === 'estimated' && !st.attributedTo) {
+      const attr = attribute(ctx.doc, s, s, { start: at, end: at + m[0].length }, ctx.results.sources, ctx.actors, ctx.results.names);
+      st.attributedTo = attr.attributedTo;
+      st.channel = attr.channel;
+    }
+  }
+}
+
+function personnelMoves(ctx: Ctx, s: Sentence, text: string): void {
+  const re = /\b(?:transition(?:ing)?|transfer(?:ring)?|integrat(?:e|ing)|absorb(?:ing)?|mov(?:e|ing)|fold(?:ing)?|merg(?:e|ing))\s+/giu;
+  for (const m of matches(re, text)) {
+    const at = s.start + m.index;
+    const who = actorAfter(ctx, at + m[0].length, s.end, 4);
+    if (!who) continue;
+    const rest = ctx.doc.text.slice(who.end, s.end);
+    const own = /(?:fighters|personnel|troops|members|mercenaries|units|forces|men|contractors)$/i.test(who.text);
+    const into = (own ? /^\s+(?:into|to|under|within)\s+/iu : /^\s+(?:fighters|personnel|troops|members|mercenaries|units|forces|men|contractors)\s+(?:into|to|under|within)\s+/iu).exec(rest);
+    if (!into) continue;
+    const dest = actorAfter(ctx, who.end + into[0].length, s.end, 4);
+    if (!dest || dest.name === who.name) continue;
+    push(ctx, s, { start: at, end: dest.end }, 'statements.personnel-into', { subject: who.name, predicate: 'personnel_moving_to', object: dest.name }, { start: at, end: at + m[0].length });
+  }
+}
+
+/** Withdrawal dates by actor, from the events stage, to close a presence ("to"). */
+function withdrawalDates(results: Extraction): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of results.events) {
+    if (e.extra !== 'withdrawal' || !e.actor1 || e.modality === 'future' || e.modality === 'hypothetical' || e.modality === 'denied') continue;
+    const d = e.date?.value;
+    if (d && !out.has(e.actor1)) out.set(e.actor1, d);
+  }
+  return out;
+}
+
+function dayOf(d: string, end: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}/.test(d)) return d.slice(0, 10);
+  if (/^\d{4}-\d{2}$/.test(d)) {
+    if (!end) return `${d}-01`;
+    const [y, m] = d.split('-').map(Number);
+    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  if (/^\d{4}$/.test(d)) return end ? `${d}-12-31` : `${d}-01-01`;
+  return d;
+}
+
+/**
+ * An undated event of an actor in a country where the text bounds that actor's presence
+ * ("Wagner's presence in Mali began in late 2021" ... "announced its departure") happened within
+ * that presence: the event gets the range, marked by its rule.
+ */
+function datesFromPresence(results: Extraction, statements: readonly ExtractedStatement[]): void {
+  for (const e of results.events) {
+    if (e.date || !e.location?.country) continue;
+    const parties = [e.actor1, ...e.associated].filter((x): x is string => x !== null);
+    const p = statements.find((st) => st.predicate === 'present_in' && st.object === e.location!.country && parties.includes(st.subject) && st.from && st.to && !st.from.startsWith('<'));
+    if (!p) continue;
+    e.date = { from: dayOf(p.from!, false), to: dayOf(p.to!, true), precision: 'range' };
+    e.rules.push('events.date.presence-range');
+  }
+}
+
+export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
+  const ctx: Ctx = {
+    doc,
+    results,
+    actors: [...results.actors].sort((a, b) => a.start - b.start),
+    places: [...results.places].sort((a, b) => a.start - b.start),
+    times: [...results.times].sort((a, b) => a.start - b.start),
+    out: [],
+  };
+  const deaths = new Map<string, string>();
+  const withdrawals = withdrawalDates(results);
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    backedBy(ctx, s, text);
+    controlledBy(ctx, s, text);
+    commandedBy(ctx, s, text);
+    rivalOf(ctx, s, text);
+    affiliatedWith(ctx, s, text);
+    died(ctx, s, text, deaths);
+    leaderOf(ctx, s, text);
+    roles(ctx, s);
+    claims(ctx, s);
+    presence(ctx, s, text, withdrawals);
+    personnelMoves(ctx, s, text);
+  }
+  // a leadership ends with the leader's death
+  for (const st of ctx.out) {
+    if (st.predicate === 'leader_of' && !st.to && deaths.has(st.subject) && st.rules[0] === 'statements.leader-apposition') st.to = deaths.get(st.subject)!.slice(0, 4);
+  }
+  datesFromPresence(results, ctx.out);
+  // one statement per (subject, predicate, object, value): the first evidence is kept
+  const seen = new Set<string>();
+  return ctx.out.filter((st) => {
+    const key = `${st.subject}|${st.predicate}|${st.object ?? ''}|${st.predicate === 'claims' || st.predicate === 'role' ? JSON.stringify(st.value) : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
