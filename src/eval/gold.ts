@@ -22,6 +22,7 @@ import { parsePartialDate } from '../ingest/date.js';
 import type { Counts, EvalReport, Evaluator } from './evaluator.js';
 import { formatTable, prf } from './evaluator.js';
 import { readGoldFiles, type GoldFile } from './gold-format.js';
+import { recordReport, recordSections } from './gold-records.js';
 
 export interface GoldDocument {
   gold: GoldFile;
@@ -149,7 +150,7 @@ export const scorePlaces: SectionScorer = (gold, results) =>
   );
 
 /** Section scorers run on every document; another section adds itself here. */
-export const sections: Record<string, SectionScorer> = { actors: scoreActors, places: scorePlaces };
+export const sections: Record<string, SectionScorer> = { actors: scoreActors, places: scorePlaces, ...recordSections };
 
 /** The sections combined into `overall`. */
 const OVERALL_SECTIONS = ['actors', 'places'];
@@ -193,6 +194,9 @@ export const evaluator: Evaluator = {
       }
     }
     lines.push(`not_entities produced: ${notEntities.length === 0 ? 'none' : notEntities.join('; ')}`);
+    const records = recordReport(perDocument);
+    lines.push(...records.lines);
+    Object.assign(overall, records.overall);
     return {
       task: 'gold',
       data,
