@@ -16,6 +16,8 @@ import { errorMessage, type ReadResult } from './types.js';
 
 /** An item whose own text is at least this long is taken as the whole article. */
 export const COMPLETE_ITEM_CHARS = 500;
+/** Item links fetched at once. */
+const FETCH_AHEAD = 4;
 
 export function checkFeedXml(xml: string): void {
   // case-insensitive on purpose: a parser that is lenient about case must not get a chance
@@ -78,11 +80,10 @@ export async function* readFeed(
     return;
   }
   const outlet = feed.title?.trim() || null;
-  for (const [i, item] of feed.items.entries()) {
+  // first pass: what each item is and whether its link must be fetched
+  const plans = feed.items.map((item, i) => {
     const link = item.url;
-    const input = `${feedLocation} > ${link ?? item.title ?? `item ${i + 1}`}`;
     const own = htmlToText(item.content ?? item.description);
-    const published = itemDate(item.element as unknown as XmlElement, item.published);
     const author = item.authors.map((a) => a.name).filter((n): n is string => !!n).join(', ') || null;
     const base: RawArticle = {
       text: own,
@@ -90,28 +91,50 @@ export async function* readFeed(
       url: link,
       outlet,
       author,
-      published,
+      published: itemDate(item.element as unknown as XmlElement, item.published),
       languageHint: feed.language,
       origin: { location: link ?? feedLocation, format: 'feed', feed: feedLocation, readAt },
     };
     const ownLength = own.replace(/\s+/g, ' ').trim().length;
-    if (ownLength >= COMPLETE_ITEM_CHARS || !link) {
+    return {
+      input: `${feedLocation} > ${link ?? item.title ?? `item ${i + 1}`}`,
+      base,
+      ownLength,
+      fetchLink: ownLength < COMPLETE_ITEM_CHARS && link ? link : null,
+      page: null as Promise<RawArticle> | null,
+    };
+  });
+  // links are fetched a few at a time ahead of the item being yielded, so a feed of summaries
+  // costs about its slowest pages rather than the sum of all of them; items stay in feed order
+  const start = (k: number): void => {
+    const plan = plans[k];
+    if (plan && plan.fetchLink && !plan.page) {
+      plan.page = fetchArticle(plan.fetchLink);
+      plan.page.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    }
+  };
+  for (let k = 0; k < FETCH_AHEAD; k++) start(k);
+  for (const [i, plan] of plans.entries()) {
+    start(i + FETCH_AHEAD);
+    const { input, base, ownLength } = plan;
+    if (!plan.fetchLink) {
       if (ownLength === 0) yield { input, error: 'feed item has no text and no link' };
       else yield { input, raw: base };
       continue;
     }
+    start(i);
     try {
-      const page = await fetchArticle(link);
+      const page = await plan.page!;
       yield {
         input,
         raw: {
           ...page,
           // the page's own metadata first, the feed's where the page says nothing
           title: page.title ?? base.title,
-          url: page.url ?? link,
+          url: page.url ?? plan.fetchLink,
           outlet: page.outlet ?? outlet,
-          author: page.author ?? author,
-          published: page.published ?? published,
+          author: page.author ?? base.author,
+          published: page.published ?? base.published,
           languageHint: page.languageHint ?? feed.language,
           origin: base.origin,
         },

@@ -46,7 +46,13 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (e.name.startsWith('.')) continue; // .git, editor droppings
     const path = join(dir, e.name);
     if (e.isDirectory()) await walk(path, out);
-    else if (e.isFile() && formatFromExtension(path) !== null) out.push(path);
+    else if (formatFromExtension(path) === null) continue;
+    else if (e.isFile()) out.push(path);
+    else if (e.isSymbolicLink()) {
+      // a linked file is read; a linked folder is not followed (links can loop)
+      const target = await stat(path).catch(() => null);
+      if (target?.isFile()) out.push(path);
+    }
   }
 }
 
