@@ -93,3 +93,14 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs('a\nb\nc').length).toBe(3);
   });
 });
+
+describe('list items', () => {
+  it('keeps the number of a list item with its text', () => {
+    const text = '1. Background\n2. The coup of August 2020. It ended the Keïta presidency.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      '1. Background',
+      '2. The coup of August 2020.',
+      'It ended the Keïta presidency.',
+    ]);
+  });
+});

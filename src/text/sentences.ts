@@ -210,6 +210,7 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
     if (list.dots.has(i)) continue;
+    if (ch === '.' && isItemNumber(text, sentenceStart, i)) continue;
 
     // the run of terminators: "?!", "...", "!!"
     let j = i + 1;
@@ -246,6 +247,16 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
     i = dateline(k) - 1;
   }
   push(to);
+}
+
+/** "1." or "12." as the very first thing of a sentence: a list item's number, not a sentence. */
+function isItemNumber(text: string, sentenceStart: number, dot: number): boolean {
+  let s = sentenceStart;
+  while (s < dot && isSpace(text.charCodeAt(s))) s++;
+  const len = dot - s;
+  if (len < 1 || len > 2) return false;
+  for (let k = s; k < dot; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** The word right before position `i` (letters, digits, dots, hyphens, apostrophes), capped. */
