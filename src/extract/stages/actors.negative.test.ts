@@ -65,4 +65,21 @@ describe('actors stage: what is not an actor', () => {
     expect(actorsOf('Islamic law was applied in the town.')).toEqual([]);
     expect(actorsOf('Armed men were not seen; the men were farmers.').map((x) => x.text)).toEqual(['Armed men']);
   });
+
+  it('drops tagged months, events, places, hardware and lists', () => {
+    const m = actorsOf(
+      'In February, the Battle of Konna began in Konna. A Toyota Land Cruiser and a VAB were hit. Staff Sergeant Bryan Black, Staff Sergeant Jeremiah Johnson died. Tuaregs fled to the Yatenga Province.',
+      [
+        ['February', 'ORG'],
+        ['Battle of Konna', 'ORG'],
+        ['Konna', 'PER'],
+        ['Toyota Land Cruiser', 'ORG'],
+        ['VAB', 'ORG'],
+        ['Staff Sergeant Bryan Black, Staff Sergeant Jeremiah Johnson', 'ORG'],
+        ['Tuaregs', 'PER'],
+        ['Yatenga Province', 'ORG'],
+      ],
+    );
+    expect(m).toEqual([]);
+  });
 });

@@ -191,4 +191,9 @@ describe('actors stage: provisional actors from the name tagger', () => {
       'SHDF -> provisional:sahel-herders-defence-front',
     ]);
   });
+
+  it('reads a tagged ORG that opens with a title as a person, without the title in its name', () => {
+    const m = actorsOf('Senator Lindsey Graham questioned the mission in Niger.', [['Senator Lindsey Graham', 'ORG']]);
+    expect(m.map((x) => [x.text, x.actorId, x.kind])).toEqual([['Senator Lindsey Graham', 'provisional:lindsey-graham', 'person']]);
+  });
 });

@@ -13,7 +13,7 @@
  * Then overlaps are resolved (longest span first) and short forms of persons are linked to the
  * full name ("Prigozhin" after "Yevgeny Prigozhin").
  */
-import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, Token } from '../../model.js';
+import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, NameType, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import {
@@ -222,6 +222,8 @@ const NOT_ACTORS = new Set(
     'reuters', 'afp', 'ap', 'associated press', 'agence france-presse', 'agence france presse', 'bbc', 'cnn', 'al jazeera', 'rfi',
     'france 24', 'voa', 'voice of america', 'le monde', 'jeune afrique', 'the new york times', 'new york times', 'the guardian',
     'mirage', 'rafale', 'sukhoi', 'mig', 'bayraktar', 'reaper', 'toyota', 'kalashnikov', 'mi-24', 'mi-8', 'tiger', 'caracal',
+    'suv', 'vab', 'vbci', 'amx', 'caesar', 'hercules', 'c-130', 'eurocopter tiger', 'gazelle', 'puma', 'super puma', 'chinook', 'mq-9',
+    'humvee', 'bmp', 'btr', 'hilux', 'toyota hilux', 'akinci', 'tb2', 'ansar', 'azawad', 'sahel', 'sharia', 'congress',
     'mission', 'group', 'corps', 'islamic', 'western', 'army', 'forces', 'force', 'government', 'ministry', 'council', 'committee',
     'company', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'battalion', 'special forces', 'private military company',
     'battle', 'aftermath', 'operation', 'state', 'union', 'security', 'defence', 'defense', 'national', 'republic', 'parliament',
@@ -235,7 +237,44 @@ const GENERIC_NAME_WORDS = new Set([
   'ministry', 'special', 'national', 'security', 'council', 'committee', 'armed', 'islamic', 'western', 'state', 'states', 'union',
   'front', 'movement', 'alliance', 'coalition', 'brigade', 'battalion', 'battle', 'operation', 'aftermath', 'chief', 'staff',
   'general', 'president', 'minister', 'defence', 'defense', 'joint', 'task', 'unit', 'units', 'command', 'headquarters', 'office',
+  'air', 'intelligence', 'class', 'train', 'marine', 'marines', 'medal', 'navy', 'sgt', 'infantry', 'regiment', 'squadron',
+  'division', 'legion', 'support', 'international', 'democracy', 'restoration', 'northern', 'southern', 'eastern', 'central', 'in',
+  'on', 'at', 'a', 'an', 'staff',
 ]);
+
+const MONTHS_AND_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** First words of names of events, not actors ("Battle of Konna"). */
+const EVENT_HEADS = new Set(['battle', 'siege', 'massacre', 'war', 'attack', 'ambush', 'coup', 'crisis', 'conflict', 'insurgency', 'rebellion', 'agreement', 'accord', 'accords', 'treaty', 'raid', 'offensive']);
+/** Words that make a name a medium, an award or a facility rather than an actor. */
+const NON_ACTOR_WORDS = new Set([
+  'medal', 'award', 'prize', 'cross', 'news', 'times', 'post', 'journal', 'gazette', 'radio', 'tv', 'television', 'magazine', 'airport',
+  'hospital', 'university', 'school', 'stadium', 'bridge', 'street', 'road', 'mosque', 'church', 'market', 'camp', 'base',
+]);
+/** Last words of place names ("Yatenga Province", "Uzbin Valley"). */
+const PLACE_TYPE_WORDS = new Set([
+  'province', 'region', 'valley', 'river', 'desert', 'mountains', 'mountain', 'lake', 'district', 'circle', 'cercle', 'commune',
+  'department', 'forest', 'plateau', 'massif', 'county', 'state', 'city', 'town', 'village', 'island', 'islands', 'border',
+]);
+/** Place words that rule a name out wherever they stand in it ("Sambisa Forest in Nigeria"). */
+const PLACE_WORDS_ANYWHERE = new Set(['province', 'region', 'valley', 'river', 'desert', 'mountains', 'lake', 'district', 'cercle', 'commune', 'forest', 'plateau', 'massif', 'county', 'island', 'islands', 'hotel', 'site']);
+/** Hardware words that rule a name out ("Toyota Land Cruiser", "Super Hercules"). */
+const HARDWARE_WORDS = new Set(['toyota', 'hilux', 'cruiser', 'hercules', 'mirage', 'rafale', 'tiger', 'gazelle', 'puma', 'caracal', 'vab', 'vbci', 'amx', 'caesar', 'sukhoi', 'mig', 'bayraktar', 'reaper', 'humvee', 'chinook', 'sagaie', 'star', 'stars']);
+/** Words a tagger leaves at the front of a person's name that are roles, not the name ("Senator Ted Cruz"). */
+const ROLE_WORDS = new Set([
+  'senator', 'sen.', 'representative', 'rep.', 'secretary', 'secretary-general', 'sergeant', 'sergeants', 'staff', 'sgt', 'sgt.', 'ssg',
+  'sfc', 'captain', 'capt.', 'general', 'gen.', 'president', 'minister', 'ambassador', 'state', 'states', 'defense', 'defence', 'us',
+  'u.s.', 'chief', 'commander', 'colonel', 'col.', 'lieutenant', 'lt.', 'major', 'private', 'corporal', 'specialist', 'admiral', 'of',
+  'the', 'deputy', 'vice', 'prime', 'foreign', 'mr.', 'mrs.', 'ms.', 'dr.', 'king', 'prince', 'sheikh', 'imam', 'emir', 'governor',
+  'mayor', 'spokesman', 'spokeswoman', 'analyst', 'a', 'an',
+]);
+const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'upper', 'lower']);
+/** Prepositions before which a name is a place: any such use in the document makes it no actor. */
+const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'around', 'towards', 'toward', 'inside', 'into', 'across', 'throughout']);
 
 // ---------------------------------------------------------------------------------------------
 // Tries of the lexicons above (built once)
@@ -536,28 +575,66 @@ function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, ou
 // ---------------------------------------------------------------------------------------------
 // Provisional actors from the name tagger
 
-function titleStart(doc: Document, tokens: Token[], startToken: number): number {
+function titleStart(tokens: Token[], startToken: number): number {
   let k = startToken;
   while (k > 0 && TITLES.has(tokens[k - 1].text) && tokens[k - 1].sentence === tokens[startToken].sentence) k--;
   // "Prime Minister", "Defence Minister" (two words before the name)
   if (k > 0 && k === startToken - 1 && /^(Prime|Defence|Defense|Foreign|Interior|Vice|Deputy)$/.test(tokens[k - 1].text)) k--;
-  void doc;
   return k;
 }
 
-function isUsableName(n: NameMention, doc: Document, lowerWords: Set<string>, sentenceStarts: Set<number>): boolean {
-  const text = n.text.trim();
+function isUsableName(text: string, start: number, lowerWords: Set<string>, sentenceStarts: Set<number>, locativeNames: Set<string>, definedAcronyms: Set<string>): boolean {
   const key = text.toLowerCase().replace(/[’']s$/, '');
   if (NOT_ACTORS.has(key)) return false;
   if (/\d/.test(text)) return false;
   if (!/^\p{Lu}/u.test(text)) return false;
   const words = text.split(/\s+/);
-  if (words.every((w) => GENERIC_NAME_WORDS.has(w.toLowerCase()))) return false;
+  const lw = words.map((w) => w.toLowerCase());
+  if (lw.every((w) => GENERIC_NAME_WORDS.has(w))) return false;
+  if (lw.some((w) => MONTHS_AND_DAYS.has(w) || NON_ACTOR_WORDS.has(w))) return false;
+  if (EVENT_HEADS.has(lw[0]) || DIRECTIONS.has(lw[0]) || PLACE_TYPE_WORDS.has(lw[lw.length - 1])) return false;
+  if (lw.some((w) => PLACE_WORDS_ANYWHERE.has(w) || HARDWARE_WORDS.has(w))) return false;
+  // a tagged span running over a list ("Bryan Black, Jeremiah Johnson") is no one name
+  if (text.includes(',') || text.includes(';')) return false;
+  const content = lw.filter((w) => !['and', 'or', 'of', 'the'].includes(w));
+  if (content.length > 0 && content.every((w) => ETHNIC_GROUPS.has(w) || ETHNIC_GROUPS.has(w.replace(/s$/, '')))) return false;
+  // communities and demonyms name people, not an organised actor ("Tuaregs", "Sahrawi")
+  if (words.length === 1 && (ETHNIC_GROUPS.has(key.replace(/s$/, '')) || ETHNIC_GROUPS.has(key) || /^(sahrawis?|arabs?|berbers?|muslims?|islamists?)$/.test(key))) return false;
+  if (locativeNames.has(key.replace(/\s+/g, ' '))) return false;
+  // a bare acronym the text never spells out is as often hardware or a unit code (VAB, ODA) as an actor
+  if (words.length === 1 && /^[\p{Lu}\d-]{2,7}$/u.test(text) && !definedAcronyms.has(text)) return false;
   // a capitalised word opening a sentence that the text also writes in lower case is an ordinary word
-  if (words.length === 1 && sentenceStarts.has(n.start) && lowerWords.has(key)) return false;
+  if (words.length === 1 && sentenceStarts.has(start) && lowerWords.has(key)) return false;
   if (words.length === 1 && text.length < 2) return false;
-  void doc;
   return true;
+}
+
+/** Trims punctuation a tagged span may carry at its edges ("Yatenga Province)"). */
+function trimName(n: NameMention, doc: Document): { start: number; end: number; text: string } | null {
+  let start = n.start;
+  let end = n.end;
+  while (start < end && !/[\p{L}\d]/u.test(doc.text[start])) start++;
+  while (end > start && !/[\p{L}\d.]/u.test(doc.text[end - 1])) end--;
+  // a final full stop belongs to the sentence unless it closes an initial ("John F.")
+  if (end > start && doc.text[end - 1] === '.' && !/(?:^|\s)\p{Lu}\.$/u.test(doc.text.slice(start, end))) end--;
+  // "The Tongo Tongo", "Splendid Hotel in": determiners in front and lower-case words at the end are not the name
+  let text = doc.text.slice(start, end);
+  const lead = /^(?:The|A|An|In|On|At)\s+/.exec(text);
+  if (lead) start += lead[0].length;
+  text = doc.text.slice(start, end);
+  const tail = /(?:\s+\p{Ll}[\p{L}-]*)+$/u.exec(text);
+  if (tail && tail.index > 0) end = start + tail.index;
+  if (end <= start) return null;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+/** A person's name without the role words a tagger left in front ("Senator Ted Cruz" -> "Ted Cruz"). */
+function personName(text: string): string | null {
+  const words = text.split(/\s+/);
+  let k = 0;
+  while (k < words.length && (ROLE_WORDS.has(words[k].toLowerCase()) || TITLES.has(words[k]))) k++;
+  if (k === words.length) return null;
+  return words.slice(k).join(' ');
 }
 
 function provisionalMatches(doc: Document, results: Extraction, taken: Candidate[], out: ActorMention[]): void {
@@ -565,63 +642,115 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   const tokens = results.tokens;
   const tokenAt = new Map<number, number>();
   tokens.forEach((t, i) => tokenAt.set(t.start, i));
-  const sentenceStarts = new Set(doc.sentences.map((s) => {
-    const t = tokens.find((x) => x.start >= s.start);
-    return t ? t.start : s.start;
-  }));
+  const sentenceStarts = new Set<number>();
+  let lastSentence = -1;
+  for (const t of tokens) {
+    if (t.sentence !== lastSentence) sentenceStarts.add(t.start);
+    lastSentence = t.sentence;
+  }
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   const overlaps = (s: number, e: number) => taken.some((c) => c.start < e && s < c.end);
 
-  // persons first, longest first, so a later surname finds its full name
   const names = results.names
     .filter((n) => n.type === 'PER' || n.type === 'ORG')
-    .slice()
-    .sort((a, b) => a.start - b.start);
-  const fullNames: { last: string; target: Target }[] = [];
-  const acronyms = new Map<string, Target>();
+    .map((n) => ({ n, span: trimName(n, doc) }))
+    .filter((x): x is { n: NameMention; span: { start: number; end: number; text: string } } => x.span !== null)
+    .sort((a, b) => a.span.start - b.span.start);
 
-  for (const n of names) {
-    if (overlaps(n.start, n.end)) continue;
-    if (!isUsableName(n, doc, lowerWords, sentenceStarts)) {
-      trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
-      continue;
+  // names the document also uses as places: "in Konna", "near Tongo Tongo"
+  const locativeNames = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!LOCATIVES.has(tokens[i].text.toLowerCase()) || tokens[i + 1].sentence !== tokens[i].sentence) continue;
+    let seq = '';
+    for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
+      if (!/^\p{Lu}/u.test(tokens[k].text)) break;
+      seq = seq ? `${seq} ${tokens[k].text.toLowerCase()}` : tokens[k].text.toLowerCase();
+      locativeNames.add(seq);
     }
-    const canonical = n.text.replace(/[’']s$/, '').trim();
-    let target: Target | undefined;
-    let rule = 'provisional';
-    const words = canonical.split(/\s+/);
-    if (n.type === 'PER') {
-      if (words.length === 1) {
-        target = fullNames.find((f) => f.last === canonical)?.target;
-        if (target) rule = 'provisional-coref-surname';
-      }
-      if (!target) {
-        target = { id: `provisional:${slug(canonical)}`, name: canonical, kind: 'person', inter: null, country: null, provisional: true };
-        if (words.length > 1) fullNames.push({ last: words[words.length - 1], target });
-      }
-    } else {
-      target = acronyms.get(canonical);
-      if (target) rule = 'provisional-coref-acronym';
-      else target = { id: `provisional:${slug(canonical)}`, name: canonical, kind: 'other', inter: null, country: null, provisional: true };
-      // "Movement for X (MFX)": the bracketed acronym names the same organisation
-      const open = tokenAt.get(n.end) ?? tokenAt.get(n.end + 1);
-      if (open !== undefined && tokens[open].text === '(' && /^\p{Lu}{2,}$/u.test(tokens[open + 1]?.text ?? '') && tokens[open + 2]?.text === ')') {
-        acronyms.set(tokens[open + 1].text, target);
-      }
-    }
-    let start = n.start;
-    if (n.type === 'PER') {
-      const ti = tokenAt.get(n.start);
-      if (ti !== undefined) start = tokens[titleStart(doc, tokens, ti)].start;
-    }
-    out.push(mention(doc, start, n.end, n.sentence, target, rule));
   }
-  // later standalone uses of a registered acronym
-  if (acronyms.size > 0) {
+  // "Movement for X (MFX)": the bracketed acronym names the same organisation
+  const definedAcronyms = new Map<string, string>();
+  for (const { n, span } of names) {
+    if (n.type !== 'ORG') continue;
+    const open = tokenAt.get(span.end) ?? tokenAt.get(span.end + 1);
+    if (open !== undefined && tokens[open].text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,7}$/u.test(tokens[open + 1]?.text ?? '') && tokens[open + 2]?.text === ')') {
+      definedAcronyms.set(tokens[open + 1].text, span.text);
+    }
+  }
+  const acronymSet = new Set(definedAcronyms.keys());
+  const usable = names.filter(({ n, span }) => {
+    if (overlaps(span.start, span.end)) return false;
+    if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet)) return true;
+    trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+    return false;
+  });
+
+  // full names anywhere in the document, so a surname before or after its full name finds it
+  const byName = new Map<string, Target>();
+  const fullNames: { last: string; target: Target }[] = [];
+  const targetFor = (canonical: string, type: NameType): Target => {
+    const key = `${type}:${canonical}`;
+    let t = byName.get(key);
+    if (!t) {
+      t = { id: `provisional:${slug(canonical)}`, name: canonical, kind: type === 'PER' ? 'person' : 'other', inter: null, country: null, provisional: true };
+      byName.set(key, t);
+    }
+    return t;
+  };
+  // a span the tagger calls ORG but that opens with a person's title is a person ("Senator Ted Cruz")
+  for (const x of usable) {
+    const first = x.span.text.split(/\s+/)[0];
+    if (x.n.type === 'ORG' && (TITLES.has(first) || ROLE_WORDS.has(first.toLowerCase())) && (personName(x.span.text) ?? '').split(/\s+/).length >= 2) {
+      x.n = { ...x.n, type: 'PER' };
+    }
+  }
+  const canonicalOf = (n: NameMention, text: string): string | null => {
+    const bare = text.replace(/[’']s$/, '');
+    return n.type === 'PER' ? personName(bare) : bare;
+  };
+  for (const { n, span } of usable) {
+    const canonical = canonicalOf(n, span.text);
+    if (!canonical) continue;
+    const words = canonical.split(/\s+/);
+    if (n.type === 'PER' && words.length > 1) fullNames.push({ last: words[words.length - 1], target: targetFor(canonical, 'PER') });
+  }
+  const acronymTargets = new Map<string, Target>();
+  for (const [acronym, full] of definedAcronyms) acronymTargets.set(acronym, targetFor(full.replace(/[’']s$/, ''), 'ORG'));
+
+  for (const { n, span } of usable) {
+    const canonical = canonicalOf(n, span.text);
+    if (!canonical || GENERIC_NAME_WORDS.has(canonical.toLowerCase())) continue;
+    const words = canonical.split(/\s+/);
+    let target: Target;
+    let rule = 'provisional';
+    if (n.type === 'PER' && words.length === 1) {
+      const full = fullNames.filter((f) => f.last === canonical);
+      // a surname shared by two full names stays on its own rather than guessing
+      if (full.length > 0 && new Set(full.map((f) => f.target.id)).size === 1) {
+        target = full[0].target;
+        rule = 'provisional-coref-surname';
+      } else {
+        target = targetFor(canonical, 'PER');
+      }
+    } else if (n.type === 'ORG' && acronymTargets.has(canonical)) {
+      target = acronymTargets.get(canonical)!;
+      rule = 'provisional-coref-acronym';
+    } else {
+      target = targetFor(canonical, n.type);
+    }
+    let start = span.start;
+    if (n.type === 'PER') {
+      const ti = tokenAt.get(span.start);
+      if (ti !== undefined) start = tokens[titleStart(tokens, ti)].start;
+    }
+    out.push(mention(doc, start, span.end, n.sentence, target, rule));
+  }
+  // uses of a defined acronym the tagger missed
+  if (acronymTargets.size > 0) {
     for (const t of tokens) {
-      const target = acronyms.get(t.text);
-      if (!target || overlaps(t.start, t.end) || out.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+      const target = acronymTargets.get(t.text);
+      if (!target || overlaps(t.start, t.end) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
       out.push(mention(doc, t.start, t.end, t.sentence, target, 'provisional-acronym'));
     }
   }
