@@ -9,7 +9,7 @@ import { loadNerModel } from '../extract/ner/load.js';
  * CoNLL-2003 named entities: tags the given tokens (only the token column: sitrep sees raw text,
  * so POS and chunk columns are ignored), document by document at `-DOCSTART-`, and scores
  * spans exactly as conlleval does. Throughput counts the token text (tokens joined by single
- * spaces, UTF-8 bytes) over the time spent tagging, model loading excluded.
+ * spaces, UTF-8 bytes) over the CPU time spent tagging, model loading excluded.
  */
 export const evaluator: Evaluator = {
   task: 'ner',
@@ -28,11 +28,22 @@ export const evaluator: Evaluator = {
         sentences++;
       }
     }
-    // the first pass warms the JIT and the word cache; the timed pass is the second
-    model.tagDocument(docs[0]?.sentences ?? []);
-    const t0 = performance.now();
+    // An untimed pass lets the JIT compile the hot loop. Each timed pass starts with an empty
+    // word cache, so it pays for every word's first sight as a cold process would; the fastest
+    // of three is kept, as benchmarks do on a machine other processes share. CPU time is the
+    // measure of one core.
     const predicted = docs.map((d) => model.tagDocumentLabels(d.sentences));
-    const seconds = (performance.now() - t0) / 1000;
+    let seconds = Infinity;
+    let wall = Infinity;
+    for (let run = 0; run < 3; run++) {
+      model.clearCache();
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      for (const d of docs) model.tagDocument(d.sentences);
+      const cpu = process.cpuUsage(c0);
+      seconds = Math.min(seconds, (cpu.user + cpu.system) / 1e6);
+      wall = Math.min(wall, (performance.now() - t0) / 1000);
+    }
 
     const counts = new Map<string, TypeCounts>();
     docs.forEach((d, di) => d.tags.forEach((gold, si) => scoreChunks(gold, predicted[di][si], counts)));
@@ -46,12 +57,13 @@ export const evaluator: Evaluator = {
     }
     const overall = prf(total);
     const mbPerSecond = bytes / 1e6 / seconds;
+    const mbPerSecondWall = bytes / 1e6 / wall;
     const rows: (string | number)[][] = [['type', 'precision', 'recall', 'f1', 'gold', 'predicted', 'correct']];
     for (const [type, s] of Object.entries(types)) rows.push([type, s.precision, s.recall, s.f1, s.tp + s.fn, s.tp + s.fp, s.tp]);
     rows.push(['overall', overall.precision, overall.recall, overall.f1, total.tp + total.fn, total.tp + total.fp, total.tp]);
     const table =
       formatTable(rows) +
-      `\n${docs.length} documents, ${sentences} sentences, ${tokens} tokens; tagging ${seconds.toFixed(2)} s, ${mbPerSecond.toFixed(2)} MB/s of token text (one core, model load excluded)`;
+      `\n${docs.length} documents, ${sentences} sentences, ${tokens} tokens; tagging ${seconds.toFixed(2)} s CPU (${wall.toFixed(2)} s wall): ${mbPerSecond.toFixed(2)} MB/s of token text on one core (${mbPerSecondWall.toFixed(2)} MB/s wall), model load excluded`;
     return {
       task: 'ner',
       data,
@@ -64,7 +76,9 @@ export const evaluator: Evaluator = {
         tokens,
         bytes,
         seconds,
+        wallSeconds: wall,
         mbPerSecond,
+        mbPerSecondWall,
         model: model.meta.training,
       },
       table,

@@ -37,16 +37,18 @@ export function allowed(prev: number, label: number): boolean {
   if (open) return label !== 0 && labelType(label) === labelType(prev) && (labelPart(label) === 1 || labelPart(label) === 2);
   return label === 0 || labelPart(label) === 0 || labelPart(label) === 3;
 }
+const BIO = Array.from(LABELS, (l) => (l === 'O' ? 'O' : (l[0] === 'B' || l[0] === 'U' ? 'B' : 'I') + l.slice(1)));
+
 /** The BIO (IOB2) tag of a label. */
 export function bioLabel(label: number): string {
-  if (label === 0) return 'O';
-  const part = labelPart(label);
-  return `${part === 0 || part === 3 ? 'B' : 'I'}-${TYPES[labelType(label) - 1]}`;
+  return BIO[label];
 }
 
 /** Scores every label for a token's features. */
 export interface Scorer {
   score(keys: Uint32Array, n: number, out: Float64Array): void;
+  /** true when weights never change, so partial scores may be cached per word */
+  readonly fixed?: boolean;
 }
 
 export interface Learner {
@@ -81,6 +83,10 @@ const F_QUOTE = 256;
 interface WordEntry {
   h: Uint32Array;
   lower: string;
+  /** cached scores of this word's features at offsets 0, -1, +1, -2, +2 (fixed models only) */
+  vec: Float64Array | null;
+  /** bit o set when offset o of `vec` is filled */
+  done: number;
 }
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
@@ -164,7 +170,62 @@ function describe(word: string): WordEntry {
   }
   h[S_LEN] = Math.min(word.length, 12);
   h[S_FLAGS] = flags;
-  return { h, lower };
+  return { h, lower, vec: null, done: 0 };
+}
+
+/** Stands for the missing neighbours before the first and after the last word. */
+function sentinel(atom: number): WordEntry {
+  const h = new Uint32Array(NSLOT);
+  h[S_EXACT] = h[S_LOWER] = h[S_SHAPE] = h[S_CLASS] = atom;
+  return { h, lower: '', vec: null, done: 0 };
+}
+
+/** Keys of the features of one word seen at an offset: 0 itself, 1 left, 2 right, 3 two left, 4 two right. */
+function wordKeys(h: Uint32Array, offset: number, keys: Uint32Array, k: number): number {
+  switch (offset) {
+    case 0: {
+      keys[k++] = mix(T.bias, 0);
+      keys[k++] = mix(T.w0, h[S_EXACT]);
+      keys[k++] = mix(T.l0, h[S_LOWER]);
+      keys[k++] = mix(T.shape0, h[S_SHAPE]);
+      keys[k++] = mix(T.class0, h[S_CLASS]);
+      for (let j = 0; j < 4; j++) {
+        if (h[S_PRE + j] !== 0) keys[k++] = mix(T.pre + j, h[S_PRE + j]);
+        if (h[S_SUF + j] !== 0) keys[k++] = mix(T.suf + j, h[S_SUF + j]);
+      }
+      keys[k++] = mix(T.len0, h[S_LEN]);
+      const flags = h[S_FLAGS];
+      for (let b = 0; b < 9; b++) if (flags & (1 << b)) keys[k++] = mix(T.flag, b);
+      break;
+    }
+    case 1:
+      keys[k++] = mix(T.lm1, h[S_LOWER]);
+      keys[k++] = mix(T.wm1, h[S_EXACT]);
+      keys[k++] = mix(T.cm1, h[S_CLASS]);
+      keys[k++] = mix(T.shm1, h[S_SHAPE]);
+      if (h[S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, h[S_SUF + 2]);
+      if (h[S_PRE + 2] !== 0) keys[k++] = mix(T.prem1, h[S_PRE + 2]);
+      break;
+    case 2:
+      keys[k++] = mix(T.lp1, h[S_LOWER]);
+      keys[k++] = mix(T.wp1, h[S_EXACT]);
+      keys[k++] = mix(T.cp1, h[S_CLASS]);
+      keys[k++] = mix(T.shp1, h[S_SHAPE]);
+      if (h[S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, h[S_SUF + 2]);
+      if (h[S_PRE + 2] !== 0) keys[k++] = mix(T.prep1, h[S_PRE + 2]);
+      break;
+    case 3:
+      keys[k++] = mix(T.lm2, h[S_LOWER]);
+      keys[k++] = mix(T.wm2, h[S_EXACT]);
+      keys[k++] = mix(T.cm2, h[S_CLASS]);
+      break;
+    default:
+      keys[k++] = mix(T.lp2, h[S_LOWER]);
+      keys[k++] = mix(T.wp2, h[S_EXACT]);
+      keys[k++] = mix(T.cp2, h[S_CLASS]);
+  }
+  for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
+  return k;
 }
 
 function isQuoteOrBracket(w: string): boolean {
@@ -200,8 +261,33 @@ export class FeatureTagger {
   private lowers: string[] = [];
   private capitalised = new Uint8Array(256);
   private gaz = new Uint32Array(256);
+  private readonly partial = new Float64Array(NL);
+  private readonly wordBuf = new Uint32Array(64);
+  private readonly wordScores = new Float64Array(NL);
+  private bos = sentinel(BOS);
+  private eos = sentinel(EOS);
+
+  private addWordScores(e: WordEntry, offset: number, scorer: Scorer, out: Float64Array): void {
+    if (e.vec === null) e.vec = new Float64Array(5 * NL);
+    const base = offset * NL;
+    if (!(e.done & (1 << offset))) {
+      const n = wordKeys(e.h, offset, this.wordBuf, 0);
+      scorer.score(this.wordBuf, n, this.wordScores);
+      e.vec.set(this.wordScores, base);
+      e.done |= 1 << offset;
+    }
+    const v = e.vec;
+    for (let l = 0; l < NL; l++) out[l] += v[base + l];
+  }
 
   constructor(readonly gazetteer: Gazetteer) {}
+
+  /** Forgets the word cache (for measurements that must not profit from a previous pass). */
+  clearCache(): void {
+    this.cache.clear();
+    this.bos = sentinel(BOS);
+    this.eos = sentinel(EOS);
+  }
 
   private entry(word: string): WordEntry {
     let e = this.cache.get(word);
@@ -276,52 +362,45 @@ export class FeatureTagger {
 
     let p1: number = BOS_LABEL;
     let p2: number = BOS_LABEL;
+    const fast = scorer.fixed === true;
+    const part = this.partial;
     for (let i = 0; i < n; i++) {
-      const h = entries[i].h;
-      const hm1 = i > 0 ? entries[i - 1].h : null;
-      const hm2 = i > 1 ? entries[i - 2].h : null;
-      const hp1 = i + 1 < n ? entries[i + 1].h : null;
-      const hp2 = i + 2 < n ? entries[i + 2].h : null;
+      const e0 = entries[i];
+      const em1 = i > 0 ? entries[i - 1] : this.bos;
+      const em2 = i > 1 ? entries[i - 2] : this.bos;
+      const ep1 = i + 1 < n ? entries[i + 1] : this.eos;
+      const ep2 = i + 2 < n ? entries[i + 2] : this.eos;
+      const h = e0.h;
+      const hm1 = em1.h;
+      const hp1 = ep1.h;
       const flags = h[S_FLAGS];
       const l0 = h[S_LOWER];
       const c0 = h[S_CLASS];
       let k = 0;
-      keys[k++] = mix(T.bias, 0);
-      keys[k++] = mix(T.w0, h[S_EXACT]);
-      keys[k++] = mix(T.l0, l0);
-      keys[k++] = mix(T.shape0, h[S_SHAPE]);
-      keys[k++] = mix(T.class0, c0);
-      for (let j = 0; j < 4; j++) {
-        if (h[S_PRE + j] !== 0) keys[k++] = mix(T.pre + j, h[S_PRE + j]);
-        if (h[S_SUF + j] !== 0) keys[k++] = mix(T.suf + j, h[S_SUF + j]);
+      // Features of one word at one offset are the same wherever the word occurs, so a fixed
+      // model scores them once per word type and offset and caches the sum.
+      if (fast) {
+        part.fill(0);
+        this.addWordScores(e0, 0, scorer, part);
+        this.addWordScores(em1, 1, scorer, part);
+        this.addWordScores(ep1, 2, scorer, part);
+        this.addWordScores(em2, 3, scorer, part);
+        this.addWordScores(ep2, 4, scorer, part);
+      } else {
+        k = wordKeys(h, 0, keys, k);
+        k = wordKeys(hm1, 1, keys, k);
+        k = wordKeys(hp1, 2, keys, k);
+        k = wordKeys(em2.h, 3, keys, k);
+        k = wordKeys(ep2.h, 4, keys, k);
       }
-      keys[k++] = mix(T.len0, h[S_LEN]);
-      for (let b = 0; b < 9; b++) if (flags & (1 << b)) keys[k++] = mix(T.flag, b);
 
-      const lm1 = hm1 ? hm1[S_LOWER] : BOS;
-      const lp1 = hp1 ? hp1[S_LOWER] : EOS;
-      const cm1 = hm1 ? hm1[S_CLASS] : BOS;
-      const cp1 = hp1 ? hp1[S_CLASS] : EOS;
-      keys[k++] = mix(T.lm2, hm2 ? hm2[S_LOWER] : BOS);
-      keys[k++] = mix(T.lm1, lm1);
-      keys[k++] = mix(T.lp1, lp1);
-      keys[k++] = mix(T.lp2, hp2 ? hp2[S_LOWER] : EOS);
-      keys[k++] = mix(T.wm1, hm1 ? hm1[S_EXACT] : BOS);
-      keys[k++] = mix(T.wp1, hp1 ? hp1[S_EXACT] : EOS);
-      keys[k++] = mix(T.cm1, cm1);
-      keys[k++] = mix(T.cp1, cp1);
-      keys[k++] = mix(T.shm1, hm1 ? hm1[S_SHAPE] : BOS);
-      keys[k++] = mix(T.shp1, hp1 ? hp1[S_SHAPE] : EOS);
+      const lm1 = hm1[S_LOWER];
+      const lp1 = hp1[S_LOWER];
+      const cm1 = hm1[S_CLASS];
+      const cp1 = hp1[S_CLASS];
       keys[k++] = mix(mix(T.ctri, cm1), mix(c0, cp1));
       keys[k++] = mix(mix(T.bim, lm1), l0);
       keys[k++] = mix(mix(T.bip, l0), lp1);
-      if (hm1 && hm1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, hm1[S_SUF + 2]);
-      if (hm1 && hm1[S_PRE + 2] !== 0) keys[k++] = mix(T.prem1, hm1[S_PRE + 2]);
-      if (hp1 && hp1[S_PRE + 2] !== 0) keys[k++] = mix(T.prep1, hp1[S_PRE + 2]);
-      keys[k++] = mix(T.wm2, hm2 ? hm2[S_EXACT] : BOS);
-      keys[k++] = mix(T.wp2, hp2 ? hp2[S_EXACT] : EOS);
-      keys[k++] = mix(T.cm2, hm2 ? hm2[S_CLASS] : BOS);
-      keys[k++] = mix(T.cp2, hp2 ? hp2[S_CLASS] : EOS);
       keys[k++] = mix(mix(T.lm1c0, lm1), c0);
       keys[k++] = mix(mix(T.c0lp1, c0), lp1);
       keys[k++] = mix(mix(T.cm1l0, cm1), l0);
@@ -338,7 +417,6 @@ export class FeatureTagger {
           keys[k++] = mix(T.capRunPos, len * 8 + Math.min(i - a, 4) * 2 + (i === b ? 1 : 0));
         }
       }
-      if (hp1 && hp1[S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, hp1[S_SUF + 2]);
 
       // capitalisation means less at the start of a sentence and nothing in a headline
       const init = i === 0 || (i === 1 && isQuoteOrBracket(words[0]));
@@ -406,6 +484,7 @@ export class FeatureTagger {
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
       scorer.score(keys, k, scores);
+      if (fast) for (let l = 0; l < NL; l++) scores[l] += part[l];
       let pred = 0;
       let bestScore = -Infinity;
       for (let l = 0; l < NL; l++) {

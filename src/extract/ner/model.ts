@@ -49,7 +49,44 @@ export class NerModel implements Scorer {
     if (weights.length !== keys.length * NL) throw new Error('ner model: weights do not match keys');
     this.index = HashIndex.fromKeys(keys);
     this.tagger = new FeatureTagger(gazetteer);
+    // Scoring table: a compact open-addressing key array (small enough to stay in the CPU's
+    // cache, so the many features a model never saw cost little) beside, per slot, where the
+    // row's weights start and how many there are, packed in one int32. Rows are sparse (a
+    // perceptron only moves the gold and the predicted label of a feature), so each keeps only
+    // its nonzero (label, weight) pairs.
+    let cap = 16;
+    while (cap < keys.length * 1.5) cap <<= 1;
+    this.mask = cap - 1;
+    this.slotKeys = new Uint32Array(cap);
+    this.slotRows = new Int32Array(cap);
+    let nnz = 0;
+    for (const v of weights) if (v !== 0) nnz++;
+    if (nnz >= 1 << 26) throw new Error('ner model: too many weights');
+    this.rowLabel = new Uint8Array(nnz);
+    this.rowWeight = new Float32Array(nnz);
+    let p = 0;
+    for (let r = 0; r < keys.length; r++) {
+      let i = keys[r] & this.mask;
+      while (this.slotKeys[i] !== 0) i = (i + 1) & this.mask;
+      this.slotKeys[i] = keys[r];
+      const first = p;
+      for (let l = 0; l < NL; l++) {
+        const v = weights[r * NL + l];
+        if (v === 0) continue;
+        this.rowLabel[p] = l;
+        this.rowWeight[p++] = v;
+      }
+      this.slotRows[i] = (first << 5) | (p - first);
+    }
   }
+
+  readonly fixed = true;
+  private readonly mask: number;
+  private readonly slotKeys: Uint32Array;
+  /** start << 5 | count of the slot's row in rowLabel/rowWeight */
+  private readonly slotRows: Int32Array;
+  private readonly rowLabel: Uint8Array;
+  private readonly rowWeight: Float32Array;
 
   /** The same weights with other training facts recorded. */
   withTraining(training: Record<string, unknown>): NerModel {
@@ -67,13 +104,31 @@ export class NerModel implements Scorer {
 
   score(keys: Uint32Array, n: number, out: Float64Array): void {
     out.fill(0);
-    const w = this.weights;
+    const sk = this.slotKeys;
+    const sr = this.slotRows;
+    const lab = this.rowLabel;
+    const wt = this.rowWeight;
+    const mask = this.mask;
     for (let j = 0; j < n; j++) {
-      const row = this.index.get(keys[j]);
-      if (row < 0) continue;
-      const base = row * NL;
-      for (let l = 0; l < NL; l++) out[l] += w[base + l];
+      const key = keys[j];
+      let i = key & mask;
+      for (;;) {
+        const k = sk[i];
+        if (k === key) {
+          const packed = sr[i];
+          const first = packed >>> 5;
+          const end = first + (packed & 31);
+          for (let p = first; p < end; p++) out[lab[p]] += wt[p];
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
     }
+  }
+
+  clearCache(): void {
+    this.tagger.clearCache();
   }
 
   /** Label ids (indexes into LABELS, BILOU) per sentence of one document. */

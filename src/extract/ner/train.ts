@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const docs = parseConll(readFileSync(data, 'utf8'));
   const log = (s: string): void => void process.stderr.write(s + '\n');
   log(`training on ${data}: ${docs.length} documents; lists: ${Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
-  const result = trainNer(docs, { lists, seed, epochs, bag: Number(arg('bag', '1')), pruneCandidates: [0, 0.0005, 0.001, 0.002, 0.004], log });
+  const result = trainNer(docs, { lists, seed, epochs, bag: Number(arg('bag', '1')), pruneCandidates: [0, 0.001, 0.002, 0.003, 0.004, 0.006], log });
   const training = {
     data: 'CoNLL-2003 English eng.train (Reuters RCV1; Tjong Kim Sang & De Meulder 2003), research terms: the model ships, the data does not',
     documents: docs.length,
