@@ -8,13 +8,15 @@
  * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names).
  *
  * Output layout (UTF-8, tab-separated, gzip):
- *   line 0      `sitrep-places <version> <entries> <names> <words> <demonyms>`
+ *   line 0      `sitrep-places 2 <entries> <names> <words> <demonyms> <spans>`
  *   entries     id (a GeoNames id in base 36, or `iso:`, `region:`, `cj:` ids), name, kind, country,
  *               admin1 code, admin2 code, lat, lon, population (base 36), feature code (empty for PPL, ADM1, ADM2)
  *               (countries, regions and admin areas first, so their codes resolve cheaply)
  *   names       key, comma-separated base-36 entry indexes (see src/knowledge/placekeys.ts for keys)
  *   words       key, flags: c a common English word, f a first name, l a surname
  *   demonyms    key, ISO alpha-2 ("malian" ML)
+ *   spans       first word of a multi-word key, the most words a key starting with it has
+ * Names are sorted (UTF-16 order) so the loader can binary-search them without building a hash.
  */
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -149,8 +151,9 @@ const countryByCca3 = new Map<string, string>();
 for (const c of worldCountries) countryByCca3.set(c.cca3, c.cca2);
 
 const demonyms = new Map<string, string>();
-// Geographic centres where the package's rounded point lies far from the middle of the land:
-// the centre of the contiguous United States (near Lebanon, Kansas) and Australia's Lambert centre.
+// world-countries' points are whole degrees, mostly near each country's middle; for the two below
+// they fall far from it, and the geographic centres are well known: the contiguous United States'
+// (near Lebanon, Kansas) and Australia's Lambert centre.
 const CENTRES: Record<string, [number, number]> = { US: [39.83, -98.58], AU: [-25.61, 134.35] };
 
 for (const c of worldCountries) {
@@ -491,7 +494,14 @@ for (const [k] of names) {
 }
 
 // ---------------------------------------------------------------- write
-const lines: string[] = [`sitrep-places\t1\t${entries.length}\t${names.size}\t${words.size}\t${demonyms.size}`];
+// for each first word of a longer key, the most words a key starting with it has
+const spans = new Map<string, number>();
+for (const k of names.keys()) {
+  const bare = k.startsWith('=') ? k.slice(1) : k;
+  const parts = bare.split(' ');
+  if (parts.length > 1 && (spans.get(parts[0]) ?? 1) < parts.length) spans.set(parts[0], parts.length);
+}
+const lines: string[] = [`sitrep-places\t2\t${entries.length}\t${names.size}\t${words.size}\t${demonyms.size}\t${spans.size}`];
 for (const e of entries) {
   // GeoNames ids in base 36 without their prefix, coordinates to about 100 m: a third smaller file
   const id = e.id.startsWith('gn:') ? Number(e.id.slice(3)).toString(36) : e.id;
@@ -501,6 +511,7 @@ for (const e of entries) {
 for (const [k, ids] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${k}\t${ids.map((i) => i.toString(36)).join(',')}`);
 for (const [k, f] of [...words].sort()) lines.push(`${k}\t${f}`);
 for (const [k, cc] of [...demonyms].sort()) lines.push(`${k}\t${cc}`);
+for (const [k, n] of [...spans].sort()) lines.push(`${k}\t${n}`);
 const raw = Buffer.from(lines.join('\n') + '\n', 'utf8');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, gzipSync(raw, { level: 9 }));

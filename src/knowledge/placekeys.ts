@@ -14,16 +14,25 @@ const EXPAND: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount'
 const COMBINING = /[\u0300-\u036f]/g;
 
 /** The key form of one word unit; `''` when nothing is left (a lone dot or apostrophe). */
+function plainLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 export function unitKey(word: string): string {
-  let w = word.toLowerCase();
+  let w = plainLower(word) ? word : word.toLowerCase();
   // fast path: plain ASCII letters need none of the rewriting below
-  if (!/^[a-z]+$/.test(w)) {
+  if (!plainLower(w)) {
     w = w.normalize('NFD').replace(COMBINING, '').replace(/[.'’`‘ʼ]/g, '').replace(/[-‐‑–]/g, ' ').replace(/\s+/g, ' ').trim();
     if (w.includes('œ')) w = w.replace(/œ/g, 'oe');
     if (w.includes('æ')) w = w.replace(/æ/g, 'ae');
     if (w.includes('ß')) w = w.replace(/ß/g, 'ss');
   }
-  return EXPAND[w] ?? w;
+  // only two- and three-letter words can be abbreviations to spell out
+  return w.length <= 3 && Object.prototype.hasOwnProperty.call(EXPAND, w) ? EXPAND[w] : w;
 }
 
 /** True for a unit written as an abbreviation: all capitals (two letters or more) or with a dot. */

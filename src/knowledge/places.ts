@@ -3,9 +3,9 @@
  * scripts/build-gazetteer.ts from GeoNames, world-countries and i18n-iso-countries; see
  * data/places/README.md for sources and licences).
  *
- * Loading reads the file into line strings and one hash from name key to candidate list; an entry's
- * fields are parsed only when a lookup first reaches it, which keeps start-up near 100 ms for some
- * 300,000 places.
+ * Loading keeps the decompressed text as one string with line offsets; names are found by binary
+ * search over the sorted name lines and an entry's fields are parsed only when a lookup first
+ * reaches it, so start-up is little more than decompression for some 300,000 places.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -44,62 +44,65 @@ export interface WordFlags {
 const NO_FLAGS: WordFlags = { common: false, firstName: false, surname: false };
 
 export class Gazetteer {
-  private readonly lines: string[];
+  private readonly text: string;
+  /** start offset of each entry line, then of each name line (one more than lines: the end) */
+  private readonly entryAt: Uint32Array;
+  private readonly nameAt: Uint32Array;
   private readonly cache: (Place | undefined)[];
-  private readonly names: Map<string, string>;
-  private readonly parsedNames = new Map<string, Place[]>();
-  private readonly words: Map<string, string>;
-  private readonly demonymMap: Map<string, string>;
+  private readonly parsedNames = new Map<string, readonly Place[]>();
+  private readonly words = new Map<string, string>();
+  private readonly demonymMap = new Map<string, string>();
   /** for each first word of a key, the largest number of words of a key starting with it */
   private readonly spans = new Map<string, number>();
   private adminIndex: Map<string, Place> | null = null;
 
   constructor(text: string) {
-    const lines = text.split('\n');
-    const head = lines[0].split('\t');
-    if (head[0] !== 'sitrep-places' || head[1] !== '1') throw new Error('places: not a sitrep gazetteer (version 1)');
-    const nEntries = Number(head[2]);
-    const nNames = Number(head[3]);
-    const nWords = Number(head[4]);
-    const nDemonyms = Number(head[5]);
-    this.lines = lines.slice(1, 1 + nEntries);
-    this.cache = new Array<Place | undefined>(nEntries);
-    this.names = new Map();
-    let i = 1 + nEntries;
-    for (const end = i + nNames; i < end; i++) {
-      const line = lines[i];
-      const tab = line.indexOf('\t');
-      const key = line.slice(0, tab);
-      this.names.set(key, line.slice(tab + 1));
-      const bare = key.charCodeAt(0) === 61 ? key.slice(1) : key; // '='
-      const sp = bare.indexOf(' ');
-      if (sp > 0) {
-        let n = 1;
-        for (let j = sp; j >= 0; j = bare.indexOf(' ', j + 1)) n++;
-        const first = bare.slice(0, sp);
-        if ((this.spans.get(first) ?? 1) < n) this.spans.set(first, n);
+    this.text = text;
+    let at = text.indexOf('\n');
+    const head = text.slice(0, at).split('\t');
+    if (head[0] !== 'sitrep-places' || head[1] !== '2') throw new Error('places: not a sitrep gazetteer (version 2)');
+    const [nEntries, nNames, nWords, nDemonyms, nSpans] = head.slice(2).map(Number);
+    at++;
+    // offsets only: no per-line strings and no hash of 260,000 names, so loading costs a scan
+    const offsets = (n: number): Uint32Array => {
+      const out = new Uint32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        out[i] = at;
+        at = text.indexOf('\n', at) + 1;
       }
-    }
-    this.words = new Map();
-    for (const end = i + nWords; i < end; i++) {
-      const [k, f] = lines[i].split('\t');
-      this.words.set(k, f);
-    }
-    this.demonymMap = new Map();
-    for (const end = i + nDemonyms; i < end; i++) {
-      const [k, cc] = lines[i].split('\t');
-      this.demonymMap.set(k, cc);
-    }
+      out[n] = at;
+      return out;
+    };
+    this.entryAt = offsets(nEntries);
+    this.nameAt = offsets(nNames);
+    this.cache = new Array<Place | undefined>(nEntries);
+    const small = (n: number, into: Map<string, string>): void => {
+      for (let i = 0; i < n; i++) {
+        const end = text.indexOf('\n', at);
+        const tab = text.indexOf('\t', at);
+        into.set(text.slice(at, tab), text.slice(tab + 1, end));
+        at = end + 1;
+      }
+    };
+    small(nWords, this.words);
+    small(nDemonyms, this.demonymMap);
+    const spans = new Map<string, string>();
+    small(nSpans, spans);
+    for (const [k, v] of spans) this.spans.set(k, Number(v));
   }
 
   get size(): number {
-    return this.lines.length;
+    return this.cache.length;
+  }
+
+  private line(at: Uint32Array, i: number): string {
+    return this.text.slice(at[i], at[i + 1] - 1);
   }
 
   entry(index: number): Place {
     const hit = this.cache[index];
     if (hit) return hit;
-    const f = this.lines[index].split('\t');
+    const f = this.line(this.entryAt, index).split('\t');
     const rawId = f[0];
     const id = rawId.includes(':') ? (rawId.startsWith('cj:') ? `cities:${rawId.slice(3)}` : rawId) : `geonames:${parseInt(rawId, 36)}`;
     const place: Place = {
@@ -119,19 +122,34 @@ export class Gazetteer {
     return place;
   }
 
+  /** The raw candidate list of a key, by binary search over the sorted names. */
+  private find(key: string): string | undefined {
+    let lo = 0;
+    let hi = this.nameAt.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = this.nameAt[mid];
+      const tab = this.text.indexOf('\t', start);
+      const k = this.text.slice(start, tab);
+      if (k === key) return this.text.slice(tab + 1, this.nameAt[mid + 1] - 1);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
   /** Candidates for a name key (see placekeys.ts), best-known first (kind, then population). */
   lookup(key: string): readonly Place[] {
     const done = this.parsedNames.get(key);
     if (done) return done;
-    const raw = this.names.get(key);
-    if (raw === undefined) return [];
-    const list = raw.split(',').map((s) => this.entry(parseInt(s, 36)));
+    const raw = this.find(key);
+    const list = raw === undefined ? [] : raw.split(',').map((s) => this.entry(parseInt(s, 36)));
     this.parsedNames.set(key, list);
     return list;
   }
 
   has(key: string): boolean {
-    return this.names.has(key);
+    return this.lookup(key).length > 0;
   }
 
   /** How many words the longest key starting with this word has (1 when none is longer). */
@@ -154,8 +172,8 @@ export class Gazetteer {
     if (this.adminIndex) return this.adminIndex;
     const map = new Map<string, Place>();
     // countries, regions and admin areas come first in the file
-    for (let i = 0; i < this.lines.length; i++) {
-      const line = this.lines[i];
+    for (let i = 0; i < this.cache.length; i++) {
+      const line = this.line(this.entryAt, i);
       const k1 = line.indexOf('\t');
       const k2 = line.indexOf('\t', k1 + 1);
       const kind = line.slice(k2 + 1, line.indexOf('\t', k2 + 1));

@@ -48,6 +48,8 @@ interface Match {
   near: boolean;
   chosen: Place | null;
   score: number;
+  /** candidates with their context-free scores, best first (filled by the first pass) */
+  ranked?: { c: Place; s: number }[];
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'around', 'across', 'towards', 'toward', 'through', 'via', 'of', 'between', 'and', 'nearby', 'throughout', 'inside', 'within', 'visit', 'visited', 'entered', 'reached', 'left', 'north', 'south', 'east', 'west']);
@@ -74,33 +76,45 @@ function isAllCaps(text: string): boolean {
   return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
+/** True for a token of letters or digits (not punctuation), without a regular expression. */
+function isWordy(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192) return true;
+  }
+  return false;
+}
+
 /** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
-function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
+export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out: Unit[] = [];
   let lastSentence = -1;
   let prevText = '';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const tx = t.text;
+    const wordy = isWordy(tx);
+    const cap = wordy && isCapitalised(tx);
     let end = t.end;
     let dotted = false;
     const next = tokens[i + 1];
-    if (next && next.text === '.' && next.start === t.end && /\p{L}/u.test(t.text) && t.text.length <= 5 && (ABBREVIATED.has(t.text.toLowerCase()) || g.has('=' + unitKey(t.text)))) {
+    if (cap && next !== undefined && next.text === '.' && next.start === t.end && tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('=' + unitKey(tx)))) {
       end = next.end;
       dotted = true;
     }
     const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
     lastSentence = t.sentence;
-    prevText = t.text;
-    const key = /\p{L}|\d/u.test(t.text) ? unitKey(t.text) : t.text;
+    prevText = tx;
+    const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
     out.push({
       start: t.start,
       end,
-      text: doc.text.slice(t.start, end),
+      text: dotted ? doc.text.slice(t.start, end) : tx,
       key,
       firstWord: sp < 0 ? key : key.slice(0, sp),
-      cap: isCapitalised(t.text),
-      abbr: dotted || t.text.includes('.') || isAllCaps(t.text),
+      cap,
+      abbr: cap && (dotted || tx.includes('.') || isAllCaps(tx)),
       sentence: t.sentence,
       initial,
     });
@@ -344,6 +358,9 @@ interface Vote {
 }
 
 /** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
+/** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5. */
+const MAX_SUPPORT = 5 + 3.1 + 1.5;
+
 function support(c: Place, key: string, votes: Vote[], extra: Map<string, number>): number {
   let country = extra.get(c.country) ?? 0;
   let admin1 = 0;
@@ -378,10 +395,21 @@ function choose(matches: Match[], votes: Vote[] | null, extra: Map<string, numbe
     let best: Place | null = null;
     let bestScore = -Infinity;
     const saysArea = /\b(region|province|county|parish|state|district|department|prefecture|cercle|governorate)\b/.test(m.key);
-    for (const c of m.candidates) {
-      let s = baseScore(c, m);
-      // an admin area reached through its short name ("Laurel" for Laurel County) is a weaker reading
-      if ((c.kind === 'admin2' || c.kind === 'admin1') && !saysArea && simpleKey(c.name) !== m.key) s -= 1.5;
+    if (!m.ranked) {
+      // base scores once per name, best first, so the context bonuses below can stop early
+      m.ranked = m.candidates
+        .map((c) => {
+          let s = baseScore(c, m);
+          // an admin area reached through its short name ("Laurel" for Laurel County) is a weaker reading
+          if ((c.kind === 'admin2' || c.kind === 'admin1') && !saysArea && simpleKey(c.name) !== m.key) s -= 1.5;
+          return { c, s };
+        })
+        .sort((a, b) => b.s - a.s);
+    }
+    const maxBonus = 8 * m.containers.length + (votes ? MAX_SUPPORT : 0);
+    for (const { c, s: base } of m.ranked) {
+      if (base + maxBonus <= bestScore) break;
+      let s = base;
       for (const k of m.containers) {
         const outer = matches[k];
         const cands = outer.chosen && votes ? [outer.chosen] : outer.candidates;
