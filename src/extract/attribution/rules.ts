@@ -55,10 +55,15 @@ export interface SentenceView {
   paragraph: Span;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function isWord(t: string): boolean {
   const c = t.charCodeAt(0);
-  // letters, digits, and the clitic 's / ’s token
-  return /[\p{L}\p{N}]/u.test(t[0]) || ((c === 39 || c === 0x2019) && t.length > 1);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  // the clitic 's / ’s token, then letters and digits of any script
+  if ((c === 39 || c === 0x2019) && t.length > 1) return true;
+  if (c < 128) return false;
+  return LETTER_OR_DIGIT.test(t[0]);
 }
 
 const TITLES = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'lt', 'col', 'st', 'jr', 'sr', 'pres', 'sgt', 'capt', 'maj', 'adm', 'prof', 'rev', 'cmdr', 'brig', 'amb', 'sec', 'atty', 'supt', 'insp', 'hon', 'msgr', 'cpl', 'pvt', 'gens', 'reps', 'sens', 'mt', 'ft']);
@@ -68,6 +73,8 @@ function isAbbreviation(t: string): boolean {
 }
 
 function isCapitalised(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = t[0];
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -182,9 +189,27 @@ function skipBetweenLeft(v: SentenceView, cue: number, lex: CueLexicon): number 
   return k;
 }
 
-/** A channel phrase in the sentence, the one closest to the cue. */
+/**
+ * Channels from the most to the least specific: "in a statement on Facebook" is Facebook, "in an
+ * interview with state television" a broadcast.
+ */
+const CHANNEL_RANK: Record<Exclude<Channel, null>, number> = {
+  telegram: 0,
+  x: 0,
+  facebook: 0,
+  website: 1,
+  video: 1,
+  broadcast: 2,
+  'press-conference': 3,
+  interview: 4,
+  statement: 5,
+  report: 6,
+};
+
+/** The channel named in the sentence: the most specific phrase, the closest to the cue among equals. */
 export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, from = 0, to = v.tokens.length): Channel {
   let best: Channel = null;
+  let bestRank = Infinity;
   let bestDistance = Infinity;
   for (let i = from; i < to; i++) {
     const candidates = lex.channels.get(v.lower[i]);
@@ -193,10 +218,13 @@ export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, 
       let ok = i + c.rest.length < to;
       for (let r = 0; ok && r < c.rest.length; r++) ok = v.lower[i + 1 + r] === c.rest[r];
       if (!ok) continue;
-      if (c.capitalised && !isCapitalised(v.tokens[c.rest.length > 0 ? i + 1 : i].text)) continue;
-      // "report" names a channel only as a noun phrase ("in a report", "a UN report"), not "reported"
+      if (c.capitalised && !phraseCapitalised(v, i, c.rest.length)) continue;
+      // "the junta denied the report": a report is the channel only when the claim comes in one
+      if (c.channel === 'report' && !introducedByPreposition(v, i)) continue;
+      const rank = CHANNEL_RANK[c.channel];
       const d = Math.abs(i - cueIndex);
-      if (d < bestDistance) {
+      if (rank < bestRank || (rank === bestRank && d < bestDistance)) {
+        bestRank = rank;
         bestDistance = d;
         best = c.channel;
       }
@@ -204,6 +232,25 @@ export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, 
     }
   }
   return best;
+}
+
+/** The single-letter words of a platform name are capitals: "on X", not "on x". */
+function phraseCapitalised(v: SentenceView, i: number, rest: number): boolean {
+  for (let r = 0; r <= rest; r++) {
+    const t = v.tokens[i + r].text;
+    if (t.length === 1 && !isCapitalised(t)) return false;
+  }
+  return true;
+}
+
+/** "in a report", "according to a UN report", "citing a report by": the word stands in a phrase introduced by a preposition. */
+function introducedByPreposition(v: SentenceView, i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const w = v.lower[k];
+    if (w === 'in' || w === 'to' || w === 'citing' || w === 'by' || w === 'from') return true;
+    if (!isWord(v.tokens[k].text)) return false;
+  }
+  return false;
 }
 
 /** Start offset of the quotation that ends at `close` (a closing quote), searched back in the paragraph. */
@@ -487,7 +534,15 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
       }
     } else if (cue.kind === 'hedge' || cue.kind === 'adjective') {
       if (cue.kind === 'adjective') {
-        const e = npRight(v, cue.to + 1, lex, 6);
+        // the qualified phrase: names and numbers up to the first common noun ("suspected Boko
+        // Haram fighters", "an estimated 2,000 mercenaries")
+        const e0 = npRight(v, cue.to + 1, lex, 6);
+        let e = cue.to;
+        for (let k = cue.to + 1; k <= e0; k++) {
+          e = k;
+          const t = v.tokens[k].text;
+          if (!isCapitalised(t) && !/^\d/.test(t)) break;
+        }
         content = e > cue.to ? span(v, cue.to + 1, e) : null;
       } else {
         content = charSpan(v, v.tokens[0].start, sentenceEnd(v));
@@ -526,8 +581,6 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
 /** Verbs that take their subject after them in news prose: '"...," said the minister'. */
 const INVERTING = new Set(['say', 'add', 'write', 'ask', 'note', 'explain', 'continue', 'reply', 'insist', 'argue', 'recall', 'warn', 'declare', 'report', 'tweet', 'claim', 'state', 'comment', 'respond', 'confirm', 'allege', 'stress', 'emphasise', 'quote']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
-/** Words before a participle or a bare "asked" that make its subject the main clause's: "by saying", "when asked". */
-const PARTICIPLE_INTRODUCERS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since', 'as', 'also', 'again', 'further', 'even', 'instead', 'repeatedly', 'often']);
 const NP_START_WORDS = /^(officials?|sources?|witnesses|residents|police|analysts?|experts?|spokes\w+|aides?|diplomats?|lawmakers|villagers|locals|one|two|three|several|many|some|another)$/;
 
 function mainOrPreviousSource(v: SentenceView, lex: CueLexicon, cueFrom: number, previous: Attribution[]): TextSpan | null {

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../ingest/document.js';
+import { emptyExtraction, type ActorMention, type Extraction, type SourceMention } from '../../model.js';
+import { tokensStage } from './tokens.js';
+import { sourcesStage } from './sources.js';
+
+/** Runs the tokens and sources stages only, so these tests do not depend on the name or actor models. */
+function sources(text: string, actors: ActorMention[] = []): { results: Extraction; text: string } {
+  const doc = documentFromText(text);
+  const results = emptyExtraction(true);
+  tokensStage.run(doc, results);
+  results.actors.push(...actors);
+  sourcesStage.run(doc, results);
+  return { results, text: doc.text };
+}
+
+function only(text: string, cue: string): SourceMention {
+  const found = sources(text).results.sources.filter((s) => s.cue.text.toLowerCase().includes(cue.toLowerCase()));
+  expect(found, `one "${cue}" cue in: ${text}`).toHaveLength(1);
+  return found[0];
+}
+
+function actor(text: string, name: string, actorId: string): ActorMention {
+  const start = text.indexOf(name);
+  return { start, end: start + name.length, text: name, sentence: 0, stage: 'actors', rule: 'test', actorId, name, kind: 'armed-group', inter: 2, country: null, provisional: false };
+}
+
+describe('sources stage: who says so', () => {
+  it('"according to" before the claim: source after the cue, content after the comma', () => {
+    const s = only('According to local officials, 12 soldiers were killed in the attack near Gao.', 'according to');
+    expect(s.source?.text).toBe('local officials');
+    expect(s.content?.text).toBe('12 soldiers were killed in the attack near Gao');
+    expect(s.cueType).toBe('report');
+    expect(s.rule).toBe('according-to-initial');
+    expect(s.stage).toBe('sources');
+  });
+
+  it('"according to" after the claim: content before the comma', () => {
+    const s = only('At least 30 civilians were killed in the village of Moura, according to a UN report.', 'according to');
+    expect(s.source?.text).toBe('a UN report');
+    expect(s.content?.text).toBe('At least 30 civilians were killed in the village of Moura');
+    expect(s.channel).toBe('report');
+  });
+
+  it('"said in a statement on Facebook": the platform is the channel, the that-clause the content', () => {
+    const s = only('The army said in a statement on Facebook that two soldiers were wounded near Tessit.', 'said');
+    expect(s.source?.text).toBe('The army');
+    expect(s.channel).toBe('facebook');
+    expect(s.content?.text).toBe('that two soldiers were wounded near Tessit');
+  });
+
+  it('a claim of responsibility on Telegram', () => {
+    const s = only('JNIM claimed responsibility for the ambush in a message on Telegram.', 'claimed');
+    expect(s.source?.text).toBe('JNIM');
+    expect(s.cueType).toBe('claim');
+    expect(s.channel).toBe('telegram');
+    expect(s.content?.text.startsWith('responsibility for the ambush')).toBe(true);
+  });
+
+  it('a channel phrase opening the sentence, the quotation after the cue', () => {
+    const text = 'In a message on Telegram, the group proclaimed, “Our fighters have returned to their bases.”';
+    const s = only(text, 'proclaimed');
+    expect(s.source?.text).toBe('the group');
+    expect(s.channel).toBe('telegram');
+    expect(s.content?.text).toBe('“Our fighters have returned to their bases.”');
+  });
+
+  it('a denial', () => {
+    const s = only('The junta denied the report on Tuesday.', 'denied');
+    expect(s.source?.text).toBe('The junta');
+    expect(s.cueType).toBe('denial');
+    expect(s.content?.text).toBe('the report on Tuesday');
+  });
+
+  it('an accusation', () => {
+    const s = only('The government accused the rebels of executing prisoners in Kidal.', 'accused');
+    expect(s.source?.text).toBe('The government');
+    expect(s.cueType).toBe('accusation');
+    expect(s.content?.text).toBe('the rebels of executing prisoners in Kidal');
+  });
+
+  it('a title before a name, "noted that"', () => {
+    const s = only('Security analyst Aïssata Konaté noted that the attacks had intensified since May.', 'noted');
+    expect(s.source?.text).toBe('Security analyst Aïssata Konaté');
+    expect(s.content?.text).toBe('that the attacks had intensified since May');
+  });
+
+  it('a quotation before the source: content is the quotation with its marks', () => {
+    const s = only('“We will not leave,” the spokesman told Reuters.', 'told');
+    expect(s.source?.text).toBe('the spokesman');
+    expect(s.content?.text).toBe('“We will not leave,”');
+    expect(s.rule).toBe('subject-final');
+  });
+
+  it('straight quotation marks work the same', () => {
+    const s = only('"The road to Douentza is closed," a local official said.', 'said');
+    expect(s.source?.text).toBe('a local official');
+    expect(s.content?.text).toBe('"The road to Douentza is closed,"');
+  });
+
+  it('a quotation of several sentences after the cue runs to its closing mark', () => {
+    const text = 'The colonel said: “The enemy has been pushed back. Our units hold the bridge.” The fighting continued.';
+    const s = only(text, 'said');
+    expect(s.source?.text).toBe('The colonel');
+    expect(s.content?.text).toBe('“The enemy has been pushed back. Our units hold the bridge.”');
+  });
+
+  it('inversion: "said X, the army spokesman"', () => {
+    const s = only('“The situation is under control,” said Colonel Souleymane Dembélé, the army spokesman.', 'said');
+    expect(s.source?.text).toBe('Colonel Souleymane Dembélé, the army spokesman');
+    expect(s.content?.text).toBe('“The situation is under control,”');
+    expect(s.rule).toBe('inverted');
+  });
+
+  it('a clause before ", X said": content is the clause', () => {
+    const s = only('The convoy was ambushed near Boni on Sunday, residents said.', 'said');
+    expect(s.source?.text).toBe('residents');
+    expect(s.content?.text).toBe('The convoy was ambushed near Boni on Sunday');
+  });
+
+  it('an apposition between the source and the verb', () => {
+    const s = only('Moussa Traoré, a spokesman for the transitional government, said the convoy had been ambushed.', 'said');
+    expect(s.source?.text).toBe('Moussa Traoré, a spokesman for the transitional government,');
+    expect(s.content?.text).toBe('the convoy had been ambushed');
+  });
+
+  it('a relative clause: the antecedent and its pronoun are the source', () => {
+    const s = only('The attack was condemned by the regional bloc, which warned that the violence could spread to coastal states.', 'warned');
+    expect(s.source?.text).toBe('the regional bloc, which');
+    expect(s.content?.text).toBe('that the violence could spread to coastal states');
+  });
+
+  it('a participle takes the main clause subject', () => {
+    const text = 'The ministry published casualty figures on Monday, saying 14 soldiers had died.';
+    const s = only(text, 'saying');
+    expect(s.source?.text).toBe('The ministry');
+    expect(s.content?.text).toBe('14 soldiers had died');
+  });
+
+  it('auxiliaries and adverbs belong to the cue', () => {
+    const s = only('Witnesses have also said that the gunmen arrived on motorbikes.', 'said');
+    expect(s.cue.text).toBe('have also said');
+    expect(s.source?.text).toBe('Witnesses');
+  });
+
+  it('hedges: reportedly, suspected, is believed to', () => {
+    const r = sources('The militants reportedly seized three villages. Suspected jihadists attacked a convoy. The commander is believed to have been killed.').results.sources;
+    const byCue = new Map(r.map((s) => [s.cue.text.toLowerCase(), s]));
+    expect(byCue.get('reportedly')?.cueType).toBe('hedge');
+    expect(byCue.get('reportedly')?.source).toBeNull();
+    expect(byCue.get('suspected')?.cueType).toBe('hedge');
+    expect(byCue.get('suspected')?.content?.text).toBe('jihadists');
+    expect(byCue.get('believed')?.cueType).toBe('belief');
+    expect(byCue.get('believed')?.source).toBeNull();
+  });
+
+  it('"presumed" and "alleged" as hedges', () => {
+    const r = sources('Two hostages were presumed dead. The alleged massacre took place in March.').results.sources;
+    expect(r.map((s) => [s.cue.text, s.cueType])).toEqual([
+      ['presumed', 'hedge'],
+      ['alleged', 'hedge'],
+    ]);
+  });
+
+  it('an estimate', () => {
+    const s = only('An estimated 2,000 mercenaries remain in the country.', 'estimated');
+    expect(s.cueType).toBe('estimate');
+    expect(s.content?.text).toBe('2,000 mercenaries');
+  });
+
+  it('local sources and a passive with "by"', () => {
+    const r = sources('Local sources reported heavy fighting near Djibo. The strike was reported by state television.').results.sources;
+    expect(r[0].source?.text).toBe('Local sources');
+    expect(r[1].source?.text).toBe('state television');
+    expect(r[1].channel).toBe('broadcast');
+  });
+
+  it('a pronoun source is linked to the actor of the previous sentence', () => {
+    const text = 'The Wagner Group announced its withdrawal. They claimed to have defeated the insurgents.';
+    const { results } = sources(text, [actor(text, 'The Wagner Group', 'wagner-group')]);
+    const claim = results.sources.find((s) => s.cue.text === 'claimed');
+    expect(claim?.source?.text).toBe('They');
+    expect(claim?.sourceActorId).toBe('wagner-group');
+    const announced = results.sources.find((s) => s.cue.text === 'announced');
+    expect(announced?.sourceActorId).toBe('wagner-group');
+  });
+
+  it('records a trace entry per attribution when tracing is on', () => {
+    const { results } = sources('Officials said the town had fallen.');
+    expect(results.trace?.some((t) => t.stage === 'sources' && t.message.includes('"said"'))).toBe(true);
+  });
+
+  it('offsets point into the document text', () => {
+    const { results, text } = sources('According to the UN, 40,000 people fled. “We are afraid,” a resident said.');
+    for (const s of results.sources) {
+      for (const part of [s.cue, s.source, s.content]) if (part) expect(text.slice(part.start, part.end)).toBe(part.text);
+    }
+  });
+});
