@@ -190,10 +190,13 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
     const hit = matchPhrase(lex.casualties, toks, i - 1);
     if (hit) return { category: hit.value, start: i - 1, end: i };
   }
-  for (let k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
-    const w = (LW[k] ?? '');
+  // "the death toll from Sunday's attack rose to 41": a toll noun a few words back, the figure
+  // right after a linking word
+  if (!TOLL_LINKS.has(prev)) return null;
+  for (let k = i - 1, steps = 0; k >= 0 && steps < 9; k--, steps++) {
+    const w = LW[k] ?? '';
     if (w === 'toll' || w === 'deaths' || w === 'casualties' || w === 'fatalities') return { category: w === 'casualties' ? 'casualties' : 'dead', start: k, end: k + 1 };
-    if (!TOLL_LINKS.has(w)) break;
+    if (w === '.' || w === ';' || w === ':' || w === ',' || ACTIVE_CASUALTY.has(w)) break;
   }
   return null;
 }

@@ -952,7 +952,7 @@ export const RULES: Rule[] = [
   // vague references to now, the past and the future
   {
     name: 'vague',
-    re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|shortly|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|eventually|so\s+far|to\s+date|yet|then|the\s+time|this\s+time|that\s+time|the\s+moment|at\s+the\s+moment|a\s+later\s+date|an\s+earlier\s+date|later)\b/gi,
+    re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|at\s+the\s+moment|a\s+later\s+date)\b/gi,
     priority: -2,
     make(m, text) {
       const w = lc(m[1]);
@@ -960,14 +960,13 @@ export const RULES: Rule[] = [
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       let value: string | null = null;
       let start = m.index;
-      let end = m.index + m[0].length;
+      const end = m.index + m[0].length;
       switch (w) {
         case 'now':
         case 'right now':
         case 'just now':
           // "now" as a discourse marker ("Now, ...") and "now that" stay times in TimeML
           value = 'PRESENT_REF';
-          if (/^\s+that\b/i.test(next) && false) value = null;
           break;
         case 'currently':
         case 'nowadays':
@@ -986,18 +985,9 @@ export const RULES: Rule[] = [
           break;
         case 'recently':
         case 'lately':
-          value = 'PAST_REF';
-          break;
         case 'recent':
+          // "previously", "formerly" and a bare "earlier" are left out: TimeML annotators mostly skip them
           value = 'PAST_REF';
-          break;
-        case 'previously':
-        case 'formerly':
-          value = 'PAST_REF';
-          break;
-        case 'earlier':
-          // a sentence-initial or clause-final "earlier" points back; "earlier this year" is caught elsewhere
-          if (/(?:^|[.!?"]\s*|\n)$/.test(prev) || /^\s*[,.;]/.test(next)) value = 'PAST_REF';
           break;
         case 'in the past':
           start += 3;
@@ -1118,12 +1108,6 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-function sentenceAround(text: string, pos: number): string {
-  const from = Math.max(0, pos - 200);
-  const to = Math.min(text.length, pos + 120);
-  return text.slice(from, to);
-}
-
 // ---------------------------------------------------------------- chrono
 
 const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|around|about|before|after)\b\s*|[,(\s])+/i;
@@ -1143,25 +1127,22 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
   const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   // chrono runs only around what it alone reads here (month names, clock times, numeric dates):
   // on news text that is a small part of the whole, and chrono is the slowest part of the stage
-  const results: chrono.ParsedResult[] = [];
+  const results: { r: chrono.ParsedResult; from: number }[] = [];
   for (const [from, to] of windows(text, CHRONO_HEAD)) {
     try {
-      for (const r of chrono.strict.parse(text.slice(from, to), { instant: ref, timezone: 0 })) {
-        r.index += from;
-        results.push(r);
-      }
+      for (const r of chrono.strict.parse(text.slice(from, to), { instant: ref, timezone: 0 })) results.push({ r, from });
     } catch {
       // a window chrono cannot read adds nothing
     }
   }
-  for (const r of results) {
+  for (const { r, from } of results) {
     const c = r.start;
     const hasMonth = c.isCertain('month');
     const hasDay = c.isCertain('day');
     const hasHour = c.isCertain('hour');
     const hasYear = c.isCertain('year');
     let t = r.text;
-    let start = r.index;
+    let start = r.index + from;
     const lead = LEADING.exec(t);
     if (lead) {
       start += lead[0].length;

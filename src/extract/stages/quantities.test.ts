@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../ingest/document.js';
+import { emptyExtraction, type QuantityMention } from '../../model.js';
+import { tokensStage } from './tokens.js';
+import { timesStage } from './times.js';
+import { quantitiesStage } from './quantities.js';
+
+// Sentences written for these tests in the style of Sahel conflict reporting.
+function quantities(text: string): QuantityMention[] {
+  const doc = documentFromText(text, '2025-06-06');
+  const results = emptyExtraction();
+  tokensStage.run(doc, results);
+  timesStage.run(doc, results);
+  quantitiesStage.run(doc, results);
+  return results.quantities;
+}
+
+describe('quantities stage: figures', () => {
+  it('reads "about 2,000 mercenaries" as an approximate best figure', () => {
+    const [q] = quantities('According to officials, about 2,000 Russian mercenaries are still deployed in the country.');
+    expect(q).toMatchObject({ text: 'about 2,000 Russian mercenaries', low: null, best: 2000, high: null, approximate: true, counts: 'mercenaries', countsText: 'mercenaries', stage: 'quantities' });
+  });
+
+  it('reads bounds: "at least" is a floor, "more than" a floor at the stated figure, "up to" a ceiling', () => {
+    const [a, b, c] = quantities('At least 12 soldiers were killed, more than 20 militants died and up to 30 civilians were wounded.');
+    expect(a).toMatchObject({ low: 12, best: 12, high: null, approximate: false, counts: 'killed', countsText: 'soldiers' });
+    expect(b).toMatchObject({ low: 20, best: 20, high: null, counts: 'dead', countsText: 'militants' });
+    expect(c).toMatchObject({ low: null, best: null, high: 30, counts: 'wounded', countsText: 'civilians' });
+  });
+
+  it('reads ranges with the lower figure as best (the most conservative, as ACLED codes)', () => {
+    const [q] = quantities('Between 10 and 15 herders were abducted near the border.');
+    expect(q).toMatchObject({ low: 10, best: 10, high: 15, counts: 'abducted', countsText: 'herders' });
+  });
+
+  it('reads number words and vague amounts with ACLED conventions', () => {
+    expect(quantities('Two gendarmes were injured in the blast.')[0]).toMatchObject({ low: 2, best: 2, high: 2, counts: 'wounded', countsText: 'gendarmes' });
+    expect(quantities('A dozen fighters surrendered to the army.')[0]).toMatchObject({ best: 12, approximate: false, counts: 'fighters' });
+    expect(quantities('Dozens of civilians were killed in the raid.')[0]).toMatchObject({ low: 12, best: 12, approximate: true, counts: 'killed', countsText: 'civilians' });
+    expect(quantities('Hundreds of families have been displaced.')[0]).toMatchObject({ best: 100, counts: 'displaced' });
+    expect(quantities('Several soldiers were wounded in the ambush.')[0]).toMatchObject({ low: 3, best: 3, approximate: true, counts: 'wounded' });
+  });
+
+  it('links a count to the verb that governs it: "killing 12 soldiers" counts killed soldiers', () => {
+    const [q] = quantities('Jihadists stormed the camp, killing 12 soldiers and wounding nine others.');
+    expect(q).toMatchObject({ text: 'killing 12 soldiers', best: 12, counts: 'killed', countsText: 'soldiers', rule: 'governed-by-casualty' });
+    expect(quantities('Jihadists stormed the camp, killing 12 soldiers and wounding nine others.')[1]).toMatchObject({ best: 9, counts: 'wounded' });
+  });
+
+  it('reads a death toll', () => {
+    expect(quantities('The death toll from the attack rose to 41 on Monday.')[0]).toMatchObject({ best: 41, counts: 'dead' });
+  });
+});
+
+describe('quantities stage: losses without a figure', () => {
+  it('reports "heavy losses" with no number', () => {
+    const [q] = quantities('Both the army and the mercenaries suffered heavy losses in the clashes.');
+    expect(q).toMatchObject({ text: 'heavy losses', low: null, best: null, high: null, counts: 'casualties' });
+  });
+
+  it('reports "many people were killed" with no number', () => {
+    const [q] = quantities('Many people were killed when the market was shelled.');
+    expect(q).toMatchObject({ best: null, counts: 'killed', countsText: 'people' });
+  });
+});
