@@ -62,10 +62,12 @@ function score(pairs: Pair[], texts: Map<string, string>, k: number): Scored[] {
   });
 }
 
-function countsAt(scored: Scored[], threshold: number, useLsh: boolean): Counts {
+/** Pair counts at a threshold: on the MinHash estimate behind LSH (what sitrep does), or on the
+ * exact Jaccard of the shingle sets (what the estimate estimates). */
+function countsAt(scored: Scored[], threshold: number, exact = false): Counts {
   const c = { tp: 0, fp: 0, fn: 0 };
   for (const s of scored) {
-    const grouped = (!useLsh || s.candidate) && s.similarity >= threshold;
+    const grouped = exact ? s.jaccard >= threshold : s.candidate && s.similarity >= threshold;
     if (grouped && s.label === 'same') c.tp++;
     else if (grouped) c.fp++;
     else if (s.label === 'same') c.fn++;
@@ -83,12 +85,12 @@ export const evaluator: Evaluator = {
     const texts = new Map(articles.map((a) => [a.id, a.text]));
     const scored = score(pairs, texts, SHINGLE_WORDS);
 
-    const at = prf(countsAt(scored, STORY_THRESHOLD, true));
+    const at = prf(countsAt(scored, STORY_THRESHOLD));
     const rows: (string | number)[][] = [['threshold', 'precision', 'recall', 'f1', 'tp', 'fp', 'fn']];
     const sweep: Record<string, unknown>[] = [];
     for (let t = 0.1; t < 0.951; t += 0.025) {
       const threshold = Math.round(t * 1000) / 1000;
-      const c = countsAt(scored, threshold, true);
+      const c = countsAt(scored, threshold);
       const r = prf(c);
       sweep.push({ threshold, ...r, ...c });
       rows.push([threshold.toFixed(3) + (threshold === STORY_THRESHOLD ? ' *' : ''), r.precision, r.recall, r.f1, c.tp, c.fp, c.fn]);
@@ -110,9 +112,9 @@ export const evaluator: Evaluator = {
     for (const k of [2, 3, 4, 5, 6]) {
       const s = k === SHINGLE_WORDS ? scored : score(pairs, texts, k);
       let best = { t: 0, f1: -1, p: 0, r: 0 };
-      for (let t = 0.05; t < 0.951; t += 0.05) {
-        const r = prf(countsAt(s, t, false));
-        if (r.f1 > best.f1) best = { t: Math.round(t * 100) / 100, f1: r.f1, p: r.precision, r: r.recall };
+      for (let t = 0.05; t < 0.951; t += 0.025) {
+        const r = prf(countsAt(s, t, true));
+        if (r.f1 > best.f1) best = { t: Math.round(t * 1000) / 1000, f1: r.f1, p: r.precision, r: r.recall };
       }
       const lowestSame = Math.min(...s.filter((x) => x.label === 'same').map((x) => x.jaccard));
       const highestDifferent = Math.max(...s.filter((x) => x.label === 'different').map((x) => x.jaccard));
