@@ -58,11 +58,23 @@ export function sniffFormat(text: string): FileFormat | null {
  */
 export function detectFormat(path: string, text: string): FileFormat {
   const byExt = formatFromExtension(path);
-  const sniffed = sniffFormat(text);
+  let sniffed = sniffFormat(text);
+  // prose can open with a bracket ("[Reuters] ..."): only JSON that parses counts as JSON
+  if ((sniffed === 'json' || sniffed === 'jsonl') && (byExt === null || byExt === 'txt') && !parses(text, sniffed)) sniffed = null;
   if (byExt === null) return sniffed ?? 'txt';
   if (sniffed === null) return byExt;
   if (byExt === 'txt') return sniffed === 'md' ? 'txt' : sniffed;
   if ((byExt === 'feed' && sniffed === 'html') || (byExt === 'html' && sniffed === 'feed')) return sniffed;
   if (byExt === 'json' && sniffed === 'jsonl') return 'jsonl';
   return byExt;
+}
+
+function parses(text: string, format: 'json' | 'jsonl'): boolean {
+  const source = format === 'json' ? text : text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
