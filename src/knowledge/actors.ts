@@ -98,26 +98,54 @@ export interface Piece {
  */
 export function splitPieces(tokens: readonly { text: string; start: number; end: number }[]): Piece[] {
   const out: Piece[] = [];
-  for (const t of tokens) {
-    // French elision: "L'EIGS", "d'Ivoire" offer the article and the word as two pieces
-    const elided = /^(?:[LlDdJjNnSs]|[Qq]u)['’](?=\p{L})/u.exec(t.text);
-    if (elided) {
-      const n = elided[0].length;
-      out.push({ text: t.text.slice(0, n), start: t.start, end: t.start + n });
-      out.push(...splitPieces([{ text: t.text.slice(n), start: t.start + n, end: t.end }]));
-      continue;
-    }
-    if (!/[-‐‑]/.test(t.text) || !/[\p{L}\d]/u.test(t.text)) {
-      out.push({ text: t.text, start: t.start, end: t.end });
-      continue;
-    }
-    let offset = 0;
-    for (const part of t.text.split(/[-‐‑]/)) {
-      if (part.length > 0) out.push({ text: part, start: t.start + offset, end: t.start + offset + part.length });
-      offset += part.length + 1;
+  for (const t of tokens) splitToken(t.text, t.start, out);
+  return out;
+}
+
+/** Whether a character code is a hyphen or an apostrophe: only such tokens need splitting. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
+/** Appends the pieces of one token to `out`. */
+export function splitToken(text: string, start: number, out: Piece[]): void {
+  let joiner = false;
+  for (let i = 0; i < text.length && !joiner; i++) joiner = isJoiner(text.charCodeAt(i));
+  if (!joiner || text.length === 1) {
+    out.push({ text, start, end: start + text.length });
+    return;
+  }
+  // French elision: "L'EIGS", "d'Ivoire" offer the article and the word as two pieces
+  const elided = /^(?:[LlDdJjNnSs]|[Qq]u)['’](?=\p{L})/u.exec(text);
+  if (elided) {
+    const n = elided[0].length;
+    out.push({ text: text.slice(0, n), start, end: start + n });
+    splitToken(text.slice(n), start + n, out);
+    return;
+  }
+  let hyphen = false;
+  let word = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2010 || c === 0x2011) hyphen = true;
+    else if (isWordChar(c)) word = true;
+  }
+  if (!hyphen || !word) {
+    out.push({ text, start, end: start + text.length });
+    return;
+  }
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 45;
+    if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (i > from) out.push({ text: text.slice(from, i), start: start + from, end: start + i });
+      from = i + 1;
     }
   }
-  return out;
 }
 
 export function aliasPieces(alias: string): string[] {

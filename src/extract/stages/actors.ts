@@ -21,7 +21,7 @@ import {
   caseAllows,
   pieceKey,
   slug,
-  splitPieces,
+  splitToken,
   type ActorEntry,
   type ActorKb,
   type AliasHit,
@@ -38,6 +38,8 @@ interface SentencePiece extends Piece {
   /** first / last piece of its token */
   first: boolean;
   last: boolean;
+  /** `pieceKey(text)`, computed once */
+  key: string;
 }
 
 interface Target {
@@ -304,7 +306,7 @@ function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, check
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
-    node = node.next.get(pieceKey(pieces[j].text));
+    node = node.next.get(pieces[j].key);
     if (!node) break;
     if (node.hits.length > 0) {
       const texts = pieces.slice(i, j + 1).map((p) => p.text);
@@ -368,7 +370,7 @@ function disambiguate(hits: AliasHit[], kb: ActorKb, ctx: Context): ActorEntry |
 // Recognisers
 
 function lower(p: SentencePiece | undefined): string {
-  return p ? pieceKey(p.text) : '';
+  return p ? p.key : '';
 }
 
 function withDeterminer(pieces: readonly SentencePiece[], from: number): number {
@@ -779,11 +781,17 @@ function mention(doc: Document, start: number, end: number, sentence: number, ta
 
 function sentencePieces(tokens: readonly Token[]): SentencePiece[][] {
   const bySentence: SentencePiece[][] = [];
-  tokens.forEach((t, index) => {
-    const parts = splitPieces([t]);
+  const parts: Piece[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const t = tokens[index];
+    parts.length = 0;
+    splitToken(t.text, t.start, parts);
     const list = (bySentence[t.sentence] ??= []);
-    parts.forEach((p, k) => list.push({ ...p, token: index, first: k === 0, last: k === parts.length - 1 }));
-  });
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
+      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key: pieceKey(p.text) });
+    }
+  }
   return bySentence;
 }
 
