@@ -64,7 +64,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
-    if (isUrl(input)) {
+    if (isUrl(input) || input === STDIN) {
       out.push(input);
       continue;
     }
@@ -94,14 +94,33 @@ function fileError(e: unknown): string {
   return errorMessage(e);
 }
 
+/** All of a stream, refusing it once it passes `maxBytes`. */
+async function readStream(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) throw new Error(`larger than ${formatBytes(maxBytes)} limit (more than ${maxBytes} bytes)`);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** "-" names standard input. */
+export const STDIN = '-';
+
 async function* readPath(path: string, options: IngestOptions, readAt: string): AsyncGenerator<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let text: string;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : undefined });
-    if (info.size > maxBytes) throw new Error(`larger than ${formatBytes(maxBytes)} limit (${info.size} bytes)`);
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    if (path === STDIN) bytes = await readStream(process.stdin, maxBytes);
+    else {
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : undefined });
+      if (info.size > maxBytes) throw new Error(`larger than ${formatBytes(maxBytes)} limit (${info.size} bytes)`);
+      bytes = await readFile(path);
+    }
     try {
       text = decodeBytes(bytes);
     } catch (e) {
@@ -114,8 +133,8 @@ async function* readPath(path: string, options: IngestOptions, readAt: string): 
     yield { input: path, error: fileError(e) };
     return;
   }
-  const format = detectFormat(path, text);
-  const origin = { location: path, format, readAt } as const;
+  const format = detectFormat(path === STDIN ? '' : path, text);
+  const origin = { location: path === STDIN ? 'stdin' : path, format: path === STDIN ? ('stdin' as const) : format, readAt };
   try {
     switch (format) {
       case 'txt':
