@@ -4,6 +4,7 @@ import type { Document, SourceMention, Span } from '../model.js';
 import type { Counts, EvalReport, Evaluator, Prf } from './evaluator.js';
 import { formatTable, prf } from './evaluator.js';
 import { stages } from '../extract/pipeline.js';
+import type { Stage } from '../extract/stage.js';
 import { emptyExtraction } from '../model.js';
 import { documentFromText } from '../ingest/document.js';
 import { splitParagraphs, splitSentences } from '../text/sentences.js';
@@ -273,7 +274,7 @@ export interface AttributionRun {
 const NEEDED = new Set(['tokens', 'names', 'actors', 'sources']);
 const needed = stages.filter((s) => NEEDED.has(s.name));
 
-export function runAttribution(files: { text: string; ann: string }[], makeDoc: (text: string) => Document = benchDocument): AttributionRun {
+export function runAttribution(files: { text: string; ann: string }[], makeDoc: (text: string) => Document = benchDocument, stageList: readonly Stage[] = needed): AttributionRun {
   const run: AttributionRun = {
     documents: 0,
     bytes: 0,
@@ -286,7 +287,7 @@ export function runAttribution(files: { text: string; ann: string }[], makeDoc: 
   // load models and lexicons before the clock starts: the figure is throughput, not start-up
   const warm = emptyExtraction();
   const warmDoc = makeDoc('Officials said the town had fallen.');
-  for (const stage of needed) stage.run(warmDoc, warm);
+  for (const stage of stageList) stage.run(warmDoc, warm);
   for (const f of files) {
     const text = readFileSync(f.text, 'utf8');
     const gold = parseBrat(readFileSync(f.ann, 'utf8'));
@@ -294,7 +295,7 @@ export function runAttribution(files: { text: string; ann: string }[], makeDoc: 
     const doc = makeDoc(text);
     if (doc.text !== text) throw new Error(`eval attribution: the document text of ${f.text} differs from the file, offsets would not line up`);
     const results = emptyExtraction();
-    for (const stage of needed) {
+    for (const stage of stageList) {
       const s0 = stage.name === 'sources' ? process.hrtime.bigint() : 0n;
       stage.run(doc, results);
       if (stage.name === 'sources') run.sourcesSeconds += Number(process.hrtime.bigint() - s0) / 1e9;
@@ -317,48 +318,50 @@ export function runAttribution(files: { text: string; ann: string }[], makeDoc: 
   return run;
 }
 
+export function reportFromRun(run: AttributionRun, data: string): EvalReport {
+  const figures = (t: Tally) => ({
+    cue: prf(t.cue),
+    source: prf(t.source),
+    content: prf(t.content),
+    counts: t,
+  });
+  const rows: (string | number)[][] = [['attributions', 'P', 'R', 'F1', 'tp', 'fp', 'fn']];
+  for (const subset of ['reporting', 'all'] as const) {
+    for (const mode of ['overlap', 'exact'] as const) {
+      const t = run[subset][mode];
+      for (const role of ['cue', 'source', 'content'] as const) rows.push(row(`${subset} ${mode} ${role}`, prf(t[role]), t[role]));
+    }
+  }
+  const ro = run.reporting.overlap;
+  const ao = run.all.overlap;
+  return {
+    task: 'attribution',
+    data,
+    overall: {
+      cueF1: prf(ro.cue).f1,
+      sourceF1: prf(ro.source).f1,
+      contentF1: prf(ro.content).f1,
+      all: { cueF1: prf(ao.cue).f1, sourceF1: prf(ao.source).f1, contentF1: prf(ao.content).f1 },
+    },
+    details: {
+      documents: run.documents,
+      megabytesPerSecond: run.seconds > 0 ? run.bytes / 1e6 / run.seconds : null,
+      sourcesStageMegabytesPerSecond: run.sourcesSeconds > 0 ? run.bytes / 1e6 / run.sourcesSeconds : null,
+      reporting: { overlap: figures(run.reporting.overlap), exact: figures(run.reporting.exact) },
+      all: { overlap: figures(run.all.overlap), exact: figures(run.all.exact) },
+    },
+    table:
+      formatTable(rows) +
+      `\n${run.documents} documents; ${(run.bytes / 1e6 / Math.max(run.seconds, 1e-9)).toFixed(2)} MB/s through tokens, names, actors and sources, ` +
+      `${(run.bytes / 1e6 / Math.max(run.sourcesSeconds, 1e-9)).toFixed(2)} MB/s in the sources stage alone`,
+  };
+}
+
 export const evaluator: Evaluator = {
   task: 'attribution',
   description: 'who says what: cue, source and content spans against PolNeAR-style brat standoff (text/*.txt + attributions/*.ann)',
   defaultData: ['../shared/bench/attribution/polnear/dev'],
   async run({ data }): Promise<EvalReport> {
-    const files = pairs(data);
-    const run = runAttribution(files);
-    const figures = (t: Tally) => ({
-      cue: prf(t.cue),
-      source: prf(t.source),
-      content: prf(t.content),
-      counts: t,
-    });
-    const rows: (string | number)[][] = [['attributions', 'P', 'R', 'F1', 'tp', 'fp', 'fn']];
-    for (const subset of ['reporting', 'all'] as const) {
-      for (const mode of ['overlap', 'exact'] as const) {
-        const t = run[subset][mode];
-        for (const role of ['cue', 'source', 'content'] as const) rows.push(row(`${subset} ${mode} ${role}`, prf(t[role]), t[role]));
-      }
-    }
-    const ro = run.reporting.overlap;
-    const ao = run.all.overlap;
-    return {
-      task: 'attribution',
-      data,
-      overall: {
-        cueF1: prf(ro.cue).f1,
-        sourceF1: prf(ro.source).f1,
-        contentF1: prf(ro.content).f1,
-        all: { cueF1: prf(ao.cue).f1, sourceF1: prf(ao.source).f1, contentF1: prf(ao.content).f1 },
-      },
-      details: {
-        documents: run.documents,
-        megabytesPerSecond: run.seconds > 0 ? run.bytes / 1e6 / run.seconds : null,
-        sourcesStageMegabytesPerSecond: run.sourcesSeconds > 0 ? run.bytes / 1e6 / run.sourcesSeconds : null,
-        reporting: { overlap: figures(run.reporting.overlap), exact: figures(run.reporting.exact) },
-        all: { overlap: figures(run.all.overlap), exact: figures(run.all.exact) },
-      },
-      table:
-        formatTable(rows) +
-        `\n${run.documents} documents; ${(run.bytes / 1e6 / Math.max(run.seconds, 1e-9)).toFixed(2)} MB/s through tokens, names, actors and sources, ` +
-        `${(run.bytes / 1e6 / Math.max(run.sourcesSeconds, 1e-9)).toFixed(2)} MB/s in the sources stage alone`,
-    };
+    return reportFromRun(runAttribution(pairs(data)), data);
   },
 };
