@@ -98,9 +98,8 @@ function refWindow(ctx: Ctx): number {
  * history, within the same sentence in news. */
 function refApplies(ctx: Ctx, pos: number): boolean {
   if (!ctx.ref) return false;
-  const gap = pos - ctx.ref.pos;
-  if (gap > refWindow(ctx)) return false;
   if (ctx.narrative || !ctx.dct) return true;
+  if (pos - ctx.ref.pos > refWindow(ctx)) return false;
   return !/[.!?]["')\]]?\s+["'(]?[A-Z]|\n/.test(ctx.text.slice(ctx.ref.pos, pos));
 }
 
@@ -291,9 +290,14 @@ function positionMod(raw: string | undefined): string | undefined {
 
 const RELATIVE_WORDS = String.raw`this|last|next|past|previous|coming|current|following|same|that|the\s+past|the\s+last|the\s+next|the\s+current|the\s+coming|the\s+previous|the\s+following|the\s+same|the\s+preceding|the\s+latest|the\s+present|the\s+first|the\s+final`;
 
-function direction(word: string): number | 'ref0' | 'ref+1' | null {
+type Direction = number | 'ref0' | 'ref+1' | 'ref-1';
+
+/** How a relative word moves: a number of units from publication, or from the reference time
+ * ("the following year", "the previous month", "that day"). */
+function direction(word: string): Direction | null {
   const w = lc(word).replace(/^the /, '');
   if (w === 'this' || w === 'current' || w === 'present' || w === 'latest') return 0;
+  if ((w === 'previous' || w === 'preceding') && lc(word).startsWith('the ')) return 'ref-1';
   if (w === 'last' || w === 'past' || w === 'previous' || w === 'preceding') return -1;
   if (w === 'next' || w === 'coming') return lc(word).startsWith('the ') ? 'ref+1' : 1;
   if (w === 'following') return 'ref+1';
@@ -595,16 +599,16 @@ export const RULES: Rule[] = [
         end: m.index + m[0].length,
         resolve(ctx) {
           if (part) {
-            const base = dir === 'ref0' || dir === 'ref+1' ? (ctx.ref && ctx.ref.d ? { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d } : ctx.dct) : ctx.dct;
+            const base = typeof dir === 'string' ? (ctx.ref && ctx.ref.d ? { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d } : ctx.dct) : ctx.dct;
             if (!base) return { type: 'TIME', value: `XXXX-XX-XXT${part}`, anchored: false };
-            const shift = dir === -1 ? -1 : dir === 1 || dir === 'ref+1' ? 1 : 0;
+            const shift = dir === -1 || dir === 'ref-1' ? -1 : dir === 1 || dir === 'ref+1' ? 1 : 0;
             return { type: 'TIME', value: `${ymdString(addDays(base, shift))}T${part}`, anchored: base === ctx.dct };
           }
           let base: Ymd | null = ctx.dct;
           let n = 0;
           let anchored = true;
-          if (dir === 'ref0' || dir === 'ref+1') {
-            if (ctx.ref && m.index - ctx.ref.pos < refWindow(ctx) * 2) {
+          if (typeof dir === 'string') {
+            if (ctx.ref && (ctx.narrative || !ctx.dct || m.index - ctx.ref.pos < refWindow(ctx) * 2)) {
               base = { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 };
               anchored = false;
               // "the same day" needs a known day, "the following month" a known month
@@ -612,7 +616,7 @@ export const RULES: Rule[] = [
                 return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
               }
             }
-            n = dir === 'ref+1' ? 1 : 0;
+            n = dir === 'ref+1' ? 1 : dir === 'ref-1' ? -1 : 0;
           } else n = dir;
           if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
           // "the past year", "the last decade": TimeML reads these as the stretch ending now
@@ -831,7 +835,7 @@ export const RULES: Rule[] = [
     name: 'year',
     head: { re: /\d{4}|\bB\.?C|\bA\.?D\b/g, back: 50, forward: 12 },
     re: new RegExp(
-      String.raw`${NOT_BEFORE_YEAR}\b(?:(${POSITION})[- ]?\s*)?(?:(?:the\s+)?(?:(fiscal|calendar|financial|FY|model|school)(?:\s+year)?)\s*)?(?:(\d{1,4})\s*(BC|B\.C\.|BCE|AD|A\.D\.)|(${YEAR_RE})(?:(?:-|–|/)(\d{2}|${YEAR_RE}))?)\b${NOT_AFTER_YEAR}`,
+      String.raw`${NOT_BEFORE_YEAR}\b(?:(${POSITION})[- ]?\s*)?(?:(?:the\s+)?(?:(fiscal|calendar|financial|FY|model|school)(?:\s+year)?)\s*)?(?:(\d{1,4})\s*(BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)|(${YEAR_RE})(?:(?:-|–|/)(\d{2}|${YEAR_RE}))?\b)${NOT_AFTER_YEAR}`,
       'g',
     ),
     make(m, text) {
@@ -1281,6 +1285,28 @@ function selectCandidates(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** "the night of 13 February", "the morning of December 28, 1979": a part of a stated day. */
+function partOfDay(kept: Candidate[], text: string): Candidate[] {
+  return kept.map((c) => {
+    if (c.kind !== 'day') return c;
+    const before = /\b(?:(early|late)\s+)?(?:in\s+)?the\s+(night|morning|evening|afternoon)\s+of\s+$/i.exec(text.slice(Math.max(0, c.start - 40), c.start));
+    if (!before) return c;
+    const part = DAY_PARTS[before[2].toLowerCase()];
+    const start = c.start - before[0].length + (before[0].toLowerCase().indexOf('the'));
+    return {
+      ...c,
+      start: before[1] ? c.start - before[0].length : start,
+      rule: `${c.rule}+part-of-day`,
+      kind: undefined,
+      resolve(ctx: Ctx) {
+        const r = c.resolve(ctx);
+        if (!r || r.value.includes('T')) return r;
+        return { ...r, type: 'TIME', value: `${r.value}T${part}` };
+      },
+    };
+  });
+}
+
 /** "noon Saturday", "5 p.m. Friday", "Friday, 5 p.m.": a clock time next to a day is one TIME. */
 function mergeClockAndDay(kept: Candidate[], text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -1343,8 +1369,11 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   const full: Ymd | null = dct ? { y: dct.y, m: dct.m ?? 7, d: dct.d ?? (dct.m ? 15 : 1) } : null;
   const cands = collect(text);
   if (options.chrono !== false) cands.push(...chronoCandidates(text, full));
-  const kept = mergeClockAndDay(selectCandidates(cands), text);
-  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null, narrative: isNarrative(text, full) };
+  const narrative = isNarrative(text, full);
+  // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
+  const merged = mergeClockAndDay(selectCandidates(cands), text);
+  const kept = narrative ? partOfDay(merged, text) : merged;
+  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null, narrative };
   const out: Timex[] = [];
   for (const c of kept) {
     const r = c.resolve(ctx);
