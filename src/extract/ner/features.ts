@@ -91,7 +91,7 @@ interface WordEntry {
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 const T = {
   bias: 1, w0: 2, l0: 3, shape0: 4, class0: 5, pre: 6, suf: 10, len0: 14, flag: 15,
   lm2: 20, lm1: 21, lp1: 22, lp2: 23, wm1: 24, wp1: 25, cm1: 26, cp1: 27, shm1: 28, shp1: 29,
@@ -487,14 +487,27 @@ export class FeatureTagger {
       if (fast) for (let l = 0; l < NL; l++) scores[l] += part[l];
       let pred = 0;
       let bestScore = -Infinity;
+      let free = 0;
+      let freeScore = -Infinity;
       for (let l = 0; l < NL; l++) {
-        if (!allowed(p1, l)) continue;
+        const last = i === n - 1;
         // a name cannot stay open past the end of the sentence
-        if (i === n - 1 && l !== 0 && labelPart(l) < 2) continue;
-        if (scores[l] > bestScore) {
+        if (last && l !== 0 && labelPart(l) < 2) continue;
+        if (allowed(p1, l) && scores[l] > bestScore) {
           bestScore = scores[l];
           pred = l;
         }
+        if (allowed(0, l) && scores[l] > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
+          freeScore = scores[l];
+          free = l;
+        }
+      }
+      // A name left open by the previous word is closed there when this word would rather not
+      // continue it (B becomes U, I becomes L), instead of forcing "Armed Forces , Florence".
+      if (p1 !== BOS_LABEL && p1 !== 0 && labelPart(p1) < 2 && freeScore > bestScore) {
+        p1 = labelPart(p1) === 0 ? p1 + 3 : p1 + 1;
+        labels[i - 1] = p1;
+        pred = free;
       }
       if (learner && gold) learner.update(keys, k, gold[i], pred);
       labels[i] = pred;

@@ -27,6 +27,8 @@ interface City {
   population: number;
 }
 
+const ORG_KINDS = new Set(['state-forces', 'government', 'armed-group', 'pmc', 'militia', 'international-org']);
+
 function plural(demonym: string): string[] {
   if (/(s|sh|ch|ese|ss)$/i.test(demonym)) return [demonym];
   return [demonym, demonym + 's'];
@@ -82,10 +84,15 @@ export function buildGazetteerLists(options: { minCityPopulation?: number; actor
       try {
         const doc = parse(readFileSync(join(dir, f), 'utf8')) as unknown;
         const entries = Array.isArray(doc) ? doc : [doc];
-        for (const e of entries as { name?: string; kind?: string; aliases?: string[] }[]) {
+        for (const e of entries as { name?: string; kind?: string; aliases?: unknown; abbreviations?: unknown }[]) {
           if (!e || typeof e.name !== 'string') continue;
-          const target = e.kind === 'person' ? person : org;
-          target.push(e.name, ...(Array.isArray(e.aliases) ? e.aliases.filter((a) => typeof a === 'string') : []));
+          // states are places to this tagger (country lists cover them); civilians are no name
+          const target = e.kind === 'person' ? person : ORG_KINDS.has(e.kind ?? '') ? org : null;
+          if (!target) continue;
+          target.push(e.name);
+          for (const list of [e.aliases, e.abbreviations]) {
+            if (Array.isArray(list)) for (const a of list) if (typeof a === 'string') target.push(a);
+          }
         }
       } catch {
         // an unreadable file in another helper's folder is not the tagger's problem

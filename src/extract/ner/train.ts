@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const seed = Number(arg('seed', '1'));
   const epochs = arg('epochs') ? Number(arg('epochs')) : undefined;
   const { buildGazetteerLists } = await import('./gazetteer-build.js');
-  const lists = buildGazetteerLists();
+  const lists = buildGazetteerLists({ actorsDir: process.argv.includes('--no-actors') ? undefined : resolve(root, 'data/actors') });
   const docs = parseConll(readFileSync(data, 'utf8'));
   const log = (s: string): void => void process.stderr.write(s + '\n');
   log(`training on ${data}: ${docs.length} documents; lists: ${Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
