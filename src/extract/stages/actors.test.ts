@@ -84,6 +84,26 @@ describe('actors stage: demonyms and force nouns', () => {
   });
 });
 
+describe('actors stage: the army, the junta, government forces', () => {
+  it('links a bare force noun to the same role named with its country earlier', () => {
+    expect(pairs(actorsOf('The Malian army said it killed 20 jihadists near Mopti. The army later said two soldiers died.'))).toEqual([
+      'The Malian army -> military-forces-of-mali',
+      'jihadists -> unnamed:jihadists',
+      'The army -> military-forces-of-mali',
+    ]);
+  });
+
+  it('falls back on the country the text is plainly about, and otherwise says nothing', () => {
+    const m = actorsOf('In Mali, government forces clashed with JNIM near Gao. Mali has been ruled by the military since 2020; the junta said the attack in Mali was repelled.');
+    expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual([
+      'government forces -> military-forces-of-mali',
+      'the military -> military-forces-of-mali',
+      'the junta -> government-of-mali',
+    ]);
+    expect(actorsOf('The army said the attack was repelled.')).toEqual([]);
+  });
+});
+
 describe('actors stage: countries acting as states', () => {
   it('makes a country an actor as subject, agent or owner', () => {
     const m = actorsOf(

@@ -89,6 +89,8 @@ const FORCE_NOUNS: [string, StateRole][] = [
   ['military junta', 'government'], ['regime', 'government'], ['administration', 'government'], ['transitional government', 'government'],
   ['transitional authorities', 'government'], ['diplomats', 'government'], ['foreign ministry', 'government'],
   ['ministry of foreign affairs', 'government'], ['presidency', 'government'], ['leaders', 'government'], ['leadership', 'government'],
+  ['military rulers', 'government'], ['rulers', 'government'], ['military authorities', 'government'], ['military leaders', 'government'],
+  ['military government', 'government'], ['military regime', 'government'], ['military leadership', 'government'],
   ['defense ministry', 'defence-ministry'], ['defence ministry', 'defence-ministry'], ['ministry of defence', 'defence-ministry'],
   ['ministry of defense', 'defence-ministry'], ['defense minister', 'defence-ministry'], ['defence minister', 'defence-ministry'],
   ['minister of defence', 'defence-ministry'], ['minister of defense', 'defence-ministry'],
@@ -322,21 +324,28 @@ function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, check
 
 interface Context {
   countries: Set<string>;
+  /** how often each country is named (name or demonym) */
+  countryCounts: Map<string, number>;
   published: string | null;
 }
 
 function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
   const countries = new Set<string>();
+  const countryCounts = new Map<string, number>();
   for (const pieces of sentences) {
+    if (!pieces) continue;
     for (let i = 0; i < pieces.length; i++) {
       for (const trie of [kb.countryTrie, kb.demonymTrie]) {
         const m = walk(trie, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
-        if (country) countries.add(country);
+        if (country) {
+          countries.add(country);
+          countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
+        }
       }
     }
   }
-  return { countries, published: doc.published?.value.slice(0, 10) ?? null };
+  return { countries, countryCounts, published: doc.published?.value.slice(0, 10) ?? null };
 }
 
 /** Picks one entry among several sharing an alias: the one of a country the document names,
@@ -434,6 +443,85 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
     out.push(candidate(pieces, withDeterminer(pieces, i), f.to, fromEntry(entry), `demonym-force:${f.role}`, 2));
   }
 }
+
+/** Force and office nouns that, with "the" and no country named, refer to the country the text is about. */
+const BARE_FORCE = new Set([
+  'army', 'military', 'armed forces', 'security forces', 'defence and security forces', 'defense and security forces', 'junta',
+  'military junta', 'government', 'authorities', 'police', 'regime', 'gendarmerie', 'transitional government', 'transitional authorities',
+  'military rulers', 'military authorities', 'military government', 'military regime', 'national army', 'national guard',
+]);
+/** Without "the", only these are plain enough ("government forces clashed with ..."). */
+const GOVERNMENT_FORCES = buildPlainTrie([
+  ['government forces', 'military'], ['government troops', 'military'], ['government soldiers', 'military'], ['pro-government forces', 'military'],
+  ['state forces', 'military'], ['security forces', 'military'], ['defence and security forces', 'military'], ['defense and security forces', 'military'],
+]);
+
+const BARE_PREFIX = 'bare-force:';
+
+/** "the army", "the junta", "government forces": a candidate whose country is settled after all sentences are read. */
+function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    if (lower(pieces[i]) === 'the' && pieces[i + 1] && /^\p{Ll}/u.test(pieces[i + 1].text)) {
+      const f = forceNoun(pieces, i + 1);
+      if (f && BARE_FORCE.has(pieces.slice(i + 1, f.to).map((p) => p.key).join(' '))) {
+        const placeholder: Target = { id: `${BARE_PREFIX}${f.role}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
+        out.push(candidate(pieces, i, f.to, placeholder, `${BARE_PREFIX}${f.role}`, 0));
+        continue;
+      }
+    }
+    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, pieces, i, false) : null;
+    if (g && /^\p{Ll}/u.test(pieces[i].text)) {
+      const placeholder: Target = { id: `${BARE_PREFIX}military`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
+      out.push(candidate(pieces, i, g.to, placeholder, `${BARE_PREFIX}government-forces`, 0));
+    }
+  }
+}
+
+/**
+ * Settles "the army"-style candidates: the same role named with its country earlier in the text
+ * ("the Malian army ... the army said"), else the country the document is plainly about (named
+ * at least twice and more than twice as often as any other); else the mention is dropped.
+ */
+function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Candidate[] {
+  const roleOf = new Map<string, StateRole>();
+  const lastByRole = new Map<StateRole, Target>();
+  const ranked = [...ctx.countryCounts].sort((a, b) => b[1] - a[1]);
+  const dominant = ranked.length > 0 && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > 2 * ranked[1][1]) ? ranked[0][0] : null;
+  const out: Candidate[] = [];
+  for (const c of chosen) {
+    if (!c.rule.startsWith(BARE_PREFIX)) {
+      if (c.target.country) {
+        let role = roleOf.get(c.target.id);
+        if (role === undefined) {
+          role = STATE_ROLE_LIST.find((r) => kb.stateEntry(c.target.country!, r)?.id === c.target.id);
+          if (role) roleOf.set(c.target.id, role);
+        }
+        if (role) lastByRole.set(role, c.target);
+      }
+      out.push(c);
+      continue;
+    }
+    const kindOf = c.rule.slice(BARE_PREFIX.length);
+    // "government forces" are the forces of the state the text is about, whoever was named last
+    const governmentForces = kindOf === 'government-forces';
+    const role: StateRole = governmentForces ? 'military' : (kindOf as StateRole);
+    const home = governmentForces && dominant ? kb.stateEntry(dominant, 'military') : undefined;
+    if (home) {
+      out.push({ ...c, target: fromEntry(home), rule: `${c.rule}:main-country` });
+      continue;
+    }
+    const earlier = lastByRole.get(role);
+    if (earlier) {
+      out.push({ ...c, target: earlier, rule: `${c.rule}:coref` });
+      continue;
+    }
+    const entry = dominant ? kb.stateEntry(dominant, role) : undefined;
+    if (entry) out.push({ ...c, target: fromEntry(entry), rule: `${c.rule}:main-country` });
+  }
+  return out;
+}
+
+const STATE_ROLE_LIST: StateRole[] = ['military', 'police', 'government', 'defence-ministry'];
 
 function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
@@ -807,7 +895,7 @@ function select(cands: Candidate[]): Candidate[] {
 export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
   const sentences = sentencePieces(results.tokens);
   const ctx = documentContext(doc, sentences, kb);
-  const chosen: Candidate[] = [];
+  let chosen: Candidate[] = [];
   const nested: Candidate[] = [];
   sentences.forEach((pieces, sentence) => {
     if (!pieces) return;
@@ -816,6 +904,7 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
     demonymMatches(pieces, kb, cands);
     countryActorMatches(pieces, kb, cands);
     describedMatches(pieces, kb, ctx, cands);
+    bareForceMatches(pieces, cands);
     const picked = select(cands);
     for (const c of picked) (c as Candidate & { sentence?: number }).sentence = sentence;
     chosen.push(...picked);
@@ -826,6 +915,7 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
       if (host && !nested.some((n) => n.start === c.start)) nested.push({ ...c, rule: 'kb-alias-nested', ...{ sentence } });
     }
   });
+  chosen = resolveBareForces(chosen, kb, ctx);
   const out: ActorMention[] = [];
   for (const c of [...chosen, ...nested]) {
     const sentence = (c as Candidate & { sentence: number }).sentence;
