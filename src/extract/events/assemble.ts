@@ -13,7 +13,7 @@ import type {
   Span,
   TimeMention,
 } from '../../model.js';
-import { findCues, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
+import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
 
@@ -62,8 +62,8 @@ export interface Detection {
 }
 
 /** Events of one sentence: at most one violent event, plus strategic developments of other families. */
-export function detectInSentence(text: string, base: number): Detection[] {
-  const hits = findCues(text, base).filter((h) => !NOT_EVENTS.has(h.kind));
+export function detectInSentence(text: string, base: number, found?: CueHit[]): Detection[] {
+  const hits = (found ?? findCues(text, base)).filter((h) => !NOT_EVENTS.has(h.kind));
   if (hits.length === 0) return [];
   const weight = (h: CueHit): number => {
     const before = text.slice(Math.max(0, h.start - base - 60), h.start - base);
@@ -128,7 +128,7 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 // ---------------------------------------------------------------- actors
 
-const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting)|casualties among)\s+(?:both\s+)?(?:the\s+)?$/i;
+const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\b(?:by|from)\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
@@ -153,7 +153,9 @@ function distinct(list: ActorMention[]): ActorMention[] {
  * `associated` (ACLED's assoc_actor).
  */
 export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true): ActorRoles {
-  const inClause = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person');
+  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person');
+  // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
+  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
   const rules: string[] = [];
   const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
   const victims = new Set<ActorMention>();
@@ -178,7 +180,8 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   if (actor1) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
   const candidates = inClause.filter((a) => a !== actor1 && !allies.has(a) && !victims.has(a));
   if (!actor1) {
-    const subj = candidates.filter((a) => a.end <= trigger.start);
+    // the subject may open the trigger phrase itself ("Gunmen attacked ...")
+    const subj = candidates.filter((a) => a.start <= trigger.start);
     actor1 = subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }
@@ -471,17 +474,25 @@ export function ploverFor(kind: string, modality: ExtractedEvent['modality']): s
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
   const places = [...results.places].sort((a, b) => a.start - b.start);
+  const bySentence = <T extends { sentence: number }>(list: readonly T[]): T[][] => {
+    const out: T[][] = doc.sentences.map(() => []);
+    for (const x of list) out[x.sentence]?.push(x);
+    return out;
+  };
+  const placesOf = bySentence(places);
+  const actorsOf = bySentence(actors);
   const times = [...results.times].sort((a, b) => a.start - b.start);
   const country = mainCountry(places, actors);
   const drafts: Draft[] = [];
+  const cueHits = findCuesBySentence(doc.text, doc.sentences);
   let lastPlace: { place: PlaceMention; sentence: number; paragraph: number } | null = null;
   let lastDate: { date: EventDate; sentence: number; paragraph: number } | null = null;
   let lastParties: { actor1: ActorMention; actor2: ActorMention | null; sentence: number; paragraph: number } | null = null;
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
-    const sentPlaces = placesIn(sentence, places, actors);
+    const sentPlaces = placesIn(sentence, placesOf[sentence.index], actorsOf[sentence.index]);
     const sentTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    const detections = detectInSentence(text, sentence.start);
+    const detections = cueHits[sentence.index].length === 0 ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
@@ -508,7 +519,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // place: the clause, the sentence, the narrative so far in this paragraph, the document's country
       let location: EventLocation | null = null;
       let ownPlace = false;
-      const clausePlace = bestPlace(placesIn(clause, places, actors)) ?? bestPlace(sentPlaces);
+      const clausePlace = bestPlace(placesIn(clause, sentPlaces, [])) ?? bestPlace(sentPlaces);
       if (clausePlace) {
         location = toLocation(clausePlace);
         ownPlace = true;

@@ -81,8 +81,7 @@ export function allKinds(): string[] {
   return Object.keys(cues().kinds);
 }
 
-/** Every cue match in `text`, with `needs` applied (a cue that needs a group fires only beside it). */
-export function findCues(text: string, base = 0): CueHit[] {
+function rawHits(text: string, base: number): CueHit[] {
   const raw: CueHit[] = [];
   for (const c of cues().cues) {
     c.regex.lastIndex = 0;
@@ -94,6 +93,11 @@ export function findCues(text: string, base = 0): CueHit[] {
       raw.push({ kind: c.kind, group: c.group ?? c.kind, weight: c.weight, start: base + m.index, end: base + m.index + m[0].length, text: m[0], cue: c.index });
     }
   }
+  return raw;
+}
+
+/** `needs`: a cue that needs a group fires only beside it (in the same sentence or snippet). */
+function applyNeeds(raw: CueHit[]): CueHit[] {
   const groups = new Set(raw.map((h) => h.group));
   const specs = cues().cues;
   return raw
@@ -102,6 +106,28 @@ export function findCues(text: string, base = 0): CueHit[] {
       return !needs || needs.some((g) => groups.has(g));
     })
     .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Every cue match in `text`, with `needs` applied. */
+export function findCues(text: string, base = 0): CueHit[] {
+  return applyNeeds(rawHits(text, base));
+}
+
+/**
+ * Cue matches of a whole document, bucketed by sentence: each pattern runs once over the text
+ * (much cheaper than once per sentence); a match that runs over a sentence end is dropped.
+ */
+export function findCuesBySentence(text: string, sentences: readonly { start: number; end: number }[]): CueHit[][] {
+  const buckets: CueHit[][] = sentences.map(() => []);
+  const raw = rawHits(text, 0).sort((a, b) => a.start - b.start);
+  let i = 0;
+  for (const h of raw) {
+    while (i < sentences.length && sentences[i].end <= h.start) i++;
+    if (i >= sentences.length) break;
+    const s = sentences[i];
+    if (h.start >= s.start && h.end <= s.end) buckets[i].push(h);
+  }
+  return buckets.map(applyNeeds);
 }
 
 export interface KindScore {

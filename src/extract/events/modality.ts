@@ -85,6 +85,9 @@ interface GrammarHit {
   cue: string;
 }
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
+const PREDICATIVE_HEDGE = new Set(['likely', 'possible', 'probable', 'feared', 'expected', 'rumoured', 'rumored', 'suspected', 'imminent', 'unlikely']);
+
 /** Heads after which "to" + verb reports something that did happen ("the first to arrive",
  * "fell 3% to close at", "continued to fall"). */
 const NOT_IRREALIS_HEAD = /^(\d[\d.,]*|%|percent|points?|first|last|only|second|third|next|few|one|continue[sd]?|continuing|beg[au]n|begins?|start(?:ed|s)?|manag(?:e|ed|es)|went|came|used|tends?|seem(?:s|ed)?|appear(?:s|ed)?|enough|bit|somewhat|down|up)$/;
@@ -168,14 +171,20 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
     hits.push({ kind: 'future', rule: 'modality.future-noun', cue: words[ti] });
   }
   // "the attack was foiled", "talks were postponed": the event is reported as not happening
-  for (let k = tj; k < Math.min(words.length, tj + 4); k++) {
+  // the predicate may follow a prepositional phrase: "the attack on the barracks was foiled"
+  for (let k = tj; k < Math.min(words.length, tj + 9); k++) {
     const w = words[k];
     if (L.breaks.has(w) || w === ',') break;
-    if (L.undoingParticiples.has(w)) {
+    const aux = k > tj && BE.has(words[k - 1]);
+    if (L.undoingParticiples.has(w) && (aux || k === tj)) {
       hits.push({ kind: 'negated', rule: 'modality.undone-after', cue: w });
       break;
     }
-    if (!L.transparent.has(w)) break;
+    // "a new offensive is likely", "an attack was feared"
+    if (aux && k - tj <= 3 && PREDICATIVE_HEDGE.has(w)) {
+      hits.push({ kind: 'hypothetical', rule: 'modality.predicative-hedge', cue: w });
+      break;
+    }
   }
   // "the now-cancelled deal", "a foiled attack"
   if (ti > 0) {

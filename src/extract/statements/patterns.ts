@@ -92,7 +92,20 @@ function partyAt(ctx: Ctx, pos: number, limit: number): { name: string; span: Sp
   return null;
 }
 
+const personCache = new WeakMap<Ctx, Map<number, { name: string; span: Span }[]>>();
+
+/** Persons of a sentence, computed once per sentence. */
 function persons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
+  let byStart = personCache.get(ctx);
+  if (!byStart) personCache.set(ctx, (byStart = new Map()));
+  const hit = byStart.get(sentence.start);
+  if (hit) return hit;
+  const found = findPersons(ctx, sentence);
+  byStart.set(sentence.start, found);
+  return found;
+}
+
+function findPersons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
   const out: { name: string; span: Span }[] = [];
   for (const a of ctx.actors) if (a.kind === 'person' && a.start >= sentence.start && a.end <= sentence.end) out.push({ name: a.name, span: a });
   for (const n of ctx.results.names) {
@@ -102,8 +115,7 @@ function persons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
   }
   // a capitalised name right after a role ("Security analyst Jane Doe", "the spokesman, John Doe")
   const text = ctx.doc.text.slice(sentence.start, sentence.end);
-  const re = new RegExp(String.raw`(?:${ROLE_NOUN}${ROLE_TAIL},?\s+)((?:[\p{Lu}][\p{Ll}'’-]+\s+){1,2}[\p{Lu}][\p{Ll}'’-]+)`, 'giu');
-  for (const m of matches(re, text)) {
+  for (const m of matches(ROLE_THEN_NAME, text)) {
     const start = sentence.start + m.index + m[0].length - m[1].length;
     const span = { start, end: start + m[1].length };
     // the regex is case-blind for the role; the name is the leading run of capitalised words
@@ -179,6 +191,9 @@ const ROLE_AFTER = new RegExp(String.raw`^,\s*((?:the\s+)?(?:[\p{L}'’-]+\s+){0
 const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander))\s+$`, 'u');
 /** "President Vladimir Putin": a head of state or government */
 const LEADER_TITLE = /(?:^|\s)(President|Prime Minister|King|Queen|Emir|Supreme Leader|Chancellor|Premier|Interim President|Transitional President)\s+$/u;
+
+/** A role phrase followed by a capitalised name, for names no earlier stage found. */
+const ROLE_THEN_NAME = new RegExp(String.raw`(?:${ROLE_NOUN}${ROLE_TAIL},?\s+)((?:[\p{Lu}][\p{Ll}'’-]+\s+){1,2}[\p{Lu}][\p{Ll}'’-]+)`, 'giu');
 
 function cleanRole(role: string): string {
   return role.replace(/^(?:the|The)\s+/, '').trim();
@@ -471,19 +486,20 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     }
   }
   // "about 2,000 mercenaries remain in Mali"
-  const strength = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+  const strength = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
   for (const m of matches(strength, text)) {
     const at = s.start + m.index;
     const iso = countryCodeAt(ctx, at + m[0].length, s.end);
     const n = parseCount(m[2]);
     if (!iso || n === null) continue;
     const approx = m[1] !== undefined;
-    const noun = m[3].toLowerCase();
+    const noun = m[4].toLowerCase();
     const place = placeAt(ctx, at + m[0].length, s.end);
     // name the counted group as the text does elsewhere ("the Russian mercenary presence" -> "Russian mercenaries")
     const stem = noun.replace(/ies$/, 'y').replace(/ries$/, 'ry').replace(/s$/, '');
     const adj = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)\s+${stem.slice(0, Math.max(4, stem.length - 1))}`, 'u').exec(ctx.doc.text.slice(0, at));
-    const subject = `${adj ? adj[1] + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
+    const adjective = m[3] ?? adj?.[1];
+    const subject = `${adjective ? adjective + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
     const value: Record<string, unknown> = { best: n, approximate: approx };
     const st = push(ctx, s, { start: at, end: place ? place.end : at + m[0].length }, 'statements.strength', {
       subject,

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../pipeline.js';
+import { documentFromText } from '../../ingest/document.js';
+import { combineFatalities, interaction, ploverFor, toEventDate } from './assemble.js';
+import type { ActorMention, QuantityMention, TimeMention } from '../../model.js';
+
+function events(text: string, published: string | null = null) {
+  return extract(documentFromText(text, published)).events;
+}
+
+describe('events stage, end to end on news sentences', () => {
+  it('a massacre of villagers: ACLED attack on civilians, actors, date, toll, reported modality', () => {
+    const [e] = events('Gunmen attacked the village of Ogossagou in central Mali on March 23, 2019, killing 160 civilians, local officials said.', '2019-03-25');
+    expect(e.acled).toEqual({ type: 'Violence against civilians', subtype: 'Attack' });
+    expect(e.plover).toBe('ASSAULT');
+    expect(e.civilianTargeting).toBe(true);
+    expect(e.date).toEqual({ value: '2019-03-23', precision: 'day' });
+    expect(e.fatalities?.best).toBe(160);
+    expect(e.modality).toBe('reported');
+    expect(e.main).toBe(true);
+    expect(e.evidence.text).toContain('Gunmen attacked');
+  });
+
+  it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
+    const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
+    expect(e.extra).toBe('withdrawal');
+    expect(e.modality).toBe('future');
+    expect(e.plover).toBe('CONCEDE');
+    expect(e.actor1).toBe('Wagner Group');
+  });
+
+  it('"heavy losses" gives no fatality number', () => {
+    const [e] = events('The army suffered heavy losses in clashes with jihadists near Boulkessi.', '2022-08-10');
+    expect(e.acled?.subtype).toBe('Armed clash');
+    expect(e.fatalities).toBeNull();
+  });
+
+  it('never dates an event "today" by default: no date in a later paragraph without a time', () => {
+    const evs = events('Officials met in Bamako.\n\nLater, soldiers clashed with rebels near Kidal.', '2024-01-10');
+    const clash = evs.find((e) => e.acled?.subtype === 'Armed clash');
+    expect(clash?.date).toBeNull();
+  });
+
+  it('sentences that tell one incident are merged: the toll given later joins the battle', () => {
+    const text = 'The battle of Tessit took place on August 7, 2022. Soldiers fought jihadists on the ground for hours. The army said that 37 militants were killed in the fighting.';
+    const evs = events(text).filter((e) => e.acled?.type === 'Battles');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].date).toEqual({ value: '2022-08-07', precision: 'day' });
+    expect(evs[0].rules.some((r) => r.startsWith('events.merge'))).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const text = 'A drone strike killed 13 people at a wedding in Tadamakat on Sunday, residents said. The army denied targeting civilians.';
+    expect(JSON.stringify(events(text, '2023-03-20'))).toBe(JSON.stringify(events(text, '2023-03-20')));
+  });
+});
+
+describe('events: pieces', () => {
+  const q = (low: number | null, best: number | null, high: number | null): QuantityMention => ({
+    start: 0, end: 1, text: 'x', sentence: 0, stage: 'quantities', rule: 't', low, best, high, approximate: true, counts: 'killed', countsText: 'killed',
+  });
+  it('combines figures of several sources into a range without inventing a best figure', () => {
+    expect(combineFatalities([q(50, null, null), q(null, 60, null)])).toEqual({ low: 50, best: null, high: 60 });
+    expect(combineFatalities([q(12, 12, 12)])).toEqual({ low: 12, best: 12, high: 12 });
+    expect(combineFatalities([])).toBeNull();
+  });
+  it('joins inter codes lower first, or times ten for an actor alone', () => {
+    const a = (inter: ActorMention['inter']) => ({ inter }) as ActorMention;
+    expect(interaction(a(2), a(1))).toBe(12);
+    expect(interaction(a(8), a(7))).toBe(78);
+    expect(interaction(a(1), null)).toBe(10);
+    expect(interaction(null, null)).toBeNull();
+  });
+  it('PLOVER: RETREAT announced for the future is CONCEDE', () => {
+    expect(ploverFor('withdrawal', 'future')).toBe('CONCEDE');
+    expect(ploverFor('withdrawal', 'asserted')).toBe('RETREAT');
+    expect(ploverFor('air-strike', 'asserted')).toBe('ASSAULT');
+  });
+  it('turns time mentions into event dates in the gold format', () => {
+    const t = (x: Partial<TimeMention>): TimeMention => ({ start: 0, end: 1, text: 'x', sentence: 0, stage: 'times', rule: 't', timexType: 'DATE', value: '2020-10-30', precision: 'day', anchored: false, ...x });
+    expect(toEventDate(t({}))).toEqual({ value: '2020-10-30', precision: 'day' });
+    expect(toEventDate(t({ value: '2020-10', precision: 'range', from: '2020-10-30', to: '2020-10-31' }))).toEqual({ from: '2020-10-30', to: '2020-10-31', precision: 'range' });
+    expect(toEventDate(t({ value: 'PAST_REF', precision: 'before', before: '2025-06-06' }))).toEqual({ before: '2025-06-06', precision: 'unknown' });
+    expect(toEventDate(t({ timexType: 'DURATION', value: 'P3Y' }))).toBeNull();
+  });
+});

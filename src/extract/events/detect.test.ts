@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { allKinds, classifyText, findCues, kindInfo } from './detect.js';
+
+function kind(text: string): string | null {
+  return classifyText(text)?.kind ?? null;
+}
+
+describe('event cues and typing', () => {
+  it('every kind maps to ACLED, PLOVER or an extra type', () => {
+    for (const k of allKinds()) {
+      const info = kindInfo(k);
+      expect(info.acled !== null || info.plover !== null || info.extra !== undefined, k).toBe(true);
+    }
+  });
+
+  it('types violent events by the mode of violence first (ACLED precedence)', () => {
+    expect(kind('A drone strike hit a wedding party in the village of Tadamakat, killing 13 civilians.')).toBe('drone-strike');
+    expect(kind('Two suicide bombers blew themselves up at the gate of the Mopti barracks, killing a soldier.')).toBe('suicide-bomb');
+    expect(kind('An improvised explosive device struck a UN convoy near Aguelhok, wounding four peacekeepers.')).toBe('remote-explosive');
+    expect(kind('Militants fired mortar shells at the airport in Gao overnight.')).toBe('shelling');
+  });
+
+  it('battles: clashes, attacks on the military, territory changing hands', () => {
+    expect(kind('Soldiers clashed with jihadists near Boni for several hours on Tuesday.')).toBe('armed-clash');
+    expect(kind('Gunmen attacked a military checkpoint in Tillabéri, killing six soldiers.')).toBe('armed-clash');
+    expect(kind('The Malian army recaptured the town of Kidal from separatist rebels on Tuesday.')).toBe('government-regains');
+    expect(kind('Jihadists seized control of the town of Djibo after the garrison fled.')).toBe('nonstate-overtakes');
+  });
+
+  it('violence against civilians', () => {
+    expect(kind('Gunmen attacked villagers in Ogossagou, killing 160 people.')).toBe('attack');
+    expect(kind('Armed men abducted 50 women gathering fruit near Arbinda.')).toBe('abduction');
+  });
+
+  it('protests and riots, by how authorities answered', () => {
+    expect(kind('Thousands of protesters marched through Bamako on Friday demanding the departure of French troops.')).toBe('peaceful-protest');
+    expect(kind('Police fired tear gas to disperse protesters outside the parliament in Niamey.')).toBe('protest-intervention');
+    expect(kind('Security forces opened fire on protesters in Ouagadougou, killing three demonstrators.')).toBe('excessive-force');
+    expect(kind('Protesters clashed with police and set fire to tyres in the capital.')).toBe('violent-demonstration');
+  });
+
+  it('strategic developments and sitrep extras', () => {
+    expect(kind('The Wagner Group announced its withdrawal from Mali.')).toBe('withdrawal');
+    expect(kind('Russia deployed about 100 instructors to Ouagadougou in January.')).toBe('deployment');
+    expect(kind('Soldiers seized power in a coup in Niamey on Wednesday.')).toBe('coup');
+    expect(kind('The government and the rebels signed a ceasefire in Algiers.')).toBe('ceasefire');
+    expect(kind('Police arrested three suspects in Niono on Monday.')).toBe('arrest');
+    expect(kind('Turkish forces set up a new military base near the border.')).toBe('base-established');
+    expect(kind('Soldiers found a weapons cache and defused two bombs near Ansongo.')).toBe('disrupted-weapons');
+    expect(kind('Heavy flooding killed 30 people in Niamey after torrential rains.')).toBe('natural-disaster');
+  });
+
+  it('finds cues with offsets into the text', () => {
+    const text = 'On Sunday an airstrike hit a market.';
+    const hit = findCues(text, 100).find((h) => h.kind === 'air-strike');
+    expect(hit).toBeDefined();
+    expect(text.slice(hit!.start - 100, hit!.end - 100)).toBe('airstrike');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { classifyModality } from './modality.js';
+
+function m(sentence: string, trigger: string): string {
+  const start = sentence.indexOf(trigger);
+  return classifyModality(sentence, { start, end: start + trigger.length }).modality;
+}
+
+// Words that look like cues but do not govern the trigger.
+describe('modality: not fooled', () => {
+  it('a negation in another clause does not reach the trigger', () => {
+    expect(m('Officials did not give a toll, but gunmen killed at least ten people in Bankass.', 'killed')).toBe('asserted');
+  });
+  it('"the failed rebellion" happened', () => {
+    expect(m('After the failed rebellion, the army arrested dozens of officers.', 'arrested')).toBe('asserted');
+  });
+  it('a modal in a relative clause does not reach the main verb', () => {
+    expect(m('The jihadists, who could be seen on motorcycles, attacked the checkpoint.', 'attacked')).toBe('asserted');
+  });
+  it('"continued to fall" and "the first to arrive" are not futures', () => {
+    expect(m('Security continued to deteriorate across the region in 2022.', 'deteriorate')).toBe('asserted');
+    expect(m('The Chadian contingent was the first to arrive in Kidal.', 'arrive')).toBe('asserted');
+  });
+  it('"no" inside a name or quantity elsewhere does not negate', () => {
+    expect(m('Troops clashed with fighters near Diafarabé, leaving no doubt about the threat.', 'clashed')).toBe('asserted');
+  });
+});

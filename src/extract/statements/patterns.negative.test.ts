@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../pipeline.js';
+import { documentFromText } from '../../ingest/document.js';
+
+function predicates(text: string): string[] {
+  return extract(documentFromText(text, '2025-06-06')).statements.map((s) => s.predicate);
+}
+
+describe('statements: negative cases', () => {
+  it('"backed by" a vote is no sponsor', () => {
+    expect(predicates('The resolution, backed by a large majority, passed on Monday.')).not.toContain('backed_by');
+  });
+  it('an announcement of an act is no claim ("announced its departure")', () => {
+    expect(predicates('The Wagner Group announced its departure from Mali.')).not.toContain('claims');
+  });
+  it('a possessive leader phrase is leadership, not a role title', () => {
+    expect(predicates('The death of Wagner’s leader, Yevgeny Prigozhin, shook the group.')).not.toContain('role');
+  });
+  it('numbers of people that are not a force are no strength', () => {
+    expect(predicates('About 2,000 people remain in the camp at Mbera.')).not.toContain('strength');
+  });
+});
