@@ -325,7 +325,7 @@ export const RULES: Rule[] = [
       // "one day" at the start of a story is a narrative opener, not a duration
       if (numLc === 'some' && !/s$/i.test(unitRaw)) return null;
       // a quantity of money, percent or count right before ("$5 a year", "10 percent a year") is a rate, not a time
-      if ((numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times|twice|once|million|billion|trillion|share)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      if (!after && (numLc === 'a' || numLc === 'an' || numLc === 'per') && /(?:\d|%|percent|cents?|dollars?|times|twice|once|million|billion|trillion|share)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
       // fractions, not quarters of a year: "three-quarters of", "a quarter of the vote"
       if (unit === 'quarter' && (/^\w+-quarters?$/i.test(m[0].trim()) || /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
       const q = lc(qual);
@@ -458,8 +458,13 @@ export const RULES: Rule[] = [
       if (/^\s+(?:century|mile|note|inch|point|pound|hour)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
       const plural = /^s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
       if (plural) return null;
+      // TimeML leaves out a possessive and, before the adjective "third-quarter", the determiner
+      let start = m.index;
+      if (lc(det) === 'its' || (det && ordRaw && /^[a-z0-9]+-(?:fiscal-)?quarter$/i.test(text.slice(m.index + m[0].indexOf(ordRaw), m.index + m[0].length)) && !yearRaw)) {
+        start = m.index + m[0].indexOf(ordRaw ?? 'quarter', det ? det.length : 0);
+      }
       return {
-        start: m.index,
+        start,
         end: m.index + m[0].length,
         resolve(ctx) {
           let y: number | null = null;
@@ -675,7 +680,7 @@ export const RULES: Rule[] = [
       if (rel === 'early' || rel === 'late') start = m.index; // kept: TimeML includes these
       return {
         start,
-        end: m.index + m[0].length,
+        end: m.index + m[0].length - (m[3] && !partRaw ? m[3].length : 0),
         kind: part ? undefined : 'day',
         resolve(ctx) {
           const type: TimexType = part ? 'TIME' : 'DATE';
