@@ -250,9 +250,14 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   ['Siberia', 'region', 60.0, 105.0, []],
   ['Patagonia', 'region', -45.0, -69.0, []],
   ['Midwest', 'region', 41.5, -93.0, ['the Midwest']],
+  ['South Ossetia', 'region', 42.3, 44.0, ['Tskhinvali Region']],
+  ['Abkhazia', 'region', 43.0, 41.0, ['Abkhaz']],
+  ['Transnistria', 'region', 47.0, 29.4, []],
+  ['Nagorno-Karabakh', 'region', 39.9, 46.7, ['Karabakh', 'Artsakh']],
+  ['Western Sahara', 'region', 24.5, -13.0, []],
   ['New England', 'region', 43.6, -71.5, []],
 ];
-const REGION_COUNTRY: Record<string, string> = { Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US' };
+const REGION_COUNTRY: Record<string, string> = { 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US' };
 for (const [name, kind, lat, lon, alts] of REGIONS) {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
   add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : 'RGN' }, alts);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Document, PlaceMention } from '../model.js';
 import type { EvalReport, Evaluator } from './evaluator.js';
 import { formatTable, prf } from './evaluator.js';
 
@@ -109,8 +110,14 @@ export const evaluator: Evaluator = {
   description: 'geoparsing: toponym P/R/F1 by span overlap, accuracy within 161 km and median error (GeoVirus / LGL XML layouts)',
   defaultData: ['../shared/bench/geo/GeoVirus.xml', '../shared/bench/geo/lgl.xml'],
   async run({ data }): Promise<EvalReport> {
-    const { documentFromText } = await import('../ingest/document.js');
     const { extract } = await import('../extract/pipeline.js');
+    return scoreGeo(data, (doc) => extract(doc, { until: 'places' }).places);
+  },
+};
+
+/** Scores the places a function finds in each article (the pipeline, or a part of it). */
+export async function scoreGeo(data: string, findPlaces: (doc: Document) => PlaceMention[]): Promise<EvalReport> {
+    const { documentFromText } = await import('../ingest/document.js');
     const { distanceKm } = await import('../knowledge/places.js');
     const articles = parseGeoXml(readFileSync(data, 'utf8'));
     let tp = 0;
@@ -132,7 +139,7 @@ export const evaluator: Evaluator = {
       const doc = documentFromText(a.text);
       const map = doc.text === a.text ? null : offsetMap(a.text, doc.text);
       const t0 = performance.now();
-      const places = extract(doc, { until: 'places' }).places;
+      const places = findPlaces(doc);
       extractMs += performance.now() - t0;
       chars += doc.text.length;
       const gold = a.toponyms.map((t) => ({ ...t, start: map ? map[t.start] : t.start, end: map ? map[Math.min(t.end, a.text.length)] : t.end }));
@@ -177,7 +184,7 @@ export const evaluator: Evaluator = {
     const acc161 = errors.length ? within / errors.length : 0;
     const medianKm = median(errors);
     const seconds = (performance.now() - started) / 1000;
-    const top = (m: Map<string, number>): [string, number][] => [...m].sort((x, y) => y[1] - x[1]).slice(0, 40);
+    const top = (m: Map<string, number>): [string, number][] => [...m].sort((x, y) => y[1] - x[1]).slice(0, 120);
     const table = formatTable([
       ['measure', 'value'],
       ['articles', articles.length],
@@ -212,5 +219,4 @@ export const evaluator: Evaluator = {
       },
       table,
     };
-  },
-};
+}

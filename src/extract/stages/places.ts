@@ -93,6 +93,23 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const tx = t.text;
+    const hyphen = tx.indexOf('-');
+    if (hyphen > 0 && hyphen < tx.length - 1) {
+      // "Gainesville-area", "D-Charleston", "Athens-Clarke": each part a unit of its own
+      let at = 0;
+      for (const part of tx.split('-')) {
+        if (part) {
+          const key = unitKey(part);
+          const cap = isCapitalised(part);
+          const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, cap, abbr: cap && isAllCaps(part), sentence: t.sentence, initial });
+        }
+        at += part.length + 1;
+      }
+      lastSentence = t.sentence;
+      prevText = tx;
+      continue;
+    }
     const wordy = isWordy(tx);
     const cap = wordy && isCapitalised(tx);
     let end = t.end;
@@ -207,15 +224,22 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const u = us[i];
     if (!u.cap || u.sentence !== us[i - 1].sentence) continue;
     const p = us[i - 1];
-    if (p.cap && (g.flags(p.key).firstName || TITLES.has(p.key)) && !g.flags(u.key).firstName && !(p.key === 'saint')) personWords.add(u.key);
-    // "Barack Obama": a capitalised word after another mid-sentence one that names no place
-    else if (p.cap && !p.initial && !u.abbr && !g.has(p.key) && !NAME_PARTICLES.has(p.key) && !g.has(u.key + ' ' + p.key) && /^\p{L}+$/u.test(p.text)) surnameWords.add(u.key);
+    const initial = p.text === '.' && i >= 2 && us[i - 2].cap && us[i - 2].text.length === 1 && us[i - 2].end === p.start;
+    if (initial || (p.cap && (g.flags(p.key).firstName || TITLES.has(p.key)) && !g.flags(u.key).firstName && !(p.key === 'saint'))) personWords.add(u.key);
+    // "Bell said": a speaker, unless the name is a country's or a city's ("Moscow said")
     const n = us[i + 1];
-    if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !(i > 0 && LOCATIVE.has(p.key))) personWords.add(u.key);
+    if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
   }
   for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
 
   const kept: Match[] = [];
+  let lastKeptTo = -1;
+  /** a word that names a place by itself, not also a common word or a personal name */
+  const placey = (key: string): boolean => {
+    if (!g.has(key)) return false;
+    const f = g.flags(key);
+    return !f.common && !f.firstName && !f.surname;
+  };
   for (const m of raw) {
     const first = us[m.from];
     const prev = us[m.from - 1];
@@ -242,12 +266,12 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       continue;
     }
     // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
-    if (prev && prev.sentence === first.sentence && (TITLES.has(prevKey) || TITLES.has(prevKey.replace(/\.$/, ''))) && prev.cap && !inLoc) {
-      continue;
-    }
+    if (prev && prev.sentence === first.sentence && prev.cap && !inLoc && TITLES.has(prevKey)) continue;
+    // a currency: "US$460"
+    if (nextSame && nextSame.start === m.end && (nextSame.text === '$' || nextSame.text === '€' || nextSame.text === '£')) continue;
     if (flags.firstName && !inLoc) {
       // "Beverly Ochieng", "Vladimir Putin": a given name followed by a surname
-      if (nextSame && nextSame.cap && !g.has(nextSame.key)) continue;
+      if (nextSame && nextSame.cap && !placey(nextSame.key)) continue;
       if (!supported && !(m.candidates[0].population >= 100000 && !first.initial)) continue;
     }
     if (flags.surname && !inLoc && !supported) {
@@ -261,14 +285,14 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (single && TITLES.has(m.key)) continue;
     // "the White House": an institution named after a small namesake place
     if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
-    const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || c.population >= 100000);
+    const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
     // a name this text also uses for a person ("Barack Obama ... Obama said")
     if (single && personWords.has(m.key) && !inLoc && !containerAfter) continue;
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !tagged && !major && !containerAfter) {
-      const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey);
-      const nextCap = nextSame && nextSame.cap && !g.has(nextSame.key) && !ORG_WORDS.has(nextSame.key);
+      const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from;
+      const nextCap = nextSame && nextSame.cap && !placey(nextSame.key) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;
       // a small place named by a bare word with nothing around it that says place
       if (!locative && !first.initial && m.candidates.every((c) => c.population < 20000 || c.kind === 'feature')) {
@@ -283,6 +307,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
     m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
     kept.push(m);
+    lastKeptTo = m.to;
   }
 
   // LOC spans from the tagger that no gazetteer match covers: link by their own text, else keep unresolved
