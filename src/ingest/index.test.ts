@@ -136,6 +136,20 @@ describe('expandInputs and format detection', () => {
     ]);
   });
 
+  it('marks non-English text with its detected language, over a page\'s declared lang', async () => {
+    // our own French sentences
+    const fr =
+      "Dans la soirée du 30 octobre 2020, l'armée française a lancé une opération contre une colonne du JNIM près de Boulikessi. " +
+      'Plus de cinquante combattants ont été neutralisés, selon la ministre des Armées.';
+    const frDir = await mkdtemp(join(tmpdir(), 'sitrep-fr-'));
+    await writeFile(join(frDir, 'fr.txt'), fr);
+    await writeFile(join(frDir, 'fr.html'), `<html lang="en"><body><article><p>${fr}</p></article></body></html>`);
+    const [txt, html] = await readAll([join(frDir, 'fr.txt'), join(frDir, 'fr.html')]);
+    expect(txt.doc!.language).toBe('fr');
+    expect(html.doc!.language).toBe('fr');
+    await rm(frDir, { recursive: true, force: true });
+  });
+
   it('reads by content when the extension lies', async () => {
     const [html] = await readAll([join(dir, 'sub', 'a.txt')]);
     expect(html.doc!.origins[0].format).toBe('html');
