@@ -181,7 +181,7 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('Read articles, extract what they report and store them: files, folders (recursive), URLs and RSS/Atom feeds')
-    .argument('<inputs...>', 'files (.txt .md .html .json .jsonl .xml), folders, http(s) URLs of articles or feeds')
+    .argument('<inputs...>', 'files (.txt .md .html .json .jsonl; feeds as .xml .rss .atom), folders (recursive), http(s) URLs of articles or feeds')
     .option('--db <file>', 'SQLite file or postgres:// URL (default: $SITREP_DB or ./sitrep.db)')
     .option('--published <date>', 'publication date for inputs that carry none (ISO 8601: 2025, 2025-06, 2025-06-06)')
     .option('--max-bytes <n>', 'largest input to read, in bytes (default 20 MB)', parseCount)
