@@ -934,6 +934,7 @@ export const RULES: Rule[] = [
   // years and decades in words: "nineteen ninety-six", "the year two thousand", "the nineties"
   {
     name: 'year-words',
+    head: { re: /\b(?:nineteen|eighteen|twenty|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, back: 25, forward: 30 },
     re: /\b(?:(the)\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:the\s+year\s+)?(?:(nineteen|eighteen|twenty)\s+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[- ](one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five))?))?))\b/gi,
     make(m, text) {
       const [, , pos, decadeWord, century, teen, tens, unitsWord, ohUnit, after2000] = m;
