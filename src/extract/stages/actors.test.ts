@@ -71,6 +71,16 @@ describe('actors stage: demonyms and force nouns', () => {
     ]);
   });
 
+  it('shares one force noun among coordinated demonyms', () => {
+    expect(pairs(actorsOf('Nigerien, Malian and Burkinabe forces formed a joint force; Malian and Russian soldiers patrolled.'))).toEqual([
+      'Nigerien -> military-forces-of-niger',
+      'Malian -> military-forces-of-mali',
+      'Burkinabe forces -> military-forces-of-burkina-faso',
+      'Malian -> military-forces-of-mali',
+      'Russian soldiers -> military-forces-of-russia',
+    ]);
+  });
+
   it('keeps "military" as a noun only when it heads the phrase', () => {
     expect(pairs(actorsOf('The U.S. military left Niger in 2024.'))).toEqual(['The U.S. military -> military-forces-of-the-united-states']);
     expect(pairs(actorsOf('Russian military instructors arrived in Bamako.'))).toEqual(['Russian military instructors -> military-forces-of-russia']);

@@ -437,7 +437,24 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
     let j = d.to;
     if (isPossessive(pieces[j])) j++;
     const f = forceNoun(pieces, j);
-    if (!f) continue;
+    if (!f) {
+      // "Malian and Russian soldiers": the first demonym shares the noun of the second
+      // (also "Nigerien, Malian and Burkinabe forces")
+      let k = d.to;
+      let shared: { to: number; role: StateRole } | null = null;
+      for (let hops = 0; hops < 4 && !shared; hops++) {
+        const conj = lower(pieces[k]);
+        if (conj !== 'and' && conj !== ',' && conj !== 'or') break;
+        const next = conj === ',' && lower(pieces[k + 1]) === 'and' ? k + 2 : k + 1;
+        const d2 = pieces[next] ? walk(kb.demonymTrie, pieces, next, true) : null;
+        if (!d2) break;
+        shared = forceNoun(pieces, d2.to);
+        k = d2.to;
+      }
+      const entry = shared ? kb.stateEntry(state.country, shared.role) : undefined;
+      if (shared && entry) out.push(candidate(pieces, withDeterminer(pieces, i), d.to, fromEntry(entry), `demonym-force:${shared.role}:shared`, 2));
+      continue;
+    }
     const entry = kb.stateEntry(state.country, f.role);
     if (!entry) continue;
     out.push(candidate(pieces, withDeterminer(pieces, i), f.to, fromEntry(entry), `demonym-force:${f.role}`, 2));
