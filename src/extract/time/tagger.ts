@@ -1036,7 +1036,7 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     head: { re: /\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every|each|per)\b/gi, back: 2, forward: 40 },
-    re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour)|every\s+(${NUM_RE})\s+(${UNIT_RE}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+day|each\s+day|every\s+year|each\s+year|every\s+month|each\s+month|every\s+week|each\s+week|every\s+quarter|each\s+quarter|every\s+night|every\s+morning|per\s+day|per\s+year|per\s+month|per\s+week|per\s+hour)|every\s+(${NUM_RE})\s+(${UNIT_RE})|(?:every|each)\s+(${WEEKDAY_RE}|${MONTH_RE}))\b`, 'gi'),
     priority: 1,
     make(m, text) {
       const w = lc(m[1]);
@@ -1047,7 +1047,11 @@ export const RULES: Rule[] = [
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if ((w === 'daily' || w === 'weekly' || w === 'monthly' || w === 'yearly') && /^\s+(?:newspaper|paper|magazine|news|Telegraph|Mail|Star|Nation|Monitor|Trust|Times)\b/.test(next)) return null;
       let value: string;
-      if (m[2]) {
+      if (m[4]) {
+        // "every Monday": TIMEX3 writes the recurring day or month with its position, the rest unknown
+        const wd = WEEKDAYS[lc(m[4])];
+        value = wd !== undefined ? `XXXX-WXX-${wd === 0 ? 7 : wd}` : `XXXX-${pad(monthOf(m[4]))}`;
+      } else if (m[2]) {
         const n = readNumber(m[2]);
         value = durationValue(n, unitOf(m[3]));
       } else {
