@@ -55,6 +55,10 @@ describe('actors stage: what is not an actor', () => {
     expect(actorsOf('Russia offered Mali military assistance.').map((x) => x.actorId)).toEqual(['russia']);
   });
 
+  it('does not read a capitalised headline word as an abbreviation', () => {
+    expect(actorsOf('WHAT IS LEFT OF THE TOWN')).toEqual([]);
+  });
+
   it('needs the right case for abbreviations and one-word names', () => {
     expect(actorsOf('They told us that is what the fama said; the wagner of the village is old.')).toEqual([]);
     expect(actorsOf('The serval is a wild cat found across Africa.')).toEqual([]);

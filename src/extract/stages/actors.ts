@@ -395,12 +395,18 @@ function candidate(pieces: readonly SentencePiece[], from: number, to: number, t
   return { from, to, start: pieces[from].start, end: pieces[to - 1].end, target, rule, priority };
 }
 
+function isCapitalsWord(p: SentencePiece | undefined): boolean {
+  return p !== undefined && /^\p{Lu}{2,}$/u.test(p.text);
+}
+
 const GROUP_KINDS = new Set<ActorKind>(['armed-group', 'pmc', 'militia', 'state-forces', 'international-org']);
 
 function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const m = walk(kb.trie, pieces, i, true);
     if (!m) continue;
+    // a short abbreviation inside a run of capitals is a headline word ("WHAT IS LEFT"), not "IS"
+    if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieces[i - 1]) || isCapitalsWord(pieces[m.to]))) continue;
     const e = disambiguate(m.hits, kb, ctx);
     if (!e) continue;
     const from = e.kind === 'person' ? i : withDeterminer(pieces, i);
