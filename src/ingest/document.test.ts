@@ -48,3 +48,22 @@ describe('buildDocument', () => {
     expect(documentFromText('Bamako, Mali').language).toBe('und');
   });
 });
+
+describe('buildDocument paragraphs', () => {
+  it('keeps a hard-wrapped paragraph whole when blank lines separate paragraphs', () => {
+    // after the English Wikipedia article "Islamist insurgency in the Sahel" (CC BY-SA 4.0)
+    const text =
+      'Background\n' +
+      'The Islamist insurgency in the Sahel began in 2012 when armed groups took\n' +
+      'control of northern Mali, and it has since spread to Burkina Faso and\n' +
+      'Niger.\n\nSecond paragraph.';
+    const doc = documentFromText(text);
+    expect(doc.paragraphs).toHaveLength(2);
+    expect(doc.sentences.map((s) => doc.text.slice(s.start, s.end))).toEqual([
+      'Background',
+      'The Islamist insurgency in the Sahel began in 2012 when armed groups took\ncontrol of northern Mali, and it has since spread to Burkina Faso and\nNiger.',
+      'Second paragraph.',
+    ]);
+    expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 0, 1]);
+  });
+});

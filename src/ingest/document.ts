@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Document, DocumentOrigin, Paragraph, PartialDate, Sentence } from '../model.js';
 import { normaliseText } from '../text/normalise.js';
-import { splitParagraphs, splitSentences } from '../text/sentences.js';
+import { splitParagraphs, splitParagraphSentences } from '../text/sentences.js';
 import { detectLanguage, normaliseLanguageTag } from '../text/language.js';
 import { parsePartialDate } from './date.js';
 
@@ -45,7 +45,7 @@ export function buildDocument(raw: RawArticle): Document {
   for (const p of splitParagraphs(text)) {
     const index = paragraphs.length;
     paragraphs.push({ start: p.start, end: p.end, index });
-    for (const s of splitSentences(text.slice(p.start, p.end), p.start)) {
+    for (const s of splitParagraphSentences(text, p.start, p.end)) {
       sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index });
     }
   }

@@ -93,6 +93,17 @@ export function splitSentences(text: string, base = 0): Span[] {
 }
 
 /**
+ * Sentences of the paragraph text[start..end), offsets into `text`. Use this rather than
+ * splitSentences on the paragraph's slice: a slice has lost the blank lines that told a soft
+ * wrap from a paragraph break.
+ */
+export function splitParagraphSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  for (const block of hardLines(text, start, end)) splitParagraph(text, block.start, block.end, 0, out);
+  return out;
+}
+
+/**
  * Inside a paragraph, a newline is a soft wrap when the line before fills most of the width the
  * paragraph is wrapped at; a clearly shorter line (a heading, a list item, a dateline) ends there.
  */
