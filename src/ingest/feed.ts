@@ -16,6 +16,9 @@ import { errorMessage, type ReadResult } from './types.js';
 
 /** An item whose own text is at least this long is taken as the whole article. */
 export const COMPLETE_ITEM_CHARS = 500;
+/** How excerpts end ("[…]", "Read more", "Continue reading"): long, but not the whole article. */
+const TRUNCATED = /(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.|read more|continue reading|lire la suite|la suite)\W{0,8}$/i;
+
 /** Item links fetched at once. */
 const FETCH_AHEAD = 4;
 
@@ -96,11 +99,12 @@ export async function* readFeed(
       origin: { location: link ?? feedLocation, format: 'feed', feed: feedLocation, readAt },
     };
     const ownLength = own.replace(/\s+/g, ' ').trim().length;
+    const complete = ownLength >= COMPLETE_ITEM_CHARS && !TRUNCATED.test(own);
     return {
       input: `${feedLocation} > ${link ?? item.title ?? `item ${i + 1}`}`,
       base,
       ownLength,
-      fetchLink: ownLength < COMPLETE_ITEM_CHARS && link ? link : null,
+      fetchLink: !complete && link ? link : null,
       page: null as Promise<RawArticle> | null,
     };
   });

@@ -45,6 +45,11 @@ beforeAll(async () => {
 <item><title>Gone</title><link>${base}/gone</link><pubDate>Sun, 15 Apr 2018 12:00:00 GMT</pubDate><description>Only a summary of a page that is gone.</description></item>
 </channel></rss>`);
     },
+    '/excerpt-feed': (_req, res, base) => {
+      res.writeHead(200, { 'content-type': 'application/atom+xml' });
+      res.end(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Excerpts</title><entry><title>Timbuktu</title><link href="${base}/article"/>
+<summary>${boulikessi.replace(/<\/?p>/g, ' ')} [&#8230;]</summary></entry></feed>`);
+    },
   });
 });
 afterAll(async () => {
@@ -98,5 +103,10 @@ describe('readInputs: URLs', () => {
     expect(linked.doc!.origins[0]).toMatchObject({ format: 'feed', feed: `${server.base}/feed` });
     expect(gone.doc!.text).toBe('Only a summary of a page that is gone.');
     expect(gone.warning).toMatch(/HTTP 404/);
+  });
+
+  it('fetches the link of a long item that ends like an excerpt ("[…]")', async () => {
+    const [item] = await readAll([`${server.base}/excerpt-feed`]);
+    expect(item.doc!.text).toContain('Quick Reaction Force');
   });
 });
