@@ -43,6 +43,10 @@ const BARE = new Set(['claim', 'say', 'think', 'believe', 'deny', 'warn', 'argue
 const PASSIVE_CUES = new Set(['asked', 'announced', 'revealed', 'quoted', 'reported', 'told', 'warned', 'accused', 'alleged', 'denied']);
 /** Irregular past tenses that end a subject noun phrase ("The senator sought to ..."). */
 const IRREGULAR_PAST = new Set(['sought', 'made', 'took', 'gave', 'went', 'came', 'began', 'held', 'spoke', 'met', 'led', 'won', 'lost', 'left', 'kept', 'brought', 'felt', 'ran', 'saw', 'got', 'stood', 'sent', 'built', 'spent', 'paid', 'put', 'set', 'struck', 'fought', 'fled', 'hit', 'shot', 'drew', 'chose', 'became', 'knew', 'found', 'heard', 'meant', 'read', 'rose', 'fell', 'wore', 'sat', 'cut', 'let', 'offered', 'says', 'thinks', 'wants', 'has', 'is', 'was']);
+/** Bare forms that are hardly ever nouns: a verb after any subject ("six in 10 say", "defenders argue"). */
+const BARE_VERBS = new Set(['say', 'argue', 'tell', 'think', 'believe', 'deny', 'insist', 'acknowledge', 'suggest', 'warn', 'explain', 'admit', 'confirm', 'announce', 'reveal', 'allege', 'accuse', 'stress', 'predict', 'expect']);
+/** Things one writes that carry what is said: "wrote a letter", "wrote an op-ed". */
+const WRITTEN = new Set(['letter', 'letters', 'op-ed', 'column', 'article', 'blog', 'essay', 'memo', 'email', 'e-mail', 'message', 'note', 'post', 'book', 'report', 'statement', 'tweet', 'piece', 'editorial', 'commentary', 'review', 'foreword']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 
 export interface SentenceView {
@@ -53,6 +57,40 @@ export interface SentenceView {
   /** bounds of the sentence and of its paragraph, for quotes that run past the sentence */
   sentence: Span;
   paragraph: Span;
+  /** quotations of the paragraph, closed ones only (see quotations()) */
+  quoted?: Span[];
+}
+
+/**
+ * The closed quotations of a paragraph, in one pass: curly quotes pair by direction, straight
+ * double quotes alternate. A quotation left open runs nowhere, so a stray mark cannot swallow the
+ * rest of the paragraph.
+ */
+export function quotations(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  let straight = -1;
+  for (let p = from; p < to; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 0x201c || ch === 0xab) open = p;
+    else if ((ch === 0x201d || ch === 0xbb) && open >= 0) {
+      out.push({ start: open, end: p + 1 });
+      open = -1;
+    } else if (ch === 34) {
+      if (straight < 0) straight = p;
+      else {
+        out.push({ start: straight, end: p + 1 });
+        straight = -1;
+      }
+    }
+  }
+  return out;
+}
+
+function insideQuotation(v: SentenceView, offset: number): boolean {
+  if (!v.quoted) return false;
+  for (const q of v.quoted) if (q.start < offset && offset < q.end) return true;
+  return false;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -104,6 +142,7 @@ function charSpan(v: SentenceView, start: number, end: number): TextSpan | null 
  */
 export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12): number {
   let i = end;
+  let clauseStop = false;
   while (i > 0 && end - i < limit) {
     const prev = v.tokens[i - 1].text;
     const lower = v.lower[i - 1];
@@ -119,8 +158,14 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
       }
       break;
     }
-    if (CLAUSE_OPENERS.has(lower) || AUX.has(lower) || RELATIVES.has(lower)) break;
-    if (lex.verbs.has(lower) && !DETERMINERS.has(v.lower[i - 2] ?? '')) break;
+    if (CLAUSE_OPENERS.has(lower) || AUX.has(lower) || RELATIVES.has(lower)) {
+      clauseStop = true;
+      break;
+    }
+    if (lex.verbs.has(lower) && !DETERMINERS.has(v.lower[i - 2] ?? '')) {
+      clauseStop = true;
+      break;
+    }
     if ((lower === 'and' || lower === 'or') && (i < 2 || !isWord(v.tokens[i - 2].text))) break;
     // a lower-case word ending in -ed right after a noun is a verb ("the attack killed ..."),
     // unless a determiner or preposition stands before it ("the armed men")
@@ -131,6 +176,16 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
       if (!(TIME_WORDS.has(firstAfter) || firstAfter === 'by' || firstAfter === 'in' || firstAfter === 'on') || !isWord(v.tokens[i - 2].text)) break;
     }
     i--;
+  }
+  // stopped by an auxiliary or a clause word after a lower-case verb: "(will) continue through
+  // the Africa Corps" is a verb and its object, whose noun phrase starts after the preposition
+  if (clauseStop && i < end && !DETERMINERS.has(v.lower[i]) && !isCapitalised(v.tokens[i].text) && !/^\d/.test(v.tokens[i].text)) {
+    for (let k = i + 1; k < end; k++) {
+      if (PREPOSITIONS.has(v.lower[k]) && v.lower[k] !== 'of') {
+        i = k + 1;
+        break;
+      }
+    }
   }
   // an opening adverbial ("In Bamako the minister", "On Friday officials") is not part of the source
   if (i < end && PREPOSITIONS.has(v.lower[i])) {
@@ -333,27 +388,33 @@ function contentBefore(v: SentenceView, endToken: number): TextSpan | null {
   return charSpan(v, start, endTok.end);
 }
 
-/** Whether the tokens after `i` close the clause: "..., X said." / "..., X said on Friday." */
+/**
+ * Whether the clause ends after the cue at `i`, but for an addressee, a channel or a time phrase:
+ * "..., X said.", "..., X told Reuters.", "..., X said in a statement on Friday."
+ */
 function clauseEndsAfter(v: SentenceView, i: number, lex: CueLexicon): boolean {
   const n = v.tokens.length;
   let j = i + 1;
-  // an addressee or a channel/time phrase may follow: "told Reuters", "said in a statement on Friday"
-  let guard = 0;
-  while (j < n && guard++ < 10) {
+  let inPhrase = false;
+  for (let guard = 0; j < n && guard < 12; guard++, j++) {
     const t = v.tokens[j].text;
     if (t === '.' || t === '!' || t === '?' || t === ';') return true;
-    if (CLOSE_QUOTES.has(t) && j === n - 1) return true;
-    if (t === ',' || t === '—') {
-      // 'proclaimed, "Mission accomplished"' and 'said, however, that' go on; ", adding ..." is a new attribution
+    if (CLOSE_QUOTES.has(t) && QUOTE_CHARS.has(t) && j === n - 1) return true;
+    if (t === ',' || t === '—' || t === '–') {
+      // 'proclaimed, "Mission accomplished"' goes on; ", adding ..." is a new attribution
       const following = j + 1 < n ? v.tokens[j + 1].text : '';
-      if (QUOTE_CHARS.has(following) && OPEN_QUOTES.has(following)) return false;
-      return true;
+      return !(QUOTE_CHARS.has(following) && OPEN_QUOTES.has(following));
     }
-    const lower = v.lower[j];
-    if (lower === 'that' || OPEN_QUOTES.has(t) || t === ':') return false;
     if (!isWord(t)) return false;
-    if (lex.verbs.has(lower) && !PREPOSITIONS.has(lower)) return false;
-    j++;
+    const lower = v.lower[j];
+    if (lower === 'that' || (lex.verbs.has(lower) && !PREPOSITIONS.has(lower))) return false;
+    if (PREPOSITIONS.has(lower)) {
+      inPhrase = true;
+      continue;
+    }
+    const afterDeterminer = DETERMINERS.has(v.lower[j - 1]);
+    if (inPhrase || afterDeterminer || isCapitalised(t) || TIME_WORDS.has(lower) || DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower) || (lower.endsWith('ly') && lower.length > 4) || /^(reporters|journalists|lawmakers|supporters|parliament|residents|officials|delegates|listeners|viewers|followers)$/.test(lower)) continue;
+    return false;
   }
   return j >= n;
 }
@@ -450,18 +511,29 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       if ((lower.endsWith('s') || lower === 'claim' || lower === 'report') && (PREPOSITIONS.has(after) && after !== 'to' && after !== 'on' && after !== 'in' || AUX.has(after) || after === 'and' || after === 'that' && lower === 'claims' && PREPOSITIONS.has(prev))) break;
       // a bare form ("say", "claim", "deny") is a verb after a subject pronoun, an auxiliary or
       // adverb, a plural noun or a name; elsewhere it is a noun or an imperative
-      if (BARE.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
+      if (BARE_VERBS.has(lower) && (DETERMINERS.has(prev) || (PREPOSITIONS.has(prev) && prev !== 'to') || prev === '' || !isWord(v.tokens[i - 1].text) && prev !== ',' && prev !== '”' && prev !== '"')) break;
+      if (BARE.has(lower) && !BARE_VERBS.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
       // credit lines: "(Reporting by David Bailey; Editing by ...)"
       if (lower === 'reporting' && next === 'by') break;
       if (lower === 'say' && (prev === 'why' || prev === 'to')) break;
       if (lower === 'warning' && (after === 'shots' || after === 'signs' || after === 'sign')) break;
-      if (entry.complement && after && !COMPLEMENT_STARTERS.has(after) && !QUOTE_CHARS.has(v.tokens[last + 1].text)) break;
+      if (entry.complement && after && !COMPLEMENT_STARTERS.has(after) && !QUOTE_CHARS.has(v.tokens[last + 1].text) && !hasComplement(v, i, last)) break;
       out.push({ from: i, to: last, type: entry.type, kind: 'verb', lemma: entry.lemma, complement: entry.complement });
       i = last;
       break;
     }
   }
   return out;
+}
+
+/** A complement-taking verb with its complement further on: inverted ('", wrote Sanders'), an adverb, a written medium. */
+function hasComplement(v: SentenceView, i: number, last: number): boolean {
+  const prevTok = i > 0 ? v.tokens[i - 1].text : '';
+  if (prevTok === ',' || (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok))) return true;
+  const after = v.lower[last + 1];
+  if (TIME_WORDS.has(after) || (after.endsWith('ly') && after.length > 4)) return true;
+  for (let k = last + 1; k < Math.min(v.tokens.length, last + 5); k++) if (WRITTEN.has(v.lower[k])) return true;
+  return false;
 }
 
 /** Sentence-initial subject, for participle cues (", saying ...") whose subject is the main clause's. */
@@ -560,6 +632,9 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
       content = lex.verbs.has(cue.lemma) || lex.verbs.has(v.lower[cue.from]) && !lex.participles.has(v.lower[cue.from]) ? contentAfter(v, afterSource, lex) : charSpan(v, v.tokens[0].start, sentenceEnd(v));
     } else {
       // verb cues
+      // a speaker's own reporting inside a quotation ("“I said, wait,” he recalled") is part of
+      // the quoted content, not a source of the article's claims
+      if (insideQuotation(v, v.tokens[cue.from].start)) continue;
       const r = verbCue(v, cue, lex, out);
       source = r.source;
       content = r.content;
@@ -659,16 +734,16 @@ function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [numbe
   return extendOverApposition(v, s, e - 1, lex);
 }
 
-function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueLexicon): [number, number] {
+function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueLexicon, loose = false): [number, number] {
   // at most two asides: "Woodrow Benford, 58, who lives outside Minneapolis, says"
   for (let round = 0; round < 2; round++) {
     if (s > 1 && v.tokens[s - 1].text === ',' && isWord(v.tokens[s - 2].text)) {
       const s2 = npLeft(v, s - 2, lex);
       // "In Gao, the army said": an opening adverbial is not an apposition
-      if (s2 > s - 2 || (s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2])) break;
+      if (s2 > s - 2 || (!loose && s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2])) break;
       // an apposition opens the clause ("Rep. X, R-NY, said"); "..., the airline said" after a
       // clause of reported speech is not one
-      const opener = s2 === 0 || (!isWord(v.tokens[s2 - 1].text) && v.tokens[s2 - 1].text !== ',') || COORDINATORS.has(v.lower[s2 - 1]);
+      const opener = loose || s2 === 0 || (!isWord(v.tokens[s2 - 1].text) && v.tokens[s2 - 1].text !== ',') || COORDINATORS.has(v.lower[s2 - 1]);
       const nameAfterComma = s2 > 0 && v.tokens[s2 - 1].text === ',' && isCapitalised(v.tokens[s2].text) && !TIME_WORDS.has(v.lower[s2]);
       if (!opener && !nameAfterComma) break;
       s = s2;
@@ -741,7 +816,7 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
     let rule = 'subject';
     if (relative) {
       // include the head the relative clause hangs on and its apposition: "the Africa Corps, a force that"
-      [s] = extendOverApposition(v, s, e, lex);
+      [s] = extendOverApposition(v, s, e, lex, true);
       rule = 'relative-subject';
     }
     else if (s > 1 && v.tokens[s - 1].text === ',' && (v.lower[s] === 'a' || v.lower[s] === 'an' || v.lower[s] === 'the' || /^\d/.test(v.lower[s]))) {

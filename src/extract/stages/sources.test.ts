@@ -130,6 +130,19 @@ describe('sources stage: who says so', () => {
     expect(s.content?.text).toBe('that the violence could spread to coastal states');
   });
 
+  it('a relative clause on the object of a preposition reaches back over the apposition', () => {
+    const s = only('Security will be ensured through the Africa Corps, a state-controlled force that has insisted nothing will change.', 'insisted');
+    expect(s.source?.text).toBe('the Africa Corps, a state-controlled force that');
+    expect(s.cue.text).toBe('has insisted');
+    expect(s.content?.text).toBe('nothing will change');
+  });
+
+  it('a reporting verb inside a quotation belongs to the quoted speech', () => {
+    const r = sources('“They told us the road was safe, and we believed them,” the driver said.').results.sources;
+    expect(r.map((s) => s.cue.text)).toEqual(['said']);
+    expect(r[0].content?.text).toBe('“They told us the road was safe, and we believed them,”');
+  });
+
   it('a participle takes the main clause subject', () => {
     const text = 'The ministry published casualty figures on Monday, saying 14 soldiers had died.';
     const s = only(text, 'saying');

@@ -1,8 +1,8 @@
-import type { ActorMention, Document, Extraction, SourceMention, Token } from '../../model.js';
+import type { ActorMention, Document, Extraction, SourceMention, Span, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { cueLexicon } from '../attribution/lexicon.js';
-import { attributeSentence, type SentenceView } from '../attribution/rules.js';
+import { attributeSentence, quotations, type SentenceView } from '../attribution/rules.js';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'who', 'the group', 'the ministry', 'the army']);
 
@@ -46,6 +46,7 @@ export const sourcesStage: Stage = {
     const out: SourceMention[] = [];
     let t = 0;
     const tokens = results.tokens;
+    const quoted = new Map<number, Span[]>();
     for (const sentence of doc.sentences) {
       while (t < tokens.length && tokens[t].sentence < sentence.index) t++;
       const from = t;
@@ -53,12 +54,18 @@ export const sourcesStage: Stage = {
       if (t === from) continue;
       const sentTokens: Token[] = tokens.slice(from, t);
       const paragraph = byParagraph[sentence.paragraph] ?? sentence;
+      let q = quoted.get(sentence.paragraph);
+      if (!q) {
+        q = quotations(doc.text, paragraph.start, paragraph.end);
+        quoted.set(sentence.paragraph, q);
+      }
       const view: SentenceView = {
         text: doc.text,
         tokens: sentTokens,
         lower: sentTokens.map((x) => x.text.toLowerCase()),
         sentence,
         paragraph,
+        quoted: q,
       };
       for (const a of attributeSentence(view, lex)) {
         const mention: SourceMention = {
