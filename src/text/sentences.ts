@@ -53,7 +53,7 @@ const SENTENCE_STARTERS = new Set([
   'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'His', 'Her', 'Its', 'Their', 'Our',
   'This', 'That', 'These', 'Those', 'There', 'In', 'On', 'At', 'But', 'And', 'Or', 'So', 'If', 'When',
   'While', 'After', 'Before', 'As', 'For', 'However', 'Meanwhile', 'Also', 'Some', 'Many', 'Most', 'All',
-  'Its', 'What', 'Who', 'Why', 'How', 'Since', 'During', 'Under', 'Officials', 'Last', 'Earlier', 'Later',
+  'What', 'Who', 'Why', 'How', 'Since', 'During', 'Under', 'Officials', 'Last', 'Earlier', 'Later',
 ]);
 
 function isSpace(c: number): boolean {
