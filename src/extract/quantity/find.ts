@@ -81,6 +81,9 @@ const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'from', '
 const TOLL_LINKS = new Set(['rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'at', 'to', 'of', 'is', 'was', 'has', 'had', 'increased', 'jumped', 'hit', 'now', 'put', 'the', 'included', 'including', 'least', 'numbered']);
 const ACTIVE_CASUALTY = new Set(['killing', 'killed', 'kills', 'kill', 'wounding', 'wounded', 'injuring', 'injured', 'abducting', 'abducted', 'kidnapping', 'kidnapped', 'arresting', 'arrested', 'detained', 'detaining', 'capturing', 'captured', 'executed', 'executing', 'displacing', 'displaced', 'slaughtered', 'massacred', 'neutralised', 'neutralized', 'eliminated', 'seized', 'freed', 'released']);
 const RELEASE = new Set(['freed', 'released']);
+const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
+/** Counted categories that are things, not people: they are seized or destroyed, never casualties. */
+const THINGS = new Set(['vehicles', 'aircraft', 'places', 'attacks']);
 
 /** The current sentence's tokens in lower case, computed once per sentence (the finder is synchronous). */
 let LW: string[] = [];
@@ -182,8 +185,20 @@ function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category
   return { category: hit.value, start: k, end: hit.end };
 }
 
+/** "50 civilians, including women and children, were killed": a casualty after one aside. */
+function casualtyAfterAside(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
+  if (LW[j] !== ',' && LW[j] !== '(' && LW[j] !== '—') return null;
+  for (let k = j + 1; k < toks.length && k < j + 12; k++) {
+    const w = LW[k];
+    if (w === '.' || w === ';' || w === ':') return null;
+    if (w === ',' || w === ')' || w === '—') return casualtyAfter(toks, k + 1, lex);
+  }
+  return null;
+}
+
 /** A casualty verb that governs the number: "killing 12", "kidnapped at least 30", "the death toll rose to 30". */
 function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
+  if (QUOTES.has(LW[i - 1] ?? '')) i--;
   const prev = (LW[i - 1] ?? '');
   if (ACTIVE_CASUALTY.has(prev)) {
     if (RELEASE.has(prev)) return null;
@@ -216,7 +231,13 @@ export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: 
   return out;
 }
 
-function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean): { q: FoundQuantity; next: number } | null {
+interface Attempt {
+  q: FoundQuantity;
+  next: number;
+  casualty?: { category: string; start: number; end: number } | null;
+}
+
+function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean, depth = 0): Attempt | null {
   // "heavy losses", "many casualties": a report of losses with no number
   if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;
@@ -232,7 +253,10 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
     }
   }
   const qual = qualifierAt(toks, i);
-  const figAt = qual ? qual.end : i;
+  let figAt = qual ? qual.end : i;
+  // a figure in quotes: "killed 'dozens' of mercenaries"
+  const quoted = QUOTES.has(LW[figAt] ?? '');
+  if (quoted) figAt++;
   const a = readFigure(toks, figAt, lex);
   if (!a) return null;
   if (inTime(toks[figAt].start)) return null;
@@ -242,6 +266,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // a year is not a count
   if (/^(?:1[89]|20)\d\d$/.test(figText) && (YEAR_PREPOSITIONS.has(prev) || !qual)) return null;
   let j = a.end;
+  if (quoted && QUOTES.has(LW[j] ?? '')) j++;
   let b: NumberRead | null = null;
   // ranges: "10 to 15", "between 10 and 15", "10-15", "10 or 12"
   const link = (LW[j] ?? '');
@@ -276,17 +301,33 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
     const w = (LW[k] ?? '');
     if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k)) break;
   }
-  // a casualty word after the noun or right after the figure; or a verb that governs the figure
-  const casualty = casualtyAfter(toks, noun ? noun.end : j, lex) ?? casualtyBefore(toks, startTok, lex);
+  // "36 VDP volunteers": the last of a run of counted nouns is the head
+  while (noun) {
+    const more = matchPhrase(lex.counted, toks, noun.end);
+    if (!more) break;
+    noun = { value: more.value, start: noun.start, end: more.end };
+  }
+  // a casualty word after the noun (or after an aside between commas: "50 civilians, including
+  // children, were killed") or right after the figure; or a verb that governs the figure
+  const afterNoun = noun ? noun.end : j;
+  let casualty = casualtyAfter(toks, afterNoun, lex) ?? casualtyAfterAside(toks, afterNoun, lex) ?? casualtyBefore(toks, startTok, lex);
+  // "17 soldiers and 36 volunteers died": the coordinated count shares the casualty
+  if (!casualty && noun && (LW[afterNoun] === 'and' || LW[afterNoun] === ',') && depth === 0) {
+    const next = tryAt(toks, afterNoun + 1, lex, inTime, 1);
+    if (next && next.q.rule === 'count-casualty' && next.casualty) casualty = { ...next.casualty, start: -1, end: -1 };
+  }
+  // objects are seized and destroyed, not abducted or killed
+  if (casualty && noun && THINGS.has(noun.value)) casualty = null;
   const isVagueNull = amt.best === null && amt.low === null && amt.high === null;
   if (!noun && !casualty) return null;
   // "many people", "a number of soldiers": no figure and no casualty is no information
   if (isVagueNull && !casualty) return null;
   // a bare word number with only a noun ("one man", "two soldiers") is a count; "one" as a pronoun is not
   if (!noun && casualty && figText === 'one' && casualty.start !== j) return null;
-  const lastTok = Math.max(noun ? noun.end : j, casualty && casualty.start >= j ? casualty.end : 0) - 1;
+  const shared = casualty !== null && casualty.start < 0;
+  const lastTok = Math.max(noun ? noun.end : j, casualty && !shared && casualty.start >= j ? casualty.end : 0) - 1;
   // a governing verb is part of what is counted: "killing 12 soldiers", "the death toll rose to 41"
-  const firstTok = casualty && casualty.start < startTok ? casualty.start : startTok;
+  const firstTok = casualty && !shared && casualty.start < startTok ? casualty.start : startTok;
   const end = toks[Math.max(lastTok, figAt)].end;
   return {
     q: {
@@ -294,10 +335,11 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
       end,
       ...amt,
       counts: casualty ? casualty.category : noun ? noun.value : null,
-      countsText: noun ? toks.slice(noun.start, noun.end).map((t) => t.text).join(' ') : casualty ? toks.slice(casualty.start, casualty.end).map((t) => t.text).join(' ') : null,
+      countsText: noun ? toks[noun.end - 1].text : casualty ? toks.slice(casualty.start, casualty.end).map((t) => t.text).join(' ') : null,
       subject: casualty && noun ? noun.value : null,
-      rule: casualty ? (casualty.start < startTok ? 'governed-by-casualty' : 'count-casualty') : 'count-noun',
+      rule: casualty ? (shared ? 'count-casualty-shared' : casualty.start < startTok ? 'governed-by-casualty' : 'count-casualty') : 'count-noun',
     },
+    casualty: casualty && !shared ? casualty : null,
     next: Math.max(lastTok + 1, figAt + 1),
   };
 }

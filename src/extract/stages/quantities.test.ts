@@ -47,6 +47,19 @@ describe('quantities stage: figures', () => {
     expect(quantities('Jihadists stormed the camp, killing 12 soldiers and wounding nine others.')[1]).toMatchObject({ best: 9, counts: 'wounded' });
   });
 
+  it('reaches past an aside and shares a casualty across a coordination', () => {
+    expect(quantities('At least 40 villagers, among them two imams, were killed overnight.')[0]).toMatchObject({ low: 40, counts: 'killed', countsText: 'villagers' });
+    const [a, b] = quantities('Nine gendarmes and 14 VDP volunteers died when the convoy hit a mine.');
+    expect(a).toMatchObject({ best: 9, counts: 'dead', countsText: 'gendarmes' });
+    expect(b).toMatchObject({ best: 14, counts: 'dead', countsText: 'volunteers' });
+  });
+
+  it('never makes casualties of things: seized motorcycles are counted as vehicles', () => {
+    const [a, b] = quantities('Troops arrested 25 suspects and seized 10 motorcycles.');
+    expect(a).toMatchObject({ best: 25, counts: 'arrested', countsText: 'suspects' });
+    expect(b).toMatchObject({ best: 10, counts: 'vehicles' });
+  });
+
   it('reads a death toll', () => {
     expect(quantities('The death toll from the attack rose to 41 on Monday.')[0]).toMatchObject({ best: 41, counts: 'dead' });
   });
