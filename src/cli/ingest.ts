@@ -73,6 +73,14 @@ async function progressFor(total: number, quiet: boolean): Promise<Progress> {
   const started = performance.now();
   let size = Math.max(total, 1);
   bar.start(size, 0, { speed: '0.0', status: '' });
+  // Ctrl-C: give the terminal its cursor back. A transaction left open is never committed, so
+  // the database keeps every document stored so far and nothing of the one being written.
+  const interrupted = () => {
+    bar.stop();
+    process.stderr.write('sitrep ingest: interrupted\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   return {
     update(done, _line, status) {
       if (done > size) {
@@ -88,7 +96,10 @@ async function progressFor(total: number, quiet: boolean): Promise<Progress> {
         bar.setTotal(size);
       }
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      process.removeListener('SIGINT', interrupted);
+      bar.stop();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +171,48 @@ describe('failures name the input and lose nothing', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/never\.db: no such database/);
     expect(existsSync(join(tmp, 'never.db'))).toBe(false);
+  });
+});
+
+describe('a killed ingest', () => {
+  it('leaves only whole documents, and the next run completes the rest', async () => {
+    // Sixty short articles made of the examples' paragraphs, so the ingest takes long enough to kill.
+    const folder = join(tmp, 'killed-input');
+    mkdirSync(folder);
+    const paragraphs = articles
+      .flatMap((f) => readFileSync(join(examples, f), 'utf8').split(/\n---\n/).pop()!.split(/\n\s*\n/))
+      .filter((p) => p.length > 200 && !p.startsWith('#'));
+    for (let i = 0; i < 60; i++) {
+      writeFileSync(join(folder, `dispatch-${String(i).padStart(2, '0')}.txt`), `${paragraphs[i % paragraphs.length]}\n\n${paragraphs[(i * 7 + 1) % paragraphs.length]}\n\nDispatch ${i}.`);
+    }
+    const db = join(tmp, 'killed.db');
+    const child = spawn(process.execPath, [cli, 'ingest', folder, '--db', db], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((done) => {
+      let seen = 0;
+      child.stderr.on('data', (chunk: Buffer) => {
+        seen += (chunk.toString().match(/^\[\d+\/\d+\] /gm) ?? []).length;
+        // Killed without warning in the middle of the run: no handler, no cleanup.
+        if (seen >= 5 && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', () => done());
+    });
+
+    const raw = new BetterSqlite3(db, { readonly: true });
+    const count = (q: string) => (raw.prepare(q).get() as { n: number }).n;
+    const documents = count('select count(*) as n from documents');
+    expect(documents).toBeGreaterThan(0);
+    expect(count('select count(*) as n from signatures')).toBe(documents);
+    expect(count('select count(distinct document_id) as n from origins')).toBe(documents);
+    expect(count('select count(*) as n from documents where id not in (select document_id from story_bands)')).toBe(0);
+    expect(count('select count(*) as n from documents where story_id not in (select id from stories)')).toBe(0);
+    expect(count('select count(*) as n from documents_fts')).toBe(documents);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+
+    const rest = JSON.parse(ok(sitrep(['ingest', folder, '--db', db, '--json'])).stdout) as Summary;
+    expect(rest.failed).toEqual([]);
+    expect(rest.duplicates).toBe(documents);
+    expect(rest.totals.documents).toBe(60);
   });
 });
 
