@@ -31,6 +31,14 @@ describe('actors stage: what is not an actor', () => {
     expect(m).toEqual([]);
   });
 
+  it('does not keep a name the tagger also reads as a place', () => {
+    const m = actorsOf('Léré fell to the rebels. Fighting spread from Léré to Niono.', [
+      ['Léré', 'PER'],
+      ['Léré', 'LOC'],
+    ]);
+    expect(m.map((x) => x.text)).toEqual(['the rebels']);
+  });
+
   it('does not take a sentence-initial common word for a name', () => {
     const m = actorsOf('Security was tight in Gao. The analyst said security had improved.', [['Security', 'ORG']]);
     expect(m).toEqual([]);

@@ -226,4 +226,9 @@ describe('actors stage: provisional actors from the name tagger', () => {
     const m = actorsOf('Senator Lindsey Graham questioned the mission in Niger.', [['Senator Lindsey Graham', 'ORG']]);
     expect(m.map((x) => [x.text, x.actorId, x.kind])).toEqual([['Senator Lindsey Graham', 'provisional:lindsey-graham', 'person']]);
   });
+
+  it('links a tagged surname to a person the knowledge base found in full', () => {
+    const m = actorsOf('Traoré expelled French troops in 2023, months after Captain Ibrahim Traoré took power.', [['Traoré', 'PER']]);
+    expect(m.filter((x) => x.kind === 'person').map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['Traoré -> ibrahim-traore', 'Ibrahim Traoré -> ibrahim-traore']);
+  });
 });

@@ -792,6 +792,8 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     }
   }
   const acronymSet = new Set(definedAcronyms.keys());
+  // a name the tagger also reads as a place in this document is a place ("Léré" tagged PER once, LOC elsewhere)
+  for (const n of results.names) if (n.type === 'LOC') locativeNames.add(n.text.toLowerCase().replace(/\s+/g, ' '));
   const usable = names.filter(({ n, span }) => {
     if (overlaps(span.start, span.end)) return false;
     if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet)) return true;
@@ -802,6 +804,12 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // full names anywhere in the document, so a surname before or after its full name finds it
   const byName = new Map<string, Target>();
   const fullNames: { last: string; target: Target }[] = [];
+  // persons the knowledge base found: "Traoré" after "Captain Ibrahim Traoré" is the same man
+  for (const c of taken) {
+    if (c.target.kind !== 'person') continue;
+    const words = doc.text.slice(c.start, c.end).split(/\s+/);
+    if (words.length > 1) fullNames.push({ last: words[words.length - 1], target: c.target });
+  }
   const targetFor = (canonical: string, type: NameType): Target => {
     const key = `${type}:${canonical}`;
     let t = byName.get(key);
