@@ -9,9 +9,13 @@
  *    "backed by Russia", "Russia's Africa Corps"); elsewhere a country name is a place;
  *  - described: groups the text only describes ("jihadists", "gunmen", "groups tied to al-Qaida",
  *    "al-Qaida-affiliated groups", "civilians") as unnamed actors;
- *  - provisional: PER and ORG names from the name tagger that the knowledge base does not know.
- * Then overlaps are resolved (longest span first) and short forms of persons are linked to the
- * full name ("Prigozhin" after "Yevgeny Prigozhin").
+ *  - bare-force: "the army", "the junta", "government forces" without a country, settled after the
+ *    whole document is read (the same role named with its country earlier, else the country the
+ *    text is plainly about, else nothing);
+ *  - provisional: PER and ORG names from the name tagger that the knowledge base does not know,
+ *    filtered (platforms, agencies, hardware, months, events, places, lists) and linked within the
+ *    document (a surname to its full name, a bracketed acronym to its organisation).
+ * Overlaps are resolved per sentence, longest span first. Every mention carries its stage and rule.
  */
 import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, NameType, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
