@@ -28,6 +28,9 @@ export interface CueLexicon {
   /** first token -> [rest tokens, type] */
   prepositions: Map<string, { rest: string[]; type: CueType }[]>;
   notSources: Set<string>;
+  /** verbs of evidence, cues only after one of `evidenceSubjects` ("satellite images show") */
+  evidenceVerbs: Map<string, CueType>;
+  evidenceSubjects: Set<string>;
   between: Set<string>;
   /** first token of a channel phrase -> candidate phrases */
   channels: Map<string, { rest: string[]; channel: Exclude<Channel, null>; capitalised: boolean }[]>;
@@ -41,6 +44,7 @@ interface VerbsFile {
   prepositions: Record<string, CueType>;
   notSources: string[];
   between: string[];
+  evidence: { verbs: Record<string, CueType>; subjects: string[] };
 }
 
 interface ChannelsFile {
@@ -110,6 +114,8 @@ export function buildLexicon(verbsYaml: string, channelsYaml: string): CueLexico
     adjectives: new Map(Object.entries(v.adjectives).map(([k, t]) => [k, checkType(t, k)])),
     prepositions,
     notSources: new Set(v.notSources.map((s) => s.toLowerCase())),
+    evidenceVerbs: new Map(Object.entries(v.evidence?.verbs ?? {}).map(([k, t]) => [k, checkType(t, k)])),
+    evidenceSubjects: new Set((v.evidence?.subjects ?? []).map((s) => s.toLowerCase())),
     between: new Set(v.between.map((s) => s.toLowerCase())),
     channels,
   };

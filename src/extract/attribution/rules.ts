@@ -486,6 +486,18 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       }
     }
 
+    const evidence = lex.evidenceVerbs.get(lower);
+    if (evidence) {
+      // "satellite images show", "a UN investigation has found that": the subject's head noun,
+      // over auxiliaries and adverbs, is a document, a count or an image
+      let k = i - 1;
+      while (k >= 0 && i - k <= 4 && lex.between.has(v.lower[k])) k--;
+      if (k >= 0 && lex.evidenceSubjects.has(v.lower[k]) && !(k > 0 && PREPOSITIONS.has(v.lower[k - 1]) && v.lower[k - 1] !== 'of')) {
+        out.push({ from: i, to: i, type: evidence, kind: 'verb', lemma: lower, complement: false });
+        continue;
+      }
+    }
+
     const verbs = lex.verbs.get(lower);
     if (!verbs) continue;
     for (const entry of verbs) {

@@ -68,6 +68,11 @@ describe('sources stage: words that look like cues but are not', () => {
     expect(asked?.source).toBeNull();
   });
 
+  it('"found" and "show" with a person as subject are not evidence cues', () => {
+    expect(sources('Soldiers found weapons hidden in the house.')).toEqual([]);
+    expect(sources('The commanders show no sign of retreating.')).toEqual([]);
+  });
+
   it('an opening adverbial is not part of the source', () => {
     const [s] = sources('In Bamako the minister said talks would resume.');
     expect(s.source?.text).toBe('the minister');

@@ -188,6 +188,15 @@ describe('sources stage: who says so', () => {
     expect(r[1].channel).toBe('broadcast');
   });
 
+  it('verbs of evidence after a document or an image', () => {
+    const s = only('Satellite images show that at least 40 buildings were burned in Hombori.', 'show');
+    expect(s.source?.text).toBe('Satellite images');
+    expect(s.content?.text).toBe('that at least 40 buildings were burned in Hombori');
+    const f = only('A UN investigation has found that the soldiers executed detainees.', 'found');
+    expect(f.source?.text).toBe('A UN investigation');
+    expect(f.cue.text).toBe('has found');
+  });
+
   it('a pronoun source is linked to the actor of the previous sentence', () => {
     const text = 'The Wagner Group announced its withdrawal. They claimed to have defeated the insurgents.';
     const { results } = sources(text, [actor(text, 'The Wagner Group', 'wagner-group')]);
