@@ -35,7 +35,8 @@ function table(docs: DocumentSummary[], search: boolean): string {
   const lines: string[] = [];
   for (const d of docs) {
     const published = d.published?.value ?? '—';
-    lines.push(`${d.id.slice(0, 12)}  ${published.padEnd(10)}  ${String(d.sentenceCount).padStart(4)} sent.  ${d.title ?? '(no title)'}`);
+    const story = d.storyId === d.id ? '' : `  [story ${d.storyId.slice(0, 12)}]`;
+    lines.push(`${d.id.slice(0, 12)}  ${published.padEnd(10)}  ${String(d.sentenceCount).padStart(4)} sent.  ${d.title ?? '(no title)'}${story}`);
     if (search) lines.push(`              ${d.snippet}`);
   }
   return lines.join('\n') + '\n';

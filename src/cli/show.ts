@@ -39,7 +39,9 @@ export function formatDocument(d: StoredDocument): string {
   if (d.outlet) out.push(`  outlet      ${d.outlet}`);
   if (d.author) out.push(`  author      ${d.author}`);
   out.push(`  language    ${d.language}`);
-  out.push(`  story       ${d.storyId === d.id ? 'its own' : d.storyId}`);
+  const copies = d.storyMembers.length;
+  out.push(`  story       ${d.storyId === d.id ? 'founded by this document' : d.storyId}${copies > 0 ? `, with ${copies} other document${copies === 1 ? '' : 's'}:` : ''}`);
+  for (const m of d.storyMembers) out.push(`                ${m.id.slice(0, 12)}  ${m.published?.value ?? '—'}  ${m.title ?? '(no title)'}`);
   out.push(`  text        ${d.text.length} characters, ${d.paragraphs.length} paragraphs, ${d.sentences.length} sentences`);
   out.push(`  ingested    ${d.ingestedAt}`);
   out.push(`Origins (${d.origins.length})`);

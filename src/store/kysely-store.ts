@@ -337,7 +337,14 @@ export class KyselyStore implements Store {
     const row = matches.find((m) => m.id === prefix) ?? (matches.length === 1 ? matches[0] : null);
     if (!row) throw new AmbiguousIdError(prefix, matches.map((m) => m.id));
 
-    const [origins, mentions, events, statements] = await Promise.all([
+    const [members, origins, mentions, events, statements] = await Promise.all([
+      this.db
+        .selectFrom('documents')
+        .select(['id', 'title', 'published_value', 'published_precision'])
+        .where('story_id', '=', row.story_id)
+        .where('id', '!=', row.id)
+        .orderBy('seq')
+        .execute(),
       this.db.selectFrom('origins').selectAll().where('document_id', '=', row.id).orderBy('read_at').orderBy('location').execute(),
       this.db.selectFrom('mentions').selectAll().where('document_id', '=', row.id).orderBy('start').orderBy('id').execute(),
       this.db.selectFrom('events').selectAll().where('document_id', '=', row.id).orderBy('idx').execute(),
@@ -355,6 +362,11 @@ export class KyselyStore implements Store {
       paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
       sentences: JSON.parse(row.sentences) as Sentence[],
       storyId: row.story_id,
+      storyMembers: members.map((m) => ({
+        id: m.id,
+        title: m.title,
+        published: m.published_value ? { value: m.published_value, precision: m.published_precision as DatePrecision } : null,
+      })),
       ingestedAt: row.ingested_at,
       origins: origins.map((o) => ({
         location: o.location,

@@ -137,6 +137,8 @@ export interface StoredStatement {
 
 export interface StoredDocument extends Document {
   storyId: string;
+  /** the other documents of its story (syndicated or edited copies), oldest first */
+  storyMembers: { id: string; title: string | null; published: PartialDate | null }[];
   ingestedAt: string;
   origins: DocumentOrigin[];
   mentions: StoredMention[];

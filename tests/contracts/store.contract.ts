@@ -110,6 +110,9 @@ export function storeContract(name: string, create: () => Promise<StoreHandle>):
       expect(apart.status).toBe('new');
       expect(apart.storyId).toBe(other.id);
       expect((await store.getDocument(copy.id))!.storyId).toBe(original.id);
+      expect((await store.getDocument(copy.id))!.storyMembers.map((m) => m.id)).toEqual([original.id]);
+      expect((await store.getDocument(original.id))!.storyMembers.map((m) => m.id)).toEqual([copy.id]);
+      expect((await store.getDocument(other.id))!.storyMembers).toEqual([]);
       expect(await store.counts()).toMatchObject({ documents: 3, stories: 2 });
     });
 
