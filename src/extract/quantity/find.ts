@@ -117,11 +117,12 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
   const t = (LW[i] ?? '');
   let value: number | null = null;
   let end = i + 1;
-  if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) {
-    value = Number(t.replace(/,/g, ''));
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) value = Number(t.replace(/,/g, ''));
   } else if (WORD_NUMBERS[t] !== undefined) {
     value = WORD_NUMBERS[t];
-  } else if (/^[a-z]+-[a-z]+$/.test(t)) {
+  } else if (t.includes('-') && /^[a-z]+-[a-z]+$/.test(t)) {
     const [a, b] = t.split('-');
     if (WORD_NUMBERS[a] !== undefined && WORD_NUMBERS[a] >= 20 && WORD_NUMBERS[b] !== undefined && WORD_NUMBERS[b] < 10) value = WORD_NUMBERS[a] + WORD_NUMBERS[b];
   }
@@ -139,6 +140,8 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
 }
 
 const QUALIFIER_FIRST = new Set(QUALIFIERS.map(([w]) => w[0]));
+/** Words a count can start with besides digits and the lexicon's vague words. */
+const STARTERS = new Set([...QUALIFIER_FIRST, ...Object.keys(WORD_NUMBERS)]);
 
 function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
   if (!QUALIFIER_FIRST.has(LW[i] ?? '')) return null;
@@ -238,6 +241,10 @@ interface Attempt {
 }
 
 function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean, depth = 0): Attempt | null {
+  // most tokens start nothing: one character test and a few set lookups rule them out
+  const w0 = LW[i] ?? '';
+  const c0 = w0.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !STARTERS.has(w0) && !lex.heavy.has(w0) && !lex.vague.has(w0) && !QUOTES.has(w0) && !w0.includes('-')) return null;
   // "heavy losses", "many casualties": a report of losses with no number
   if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;
