@@ -193,15 +193,16 @@ for (const [d, cc] of Object.entries({ Burkinabe: 'BF', Burkinabè: 'BF', Burkin
 }
 
 // ---------------------------------------------------------------- continents and regions
-// Approximate centroids: facts of geography, precise enough for a precision-3 place.
+// Regions at approximate centres: facts of geography, precise enough for a precision-3 place.
 const REGIONS: [string, Kind, number, number, string[]][] = [
-  ['Africa', 'continent', 7.19, 21.09, ['Afrique']],
-  ['Europe', 'continent', 54.53, 15.26, []],
-  ['Asia', 'continent', 34.05, 100.62, ['Asie']],
-  ['North America', 'continent', 54.53, -105.26, ['Amérique du Nord']],
-  ['South America', 'continent', -8.78, -55.49, ['Amérique du Sud']],
-  ['Oceania', 'continent', -22.74, 140.02, ['Océanie']],
-  ['Antarctica', 'continent', -82.86, 135.0, ['Antarctique']],
+  // continents at GeoNames' points for them
+  ['Africa', 'continent', 7.188, 21.094, ['Afrique']],
+  ['Europe', 'continent', 48.691, 9.141, []],
+  ['Asia', 'continent', 29.841, 89.297, ['Asie']],
+  ['North America', 'continent', 46.073, -100.547, ['Amérique du Nord']],
+  ['South America', 'continent', -14.605, -57.656, ['Amérique du Sud']],
+  ['Oceania', 'continent', -18.313, 138.516, ['Océanie']],
+  ['Antarctica', 'continent', -78.159, 16.406, ['Antarctique']],
   ['Americas', 'continent', 19.0, -96.0, ['the Americas', 'Amériques']],
   ['Sahel', 'region', 15.0, 2.0, ['Sahel region', 'Central Sahel', 'Sahel central']],
   ['Sahara', 'region', 23.42, 12.56, ['Sahara Desert', 'Sahara desert']],
@@ -430,8 +431,9 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
     if (lat === undefined && a.lats.length > 0) {
       // the middle of the box its places span, trimmed of outliers: nearer an area's centre than the
       // mean of its towns, which leans towards wherever people crowd
-      lat = (quantile(a.lats, 0.05) + quantile(a.lats, 0.95)) / 2;
-      lon = (quantile(a.lons, 0.05) + quantile(a.lons, 0.95)) / 2;
+      const q = 0.05;
+      lat = (quantile(a.lats, q) + quantile(a.lats, 1 - q)) / 2;
+      lon = (quantile(a.lons, q) + quantile(a.lons, 1 - q)) / 2;
     }
     if (lat === undefined || lon === undefined) continue; // an area with no known place: no coordinates to give
     const [cc, c1, c2] = a.code.split('.');
