@@ -144,6 +144,14 @@ describe('actors stage: described groups', () => {
     expect(m.filter((x) => x.actorId === 'islamic-state').map((x) => x.text)).toEqual(['the Islamic State']);
   });
 
+  it('reads a described group in apposition to a name as that name', () => {
+    expect(pairs(actorsOf('The attacks were blamed on the al-Qaida-linked group JNIM.'))).toEqual([
+      'the al-Qaida-linked group -> jnim',
+      'al-Qaida -> al-qaida',
+      'JNIM -> jnim',
+    ]);
+  });
+
   it('describes gunmen, jihadists, militants and civilians without naming them', () => {
     const m = actorsOf(
       'Unidentified armed men killed 12 villagers near Seytenga. Suspected jihadists on motorcycles later abducted civilians. The army said militants fled.',

@@ -413,7 +413,8 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
     if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieces[i - 1]) || isCapitalsWord(pieces[m.to]))) continue;
     const e = disambiguate(m.hits, kb, ctx);
     if (!e) continue;
-    const from = e.kind === 'person' ? i : withDeterminer(pieces, i);
+    // "the" goes with the name only when the name is the whole token ("the al-Qaida-linked group" is not "the al-Qaida")
+    const from = e.kind === 'person' || !pieces[m.to - 1].last ? i : withDeterminer(pieces, i);
     let to = m.to;
     const next = pieces[to];
     if (GROUP_KINDS.has(e.kind) && next && next.first && MEMBER_NOUNS.has(lower(next))) to++;
@@ -604,6 +605,12 @@ function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, ou
       const named = namedGroupAt(pieces, k, kb, ctx);
       const head = pieces[i + 1];
       if (named && named.to === i && head && AFFILIATED_GROUP_NOUNS.has(lower(head))) {
+        // "the al-Qaida-linked group JNIM": the description is an apposition to the name after it
+        const apposed = pieces[i + 2] ? namedGroupAt(pieces, i + 2, kb, ctx) : null;
+        if (apposed && DETERMINERS.has(lower(pieces[k - 1])) && apposed.entry.id !== named.entry.id) {
+          out.push(candidate(pieces, withDeterminer(pieces, k), i + 2, fromEntry(apposed.entry), 'described:apposition', 4));
+          continue;
+        }
         const target = unnamedTarget(affiliatedName(named.entry, named.alias), 'armed-group', 2);
         out.push(candidate(pieces, withDeterminer(pieces, k), i + 2, target, 'described:affiliated-prefix', 4));
         continue;
@@ -946,7 +953,7 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
     // a named group inside a described one is a mention too: "al-Qaida" in "al-Qaida-affiliated groups"
     for (const c of cands) {
       if (!c.rule.startsWith('kb-alias') || picked.includes(c)) continue;
-      const host = picked.find((p) => p.rule.startsWith('described:affiliated') && p.start <= c.start && c.end <= p.end);
+      const host = picked.find((p) => (p.rule.startsWith('described:affiliated') || p.rule === 'described:apposition') && p.start <= c.start && c.end <= p.end);
       if (host && !nested.some((n) => n.start === c.start)) nested.push({ ...c, rule: 'kb-alias-nested', ...{ sentence } });
     }
   });
