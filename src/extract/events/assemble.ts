@@ -34,6 +34,9 @@ const VIOLENT = new Set([
 /** Non-violent kinds that still join two parties ("negotiations between X and Y"). */
 const INTERACTIVE = new Set(['negotiation', 'agreement', 'ceasefire', 'military-aid', 'sanction', 'arrest', 'abduction']);
 
+/** Developments ACLED codes only with the actor that makes them (Codebook: Strategic developments). */
+const ACTOR_REQUIRED = new Set(['withdrawal', 'deployment', 'change-to-group', 'group-creation', 'rebranding', 'base-established', 'arrest', 'military-aid', 'territory-transfer']);
+
 const NOT_EVENTS = new Set(['responsibility', 'accusation', 'diplomatic', 'threat']);
 
 const FAMILY: Record<string, string> = {
@@ -265,8 +268,15 @@ export function bestPlace(list: PlaceMention[]): PlaceMention | null {
   return [...list].sort((a, b) => placeRank(a) - placeRank(b) || a.start - b.start)[0];
 }
 
-/** The country a document is mostly about: the most mentioned country code among its places. */
-export function mainCountry(places: readonly PlaceMention[], actors: readonly ActorMention[]): PlaceMention | null {
+/**
+ * The country a document is about: the country of the first place its lead paragraph names as
+ * where something happens (not "troops from X"), else the most mentioned country code.
+ */
+export function mainCountry(places: readonly PlaceMention[], actors: readonly ActorMention[], doc?: Document): PlaceMention | null {
+  if (doc) {
+    const lead = places.find((p) => p.country && p.start < (doc.paragraphs[0]?.end ?? 0) && p.kind !== 'continent' && !actors.some((a) => overlaps(a, p)) && !isOrigin(doc, p));
+    if (lead) return places.find((p) => p.kind === 'country' && p.country === lead.country) ?? lead;
+  }
   const counts = new Map<string, { n: number; first: PlaceMention }>();
   for (const p of places) {
     if (!p.country || actors.some((a) => overlaps(a, p))) continue;
@@ -280,6 +290,11 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
   if (!best) return null;
   const country = places.find((p) => p.kind === 'country' && p.country === best.first.country);
   return country ?? best.first;
+}
+
+/** "peacekeepers from Burkina Faso": where people come from, not where the event happens. */
+export function isOrigin(doc: Document, p: Span): boolean {
+  return /\bfrom\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
 }
 
 export function countryLocation(p: PlaceMention): EventLocation {
@@ -297,6 +312,8 @@ export function toEventDate(t: TimeMention): EventDate | null {
     }
   }
   if (!/^\d{4}/.test(t.value)) return null;
+  // ACLED dates events to the day at most: "the evening of 30 October" (2020-10-30TEV) is 2020-10-30
+  if (t.precision === 'time' || /T/.test(t.value)) return { value: t.value.slice(0, 10), precision: 'day' };
   return { value: t.value, precision: t.precision };
 }
 
@@ -436,6 +453,7 @@ export interface Draft {
   ownDate: boolean;
   definite: boolean;
   named: boolean;
+  triggerText: string;
   /** the sentence only gives a toll ("50 jihadists were neutralized"), usually of an incident told before */
   tollOnly: boolean;
   /** the last sentence merged into it */
@@ -448,7 +466,9 @@ export interface Draft {
 }
 
 const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}$/i;
-const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]/u;
+const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]|\b[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:ambush|attack|massacre|raid|bombing|siege|offensive)\b/u;
+/** "the ambush", "the attack": a bare definite noun that points back to an incident already told */
+const BACK_REFERENCE = /^(?:ambush|attack|assault|battle|fighting|clash(?:es)?|operation|raid|offensive|siege|massacre|bombing|engagement)$/i;
 const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|saw|struck|hit|shot|won|lost|fled|seized|overran|withdrew|sent|held|led|made|came|went|broke|rose|fell|got|gave|told|said)\b/i;
 
 function inter(a: ActorMention | null): number | null {
@@ -482,7 +502,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   const placesOf = bySentence(places);
   const actorsOf = bySentence(actors);
   const times = [...results.times].sort((a, b) => a.start - b.start);
-  const country = mainCountry(places, actors);
+  const country = mainCountry(places, actors, doc);
   const drafts: Draft[] = [];
   const cueHits = findCuesBySentence(doc.text, doc.sentences);
   let lastPlace: { place: PlaceMention; sentence: number; paragraph: number } | null = null;
@@ -492,7 +512,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     const text = doc.text.slice(sentence.start, sentence.end);
     const sentPlaces = placesIn(sentence, placesOf[sentence.index], actorsOf[sentence.index]);
     const sentTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    const detections = cueHits[sentence.index].length === 0 ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
+    // a heading ("Ambush", "Post-ambush") names a section, not an event
+    const heading = text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text.trim());
+    const detections = cueHits[sentence.index].length === 0 || heading ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
@@ -511,6 +533,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         }
       }
       promoteUnits(roles, rules);
+      // a development (withdrawal, deployment, new base or group) is something an actor does: none, no event
+      if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1) continue;
       if (roles.actor1 && VIOLENT.has(d.kind)) lastParties = { actor1: roles.actor1, actor2: roles.actor2, sentence: sentence.index, paragraph: sentence.paragraph };
       rules.push(...roles.rules);
       const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names);
@@ -519,7 +543,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // place: the clause, the sentence, the narrative so far in this paragraph, the document's country
       let location: EventLocation | null = null;
       let ownPlace = false;
-      const clausePlace = bestPlace(placesIn(clause, sentPlaces, [])) ?? bestPlace(sentPlaces);
+      // for violence, "from X" names an origin ("peacekeepers from Burkina Faso"); for a withdrawal it is the place left
+      const usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
+      const clausePlace = bestPlace(placesIn(clause, usable, [])) ?? bestPlace(usable);
       if (clausePlace) {
         location = toLocation(clausePlace);
         ownPlace = true;
@@ -599,6 +625,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         ownDate,
         definite: DEFINITE.test(before),
         named: NAMED_INCIDENT.test(text),
+        triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         lastSentence: sentence.index,
         actor1Country: roles.actor1?.country ?? null,
@@ -637,7 +664,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     // a toll reported later (often by a source, on a later day) belongs to the incident told last
     const lastViolent = [...out].filter((o) => ['battle', 'explosion', 'vac'].includes(o.family)).sort((a, b) => b.lastSentence - a.lastSentence)[0];
-    const target = d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : [...out].reverse().find((o) => {
+    // "wounded in the ambush": a back-reference to the named incident of the document
+    const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
+    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : [...out].reverse().find((o) => {
       if (o.family !== d.family) return false;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
@@ -647,7 +676,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       if (d.definite && (near || o.kind === d.kind)) return true;
       if (o.named && o.paragraph <= 1) return true;
       return false;
-    });
+    }));
     if (!target) {
       out.push(d);
       continue;
@@ -661,7 +690,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor1Country = d.actor1Country;
     }
     if (!t.actor2 && e.actor2) t.actor2 = e.actor2;
-    for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
+    // a back-reference told later ("wounded in the ambush") adds no participants of its own
+    if (!named) for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
     if (!t.date && e.date) t.date = e.date;
     if ((!t.location || t.location.precision === 3) && e.location && d.ownPlace) t.location = e.location;
     target.fatalityQuantities.push(...d.fatalityQuantities);
@@ -673,7 +703,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.modality = 'claimed';
       t.rules.push('modality.party-toll');
     }
-    if (d.score > target.score) {
+    if (d.score > target.score && !named) {
       // the more specific sentence gives the type and the evidence; the first keeps date and place
       t.acled = e.acled;
       t.plover = e.plover;
