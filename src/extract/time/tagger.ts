@@ -959,6 +959,28 @@ export const RULES: Rule[] = [
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: yearString(yy), anchored: false, sets: { y: yy } }) };
     },
   },
+  // "the end of the month", "the beginning of this year", "the middle of the week"
+  {
+    name: 'position-of-unit',
+    head: { re: /\bof\s+(?:the|this)\s+(?:week|month|year|quarter|decade)\b/gi, back: 30, forward: 0 },
+    priority: 2,
+    re: /\b(?:the\s+)?(end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+(week|month|year|quarter|decade)\b(?!\s*(?:'s|’s|of|in|when|before|after|ended|ending))/gi,
+    make(m) {
+      const mod = positionMod(`${m[1]} of`);
+      const unit = lc(m[2]);
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(ctx) {
+          // in a history the unit is the reference time's; in news it is the publication's
+          const base = ctx.narrative && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : ctx.dct;
+          if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
+          const v = shifted(base, unit, 0);
+          return v ? { type: 'DATE', value: v, mod, anchored: base === ctx.dct } : null;
+        },
+      };
+    },
+  },
   // vague references to now, the past and the future
   {
     name: 'vague',
@@ -1124,7 +1146,7 @@ function trimEnd(text: string, start: number, end: number): number {
 
 // ---------------------------------------------------------------- chrono
 
-const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|around|about|before|after)\b\s*|[,(\s])+/i;
+const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|during|the|this|before|after)\b\s*|[,(\s])+/i;
 const CLOCK = /(\d:\d\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|noon|midnight|midday|o'clock)/i;
 const MONTH_WORD = new RegExp(MONTH_RE.replace(/\\\./g, '\\.?'), 'i');
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
@@ -1144,7 +1166,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
   const results: { r: chrono.ParsedResult; from: number }[] = [];
   for (const [from, to] of windows(text, CHRONO_HEAD)) {
     try {
-      for (const r of chrono.strict.parse(text.slice(from, to), { instant: ref, timezone: 0 })) results.push({ r, from });
+      for (const r of chrono.casual.parse(text.slice(from, to), { instant: ref, timezone: 0 })) results.push({ r, from });
     } catch {
       // a window chrono cannot read adds nothing
     }
@@ -1176,7 +1198,12 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
     const hour = hasHour ? c.get('hour') ?? 0 : 0;
     const minute = c.isCertain('minute') ? c.get('minute') ?? 0 : 0;
     const wd = weekdayKnown ? c.get('weekday') ?? 0 : 0;
-    const end = start + t.length;
+    let end = start + t.length;
+    // "around 9:30 p.m.": TimeML keeps the approximation in the extent, as mod APPROX
+    const approx = /\b(?:about|around|approximately|roughly)\s+$/i.exec(text.slice(Math.max(0, start - 16), start));
+    if (approx && hasHour) start -= approx[0].length;
+    const mod = approx && hasHour ? 'APPROX' : undefined;
+    end = Math.max(end, start);
     const rangeEnd = r.end;
     out.push({
       start,
@@ -1220,7 +1247,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
           rangeTo = ymdString({ y: ey, m: em, d: ed });
         }
         if (hasHour) {
-          return { type: 'TIME', value: `${dayValue}T${pad(hour)}:${pad(minute)}`, anchored, sets, rangeFrom, rangeTo };
+          return { type: 'TIME', value: `${dayValue}T${pad(hour)}:${pad(minute)}`, mod, anchored, sets, rangeFrom, rangeTo };
         }
         return { type: 'DATE', value: dayValue, anchored, sets, rangeFrom, rangeTo };
       },
