@@ -103,6 +103,14 @@ describe('actors stage: the army, the junta, government forces', () => {
     ]);
   });
 
+  it('takes the state named last nearby when the role was not named before', () => {
+    const m = actorsOf("Burkina Faso's military government said soldiers repelled the attack. The army said 100 assailants died. Nigerien soldiers were killed near Mali, the defence ministry said.");
+    expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual([
+      'The army -> military-forces-of-burkina-faso',
+      'the defence ministry -> ministry-of-defence-of-niger',
+    ]);
+  });
+
   it('falls back on the country the text is plainly about, and otherwise says nothing', () => {
     const m = actorsOf('In Mali, government forces clashed with JNIM near Gao. Mali has been ruled by the military since 2020; the junta said the attack in Mali was repelled.');
     expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual([

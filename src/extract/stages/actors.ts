@@ -477,6 +477,7 @@ const BARE_FORCE = new Set([
   'army', 'military', 'armed forces', 'security forces', 'defence and security forces', 'defense and security forces', 'junta',
   'military junta', 'government', 'authorities', 'police', 'regime', 'gendarmerie', 'transitional government', 'transitional authorities',
   'military rulers', 'military authorities', 'military government', 'military regime', 'national army', 'national guard',
+  'defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense', 'defence minister', 'defense minister',
 ]);
 /** Without "the", only these are plain enough ("government forces clashed with ..."). */
 const GOVERNMENT_FORCES = buildPlainTrie([
@@ -516,6 +517,9 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
   const ranked = [...ctx.countryCounts].sort((a, b) => b[1] - a[1]);
   const dominant = ranked.length > 0 && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > 2 * ranked[1][1]) ? ranked[0][0] : null;
   const out: Candidate[] = [];
+  // the state whose forces or government were named last, and in which sentence
+  let lastState: { country: string; sentence: number } | null = null;
+  const sentenceOf = (c: Candidate) => (c as Candidate & { sentence?: number }).sentence ?? 0;
   for (const c of chosen) {
     if (!c.rule.startsWith(BARE_PREFIX)) {
       if (c.target.country) {
@@ -525,6 +529,8 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
           if (role) roleOf.set(c.target.id, role);
         }
         if (role) lastByRole.set(role, c.target);
+        const e = kb.byId(c.target.id);
+        if (role || (e && (e.kind === 'state-forces' || e.kind === 'government') && e.inter === 1)) lastState = { country: c.target.country, sentence: sentenceOf(c) };
       }
       out.push(c);
       continue;
@@ -541,6 +547,12 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
     const earlier = lastByRole.get(role);
     if (earlier) {
       out.push({ ...c, target: earlier, rule: `${c.rule}:coref` });
+      continue;
+    }
+    // "Burkina Faso's military government said ... The army said": the state named last, close by
+    const near = lastState && sentenceOf(c) - lastState.sentence <= 2 ? kb.stateEntry(lastState.country, role) : undefined;
+    if (near) {
+      out.push({ ...c, target: fromEntry(near), rule: `${c.rule}:nearest-state` });
       continue;
     }
     const entry = dominant ? kb.stateEntry(dominant, role) : undefined;
