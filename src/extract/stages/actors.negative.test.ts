@@ -31,6 +31,15 @@ describe('actors stage: what is not an actor', () => {
     expect(m).toEqual([]);
   });
 
+  it('drops title abbreviations and media named as channels', () => {
+    const m = actorsOf('Col. Moussa Diarra said JNIM claimed the attack on its Thaqafa channel.', [
+      ['Col', 'ORG'],
+      ['Moussa Diarra', 'PER'],
+      ['Thaqafa', 'ORG'],
+    ]);
+    expect(pairs(m)).toEqual(['Col. Moussa Diarra -> provisional:moussa-diarra', 'JNIM -> jnim']);
+  });
+
   it('does not keep a name the tagger also reads as a place', () => {
     const m = actorsOf('Léré fell to the rebels. Fighting spread from Léré to Niono.', [
       ['Léré', 'PER'],

@@ -711,9 +711,20 @@ function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, ou
 // ---------------------------------------------------------------------------------------------
 // Provisional actors from the name tagger
 
+/** Title abbreviations the tokenizer may leave without their dot ("Col" "." "Assimi Goïta"). */
+const TITLE_ABBREVIATIONS = new Set(['Col', 'Gen', 'Lt', 'Capt', 'Sgt', 'Maj', 'Cmdr', 'Adm', 'Brig', 'Cpl', 'Pvt', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Pres']);
+
+/** Words after a name that make it a medium rather than an actor ("its Thaqafa channel"). */
+const MEDIUM_NOUNS = new Set(['channel', 'channels', 'agency', 'outlet', 'newspaper', 'website', 'account', 'broadcaster', 'network', 'radio', 'television', 'page', 'platform', 'app', 'magazine', 'blog', 'feed']);
+
 function titleStart(tokens: Token[], startToken: number): number {
   let k = startToken;
-  while (k > 0 && TITLES.has(tokens[k - 1].text) && tokens[k - 1].sentence === tokens[startToken].sentence) k--;
+  const sentence = tokens[startToken].sentence;
+  for (;;) {
+    if (k > 0 && TITLES.has(tokens[k - 1].text) && tokens[k - 1].sentence === sentence) k--;
+    else if (k > 1 && tokens[k - 1].text === '.' && TITLE_ABBREVIATIONS.has(tokens[k - 2].text) && tokens[k - 2].sentence === sentence) k -= 2;
+    else break;
+  }
   // "Prime Minister", "Defence Minister" (two words before the name)
   if (k > 0 && k === startToken - 1 && /^(Prime|Defence|Defense|Foreign|Interior|Vice|Deputy)$/.test(tokens[k - 1].text)) k--;
   return k;
@@ -819,6 +830,12 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   for (const n of results.names) if (n.type === 'LOC') locativeNames.add(n.text.toLowerCase().replace(/\s+/g, ' '));
   const usable = names.filter(({ n, span }) => {
     if (overlaps(span.start, span.end)) return false;
+    const after = tokenAt.get(span.end + 1) ?? tokenAt.get(span.end);
+    const medium = after !== undefined && MEDIUM_NOUNS.has(tokens[after].text.toLowerCase());
+    if (medium || TITLE_ABBREVIATIONS.has(span.text)) {
+      trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      return false;
+    }
     if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet)) return true;
     trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
     return false;
