@@ -146,6 +146,22 @@ function futureContext(text: string, pos: number): boolean {
   return /\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|is to|are to|due to|set to|next|upcoming|coming)\b/i.test(window);
 }
 
+/** Whether the clause around `pos` is in the past tense: a past auxiliary or a past form of a
+ * common event verb, and no future marker after it. */
+function pastClause(text: string, pos: number): boolean {
+  let from = Math.max(0, pos - 60);
+  let to = Math.min(text.length, pos + 40);
+  const before = text.slice(from, pos);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('; '));
+  if (cut >= 0) from += cut + 1;
+  const afterText = text.slice(pos, to);
+  const stop = afterText.search(/[.;\n]\s/);
+  if (stop >= 0) to = pos + stop;
+  const clause = text.slice(from, to);
+  if (/\b(?:is|are|be|will|'ll|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled|due\s+to|set\s+to|is\s+to|are\s+to|next|upcoming|coming)\b/i.test(clause)) return false;
+  return /\b(?:was|were|had|did|began|ended|took|came|went|fell|rose|died|killed|attacked|happened|occurred|signed|held|met|left|arrived|announced|launched|seized|captured|withdrew|started|reached|won|lost|became)\b/i.test(clause);
+}
+
 function dctYear(ctx: Ctx): number | null {
   return ctx.dct ? ctx.dct.y : null;
 }
@@ -161,10 +177,12 @@ function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, futu
   const dct = ctx.dct;
   let best = dct.y;
   let bestCost = Infinity;
+  // a clause in the past tense and without a future marker reports the past
+  const past = !future && pastClause(ctx.text, pos);
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
     const diff = d ? diffDays(dct, { y, m, d }) : (y * 12 + m) - (dct.y * 12 + dct.m);
     const scale = d ? 1 : 30;
-    const cost = diff < 0 ? -diff * scale * (future ? 3 : 1) : diff * scale * (future ? 1 : 2.5);
+    const cost = diff < 0 ? -diff * scale * (future ? 3 : 1) : diff * scale * (future ? 1 : past ? 6 : 2.5);
     if (cost < bestCost) {
       bestCost = cost;
       best = y;
