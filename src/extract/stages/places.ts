@@ -59,6 +59,7 @@ const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', '
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '—', '–', ':']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
+const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
 
 const KIND_BONUS: Record<PlaceKind, number> = { continent: 5, region: 4.5, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
@@ -278,7 +279,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       if (prev && prev.cap && prev.sentence === first.sentence && !first.initial) continue; // "Andrew Jackson"
       if (nextSame && (nextSame.key === 'said' || nextSame.key === 'says' || nextSame.key === 'told' || nextSame.key === 'added')) continue;
     }
-    if (flags.common && !inLoc) {
+    if (flags.common) {
       // "Mission accomplished", "in March": a common word is a place only when the text names its container
       if (first.initial || !containerAfter || seenLower.has(m.key)) continue;
     }
@@ -290,7 +291,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (single && personWords.has(m.key) && !inLoc && !containerAfter) continue;
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
-    if (single && !tagged && !major && !containerAfter) {
+    if (single && !inLoc && !major && !containerAfter) {
       const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from;
       const nextCap = nextSame && nextSame.cap && !placey(nextSame.key) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;
@@ -301,7 +302,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     }
     if (first.initial && !inLoc && single && seenLower.has(m.key)) continue;
     // a capitalised word glued to a preceding name ("John Paris", "Kenya Airways" handled by the tagger)
-    if (!tagged && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
+    if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
     if (isAllCaps(first.text) && single && flags.common) continue;
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
@@ -310,22 +311,36 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     lastKeptTo = m.to;
   }
 
-  // LOC spans from the tagger that no gazetteer match covers: link by their own text, else keep unresolved
+  // LOC spans from the tagger: they widen a gazetteer match they contain ("Main Street", "Neches
+  // River"), and where no match falls inside they are linked by their own text; a span the
+  // gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
+  // a river, a county)
   if (tagged) {
     for (const l of loc) {
-      if (kept.some((m) => spanOverlaps(m, l))) continue;
       const text = l.text.replace(LOC_STRIP, '');
-      const key = text
-        .split(/\s+/)
-        .map((w) => unitKey(w))
-        .filter(Boolean)
-        .join(' ');
-      const cands = g.lookup(key);
+      const words = text.split(/\s+/).map((w) => unitKey(w)).filter(Boolean);
+      const key = words.join(' ');
+      if (!key || g.demonym(key)) continue;
       const from = us.findIndex((u) => u.start >= l.start);
+      if (from < 0) continue;
       let to = from;
       while (to < us.length && us[to].end <= l.end) to++;
-      if (from < 0) continue;
-      if (g.demonym(key)) continue;
+      const cands = g.lookup(key);
+      const head = words[words.length - 1];
+      const inner = kept.filter((m) => spanOverlaps(m, l));
+      if (inner.length > 0) {
+        const m = inner[0];
+        if (inner.length === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
+          if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
+          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: [], rule: 'tagger-loc-unresolved' });
+        }
+        continue;
+      }
+      if (cands.length === 0 && !(words.length > 1 && FEATURE_HEADS.has(head))) continue;
+      if (words.length === 1) {
+        const f = g.flags(key);
+        if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
+      }
       kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0 });
     }
     kept.sort((a, b) => a.start - b.start);
