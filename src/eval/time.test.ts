@@ -23,6 +23,14 @@ describe('eval time: TimeML reading', () => {
     ]);
   });
 
+  it('maps offsets past characters the normalisation drops', () => {
+    const raw = 'Troops\u00ad left on\u200b Friday.';
+    const norm = 'Troops left on Friday.';
+    const map = alignOffsets(raw, norm);
+    const at = raw.indexOf('Friday');
+    expect(norm.slice(map[at], map[at + 6])).toBe('Friday');
+  });
+
   it('maps offsets through whitespace normalisation', () => {
     const raw = '\n  Fighters  came\n\n\n on Sunday.';
     const norm = 'Fighters came\n\non Sunday.';

@@ -78,6 +78,9 @@ export function parseTimeMl(xml: string, id = ''): TimeMlDoc {
   return { id, text, dct, timexes };
 }
 
+/** Characters the text normalisation drops (controls, BOM, zero-width space, soft hyphen, word joiner). */
+const DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\u200b\u00ad\u2060]/;
+
 /** Maps each offset of `raw` to the offset of the same character in its normalised form. */
 export function alignOffsets(raw: string, norm: string): Int32Array {
   const map = new Int32Array(raw.length + 1);
@@ -85,7 +88,7 @@ export function alignOffsets(raw: string, norm: string): Int32Array {
   for (let i = 0; i < raw.length; i++) {
     map[i] = j;
     if (j < norm.length && raw[i] === norm[j]) j++;
-    else if (/\s/.test(raw[i])) continue;
+    else if (/\s/.test(raw[i]) || DROPPED.test(raw[i])) continue;
     else if (j < norm.length && /\s/.test(norm[j]) && j + 1 < norm.length && raw[i] === norm[j + 1]) {
       map[i] = j + 1;
       j += 2;
@@ -180,7 +183,8 @@ function files(path: string): string[] {
 
 /** Runs sitrep's time stage over one TimeML document; gold and system spans in the same text. */
 export function runDocument(doc: TimeMlDoc): { gold: Span[]; system: Span[] } {
-  const published = doc.dct ? doc.dct.slice(0, 10) : null;
+  const published = doc.dct && /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.test(doc.dct) ? (/^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(doc.dct) as RegExpExecArray)[0] : null;
+  if (doc.text.trim().length === 0) return { gold: [], system: [] };
   const sdoc = documentFromText(doc.text, published);
   const map = alignOffsets(doc.text, sdoc.text);
   const gold = doc.timexes.map((g) => {
