@@ -329,6 +329,8 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   if (!noun && !casualty) return null;
   // "many people", "a number of soldiers": no figure and no casualty is no information
   if (isVagueNull && !casualty) return null;
+  // "one of the leaders" picks a person out; it counts only with a casualty
+  if (figText === 'one' && LW[a.end] === 'of' && !casualty) return null;
   // a bare word number with only a noun ("one man", "two soldiers") is a count; "one" as a pronoun is not
   if (!noun && casualty && figText === 'one' && casualty.start !== j) return null;
   const shared = casualty !== null && casualty.start < 0;
