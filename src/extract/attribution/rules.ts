@@ -76,12 +76,15 @@ export function quotations(text: string, from: number, to: number): Span[] {
     else if ((ch === 0x201d || ch === 0xbb) && open >= 0) {
       out.push({ start: open, end: p + 1 });
       open = -1;
-    } else if (ch === 34) {
+    } else if (ch === 34 || (ch === 39 && text.charCodeAt(p + 1) === 39)) {
+      // straight double quotes, or two apostrophes standing for one
+      const end = ch === 34 ? p + 1 : p + 2;
       if (straight < 0) straight = p;
       else {
-        out.push({ start: straight, end: p + 1 });
+        out.push({ start: straight, end });
         straight = -1;
       }
+      p = end - 1;
     }
   }
   return out;
@@ -562,9 +565,11 @@ function mainSubject(v: SentenceView, lex: CueLexicon, before: number): [number,
   }
   if (s >= before) return null;
   // skip an opening adverbial up to its comma ("On Friday, the army ...")
-  for (let k = s; k < Math.min(before, s + 8); k++) {
+  for (let k = s; k < Math.min(before, s + 12); k++) {
     if (v.tokens[k].text === ',') {
-      if (PREPOSITIONS.has(v.lower[s]) || TIME_WORDS.has(v.lower[s]) || /^(meanwhile|however|but|and|still|instead|separately|speaking|asked|also)$/.test(v.lower[s])) s = k + 1;
+      // "On Friday,", "Hours later,", "Two days ago,", "Meanwhile,"
+      const last = v.lower[k - 1] ?? '';
+      if (PREPOSITIONS.has(v.lower[s]) || TIME_WORDS.has(v.lower[s]) || ((TIME_WORDS.has(last) || last === 'ago') && k - s <= 4) || /^(meanwhile|however|but|and|still|instead|separately|speaking|asked|also|when|while|as|after|before|although|though|since|if|once)$/.test(v.lower[s])) s = k + 1;
       break;
     }
   }
@@ -732,7 +737,7 @@ function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [numbe
   while (j >= 0 && e - j < 30) {
     const x = v.tokens[j].text;
     if (x === mark || (mark === ',' && (x === '—' || x === '–'))) break;
-    if (x === '.' || x === ';' || x === ':' || (QUOTE_CHARS.has(x) && mark === ',')) return null;
+    if ((x === '.' && !(j > 0 && isAbbreviation(v.tokens[j - 1].text))) || x === ';' || x === ':' || (QUOTE_CHARS.has(x) && mark === ',')) return null;
     j--;
   }
   if (j <= 0 || e - j >= 30) return null;
@@ -800,7 +805,9 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
   }
   // '"...," said the minister' / "..., said X, a spokesman."
   const initialInversion = cue.from === 0 && isCapitalised(v.tokens[0].text);
-  if ((initialInversion || (k > 0 && (prevTok === ',' || prevTok === '—' || (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok))))) && INVERTING.has(cue.lemma) && nextIdx < n && isWord(nextTok) && !OBJECT_PRONOUNS.has(nextLower) && !SUBJECT_PRONOUNS.has(nextLower) && nextLower !== 'that' && !lex.between.has(nextLower) && (isCapitalised(nextTok) || nextLower === 'the' || nextLower === 'a' || nextLower === 'an' || NP_START_WORDS.test(nextLower))) {
+  // a closing quotation mark, including the doubled apostrophe some papers print ('',)
+  const closesQuote = (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok)) || (prevTok === "'" && k > 0 && v.tokens[k - 1].text === "'");
+  if ((initialInversion || (k > 0 && (prevTok === ',' || prevTok === '—' || closesQuote))) && INVERTING.has(cue.lemma) && nextIdx < n && isWord(nextTok) && !OBJECT_PRONOUNS.has(nextLower) && !SUBJECT_PRONOUNS.has(nextLower) && nextLower !== 'that' && !lex.between.has(nextLower) && (isCapitalised(nextTok) || nextLower === 'the' || nextLower === 'a' || nextLower === 'an' || NP_START_WORDS.test(nextLower))) {
     const e = npThenClauseEnd(v, nextIdx, lex);
     if (e >= nextIdx) {
       let end = e;

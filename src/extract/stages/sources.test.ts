@@ -112,6 +112,22 @@ describe('sources stage: who says so', () => {
     expect(s.rule).toBe('inverted');
   });
 
+  it("doubled apostrophes as quotation marks: ''...,'' said X", () => {
+    const s = only("''The border posts were abandoned,'' said Ibrahim Maïga, a researcher in Bamako.", 'said');
+    expect(s.source?.text).toBe('Ibrahim Maïga, a researcher in Bamako');
+    expect(s.rule).toBe('inverted');
+  });
+
+  it('an apposition with an abbreviated title inside it', () => {
+    const s = only('Amadou Koné, an adviser to Gen. Goïta and a former minister, said the talks had stalled.', 'said');
+    expect(s.source?.text).toBe('Amadou Koné, an adviser to Gen. Goïta and a former minister,');
+  });
+
+  it('a participle after an opening time phrase takes the subject after the comma', () => {
+    const s = only('Hours later, the ministry issued a statement, saying the curfew was lifted.', 'saying');
+    expect(s.source?.text).toBe('the ministry');
+  });
+
   it('a clause before ", X said": content is the clause', () => {
     const s = only('The convoy was ambushed near Boni on Sunday, residents said.', 'said');
     expect(s.source?.text).toBe('residents');
