@@ -42,6 +42,8 @@ interface EventCues {
 interface CompiledCue extends CueSpec {
   index: number;
   regex: RegExp;
+  /** the pattern needs the text's own case ([\p{Lu}]); the others run on the lower-cased text */
+  cased: boolean;
 }
 
 export interface CueHit {
@@ -65,7 +67,11 @@ function cues(): { kinds: Record<string, KindInfo>; cues: CompiledCue[] } {
     kinds: data.kinds,
     cues: data.cues.map((c, index) => {
       if (!data.kinds[c.kind]) throw new Error(`events.yaml: cue ${index} names unknown kind "${c.kind}"`);
-      return { ...c, index, regex: new RegExp(c.re, 'giu') };
+      // case-insensitive and unicode matching are slow: patterns that need neither run
+      // case-sensitively on the lower-cased text (same length checked at scan time)
+      const cased = /\\p\{Lu\}|\[A-Z/.test(c.re);
+      const unicode = /\\p\{|\\u\{/.test(c.re);
+      return { ...c, index, cased, regex: new RegExp(c.re, cased ? 'giu' : unicode ? 'gu' : 'g') };
     }),
   };
   return compiled;
@@ -83,14 +89,23 @@ export function allKinds(): string[] {
 
 function rawHits(text: string, base: number): CueHit[] {
   const raw: CueHit[] = [];
+  const lower = text.toLowerCase();
+  // lower-casing may change the length of rare characters (İ): then every pattern runs case-blind
+  const sameLength = lower.length === text.length;
   for (const c of cues().cues) {
-    c.regex.lastIndex = 0;
-    for (let m = c.regex.exec(text); m !== null; m = c.regex.exec(text)) {
+    let regex = c.regex;
+    let scanned = text;
+    if (!c.cased) {
+      if (sameLength) scanned = lower;
+      else regex = new RegExp(c.re, 'giu');
+    }
+    regex.lastIndex = 0;
+    for (let m = regex.exec(scanned); m !== null; m = regex.exec(scanned)) {
       if (m[0].length === 0) {
-        c.regex.lastIndex++;
+        regex.lastIndex++;
         continue;
       }
-      raw.push({ kind: c.kind, group: c.group ?? c.kind, weight: c.weight, start: base + m.index, end: base + m.index + m[0].length, text: m[0], cue: c.index });
+      raw.push({ kind: c.kind, group: c.group ?? c.kind, weight: c.weight, start: base + m.index, end: base + m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), cue: c.index });
     }
   }
   return raw;

@@ -225,9 +225,15 @@ export interface ModalityOptions {
 }
 
 /** Tokens of a sentence, lower-cased, and the index range of the trigger span among them. */
+let lastTokens: { sentence: string; base: number; tokens: RawToken[]; words: string[] } | null = null;
+
 export function locate(sentence: string, trigger: Span, base = 0): { tokens: RawToken[]; words: string[]; ti: number; tj: number } {
-  const tokens = tokenize(sentence, base);
-  const words = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  // events and statements ask about the same sentence several times in a row: tokenise it once
+  if (!lastTokens || lastTokens.sentence !== sentence || lastTokens.base !== base) {
+    const toks = tokenize(sentence, base);
+    lastTokens = { sentence, base, tokens: toks, words: toks.map((t) => t.text.toLowerCase().replace(/’/g, "'")) };
+  }
+  const { tokens, words } = lastTokens;
   let ti = tokens.findIndex((t) => t.end > trigger.start);
   if (ti < 0) ti = tokens.length;
   let tj = ti;
