@@ -4,11 +4,11 @@ import type { Gazetteer } from './gazetteer.js';
 /**
  * Feature extraction and greedy left-to-right decoding shared by training and tagging.
  *
- * Labels are BIO over four types. Each token's features are 32-bit hashes: word-type
- * properties are hashed once per distinct word (cached), contextual features mix a template id
- * with those hashes. Greedy decoding with previous-label features and a BIO constraint does as
- * well as Viterbi for this task (Ratinov & Roth 2009) and lets features look at everything
- * decided so far, including the labels the same word got earlier in the document.
+ * Each token's features are 32-bit hashes: word-type properties are hashed once per distinct
+ * word (cached), contextual features mix a template id with those hashes. Greedy decoding with
+ * previous-label features and the BILOU constraints does as well as Viterbi for this task
+ * (Ratinov & Roth 2009) and lets features look at everything decided so far, including the
+ * labels the same word got earlier in the document.
  */
 
 export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -84,7 +84,7 @@ interface WordEntry {
   h: Uint32Array;
   lower: string;
   /** cached scores of this word's features at offsets 0, -1, +1, -2, +2 (fixed models only) */
-  vec: Float64Array | null;
+  vec: Float32Array | null;
   /** bit o set when offset o of `vec` is filled */
   done: number;
 }
@@ -233,7 +233,8 @@ function isQuoteOrBracket(w: string): boolean {
 }
 
 const MAX_FEATURES = 160;
-const MAX_CACHE = 400_000;
+// a word entry with its cached scores is about 0.5 kB: this bounds the cache near 50 MB
+const MAX_CACHE = 100_000;
 
 /** Per-document state for the non-local features. */
 interface DocState {
@@ -257,7 +258,6 @@ export class FeatureTagger {
   private cache = new Map<string, WordEntry>();
   private readonly keys = new Uint32Array(MAX_FEATURES);
   private readonly scores = new Float64Array(NL);
-  private entries: WordEntry[] = [];
   private lowers: string[] = [];
   private capitalised = new Uint8Array(256);
   private gaz = new Uint32Array(256);
@@ -268,7 +268,7 @@ export class FeatureTagger {
   private eos = sentinel(EOS);
 
   private addWordScores(e: WordEntry, offset: number, scorer: Scorer, out: Float64Array): void {
-    if (e.vec === null) e.vec = new Float64Array(5 * NL);
+    if (e.vec === null) e.vec = new Float32Array(5 * NL);
     const base = offset * NL;
     if (!(e.done & (1 << offset))) {
       const n = wordKeys(e.h, offset, this.wordBuf, 0);
@@ -302,10 +302,17 @@ export class FeatureTagger {
   /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
     const doc: DocState = { lowerSeen: new Set(), capMid: new Set(), history: new Map(), contexts: new Map() };
+    // one look-up per token in the word cache, shared by the document pass and tagging
+    const docEntries: WordEntry[][] = [];
+    const headlines: boolean[] = [];
     for (const s of sentences) {
-      const acs = allCapsSentence(s, this);
+      const es: WordEntry[] = new Array<WordEntry>(s.length);
+      for (let i = 0; i < s.length; i++) es[i] = this.entry(s[i]);
+      const acs = allCapsSentence(es);
+      docEntries.push(es);
+      headlines.push(acs);
       for (let i = 0; i < s.length; i++) {
-        const e = this.entry(s[i]);
+        const e = es[i];
         const f = e.h[S_FLAGS];
         if (f & F_LOWER) doc.lowerSeen.add(e.lower);
         else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !isQuoteOrBracket(s[i - 1])) doc.capMid.add(e.lower);
@@ -313,8 +320,8 @@ export class FeatureTagger {
           let ctx = doc.contexts.get(e.lower);
           if (ctx === undefined) doc.contexts.set(e.lower, (ctx = []));
           if (ctx.length < 2 * AGG_MAX) {
-            const before = i > 0 ? mix(1, this.entry(s[i - 1]).h[S_LOWER]) : mix(1, BOS);
-            const after = i + 1 < s.length ? mix(2, this.entry(s[i + 1]).h[S_LOWER]) : mix(2, EOS);
+            const before = mix(1, i > 0 ? es[i - 1].h[S_LOWER] : BOS);
+            const after = mix(2, i + 1 < s.length ? es[i + 1].h[S_LOWER] : EOS);
             if (!ctx.includes(before)) ctx.push(before);
             if (!ctx.includes(after)) ctx.push(after);
           }
@@ -323,20 +330,12 @@ export class FeatureTagger {
     }
     const out: Uint8Array[] = [];
     for (let si = 0; si < sentences.length; si++) {
-      out.push(this.tagSentence(sentences[si], doc, scorer, learner ? learner.gold[si] : null, learner));
+      out.push(this.tagSentence(sentences[si], docEntries[si], headlines[si], doc, scorer, learner ? learner.gold[si] : null, learner));
     }
     return out;
   }
 
-  /** 1 for a word in capitals, 0 for other words, -1 for what says nothing (punctuation, one letter). */
-  isAllCapsWord(word: string): number {
-    const f = this.entry(word).h[S_FLAGS];
-    if (f & F_NOLETTER) return -1;
-    if (word.length === 1) return -1;
-    return f & F_ALLCAPS ? 1 : 0;
-  }
-
-  private tagSentence(words: readonly string[], doc: DocState, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
+  private tagSentence(words: readonly string[], entries: WordEntry[], acs: boolean, doc: DocState, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
     const n = words.length;
     const labels = new Uint8Array(n);
     if (n === 0) return labels;
@@ -344,14 +343,10 @@ export class FeatureTagger {
       this.capitalised = new Uint8Array(n * 2);
       this.gaz = new Uint32Array(n * 2);
     }
-    const acs = allCapsSentence(words, this);
-    const entries = this.entries;
     const lowers = this.lowers;
-    entries.length = n;
     lowers.length = n;
     for (let i = 0; i < n; i++) {
-      const e = this.entry(words[i]);
-      entries[i] = e;
+      const e = entries[i];
       lowers[i] = e.lower;
       this.capitalised[i] = acs || e.h[S_FLAGS] & F_INITCAP || e.h[S_FLAGS] & F_ALLCAPS ? 1 : 0;
     }
@@ -527,14 +522,18 @@ export class FeatureTagger {
   }
 }
 
-/** A headline in capitals ("EU REJECTS GERMAN CALL"): most words with letters are all capitals. */
-function allCapsSentence(words: readonly string[], tagger: FeatureTagger): boolean {
+/**
+ * A headline in capitals ("EU REJECTS GERMAN CALL"): most words with letters are all capitals.
+ * Punctuation and one-letter words say nothing either way.
+ */
+function allCapsSentence(entries: readonly WordEntry[]): boolean {
   let caps = 0;
   let other = 0;
-  for (const w of words) {
-    const c = tagger.isAllCapsWord(w);
-    if (c === 1) caps++;
-    else if (c === 0) other++;
+  for (const e of entries) {
+    const f = e.h[S_FLAGS];
+    if (f & F_NOLETTER || e.lower.length === 1) continue;
+    if (f & F_ALLCAPS) caps++;
+    else other++;
   }
   return caps >= 2 && caps > 2 * other;
 }
