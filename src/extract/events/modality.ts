@@ -85,6 +85,9 @@ interface GrammarHit {
   cue: string;
 }
 
+/** Verbs whose object is an event still to come. */
+const REQUEST_HEADS = new Set(['request', 'requests', 'requested', 'propose', 'proposes', 'proposed', 'offer', 'offers', 'offered', 'promise', 'promises', 'promised', 'demand', 'demands', 'demanded', 'seek', 'seeks', 'sought', 'urge', 'urges', 'urged']);
+
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
 const PREDICATIVE_HEDGE = new Set(['likely', 'possible', 'probable', 'feared', 'expected', 'rumoured', 'rumored', 'suspected', 'imminent', 'unlikely']);
 
@@ -139,7 +142,7 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
         } else if (['is', 'are', 'was', 'were'].includes(head) && j >= 1) {
           // "the army is to withdraw": a scheduled future
           hits.push({ kind: 'future', rule: 'modality.be-to', cue: `${head} to` });
-        } else if (j === ti - 1 && looksVerbal(words[ti]) && !NOT_IRREALIS_HEAD.test(head)) {
+        } else if ((j === ti - 1 || (j === ti - 2 && words[ti - 1] === 'be')) && looksVerbal(words[ti]) && !NOT_IRREALIS_HEAD.test(head)) {
           // a bare infinitive ("troops sent to secure the road", "an order to withdraw") names an
           // event not yet realised when the main clause happens
           hits.push({ kind: 'future', rule: 'modality.infinitive', cue: 'to' });
@@ -171,6 +174,25 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
     hits.push({ kind: 'future', rule: 'modality.future-noun', cue: words[ti] });
   }
   // "the attack was foiled", "talks were postponed": the event is reported as not happening
+  // the event is the subject of a future predicate: "additional troops will be deployed", "the cuts will be made"
+  for (let k = tj; k < Math.min(words.length, tj + 4); k++) {
+    const w = words[k];
+    if (L.breaks.has(w) || w === ',') break;
+    if (L.futureAux.has(w) && k <= tj + 1) {
+      hits.push({ kind: 'future', rule: 'modality.subject-of-will', cue: w });
+      break;
+    }
+  }
+  // a noun asked for, offered or planned is not yet real: "called for a re-run", "offers funding"
+  for (let j = ti - 1; j >= Math.max(0, ti - 4); j--) {
+    const w = words[j];
+    if (L.breaks.has(w) || w === ',') break;
+    if (REQUEST_HEADS.has(w) || (w === 'for' && j > 0 && /^call/.test(words[j - 1]))) {
+      hits.push({ kind: 'future', rule: 'modality.requested', cue: w });
+      break;
+    }
+    if (!(L.transparent.has(w) || isAdverb(w) || /^[a-z-]+$/.test(w))) break;
+  }
   // the predicate may follow a prepositional phrase: "the attack on the barracks was foiled"
   for (let k = tj; k < Math.min(words.length, tj + 9); k++) {
     const w = words[k];
