@@ -63,6 +63,7 @@ const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive',
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
 
 const KIND_BONUS: Record<PlaceKind, number> = { continent: 5, region: 4.5, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
+const SPECIFIC: Record<PlaceKind, number> = { continent: 0, region: 1, country: 2, admin1: 3, admin2: 4, feature: 5, city: 6, village: 6 };
 const PRECISION: Record<PlaceKind, 1 | 2 | 3> = { continent: 3, region: 3, country: 3, admin1: 3, admin2: 2, city: 1, village: 1, feature: 2 };
 
 function isCapitalised(text: string): boolean {
@@ -258,6 +259,11 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const supported = inLoc || locative || containerAfter;
     const demonym = g.demonym(m.key);
 
+    // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps"
+    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !(a.start === m.start && a.end === m.end))) {
+      trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
+      continue;
+    }
     if (inPer && !inLoc) {
       trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
@@ -345,6 +351,22 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     }
     kept.sort((a, b) => a.start - b.start);
   }
+  // a name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
+  // "at Kobe, Mopti": kept unresolved, to take its container's area below
+  const starts = new Set(kept.map((m) => m.from));
+  const covered = new Set<number>();
+  for (const m of kept) for (let j = m.from; j < m.to; j++) covered.add(j);
+  for (let i = 1; i + 2 < us.length; i++) {
+    const u = us[i];
+    if (!u.cap || u.initial || covered.has(i) || !LOCATIVE.has(us[i - 1].key) || us[i - 1].cap) continue;
+    if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
+    const sep = us[i + 1].text;
+    if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
+    const f = g.flags(u.key);
+    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || g.demonym(u.key)) continue;
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: [], rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0 });
+  }
+  kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
 }
 
@@ -370,10 +392,15 @@ function linkContainers(us: Unit[], matches: Match[]): void {
         else break;
       }
     }
-    // "X in Y", "X in Y's Z region"
+    // "X in Y", and "X in Y's Z region" where Z is the nearer container
     if (us[m.to]?.key === 'in') {
       const k = byFrom.get(m.to + 1);
-      if (k !== undefined) m.containers.push(k);
+      if (k !== undefined) {
+        m.containers.push(k);
+        const after = matches[k].to;
+        const z = us[after]?.key === 's' ? byFrom.get(after + 1) : undefined;
+        if (z !== undefined) m.containers.push(z);
+      }
     }
     // "Y's X": "Mali's Mopti region"
     if (us[m.to]?.key === 's' || us[m.to]?.text === "'s" || us[m.to]?.text === '’s') {
@@ -429,7 +456,7 @@ function simpleKey(name: string): string {
     .join(' ');
 }
 
-function choose(matches: Match[], votes: Vote[] | null, extra: Map<string, number>): void {
+function choose(us: Unit[], matches: Match[], votes: Vote[] | null, extra: Map<string, number>): void {
   for (const m of matches) {
     if (m.candidates.length === 0) continue;
     let best: Place | null = null;
@@ -461,10 +488,11 @@ function choose(matches: Match[], votes: Vote[] | null, extra: Map<string, numbe
         best = c;
       }
     }
-    // a town and the admin area named after it ("Mopti", "Paris"): the town, unless the text says area
-    if (best && best.kind === 'admin2' && !saysArea) {
+    // a town and the admin area named after it ("Paris", "Tombouctou", "Ségou"): the town, unless
+    // the text says area; for a first-level area only when the town is its seat
+    if (best && (best.kind === 'admin2' || best.kind === 'admin1') && !saysArea && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key))) {
       const area = best;
-      const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c));
+      const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c) && (area.kind === 'admin2' || /^PPL(A|C)$/.test(c.fcode)));
       if (town) best = town;
     }
     m.chosen = best;
@@ -499,9 +527,9 @@ export const placesStage: Stage = {
       if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
     }
     for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
-    choose(matches, null, extra);
-    choose(matches, collectVotes(matches), extra);
-    choose(matches, collectVotes(matches), extra);
+    choose(us, matches, null, extra);
+    choose(us, matches, collectVotes(matches), extra);
+    choose(us, matches, collectVotes(matches), extra);
     // the same name resolves the same way throughout one document
     const byKey = new Map<string, Place>();
     for (const m of matches) {
@@ -514,7 +542,32 @@ export const placesStage: Stage = {
       const sentence = us[m.from].sentence;
       const text = doc.text.slice(m.start, m.end);
       if (!place) {
-        results.places.push({ start: m.start, end: m.end, text, sentence, stage: 'places', rule: m.rule, placeId: `unresolved:${m.key.replace(/\s+/g, '-')}`, name: text, kind: 'feature', country: null, admin1: null, admin2: null, lat: null, lon: null, precision: 3 });
+        // unknown to the gazetteer: placed at the area the text puts it in, as ACLED codes such a
+        // village (precision 2 within a district or town's area, 3 within a region or country)
+        const outer = m.containers
+          .map((k) => matches[k].chosen)
+          .filter((p): p is Place => !!p)
+          .sort((a, b) => SPECIFIC[b.kind] - SPECIFIC[a.kind])[0];
+        const a1 = outer ? (outer.kind === 'admin1' ? outer : g.admin1Of(outer)) : null;
+        const a2 = outer ? (outer.kind === 'admin2' && outer.fcode === 'ADM2' ? outer : g.admin2Of(outer)) : null;
+        if (!outer && m.rule === 'context-unresolved') continue;
+        results.places.push({
+          start: m.start,
+          end: m.end,
+          text,
+          sentence,
+          stage: 'places',
+          rule: outer ? `${m.rule}+container` : m.rule,
+          placeId: `unresolved:${m.key.replace(/\s+/g, '-')}`,
+          name: text,
+          kind: outer ? 'village' : 'feature',
+          country: outer?.country || null,
+          admin1: a1?.name ?? null,
+          admin2: a2?.name ?? null,
+          lat: outer?.lat ?? null,
+          lon: outer?.lon ?? null,
+          precision: outer && (outer.kind === 'admin2' || outer.kind === 'city' || outer.kind === 'village') ? 2 : 3,
+        });
         continue;
       }
       const a1 = place.kind === 'admin1' ? place : g.admin1Of(place);
