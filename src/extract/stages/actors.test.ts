@@ -71,6 +71,14 @@ describe('actors stage: demonyms and force nouns', () => {
     ]);
   });
 
+  it('reads a force noun followed by "of" and a country', () => {
+    expect(pairs(actorsOf('The army of Burkina Faso and the government of Niger signed a pact with the Ministry of Defence of Russia.'))).toEqual([
+      'The army of Burkina Faso -> military-forces-of-burkina-faso',
+      'the government of Niger -> government-of-niger',
+      'the Ministry of Defence of Russia -> ministry-of-defence-of-russia',
+    ]);
+  });
+
   it('shares one force noun among coordinated demonyms', () => {
     expect(pairs(actorsOf('Nigerien, Malian and Burkinabe forces formed a joint force; Malian and Russian soldiers patrolled.'))).toEqual([
       'Nigerien -> military-forces-of-niger',
@@ -134,6 +142,10 @@ describe('actors stage: countries acting as states', () => {
       'country-actor:possessive',
     ]);
     expect(m.find((x) => x.actorId === 'russia')?.kind).toBe('state');
+  });
+
+  it('makes both of two coordinated countries act', () => {
+    expect(pairs(actorsOf('Mali and Russia signed a nuclear energy deal in Moscow.'))).toEqual(['Mali -> mali', 'Russia -> russia']);
   });
 });
 

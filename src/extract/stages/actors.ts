@@ -441,6 +441,18 @@ function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: Stat
 function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     if (!pieces[i].first) continue;
+    // "the army of Burkina Faso", "the government of Niger"
+    const head = forceNoun(pieces, i);
+    if (head && lower(pieces[head.to]) === 'of') {
+      const at = lower(pieces[head.to + 1]) === 'the' ? head.to + 2 : head.to + 1;
+      const c = pieces[at] ? walk(kb.countryTrie, pieces, at, true) : null;
+      const country = c ? kb.byId(c.hits[0].entryId)?.country : null;
+      const entry = country ? kb.stateEntry(country, head.role) : undefined;
+      if (c && entry && pieces[c.to - 1].last) {
+        out.push(candidate(pieces, withDeterminer(pieces, i), c.to, fromEntry(entry), `force-of-country:${head.role}`, 2));
+        continue;
+      }
+    }
     const d = walk(kb.demonymTrie, pieces, i, true);
     if (!d) continue;
     const state = kb.byId(d.hits[0].entryId);
@@ -582,6 +594,12 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
       rule = 'country-actor:agent';
     } else if (prev && lower(prev) === 'against') {
       rule = 'country-actor:opponent';
+    }
+    if (!rule && next && lower(next) === 'and' && pieces[m.to + 1]) {
+      // "Mali and Russia signed": the first of two coordinated subjects acts too
+      const second = walk(kb.countryTrie, pieces, m.to + 1, true);
+      const verb = second ? pieces[second.to] : undefined;
+      if (verb && STATE_VERBS.has(verb.text)) rule = 'country-actor:subject-coordinated';
     }
     if (rule) out.push(candidate(pieces, i, m.to, fromEntry(state), rule, 1));
   }
