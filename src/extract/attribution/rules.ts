@@ -43,6 +43,8 @@ const BARE = new Set(['claim', 'say', 'think', 'believe', 'deny', 'warn', 'argue
 const PASSIVE_CUES = new Set(['asked', 'announced', 'revealed', 'quoted', 'reported', 'told', 'warned', 'accused', 'alleged', 'denied']);
 /** Irregular past tenses that end a subject noun phrase ("The senator sought to ..."). */
 const IRREGULAR_PAST = new Set(['sought', 'made', 'took', 'gave', 'went', 'came', 'began', 'held', 'spoke', 'met', 'led', 'won', 'lost', 'left', 'kept', 'brought', 'felt', 'ran', 'saw', 'got', 'stood', 'sent', 'built', 'spent', 'paid', 'put', 'set', 'struck', 'fought', 'fled', 'hit', 'shot', 'drew', 'chose', 'became', 'knew', 'found', 'heard', 'meant', 'read', 'rose', 'fell', 'wore', 'sat', 'cut', 'let', 'offered', 'says', 'thinks', 'wants', 'has', 'is', 'was']);
+/** Words before "reports" or "claims" that make them nouns: "media reports", "unconfirmed claims". */
+const NOUN_MODIFIERS = new Set(['media', 'news', 'press', 'unconfirmed', 'initial', 'early', 'conflicting', 'local', 'official', 'intelligence', 'earlier', 'recent', 'similar', 'false', 'unverified', 'multiple', 'several', 'many', 'numerous', 'such', 'contradictory', 'separate', 'later', 'first', 'latest', 'new', 'further', 'other', 'wire', 'newspaper', 'television', 'tv', 'radio', 'field', 'police', 'witness', 'unsubstantiated', 'baseless', 'competing', 'rival']);
 /** Bare forms that are hardly ever nouns: a verb after any subject ("six in 10 say", "defenders argue"). */
 const BARE_VERBS = new Set(['say', 'argue', 'tell', 'think', 'believe', 'deny', 'insist', 'acknowledge', 'suggest', 'warn', 'explain', 'admit', 'confirm', 'announce', 'reveal', 'allege', 'accuse', 'stress', 'predict', 'expect']);
 /** Things one writes that carry what is said: "wrote a letter", "wrote an op-ed". */
@@ -522,12 +524,13 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
         if (PASSIVE_CUES.has(lower)) out.push({ from: i, to: last, type: entry.type, kind: 'passive', lemma: entry.lemma, complement: false });
         break;
       }
-      // plural nouns that look like verbs: "claims of abuses", "reports were", "warns"
+      // plural nouns that look like verbs: "claims of abuses", "reports were", "media reports"
+      if ((lower === 'reports' || lower === 'claims' || lower === 'notes' || lower === 'warnings' || lower === 'estimates') && (NOUN_MODIFIERS.has(prev) || after === 'as')) break;
       if ((lower.endsWith('s') || lower === 'claim' || lower === 'report') && (PREPOSITIONS.has(after) && after !== 'to' && after !== 'on' && after !== 'in' || AUX.has(after) || after === 'and' || after === 'that' && lower === 'claims' && PREPOSITIONS.has(prev))) break;
       // a bare form ("say", "claim", "deny") is a verb after a subject pronoun, an auxiliary or
       // adverb, a plural noun or a name; elsewhere it is a noun or an imperative
       if (BARE_VERBS.has(lower) && (DETERMINERS.has(prev) || (PREPOSITIONS.has(prev) && prev !== 'to') || prev === '' || !isWord(v.tokens[i - 1].text) && prev !== ',' && prev !== '”' && prev !== '"')) break;
-      if (BARE.has(lower) && !BARE_VERBS.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
+      if (BARE.has(lower) && !BARE_VERBS.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is' && prev !== "'s" && prev !== '’s') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
       // credit lines: "(Reporting by David Bailey; Editing by ...)"
       if (lower === 'reporting' && next === 'by') break;
       if (lower === 'say' && (prev === 'why' || prev === 'to')) break;

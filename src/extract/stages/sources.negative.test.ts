@@ -28,6 +28,11 @@ describe('sources stage: words that look like cues but are not', () => {
     expect(sources('Reports of abuses were sent to the commission.')).toEqual([]);
   });
 
+  it('"media reports" and "Editor\'s note:" are nouns', () => {
+    expect(sources('One of the suspects was named in media reports as a former soldier.')).toEqual([]);
+    expect(sources('Editor’s note: this article was updated on Monday.')).toEqual([]);
+  });
+
   it('"all told", "a noted scholar", "warning shots"', () => {
     expect(sources('All told, 40 people died in the floods.')).toEqual([]);
     expect(sources('A noted scholar of the Sahel joined the panel.')).toEqual([]);
