@@ -627,6 +627,10 @@ export const RULES: Rule[] = [
             const shift = dir === -1 || dir === 'ref-1' ? -1 : dir === 1 || dir === 'ref+1' ? 1 : 0;
             return { type: 'TIME', value: `${ymdString(addDays(base, shift))}T${part}`, anchored: base === ctx.dct };
           }
+          // "to this day", "until this day": the present, in any text
+          if (rel === 'this' && unit === 'day' && /\b(?:to|until|till)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 7), m.index))) {
+            return { type: 'DATE', value: 'PRESENT_REF', anchored: false };
+          }
           let base: Ymd | null = ctx.dct;
           let n = 0;
           let anchored = true;
@@ -670,7 +674,6 @@ export const RULES: Rule[] = [
         end: m.index + m[0].length,
         kind: part ? undefined : 'day',
         resolve(ctx) {
-          // "today" meaning nowadays ("today's Africa") is still the day in TimeML practice
           if (!ctx.dct) return { type: part ? 'TIME' : 'DATE', value: part ? `XXXX-XX-XXT${part}` : 'XXXX-XX-XX', anchored: false };
           const day = ymdString(addDays(ctx.dct, shift[w] ?? 0));
           return { type: part ? 'TIME' : 'DATE', value: part ? `${day}T${part}` : day, anchored: true };
@@ -1398,9 +1401,9 @@ function isNarrative(text: string, dct: Ymd | null): boolean {
   if (!dct) return true;
   let near = 0;
   let far = 0;
-  const re = /(?<![\d$.,])\b(1[0-9]{3}|20[0-9]{2})\b(?![\d,.]\d)/g;
+  const re = /(?<![\d$.,])\b(1[0-9]{3}|20[0-9]{2})\b(?![\d,.]\d)|\b\d{1,4}\s*(?:BCE?\b|B\.C\.)/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (Math.abs(Number(m[1]) - dct.y) <= 2) near++;
+    if (m[1] && Math.abs(Number(m[1]) - dct.y) <= 2) near++;
     else far++;
   }
   return far > 2 * near + 2;
