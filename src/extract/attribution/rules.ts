@@ -227,6 +227,15 @@ export function npRight(v: SentenceView, start: number, lex: CueLexicon, limit =
         i++;
         continue;
       }
+      // an acronym or party in brackets belongs to the name: "the UN refugee agency (UNHCR)"
+      if (next === '(') {
+        let j = i + 2;
+        while (j < n && j - i <= 6 && v.tokens[j].text !== ')' && v.tokens[j].text !== '(') j++;
+        if (j < n && v.tokens[j].text === ')') {
+          i = j;
+          continue;
+        }
+      }
       break;
     }
     // "exit polling reported by CNN": a participle modifying the phrase, not its verb
@@ -470,7 +479,12 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
 
     // passive participles: "is believed to", "it is reported that", "were presumed dead", "was told by"
     const participle = lex.participles.get(lower);
-    if (participle && BE.has(prev === 'not' || prev === 'widely' || prev === 'also' || prev === 'generally' || prev === 'now' ? (v.lower[i - 2] ?? '') : prev)) {
+    // the form of "be" before the participle, over adverbs ("was later reported", "is widely believed")
+    let beAt = i - 1;
+    while (beAt > 0 && i - beAt <= 3 && lex.between.has(v.lower[beAt]) && !AUX.has(v.lower[beAt])) beAt--;
+    // "militants believed to number 50": a reduced passive after a noun
+    const reduced = participle !== undefined && next === 'to' && i > 0 && isWord(v.tokens[i - 1].text) && !SUBJECT_PRONOUNS.has(prev) && !AUX.has(prev) && !lex.between.has(prev) && prev !== 'i';
+    if (participle && (reduced || (beAt >= 0 && BE.has(v.lower[beAt])))) {
       if (next === 'by') {
         // "was reported by local media": a named source after "by" makes it an ordinary report
         out.push({ from: i, to: i, type: participle === 'belief' ? 'belief' : 'report', kind: 'passive', lemma: lower, complement: false });
@@ -519,7 +533,7 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       if (prev === 'to' && !entry.lemma.startsWith('explain')) break;
       // passive "was told", "were warned": no act of saying by the subject; "was asked by X" names the asker
       let pb = i - 1;
-      while (pb > 0 && (v.lower[pb].endsWith('ly') || v.lower[pb] === 'first' || v.lower[pb] === 'also' || v.lower[pb] === 'not' || v.lower[pb] === 'never' || v.lower[pb] === 'n’t')) pb--;
+      while (pb > 0 && i - pb <= 3 && (v.lower[pb].endsWith('ly') || (lex.between.has(v.lower[pb]) && !AUX.has(v.lower[pb])))) pb--;
       if (pb >= 0 && BE.has(v.lower[pb]) && (lower.endsWith('ed') || lower === 'told' || lower === 'said')) {
         if (PASSIVE_CUES.has(lower)) out.push({ from: i, to: last, type: entry.type, kind: 'passive', lemma: entry.lemma, complement: false });
         break;

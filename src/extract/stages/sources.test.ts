@@ -183,6 +183,20 @@ describe('sources stage: who says so', () => {
     expect(byCue.get('believed')?.source).toBeNull();
   });
 
+  it('impersonal and reduced passives carry no source', () => {
+    const r = sources('It was later reported that the convoy had turned back. About 50 fighters believed to belong to the group attacked the post.').results.sources;
+    expect(r.map((s) => [s.cue.text, s.cueType, s.source])).toEqual([
+      ['reported', 'hedge', null],
+      ['believed', 'belief', null],
+    ]);
+  });
+
+  it('an acronym in brackets stays with the source', () => {
+    const s = only('According to the UN refugee agency (UNHCR), 20,000 people crossed into Mauritania.', 'according to');
+    expect(s.source?.text).toBe('the UN refugee agency (UNHCR)');
+    expect(s.content?.text).toBe('20,000 people crossed into Mauritania');
+  });
+
   it('"presumed" and "alleged" as hedges', () => {
     const r = sources('Two hostages were presumed dead. The alleged massacre took place in March.').results.sources;
     expect(r.map((s) => [s.cue.text, s.cueType])).toEqual([
