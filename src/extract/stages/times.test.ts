@@ -110,3 +110,11 @@ describe('times stage: records', () => {
     expect(t.stage).toBe('times');
   });
 });
+
+describe('times stage: a publication date known to the month or year only', () => {
+  it('does not place a relative day more precisely than the publication date', () => {
+    expect(one('The army withdrew yesterday.', 'yesterday', '2025-06')).toMatchObject({ value: '2025-06-XX', anchored: true, precision: 'month', from: '2025-06' });
+    expect(one('Fighting resumed on Sunday.', 'Sunday', '2025')).toMatchObject({ value: '2025-XX-XX' });
+    expect(one('The camp was attacked last year.', 'last year', '2025').value).toBe('2024');
+  });
+});

@@ -60,6 +60,11 @@ export function describe(t: Timex, dct: Ymd | null): Bounds {
     b = dct ? { precision: 'after', after: ymdString(dct) } : { precision: 'unknown' };
   } else if (v === 'PRESENT_REF') {
     b = dct ? { precision: 'day', from: ymdString(dct), to: ymdString(dct) } : { precision: 'unknown' };
+  } else if (/^\d{4}-\d{2}-XX/.test(v)) {
+    // a day we cannot place inside a known month (publication date known to the month)
+    b = { precision: 'month', from: v.slice(0, 7), to: v.slice(0, 7) };
+  } else if (/^\d{4}-(?:XX|WXX)/.test(v)) {
+    b = { precision: 'year', from: v.slice(0, 4), to: v.slice(0, 4) };
   } else if (/X/.test(v)) {
     b = { precision: 'unknown' };
   } else if ((m = /^(\d{4}|BC\d{4})-(\d{2})-(\d{2})T/.exec(v))) {

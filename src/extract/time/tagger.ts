@@ -1396,6 +1396,19 @@ function mergeClockAndDay(kept: Candidate[], text: string): Candidate[] {
   return out;
 }
 
+/** A date value with the parts finer than `known` replaced by X: 2025-06-30 -> 2025-XX-XX. */
+function maskBeyond(value: string, known: 'year' | 'month'): string {
+  const m = /^(\d{4})(-W\d{2}(?:-WE)?|-\d{2}(?:-\d{2})?(?:T.*)?)$/.exec(value);
+  if (!m) return value;
+  const rest = m[2];
+  if (rest.startsWith('-W')) return `${m[1]}-WXX${rest.endsWith('-WE') ? '-WE' : ''}`;
+  const parts = /^-(\d{2})(?:-(\d{2}))?(T.*)?$/.exec(rest);
+  if (!parts) return value;
+  const month = known === 'month' ? parts[1] : 'XX';
+  if (parts[2] === undefined) return `${m[1]}-${month}`;
+  return `${m[1]}-${month}-XX${parts[3] ?? ''}`;
+}
+
 /** A history (most stated years far from the creation date) rather than news. */
 function isNarrative(text: string, dct: Ymd | null): boolean {
   if (!dct) return true;
@@ -1436,6 +1449,13 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   for (const c of kept) {
     const r = c.resolve(ctx);
     if (!r) continue;
+    // a publication date known only to the year or month cannot place "yesterday" on a day
+    if (r.anchored && dct && (dct.m === undefined || dct.d === undefined)) {
+      r.value = maskBeyond(r.value, dct.m === undefined ? 'year' : 'month');
+      if (r.rangeFrom) r.rangeFrom = maskBeyond(r.rangeFrom, dct.m === undefined ? 'year' : 'month');
+      if (r.rangeTo) r.rangeTo = maskBeyond(r.rangeTo, dct.m === undefined ? 'year' : 'month');
+      r.durationAt = undefined;
+    }
     if (r.sets) ctx.ref = { ...r.sets, pos: c.start };
     if (r.quarter) ctx.lastQuarter = { ...r.quarter, pos: c.start };
     out.push({
