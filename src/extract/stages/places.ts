@@ -52,7 +52,7 @@ interface Match {
   ranked?: { c: Place; s: number }[];
 }
 
-const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'around', 'across', 'towards', 'toward', 'through', 'via', 'of', 'between', 'and', 'nearby', 'throughout', 'inside', 'within', 'visit', 'visited', 'entered', 'reached', 'left', 'north', 'south', 'east', 'west']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'for', 'into', 'outside', 'around', 'across', 'towards', 'toward', 'through', 'via', 'of', 'between', 'and', 'nearby', 'throughout', 'inside', 'within', 'visit', 'visited', 'entered', 'reached', 'left', 'north', 'south', 'east', 'west']);
 const NEAR_WORDS = new Set(['near', 'outside', 'around', 'nearby', 'close', 'vicinity', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'saint', 'st', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
 const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj', 'cpl', 'pvt', 'adm', 'rev', 'prof']);
@@ -62,7 +62,7 @@ const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fir
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
 
-const KIND_BONUS: Record<PlaceKind, number> = { continent: 5, region: 4.5, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
+const KIND_BONUS: Record<PlaceKind, number> = { continent: 7, region: 7, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
 const SPECIFIC: Record<PlaceKind, number> = { continent: 0, region: 1, country: 2, admin1: 3, admin2: 4, feature: 5, city: 6, village: 6 };
 const PRECISION: Record<PlaceKind, 1 | 2 | 3> = { continent: 3, region: 3, country: 3, admin1: 3, admin2: 2, city: 1, village: 1, feature: 2 };
 
@@ -234,6 +234,16 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   }
   for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
 
+  // countries the text names outright, or through a demonym or a capital-free unambiguous city
+  const namedCountries = new Set<string>();
+  for (const m of raw) {
+    const c = m.candidates[0];
+    if (c.kind === 'country' || (m.candidates.length === 1 && c.population >= 20000)) namedCountries.add(c.country);
+  }
+  for (const u of us) {
+    const cc = u.cap ? g.demonym(u.key) : null;
+    if (cc) namedCountries.add(cc);
+  }
   const kept: Match[] = [];
   let lastKeptTo = -1;
   /** a word that names a place by itself, not also a common word or a personal name */
@@ -303,7 +313,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       if (prevCap || nextCap) continue;
       // a small place named by a bare word with nothing around it that says place
       if (!locative && !first.initial && m.candidates.every((c) => c.population < 20000 || c.kind === 'feature')) {
-        if (!(nextSame && (ORG_WORDS.has(nextSame.key) || nextSame.key === 's'))) continue;
+        // unless it lies in a country the text names ("left Gao for Menaka" in a text about Mali)
+        // and is the only place of that name there
+        const inNamedCountry = m.candidates.some((c) => namedCountries.has(c.country) && m.candidates.filter((d) => d.country === c.country && d.kind !== 'feature').length === 1);
+        if (!inNamedCountry && !(nextSame && (ORG_WORDS.has(nextSame.key) || nextSame.key === 's'))) continue;
       }
     }
     if (first.initial && !inLoc && single && seenLower.has(m.key)) continue;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../model.js';
+import { emptyExtraction } from '../../model.js';
+import { documentFromText } from '../../ingest/document.js';
+import { tokensStage } from './tokens.js';
+import { placesStage } from './places.js';
+
+function placeTexts(text: string): string[] {
+  const doc = documentFromText(text);
+  const results: Extraction = emptyExtraction();
+  tokensStage.run(doc, results);
+  placesStage.run(doc, results);
+  return results.places.map((p) => p.text);
+}
+
+describe('places stage: what is not a place', () => {
+  it('a given name before a surname is a person, not a town', () => {
+    expect(placeTexts('Beverly Ochieng noted that the army had withdrawn from the area.')).toEqual([]);
+    expect(placeTexts('Vladimir Putin met the junta leaders last week.')).toEqual([]);
+  });
+
+  it('a surname named after a person earlier stays a person', () => {
+    expect(placeTexts('Police said Tyrise M. Bell ran from the officer. Later Bell pulled a gun.')).toEqual([]);
+  });
+
+  it('a title makes the next name a person', () => {
+    expect(placeTexts('The statement came from President Obama and Sheriff Anderson on Monday.')).toEqual([]);
+  });
+
+  it('common words are not places, capitalised or not', () => {
+    expect(placeTexts('Mission accomplished, the spokesman said.')).toEqual([]);
+    expect(placeTexts('Along the road, nothing moved.')).toEqual([]);
+    expect(placeTexts('Of the 40 soldiers, 12 were wounded in March.')).toEqual([]);
+    expect(placeTexts('The Union and the Council met in August.')).toEqual([]);
+  });
+
+  it('demonyms are not places', () => {
+    expect(placeTexts('Malian soldiers and Burkinabe volunteers patrolled together.')).toEqual([]);
+  });
+
+  it('acronyms and currencies are not places', () => {
+    expect(placeTexts('The HIV programme was paid US$460 million by the UN.')).toEqual([]);
+  });
+
+  it('an institution named after a small namesake is not that place', () => {
+    expect(placeTexts('A spokesman for the White House declined to comment.')).toEqual([]);
+  });
+
+  it('"us" the pronoun is not the United States', () => {
+    expect(placeTexts('Us and them: the fighters told us to leave.')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction, NameMention, PlaceMention } from '../../model.js';
+import { emptyExtraction } from '../../model.js';
+import { documentFromText } from '../../ingest/document.js';
+import { tokensStage } from './tokens.js';
+import { placesStage } from './places.js';
+
+/** Runs the token and place stages; `names` stands in for the tagger's output when given. */
+function places(text: string, names: (doc: string) => Omit<NameMention, 'sentence' | 'stage' | 'rule'>[] = () => []): PlaceMention[] {
+  const doc = documentFromText(text);
+  const results: Extraction = emptyExtraction();
+  tokensStage.run(doc, results);
+  results.names = names(doc.text).map((n) => ({ ...n, sentence: 0, stage: 'test', rule: 'test' }));
+  placesStage.run(doc, results);
+  return results.places;
+}
+
+function loc(text: string, phrase: string, type: NameMention['type'] = 'LOC'): Omit<NameMention, 'sentence' | 'stage' | 'rule'> {
+  const start = text.indexOf(phrase);
+  return { start, end: start + phrase.length, text: phrase, type };
+}
+
+describe('places stage', () => {
+  it('reads the admin areas ACLED puts in parentheses', () => {
+    const ps = places('Gunmen attacked Seme (Toeni, Sourou) on Sunday, killing six civilians.');
+    const seme = ps.find((p) => p.text === 'Seme')!;
+    expect(seme.country).toBe('BF');
+    expect(seme.admin2).toBe('Province du Sourou');
+    expect(seme.kind).toBe('village');
+    expect(seme.precision).toBe(1);
+    expect(seme.rule).toContain('container');
+    expect(seme.stage).toBe('places');
+    expect(ps.find((p) => p.text === 'Sourou')?.kind).toBe('admin2');
+  });
+
+  it('places a village the gazetteer lacks in the region the text names', () => {
+    const ps = places("Fighting broke out near Boulkessi in Mali's Mopti region.");
+    const b = ps.find((p) => p.text === 'Boulkessi')!;
+    expect(b.placeId).toBe('unresolved:boulkessi');
+    expect(b.country).toBe('ML');
+    expect(b.admin1).toBe('Mopti Region');
+    expect(b.lat).not.toBeNull();
+    expect(ps.find((p) => p.text === 'Mali')?.kind).toBe('country');
+    expect(ps.find((p) => p.text === 'Mopti')?.kind).toBe('admin1');
+  });
+
+  it('resolves "Paris, Texas" to Texas, not France', () => {
+    const paris = places('The mayor of Paris, Texas, said Lamar County would help.').find((p) => p.text === 'Paris')!;
+    expect(paris.country).toBe('US');
+    expect(paris.admin1).toBe('Texas');
+  });
+
+  it('takes the town for a name shared by a region and its seat, and French forms', () => {
+    const ps = places('Wagner fighters left Tombouctou and Ségou last week for Bamako.');
+    expect(ps.find((p) => p.text === 'Tombouctou')).toMatchObject({ name: 'Timbuktu', kind: 'city', country: 'ML', precision: 1 });
+    expect(ps.find((p) => p.text === 'Ségou')).toMatchObject({ kind: 'city', country: 'ML' });
+    expect(ps.find((p) => p.text === 'Bamako')).toMatchObject({ kind: 'city', country: 'ML' });
+  });
+
+  it('keeps a country that is also an actor when it is used as a place', () => {
+    const ps = places('Russia sent instructors to Mali and Burkina Faso in 2024.');
+    expect(ps.map((p) => p.country)).toEqual(['RU', 'ML', 'BF']);
+    expect(ps.every((p) => p.precision === 3)).toBe(true);
+  });
+
+  it('lets the document decide between namesakes', () => {
+    const ps = places('Troops moved from Gao to Menaka. Later they reached Tessit, near the border with Niger.');
+    expect(ps.find((p) => p.text === 'Gao')?.country).toBe('ML');
+    expect(ps.find((p) => p.text === 'Niger')?.kind).toBe('country');
+  });
+
+  it('marks a place only near a town with precision 2', () => {
+    const p = places('Soldiers were ambushed near Djibo on Tuesday.').find((x) => x.text === 'Djibo')!;
+    expect(p.country).toBe('BF');
+    expect(p.precision).toBe(2);
+  });
+
+  it('reads regions and abbreviations', () => {
+    const ps = places('Jihadist groups spread across the Sahel and West Africa, U.S. officials said.');
+    expect(ps.map((p) => p.name)).toEqual(['Sahel', 'West Africa', 'United States']);
+    expect(ps[0].kind).toBe('region');
+  });
+
+  it('trusts the tagger: a LOC span widens a match, a PER span blocks one', () => {
+    const text = 'Water covered Neches River Road while Paris Hilton visited Lufkin.';
+    const ps = places(text, (t) => [loc(t, 'Neches River Road'), loc(t, 'Paris Hilton', 'PER'), loc(t, 'Lufkin')]);
+    expect(ps.find((p) => p.text === 'Neches River Road')?.rule).toBe('tagger-loc-unresolved');
+    expect(ps.some((p) => p.text.startsWith('Paris'))).toBe(false);
+    expect(ps.find((p) => p.text === 'Lufkin')?.country).toBe('US');
+  });
+});
