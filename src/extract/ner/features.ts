@@ -79,6 +79,8 @@ const F_NOLETTER = 32;
 const F_LOWER = 64;
 const F_UPPER = 128;
 const F_QUOTE = 256;
+/** set per model: the lower-cased form is a common lower-case word (see Gazetteer.common) */
+const F_COMMON = 512;
 
 interface WordEntry {
   h: Uint32Array;
@@ -91,12 +93,12 @@ interface WordEntry {
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
-export const FEATURE_VERSION = 7;
+export const FEATURE_VERSION = 8;
 const T = {
   bias: 1, w0: 2, l0: 3, shape0: 4, class0: 5, pre: 6, suf: 10, len0: 14, flag: 15,
   lm2: 20, lm1: 21, lp1: 22, lp2: 23, wm1: 24, wp1: 25, cm1: 26, cp1: 27, shm1: 28, shp1: 29,
   ctri: 30, bim: 31, bip: 32, sufm1: 33, sufp1: 34,
-  init: 40, initL: 41, acs: 42, acsL: 43, doc: 44, docC: 45, acsShape: 46,
+  init: 40, initL: 41, acs: 42, acsL: 43, doc: 44, docC: 45, acsShape: 46, lex: 47, lexC: 48,
   g0: 50, gm1: 51, gp1: 52, g0c: 53, gm2: 54, gp2: 55,
   p1: 60, p2: 61, p1l: 62, p1c: 63, p1lm1: 64, p1cc: 65,
   wm2: 80, wp2: 81, lm1c0: 82, c0lp1: 83, cm1l0: 84, l0cp1: 85, prem1: 86, prep1: 87, cm2: 88, cp2: 89,
@@ -171,6 +173,17 @@ function describe(word: string): WordEntry {
   h[S_LEN] = Math.min(word.length, 12);
   h[S_FLAGS] = flags;
   return { h, lower, vec: null, done: 0 };
+}
+
+/** Hashes of the words written in lower case at least `min` times in `sentences`. */
+export function commonWordHashes(sentences: Iterable<readonly string[]>, min = 2): number[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    for (const w of s) if (/\p{Ll}/u.test(w) && w === w.toLowerCase()) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const out: number[] = [];
+  for (const [w, c] of counts) if (c >= min) out.push(hashString(w, 2));
+  return out.sort((a, b) => a - b);
 }
 
 /** Stands for the missing neighbours before the first and after the last word. */
@@ -294,6 +307,7 @@ export class FeatureTagger {
     if (e === undefined) {
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
       e = describe(word);
+      if (this.gazetteer.common.has(e.h[S_LOWER])) e.h[S_FLAGS] |= F_COMMON;
       this.cache.set(word, e);
     }
     return e;
@@ -430,6 +444,9 @@ export class FeatureTagger {
         const pos = acs ? 2 : init ? 1 : 0;
         keys[k++] = mix(T.doc, d * 3 + pos);
         keys[k++] = mix(mix(T.docC, d), c0);
+        const common = flags & F_COMMON ? 1 : 0;
+        keys[k++] = mix(T.lex, common * 3 + pos);
+        keys[k++] = mix(mix(T.lexC, common * 3 + pos), c0);
       }
 
       const g0 = gaz[i];

@@ -17,7 +17,17 @@ export class Gazetteer {
   /** lower-cased first token -> longest phrase length starting with it */
   private readonly firsts = new Map<string, number>();
 
-  constructor(readonly lists: GazetteerLists) {
+  /**
+   * Hashes (as features.ts hashes a lower-cased word) of words the training text writes in lower
+   * case: a capitalised word at the start of a sentence that is not among them is likely a name.
+   */
+  readonly common: Set<number>;
+
+  constructor(
+    readonly lists: GazetteerLists,
+    readonly commonHashes: readonly number[] = [],
+  ) {
+    this.common = new Set(commonHashes);
     this.listNames = Object.keys(lists).slice(0, 10);
     this.listNames.forEach((name, id) => {
       for (const phrase of lists[name]) {

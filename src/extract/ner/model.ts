@@ -24,6 +24,7 @@ export interface ModelMeta {
 interface Header extends ModelMeta {
   rows: number;
   gazetteer: GazetteerLists;
+  common: number[];
 }
 
 const MAGIC = 'SRNER001';
@@ -155,7 +156,7 @@ export class NerModel implements Scorer {
   serialise(): Buffer {
     const keys = this.index.keysByRow();
     const rows = keys.length;
-    const header: Header = { ...this.meta, rows, gazetteer: this.gazetteer.lists };
+    const header: Header = { ...this.meta, rows, gazetteer: this.gazetteer.lists, common: [...this.gazetteer.commonHashes] };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const pre = 8 + 4 + headerBytes.length;
     const pad = (4 - (pre % 4)) % 4;
@@ -208,7 +209,7 @@ export class NerModel implements Scorer {
     const weights = new Float32Array(rows * NL);
     for (let r = 0; r < rows; r++) for (let l = 0; l < NL; l++) weights[r * NL + l] = q[r * NL + l] * scales[r];
     const meta: ModelMeta = { featureVersion: header.featureVersion, labels: header.labels, training: header.training };
-    return new NerModel(keys, weights, new Gazetteer(header.gazetteer), meta);
+    return new NerModel(keys, weights, new Gazetteer(header.gazetteer, header.common), meta);
   }
 }
 

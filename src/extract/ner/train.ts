@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseConll } from './conll.js';
 import type { ConllDocument } from './conll.js';
-import { FeatureTagger, NL } from './features.js';
+import { FeatureTagger, NL, commonWordHashes } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import type { GazetteerLists } from './gazetteer.js';
 import { NerModel } from './model.js';
@@ -46,7 +46,7 @@ export function trainNer(docs: ConllDocument[], options: TrainOptions): TrainRes
   const t0 = performance.now();
   const log = options.log ?? (() => {});
   const seed = options.seed ?? 1;
-  const gazetteer = new Gazetteer(options.lists);
+  const gazetteer = new Gazetteer(options.lists, commonWordHashes(docs.flatMap((d) => d.sentences)));
   const all = toTrainingDocs(docs);
   const pruneCandidates = options.pruneCandidates ?? [0];
   const tolerance = options.pruneTolerance ?? 0.001;
