@@ -64,6 +64,19 @@ describe('events: pieces', () => {
     expect(combineFatalities([q(12, 12, 12)])).toEqual({ low: 12, best: 12, high: 12 });
     expect(combineFatalities([])).toBeNull();
   });
+  it('adds up the dead of different sides, as ACLED does not split tolls by side', () => {
+    const side = (n: number, countsText: string): QuantityMention => ({ ...q(n, n, n), countsText, text: `${n} ${countsText}` });
+    expect(combineFatalities([side(30, 'soldiers'), side(15, 'attackers')])).toEqual({ low: 45, best: 45, high: 45 });
+    expect(combineFatalities([side(50, 'jihadists'), { ...q(null, 60, null), countsText: 'neutralized', text: 'about sixty neutralized' }])).toEqual({ low: 50, best: null, high: 60 });
+  });
+
+  it('keeps a dateline out of the event places, and reads a raid told over two sentences as one incident', () => {
+    const text = 'NIAMEY, Niger — Gunmen attacked an army post near Tillabéri on Sunday, killing 12 soldiers, the defence ministry said. The attackers stormed the post at dawn and burned two vehicles.';
+    const evs = events(text, '2024-03-05').filter((e) => e.acled?.type === 'Battles');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].location?.name).not.toBe('Niamey');
+  });
+
   it('joins inter codes lower first, or times ten for an actor alone', () => {
     const a = (inter: ActorMention['inter']) => ({ inter }) as ActorMention;
     expect(interaction(a(2), a(1))).toBe(12);

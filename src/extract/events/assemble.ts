@@ -93,6 +93,12 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
     if (out.some((o) => overlaps(o.trigger, d.trigger))) continue;
     out.push(d);
   }
+  // "stormed the base ... before withdrawing": a raid's retreat is part of the raid, not a development
+  const violentHere = out.some((o) => VIOLENT.has(o.kind));
+  if (violentHere && !/\b(?:announc|decid|order|plan)\w*/i.test(text)) {
+    // and weapons the attackers took are loot of the attack, not weapons seized by the authorities
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].kind === 'withdrawal' || out[i].kind === 'disrupted-weapons') out.splice(i, 1);
+  }
   // "the death of its leader in a plane crash": the crash is how he died, not a second event
   const death = out.find((o) => o.kind === 'leader-death');
   const kept = death ? out.filter((o) => !(familyOf(o.kind) === 'disaster' && Math.abs(o.trigger.start - death.trigger.end) < 60)) : out;
@@ -132,7 +138,16 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 // ---------------------------------------------------------------- actors
 
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
-const AGENT_BEFORE = /\b(?:by|from)\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+const PP_OBJECT = /\b(?:by|from|of|with|in|to|for|against|on|at|near|into|among|between)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,1}$/i;
+
+/** Whether an actor sits in an appositive between the subject and the trigger: "X, a force backed by Y, announced". */
+function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Span): boolean {
+  const before = doc.text.slice(clause.start, a.start);
+  const after = doc.text.slice(a.end, trigger.start);
+  return /,\s*(?:a|an|the)\s[^,]*$/i.test(before) && /^[^,]*,/.test(after);
+}
+
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
 
@@ -183,9 +198,12 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   if (actor1) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
   const candidates = inClause.filter((a) => a !== actor1 && !allies.has(a) && !victims.has(a));
   if (!actor1) {
-    // the subject may open the trigger phrase itself ("Gunmen attacked ...")
+    // the subject: the closest actor before the trigger (it may open the trigger phrase itself,
+    // "Gunmen attacked"), skipping objects of a preposition ("mercenaries from the Africa Corps")
+    // and actors inside an appositive ("X, a force backed by Russia, announced")
     const subj = candidates.filter((a) => a.start <= trigger.start);
-    actor1 = subj[0] ?? null;
+    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !inAppositive(doc, clause, a, trigger));
+    actor1 = free[free.length - 1] ?? subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }
   if (!actor1) {
@@ -292,6 +310,12 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
   return country ?? best.first;
 }
 
+/** End of a dateline opening the text ("BAMAKO, Mali —", "NIAMEY (AFP) -"), 0 when there is none. */
+export function datelineEnd(doc: Document): number {
+  const m = /^\s*[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(doc.text.slice(0, 120));
+  return m ? m[0].length : 0;
+}
+
 /** "peacekeepers from Burkina Faso": where people come from, not where the event happens. */
 export function isOrigin(doc: Document, p: Span): boolean {
   return /\bfrom\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
@@ -324,15 +348,51 @@ export function fatalitiesIn(span: Span, quantities: readonly QuantityMention[])
   return quantities.filter((q) => q.start >= span.start && q.end <= span.end && q.counts !== null && DEAD.has(q.counts));
 }
 
+/** Whose dead a figure counts: one side, the other, or civilians. */
+function victimSide(q: QuantityMention): string {
+  const t = `${q.countsText ?? ''} ${q.text}`.toLowerCase();
+  if (/soldier|troop|police|gendarme|peacekeeper|servicem|officer|personnel|army|guard/.test(t)) return 'forces';
+  if (/militant|jihadist|attacker|assailant|insurgent|rebel|terrorist|fighter|gunm|bandit|combatant|extremist/.test(t)) return 'armed';
+  if (/civilian|villager|resident|people|person|wom[ae]n|child|worshipper|passenger/.test(t)) return 'civilians';
+  return 'unknown';
+}
+
 /** Several figures for one toll (different sources or updates): the range they span, nothing invented. */
-export function combineFatalities(list: readonly QuantityMention[]): Fatalities | null {
-  if (list.length === 0) return null;
+function rangeOf(list: readonly QuantityMention[]): Fatalities {
   if (list.length === 1) return { low: list[0].low, best: list[0].best, high: list[0].high };
   const lows = list.map((q) => q.low ?? q.best).filter((x): x is number => x !== null);
   const highs = list.map((q) => q.high ?? q.best).filter((x): x is number => x !== null);
   const low = lows.length ? Math.min(...lows) : null;
   const high = highs.length ? Math.max(...highs) : null;
   return { low, best: null, high: high !== null && low !== null && high > low ? high : high === low ? null : high };
+}
+
+/**
+ * The toll of an event from the figures its sentences give: figures for the same dead (two
+ * sources on the jihadists killed) span a range; figures for different sides (30 soldiers, 15
+ * attackers) add up, as ACLED counts all fatalities of an event without splitting them by side.
+ */
+export function combineFatalities(list: readonly QuantityMention[]): Fatalities | null {
+  if (list.length === 0) return null;
+  const sides = new Map<string, QuantityMention[]>();
+  for (const q of list) {
+    const k = victimSide(q);
+    sides.set(k, [...(sides.get(k) ?? []), q]);
+  }
+  // a figure that does not say whose dead ("about sixty neutralised") joins the one side named
+  const unknown = sides.get('unknown');
+  if (unknown && sides.size === 2) {
+    sides.delete('unknown');
+    const [k, known] = [...sides.entries()][0];
+    sides.set(k, [...known, ...unknown]);
+  }
+  const parts = [...sides.values()].map(rangeOf);
+  if (parts.length === 1) return parts[0];
+  const sum = (pick: (f: Fatalities) => number | null): number | null => {
+    const xs = parts.map(pick);
+    return xs.every((x) => x !== null) ? xs.reduce((a, b) => a! + b!, 0) : null;
+  };
+  return { low: sum((f) => f.low ?? f.best), best: sum((f) => f.best), high: sum((f) => f.high ?? f.best) };
 }
 
 // ---------------------------------------------------------------- modality and attribution
@@ -395,11 +455,15 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
   const governing = inSentence.filter((s) => {
     if (s.source && overlaps(s.source, trigger)) return false;
     if (overlaps(s.cue, trigger)) return false;
+    // "suspected jihadists", "the assailants, believed to belong to X, stormed": a hedge on who
+    // they are, set off before the trigger, does not make the event uncertain
+    if ((s.cueType === 'hedge' || s.cueType === 'belief') && s.cue.end <= trigger.start && /,/.test(doc.text.slice(s.cue.end, trigger.start))) return false;
+    if ((s.cueType === 'hedge' || s.cueType === 'belief') && s.content && s.content.end <= trigger.start) return false;
     if (s.content) return s.content.start <= trigger.start && s.content.end >= trigger.end;
     return true;
   });
   // "X announced its departure": the event is the object of the cue
-  const object = inSentence.find((s) => s.cue.end <= trigger.start && /^\s*(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?!that\b|it\b|they\b)[a-z]+\s+)?$/i.test(doc.text.slice(s.cue.end, trigger.start)) && trigger.start - s.cue.end < 30);
+  const object = inSentence.find((s) => (s.cueType === 'report' || s.cueType === 'claim') && /^(?:announc|declar|confirm|claim|proclaim|report|reveal|acknowledg|admit|unveil)/i.test(s.cue.text) && s.cue.end <= trigger.start && /^\s*(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?!that\b|it\b|they\b)[a-z]+\s+)?$/i.test(doc.text.slice(s.cue.end, trigger.start)) && trigger.start - s.cue.end < 30);
   const text = doc.text.slice(sentence.start, sentence.end);
   const rel = { start: trigger.start - sentence.start, end: trigger.end - sentence.start };
   const ordered = [...governing].sort((a, b) => Math.abs(a.cue.start - trigger.start) - Math.abs(b.cue.start - trigger.start));
@@ -456,6 +520,8 @@ export interface Draft {
   triggerText: string;
   /** the sentence only gives a toll ("50 jihadists were neutralized"), usually of an incident told before */
   tollOnly: boolean;
+  /** the sentence announces another incident ("Separately, ...", "In another attack ...") */
+  newIncident: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
   /** country of actor1, to tell a party's own figures from others' */
@@ -493,7 +559,9 @@ export function ploverFor(kind: string, modality: ExtractedEvent['modality']): s
 
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
-  const places = [...results.places].sort((a, b) => a.start - b.start);
+  // "BAMAKO, Mali (Reuters) —": where the reporter files from, not where things happen
+  const dateline = datelineEnd(doc);
+  const places = results.places.filter((p) => p.start >= dateline).sort((a, b) => a.start - b.start);
   const bySentence = <T extends { sentence: number }>(list: readonly T[]): T[][] => {
     const out: T[][] = doc.sentences.map(() => []);
     for (const x of list) out[x.sentence]?.push(x);
@@ -623,11 +691,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         paragraph: sentence.paragraph,
         ownPlace,
         ownDate,
-        definite: DEFINITE.test(before),
+        definite: DEFINITE.test(before) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))),
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         lastSentence: sentence.index,
+        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text),
         actor1Country: roles.actor1?.country ?? null,
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
@@ -668,6 +737,10 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
     const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : [...out].reverse().find((o) => {
       if (o.family !== d.family) return false;
+      // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
+      // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.paragraph <= 1 && !d.ownDate && !d.newIncident &&
+        sameValue(o.event.location?.country, d.event.location?.country)) return true;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
       const near = d.sentence - o.sentence <= 4;
@@ -693,7 +766,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // a back-reference told later ("wounded in the ambush") adds no participants of its own
     if (!named) for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
     if (!t.date && e.date) t.date = e.date;
-    if ((!t.location || t.location.precision === 3) && e.location && d.ownPlace) t.location = e.location;
+    if ((!t.location || (t.location.precision ?? 3) > (e.location?.precision ?? 3)) && e.location && d.ownPlace) t.location = e.location;
     target.fatalityQuantities.push(...d.fatalityQuantities);
     t.fatalities = combineFatalities(target.fatalityQuantities);
     // figures given later by a party about its own operation make the toll, and so the event as
@@ -710,6 +783,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.extra = e.extra;
       t.evidence = e.evidence;
       t.modality = e.modality;
+      t.attributedTo = e.attributedTo;
+      t.channel = e.channel;
       if (e.actor1) {
         t.actor1 = e.actor1;
         target.actor1Country = d.actor1Country;
