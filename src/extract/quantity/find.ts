@@ -81,6 +81,8 @@ const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'from', '
 const TOLL_LINKS = new Set(['rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'at', 'to', 'of', 'is', 'was', 'has', 'had', 'increased', 'jumped', 'hit', 'now', 'put', 'the', 'included', 'including', 'least', 'numbered']);
 const ACTIVE_CASUALTY = new Set(['killing', 'killed', 'kills', 'kill', 'wounding', 'wounded', 'injuring', 'injured', 'abducting', 'abducted', 'kidnapping', 'kidnapped', 'arresting', 'arrested', 'detained', 'detaining', 'capturing', 'captured', 'executed', 'executing', 'displacing', 'displaced', 'slaughtered', 'massacred', 'neutralised', 'neutralized', 'eliminated', 'seized', 'freed', 'released']);
 const RELEASE = new Set(['freed', 'released']);
+/** Words that start an object after an active verb. */
+const OBJECT_START = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'several', 'dozens', 'hundreds', 'scores', 'many', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'at', 'more', 'about', 'some', 'over', 'nearly', 'civilians', 'soldiers', 'people']);
 const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
 /** Counted categories that are things, not people: they are seized or destroyed, never casualties. */
 const THINGS = new Set(['vehicles', 'aircraft', 'places', 'attacks']);
@@ -141,7 +143,7 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
 
 const QUALIFIER_FIRST = new Set(QUALIFIERS.map(([w]) => w[0]));
 /** Words a count can start with besides digits and the lexicon's vague words. */
-const STARTERS = new Set([...QUALIFIER_FIRST, ...Object.keys(WORD_NUMBERS)]);
+const STARTERS = new Set([...QUALIFIER_FIRST, ...Object.keys(WORD_NUMBERS), 'a', 'an']);
 
 function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
   if (!QUALIFIER_FIRST.has(LW[i] ?? '')) return null;
@@ -185,6 +187,9 @@ function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category
   if (!hit) return null;
   // nouns of the casualty table ("deaths", "casualties") after a verb gap are other things
   if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test((LW[k] ?? ''))) return null;
+  // an active verb with an object ("12 soldiers killed three militants"): the count did it, not suffered it
+  if (k === j && hit.end === k + 1 && OBJECT_START.has(LW[hit.end] ?? '')) return null;
+  if (k === j && hit.end === k + 1 && /^\d/.test(LW[hit.end] ?? '')) return null;
   return { category: hit.value, start: k, end: hit.end };
 }
 
@@ -257,6 +262,23 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
         q: { start: toks[i].start, end: toks[hit.end - 1].end, low: null, best: null, high: null, approximate: true, counts: hit.value, countsText: toks.slice(k, hit.end).map((t) => t.text).join(' '), subject: null, rule: 'vague-losses' },
         next: hit.end,
       };
+    }
+  }
+  // "a soldier was killed": one, but only with a casualty right after a singular noun
+  if ((w0 === 'a' || w0 === 'an') && depth === 0) {
+    let k = i + 1;
+    for (let steps = 0; steps < 2 && k < toks.length && !matchPhrase(lex.counted, toks, k) && /^[a-z][a-z'-]*$/.test(LW[k] ?? '') && !STOP.has(LW[k] ?? ''); steps++) k++;
+    const noun = matchPhrase(lex.counted, toks, k);
+    const head = noun ? LW[noun.end - 1] ?? '' : '';
+    if (noun && !THINGS.has(noun.value) && !head.endsWith('s') && !['people', 'police', 'personnel', 'children', 'men', 'women'].includes(head)) {
+      const hurt = casualtyAfter(toks, noun.end, lex);
+      // passive only: "a man killed his neighbour" counts nobody
+      if (hurt && (LW[noun.end] === 'was' || (hurt.start === noun.end && (hurt.category === 'dead' || LW[noun.end] === 'died')))) {
+        return {
+          q: { start: toks[i].start, end: toks[hurt.end - 1].end, low: 1, best: 1, high: 1, approximate: false, counts: hurt.category, countsText: toks[noun.end - 1].text, subject: noun.value, rule: 'count-casualty' },
+          next: hurt.end,
+        };
+      }
     }
   }
   const qual = qualifierAt(toks, i);

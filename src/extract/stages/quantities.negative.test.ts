@@ -38,4 +38,14 @@ describe('quantities stage: what is not a count', () => {
   it('does not count a release as a casualty', () => {
     expect(texts('The kidnappers freed 12 hostages on Sunday.').map((t) => t)).toEqual(['12 hostages']);
   });
+
+  it('does not make casualties of those who did the killing', () => {
+    expect(texts('A herder killed his neighbour in a dispute over cattle.')).toEqual([]);
+    const found = texts('Twelve soldiers killed three militants near Menaka.');
+    expect(found).toEqual(['Twelve soldiers', 'killed three militants']);
+  });
+
+  it('does not count "one of" as a figure without a casualty', () => {
+    expect(texts('One of the main Tuareg leaders attended the talks.')).toEqual([]);
+  });
 });

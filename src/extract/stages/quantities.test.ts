@@ -60,6 +60,10 @@ describe('quantities stage: figures', () => {
     expect(b).toMatchObject({ best: 10, counts: 'vehicles' });
   });
 
+  it('counts one for "a soldier was killed"', () => {
+    expect(quantities('A Malian soldier was killed when his patrol hit a mine.')[0]).toMatchObject({ low: 1, best: 1, high: 1, counts: 'killed', countsText: 'soldier' });
+  });
+
   it('reads a death toll', () => {
     expect(quantities('The death toll from the attack rose to 41 on Monday.')[0]).toMatchObject({ best: 41, counts: 'dead' });
   });
