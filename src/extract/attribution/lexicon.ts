@@ -13,6 +13,8 @@ export interface VerbEntry {
   complement: boolean;
   /** further lower-case tokens of a multi-word form ("pointed out" -> ["out"]) */
   rest: string[];
+  /** words that, within the next four tokens, make the form an act rather than speech ("declared war") */
+  notBefore?: Set<string>;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface CueLexicon {
 }
 
 interface VerbsFile {
-  verbs: Record<string, { type: CueType; forms: string[]; complement?: boolean }>;
+  verbs: Record<string, { type: CueType; forms: string[]; complement?: boolean; notBefore?: string[] }>;
   hedges: Record<string, CueType>;
   participles: Record<string, CueType>;
   adjectives: Record<string, CueType>;
@@ -83,7 +85,7 @@ export function buildLexicon(verbsYaml: string, channelsYaml: string): CueLexico
     for (const form of entry.forms) {
       const [first, ...rest] = words(form);
       const list = verbs.get(first) ?? [];
-      list.push({ lemma, type, complement: entry.complement ?? false, rest });
+      list.push({ lemma, type, complement: entry.complement ?? false, rest, ...(entry.notBefore ? { notBefore: new Set(entry.notBefore.map((w) => w.toLowerCase())) } : {}) });
       // longer forms first, so "pointed out" is tried before a bare "pointed"
       list.sort((a, b) => b.rest.length - a.rest.length);
       verbs.set(first, list);

@@ -49,7 +49,7 @@ const NOUN_MODIFIERS = new Set(['media', 'news', 'press', 'unconfirmed', 'initia
 const BARE_VERBS = new Set(['say', 'argue', 'tell', 'think', 'believe', 'deny', 'insist', 'acknowledge', 'suggest', 'warn', 'explain', 'admit', 'confirm', 'announce', 'reveal', 'allege', 'accuse', 'stress', 'predict', 'expect']);
 /** Things one writes that carry what is said: "wrote a letter", "wrote an op-ed". */
 const WRITTEN = new Set(['letter', 'letters', 'op-ed', 'column', 'article', 'blog', 'essay', 'memo', 'email', 'e-mail', 'message', 'note', 'post', 'book', 'report', 'statement', 'tweet', 'piece', 'editorial', 'commentary', 'review', 'foreword']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'day', 'days', 'weeks', 'months', 'years', 'hours', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'ago']);
 
 export interface SentenceView {
   /** the document text */
@@ -172,6 +172,8 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
       break;
     }
     if ((lower === 'and' || lower === 'or') && (i < 2 || !isWord(v.tokens[i - 2].text))) break;
+    // "... to the highest level and President X has pledged": a new clause, not "X and Y"
+    if (lower === 'and' && isCapitalised(v.tokens[i].text) && !isCapitalised(v.tokens[i - 2].text) && !/^\d/.test(v.tokens[i - 2].text)) break;
     // a lower-case word ending in -ed right after a noun is a verb ("the attack killed ..."),
     // unless a determiner or preposition stands before it ("the armed men")
     if (lower.length > 4 && lower.endsWith('ed') && !isCapitalised(prev) && i - 2 >= 0 && !DETERMINERS.has(v.lower[i - 2]) && !PREPOSITIONS.has(v.lower[i - 2])) {
@@ -406,7 +408,7 @@ function contentBefore(v: SentenceView, endToken: number): TextSpan | null {
  * Whether the clause ends after the cue at `i`, but for an addressee, a channel or a time phrase:
  * "..., X said.", "..., X told Reuters.", "..., X said in a statement on Friday."
  */
-function clauseEndsAfter(v: SentenceView, i: number, lex: CueLexicon): boolean {
+function clauseEndsAfter(v: SentenceView, i: number, lex: CueLexicon, takesAddressee = true): boolean {
   const n = v.tokens.length;
   let j = i + 1;
   let inPhrase = false;
@@ -426,8 +428,9 @@ function clauseEndsAfter(v: SentenceView, i: number, lex: CueLexicon): boolean {
       inPhrase = true;
       continue;
     }
-    const afterDeterminer = DETERMINERS.has(v.lower[j - 1]);
-    if (inPhrase || afterDeterminer || isCapitalised(t) || TIME_WORDS.has(lower) || DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower) || (lower.endsWith('ly') && lower.length > 4) || /^(reporters|journalists|lawmakers|supporters|parliament|residents|officials|delegates|listeners|viewers|followers)$/.test(lower)) continue;
+    // "told Reuters.", "told the newspaper.": an addressee, for verbs that take one
+    const addressee = takesAddressee && (DETERMINERS.has(v.lower[j - 1]) || isCapitalised(t) || DETERMINERS.has(lower));
+    if (inPhrase || addressee || TIME_WORDS.has(lower) || (takesAddressee && OBJECT_PRONOUNS.has(lower)) || (lower.endsWith('ly') && lower.length > 4) || /^(reporters|journalists|lawmakers|supporters|parliament|residents|officials|delegates|listeners|viewers|followers)$/.test(lower)) continue;
     return false;
   }
   return j >= n;
@@ -550,6 +553,10 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       if (lower === 'say' && (prev === 'why' || prev === 'to')) break;
       if (lower === 'warning' && (after === 'shots' || after === 'signs' || after === 'sign')) break;
       if (entry.complement && after && !COMPLEMENT_STARTERS.has(after) && !QUOTE_CHARS.has(v.tokens[last + 1].text) && !hasComplement(v, i, last)) break;
+      // "continued to fight", "fighting continued": only a quotation or a colon makes it speech
+      if (entry.lemma === 'continue' && !(after === ':' || QUOTE_CHARS.has(v.tokens[last + 1]?.text ?? '') || v.quoted?.some((q) => q.end <= v.tokens[i].start && q.end >= v.sentence.start))) break;
+      // "declared war", "declared a state of emergency": an act, not a statement
+      if (entry.notBefore && entry.notBefore.size > 0 && [1, 2, 3, 4].some((d) => entry.notBefore!.has(v.lower[last + d] ?? ''))) break;
       out.push({ from: i, to: last, type: entry.type, kind: 'verb', lemma: entry.lemma, complement: entry.complement });
       i = last;
       break;
@@ -687,6 +694,9 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
   return out;
 }
 
+/** Verbs whose object is the person spoken to: "told Reuters", "warned them", "asked the minister". */
+const ADDRESSEE_VERBS = new Set(['tell', 'warn', 'urge', 'ask', 'remind', 'inform', 'reply', 'respond']);
+
 /** Verbs that take their subject after them in news prose: '"...," said the minister'. */
 const INVERTING = new Set(['say', 'add', 'write', 'ask', 'note', 'explain', 'continue', 'reply', 'insist', 'argue', 'recall', 'warn', 'declare', 'report', 'tweet', 'claim', 'state', 'comment', 'respond', 'confirm', 'allege', 'stress', 'emphasise', 'quote']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
@@ -774,7 +784,7 @@ function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueL
     if (s > 1 && v.tokens[s - 1].text === ',' && isWord(v.tokens[s - 2].text)) {
       const s2 = npLeft(v, s - 2, lex);
       // "In Gao, the army said": an opening adverbial is not an apposition
-      if (s2 > s - 2 || (!loose && s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2])) break;
+      if (s2 > s - 2 || (!loose && s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s - 2]) || v.lower[s - 2] === 'ago') break;
       // an apposition opens the clause ("Rep. X, R-NY, said"); "..., the airline said" after a
       // clause of reported speech is not one
       const opener = loose || s2 === 0 || (!isWord(v.tokens[s2 - 1].text) && v.tokens[s2 - 1].text !== ',') || COORDINATORS.has(v.lower[s2 - 1]);
@@ -880,7 +890,7 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
 
 /** Content of a cue whose source starts at token `s`: before the source when the clause ends after the cue, else after. */
 function contentFor(v: SentenceView, cue: Cue, lex: CueLexicon, s: number, rule: string): { content: TextSpan | null; rule: string } {
-  if (s > 0 && clauseEndsAfter(v, cue.to, lex)) {
+  if (s > 0 && clauseEndsAfter(v, cue.to, lex, ADDRESSEE_VERBS.has(cue.lemma))) {
     const before = contentBefore(v, s);
     if (before) return { content: before, rule: rule + '-final' };
   }
@@ -889,11 +899,11 @@ function contentFor(v: SentenceView, cue: Cue, lex: CueLexicon, s: number, rule:
 
 /** After "told", "warned", "accused", "urged", "asked": the addressee before the content. */
 function addresseeEnd(v: SentenceView, cue: Cue, lex: CueLexicon): number {
-  const takesObject = cue.lemma === 'tell' || cue.lemma === 'warn' || cue.lemma === 'urge' || cue.lemma === 'ask' || cue.lemma === 'remind' || cue.lemma === 'inform';
-  if (!takesObject) return cue.to;
+  if (!ADDRESSEE_VERBS.has(cue.lemma)) return cue.to;
   const n = v.tokens.length;
   const s = cue.to + 1;
-  if (s >= n || !isWord(v.tokens[s].text) || v.lower[s] === 'that') return cue.to;
+  // "asked for help": no addressee before a preposition
+  if (s >= n || !isWord(v.tokens[s].text) || v.lower[s] === 'that' || PREPOSITIONS.has(v.lower[s])) return cue.to;
   if (OBJECT_PRONOUNS.has(v.lower[s])) return s;
   const e = npRight(v, s, lex, 6);
   return e >= s ? e : cue.to;

@@ -78,6 +78,13 @@ describe('sources stage: words that look like cues but are not', () => {
     expect(sources('The commanders show no sign of retreating.')).toEqual([]);
   });
 
+  it('"declared war" and "continued to fight" are acts, not statements', () => {
+    expect(sources('The rebels declared war on the central government.')).toEqual([]);
+    expect(sources('The authorities declared a state of emergency in the region.')).toEqual([]);
+    expect(sources('Separatists have continued to fight the jihadists.')).toEqual([]);
+    expect(sources('Despite the truce, fighting continued.')).toEqual([]);
+  });
+
   it('an opening adverbial is not part of the source', () => {
     const [s] = sources('In Bamako the minister said talks would resume.');
     expect(s.source?.text).toBe('the minister');

@@ -183,6 +183,22 @@ describe('sources stage: who says so', () => {
     expect(byCue.get('believed')?.source).toBeNull();
   });
 
+  it('a clause after the cue is the content even after an opening time phrase', () => {
+    const s = only('The following day, the movement proclaimed the independence of the region.', 'proclaimed');
+    expect(s.source?.text).toBe('the movement');
+    expect(s.content?.text).toBe('the independence of the region');
+  });
+
+  it('a request: no addressee before a preposition', () => {
+    const s = only('The government asked for foreign military help to retake the north.', 'asked');
+    expect(s.content?.text).toBe('for foreign military help to retake the north');
+  });
+
+  it('a new clause joined by "and" does not join the source', () => {
+    const s = only('Abidjan raised its alert to the highest level and President Ouattara vowed that the country would not be intimidated.', 'vowed');
+    expect(s.source?.text).toBe('President Ouattara');
+  });
+
   it('impersonal and reduced passives carry no source', () => {
     const r = sources('It was later reported that the convoy had turned back. About 50 fighters believed to belong to the group attacked the post.').results.sources;
     expect(r.map((s) => [s.cue.text, s.cueType, s.source])).toEqual([
