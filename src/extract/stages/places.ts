@@ -74,6 +74,11 @@ function isCapitalised(text: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** "Africa Corps", "Islamic State in the Greater Sahara": every word capitalised but particles. */
+function isProperName(text: string): boolean {
+  return text.split(/\s+/).every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || !/\p{L}/u.test(w));
+}
+
 function isAllCaps(text: string): boolean {
   return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
 }
@@ -259,7 +264,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
     const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
     const inLoc = tagged && loc.some((l) => l.start <= m.start && m.end <= l.end);
-    const inPer = tagged && per.some((p) => spanOverlaps(p, m));
+    // a one-word PER on a country's, region's or large city's name is the tagger's slip ("into Darfur")
+    const majorName = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'region' || c.kind === 'continent' || c.population >= 100000);
+    const inPer = tagged && per.some((p) => spanOverlaps(p, m) && !(majorName && p.start === m.start && p.end === m.end && !g.flags(m.key).firstName));
     const prevKey = prev && prev.sentence === first.sentence ? prev.key : '';
     const nextSame = next && next.sentence === first.sentence ? next : undefined;
     const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
@@ -270,7 +277,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const demonym = g.demonym(m.key);
 
     // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps"
-    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !(a.start === m.start && a.end === m.end))) {
+    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !(a.start === m.start && a.end === m.end) && !a.provisional && isProperName(a.text))) {
       trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
