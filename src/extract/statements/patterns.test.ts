@@ -49,6 +49,12 @@ describe('statements: general patterns on news sentences', () => {
     expect(roles).toContainEqual(expect.objectContaining({ subject: 'Souleymane Dembélé', value: 'spokesman for the army' }));
   });
 
+  it('"X, part of Y" and "NAME, a member of Y"', () => {
+    const st = statements('Katiba Macina, part of JNIM, attacked the town. Amadou Koufa, a senior member of JNIM, called for jihad.');
+    expect(find(st, 'part_of')[0]).toMatchObject({ object: expect.stringMatching(/Nusrat|JNIM/) });
+    expect(find(st, 'member_of')[0]).toMatchObject({ subject: 'Amadou Koufa', object: expect.stringMatching(/Nusrat|JNIM/) });
+  });
+
   it('a claim with its quote and channel', () => {
     const st = statements('In a message on Telegram, the Wagner Group proclaimed: “Mission accomplished.”');
     expect(find(st, 'claims')[0]).toMatchObject({ subject: 'Wagner Group', value: 'Mission accomplished.', modality: 'claimed', attributedTo: 'Wagner Group', channel: 'telegram' });

@@ -249,6 +249,33 @@ function commandedBy(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+function partOf(ctx: Ctx, s: Sentence, text: string): void {
+  // "Katiba Macina, part of JNIM", "X, a unit of Y", "X is part of Y", "X, which belongs to Y"
+  for (const m of matches(/\b(?:(?:is|are|was|were|which is|which was)\s+)?(?:(?:a|an|the)\s+)?(?:part|unit|component|battalion|brigade|subsidiary|division|element|sub-group|subgroup)\s+of\s+|\b(?:belongs|belonged|belonging)\s+to\s+/giu, text)) {
+    const at = s.start + m.index;
+    const obj = actorAfter(ctx, at + m[0].length, s.end);
+    const subj = actorBefore(ctx, s.start, at, (a) => a.kind !== 'person');
+    if (!obj || !subj || subj.name === obj.name || obj.kind === 'person') continue;
+    if (!/^\s*,?\s*$/.test(ctx.doc.text.slice(subj.end, at))) continue;
+    push(ctx, s, { start: subj.start, end: obj.end }, 'statements.part-of', { subject: subj.name, predicate: 'part_of', object: obj.name });
+  }
+}
+
+function memberOf(ctx: Ctx, s: Sentence, text: string): void {
+  // "Jane Doe, a member of X" / "a member of X, Jane Doe" / "X member Jane Doe"
+  const people = persons(ctx, s);
+  for (const m of matches(/\b(?:a|an|the)?\s*(?:senior |former |founding |leading )?(?:member|militant|fighter|commander|official) of\s+/giu, text)) {
+    const at = s.start + m.index;
+    const group = actorAfter(ctx, at + m[0].length, s.end);
+    if (!group || group.kind === 'person') continue;
+    const before = people.filter((p) => p.span.end <= at && /^\s*,\s*$/.test(ctx.doc.text.slice(p.span.end, at)));
+    const after = people.filter((p) => p.span.start >= group.end && /^\s*,\s*$/.test(ctx.doc.text.slice(group.end, p.span.start)));
+    const person = before[before.length - 1] ?? after[0];
+    if (!person) continue;
+    push(ctx, s, { start: Math.min(person.span.start, at), end: Math.max(person.span.end, group.end) }, 'statements.member-of', { subject: person.name, predicate: 'member_of', object: group.name });
+  }
+}
+
 function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
   for (const m of matches(/\b(?:as an? |an? |the )?(?:main |chief )?rivals? (?:to|of)\s+/giu, text)) {
     const at = s.start + m.index;
@@ -550,6 +577,8 @@ const GATE = {
   controlled: /controlled|-run\b|-owned|-directed|run by|directed by/i,
   command: /command|reports? directly/i,
   rival: /rival/i,
+  partOf: /part of|unit of|component of|battalion of|brigade of|subsidiary of|division of|element of|sub-?group of|belong/i,
+  member: /member of|militant of|fighter of|commander of|official of/i,
   affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing of|offshoot|franchise|faction/i,
   death: /death|killing|assassinat|died|killed|shot dead/i,
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
@@ -606,6 +635,8 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (GATE.controlled.test(text)) controlledBy(ctx, s, text);
     if (GATE.command.test(text)) commandedBy(ctx, s, text);
     if (GATE.rival.test(text)) rivalOf(ctx, s, text);
+    if (GATE.partOf.test(text)) partOf(ctx, s, text);
+    if (GATE.member.test(text)) memberOf(ctx, s, text);
     if (GATE.affiliated.test(text)) affiliatedWith(ctx, s, text);
     if (GATE.death.test(text)) died(ctx, s, text, deaths);
     if (GATE.leader.test(text)) leaderOf(ctx, s, text);
