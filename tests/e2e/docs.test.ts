@@ -48,9 +48,11 @@ describe('docs/ARCHITECTURE.md', () => {
   it('names only folders and files that exist', () => {
     const paths = [...architecture.matchAll(/`((?:src|tests|data|models|examples|bench|scripts|docs)\/[^`\s]*)`/g)].map((m) => m[1]);
     expect(paths.length).toBeGreaterThan(10);
+    // The code map may name a folder still to come, as long as it says so.
+    const planned = new Set([...architecture.matchAll(/^- (\S+?)\/? \(not written yet\)/gm)].map((m) => m[1].replace(/\/$/, '')));
     for (const path of paths) {
       // `stages/<name>.ts` and the like are patterns, not paths.
-      if (path.includes('<')) continue;
+      if (path.includes('<') || planned.has(path.replace(/\/$/, ''))) continue;
       expect(existsSync(join(root, path)), path).toBe(true);
     }
   });
