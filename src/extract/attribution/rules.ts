@@ -520,6 +520,22 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       }
     }
 
+    // "called the report “baseless”", "called it a lie": naming something in quotation marks
+    if ((lower === 'called' || lower === 'calls' || lower === 'branded' || lower === 'labelled' || lower === 'labeled' || lower === 'dubbed') && i > 0 && !DETERMINERS.has(prev) && !BE.has(prev)) {
+      let q = -1;
+      for (let k = i + 1; k < Math.min(n, i + 7); k++) {
+        if (QUOTE_CHARS.has(v.tokens[k].text) && OPEN_QUOTES.has(v.tokens[k].text)) {
+          q = k;
+          break;
+        }
+        if (!isWord(v.tokens[k].text)) break;
+      }
+      if (q > i + 1) {
+        out.push({ from: i, to: i, type: 'report', kind: 'verb', lemma: 'call', complement: false });
+        continue;
+      }
+    }
+
     const verbs = lex.verbs.get(lower);
     if (!verbs) continue;
     for (const entry of verbs) {

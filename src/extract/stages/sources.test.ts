@@ -243,6 +243,12 @@ describe('sources stage: who says so', () => {
     expect(f.cue.text).toBe('has found');
   });
 
+  it('calling something a name in quotation marks', () => {
+    const s = only('The junta called the Human Rights Watch report “baseless and biased”.', 'called');
+    expect(s.source?.text).toBe('The junta');
+    expect(s.content?.text).toBe('the Human Rights Watch report “baseless and biased”');
+  });
+
   it('a pronoun source is linked to the actor of the previous sentence', () => {
     const text = 'The Wagner Group announced its withdrawal. They claimed to have defeated the insurgents.';
     const { results } = sources(text, [actor(text, 'The Wagner Group', 'wagner-group')]);
