@@ -39,3 +39,13 @@ describe('times stage: what is not a time', () => {
     expect(texts('The Daily Monitor reported the attack.')).toEqual([]);
   });
 });
+
+describe('times stage: month names inside other words and names', () => {
+  it('does not read "Mayor" as May or the "March for Life" as March', () => {
+    expect(texts('Mayor Alex Diallo joined the annual March for Life in the capital.')).toEqual([]);
+  });
+
+  it('does not read "a second" ordinal as a second of time', () => {
+    expect(texts('It would be a second betrayal, she said.')).toEqual([]);
+  });
+});

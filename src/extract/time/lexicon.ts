@@ -94,7 +94,7 @@ export const MONTHS: Record<string, number> = {
 };
 
 /** Full names, or abbreviations with their dot ("Aug."): a bare "Mar" or "May" is too often a word. */
-export const MONTH_RE = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`;
+export const MONTH_RE = String.raw`(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z\d])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`;
 
 export function monthOf(raw: string): number {
   return MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? 0;

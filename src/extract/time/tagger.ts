@@ -340,6 +340,8 @@ export const RULES: Rule[] = [
       const mod = det && /^the$/i.test(det) && /^(?:over|under|around|about|some)$/i.test(qmod ?? '') ? undefined : modOf(qmod);
       // "a/an" as the count only before a singular unit ("a year"), never "a years"
       if ((numLc === 'a' || numLc === 'an') && /s$/i.test(unitRaw) && unit !== 'century') return null;
+      // "a second betrayal": the ordinal, not a second of time
+      if (unit === 'second' && (numLc === 'a' || det) && !after && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       // "one day" at the start of a story is a narrative opener, not a duration
       if (numLc === 'some' && !/s$/i.test(unitRaw)) return null;
       // a quantity of money, percent or count right before ("$5 a year", "10 percent a year") is a rate, not a time
@@ -744,7 +746,8 @@ export const RULES: Rule[] = [
         if (!/\b(?:in|of|since|until|by|from|to|through|early|late|mid|during|last|next|this|and|or|before|after)\s+$/i.test(prev) && !/^\s*(?:[,.;]|and|or)/.test(next)) return null;
       }
       const rel = lc(relRaw);
-      // "March" as a noun ("the March on Rome") needs a time-like context; full names are kept otherwise
+      // "the annual March for Life", "the March of the Mothers": a name, not a month
+      if (!posRaw && !relRaw && !yearRaw && /\b(?:the|a|an|annual)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+(?:for|of|on|to)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
       return {
         start: m.index,
         end: m.index + m[0].length,
