@@ -110,7 +110,7 @@ const LABEL: Record<PutStatus, string> = { new: 'new      ', 'story-duplicate': 
  * is recorded with its reason and never stops the others.
  */
 export async function runIngest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs }, { extract }] = await Promise.all([
+  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { extract }] = await Promise.all([
     import('../store/index.js'),
     import('../ingest/index.js'),
     import('../extract/pipeline.js'),
@@ -160,7 +160,7 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
         progress.update(done, `failed    ${item.input}: ${reason}`, `failed: ${item.input}`);
       }
     }
-    if (done === 0) summary.failed.push({ input: inputs.join(' '), reason: 'no articles found' });
+    if (done === 0) summary.failed.push({ input: inputs.join(' '), reason: `no articles found (folders are searched for ${SUPPORTED_FILE_EXTENSIONS.join(' ')})` });
   } finally {
     progress?.stop();
     summary.seconds = (performance.now() - started) / 1000;
