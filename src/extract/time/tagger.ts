@@ -616,6 +616,8 @@ export const RULES: Rule[] = [
         if (rel !== 'the last') return null;
       }
       if (rel === 'the first' || rel === 'the final') return null;
+      // "This Week", "Next Year" with both words capitalised inside a sentence are titles
+      if (/^[A-Z]\S*\s+[A-Z]/.test(m[0]) && !/(?:^|[.!?:"“]\s*|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
       // "this morning" and the like are times of day
       const part = DAY_PARTS[unit];
       const mod = positionMod(posRaw);
@@ -648,7 +650,10 @@ export const RULES: Rule[] = [
             n = dir === 'ref+1' ? 1 : dir === 'ref-1' ? -1 : 0;
           } else n = dir;
           if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
-          // "the past year", "the last decade": TimeML reads these as the stretch ending now
+          // "the past decade", "the last century": the stretch ending now, not the previous calendar decade
+          if ((rel === 'the past' || rel === 'the last') && (unit === 'decade' || unit === 'century') && !posRaw) {
+            return { type: 'DURATION', value: unit === 'decade' ? 'P10Y' : 'P100Y', anchored: ctx.dct !== null, durationAt: ctx.dct ? 'end' : undefined };
+          }
           const v = shifted(base, unit === 'day' ? 'day' : unit, n);
           if (!v) return null;
           return { type: 'DATE', value: v, mod, anchored };
