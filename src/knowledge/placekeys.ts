@@ -41,7 +41,8 @@ export function isAbbreviationForm(word: string, dotted: boolean): boolean {
   return word.length >= 2 && /^\p{Lu}+$/u.test(word);
 }
 
-/** Words that may stay lower-case inside a multi-word place name ("Bosnia and Herzegovina"). */
+/** Words that may stay lower-case inside a multi-word place name ("Bosnia and Herzegovina",
+ * "People's Republic of China", whose possessive is the unit `s`). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  'of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'd', 'l', 'da', 'do', 'dos', 'das', 'del', 'di', 'am', 'an', 'der', 'sur', 'en', 'upon', 'on', 'in', 'y', 'e', 'et', 'van', 'von', 'ould', 'ag', 'ben', 'bin', 'ibn',
+  'of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'd', 'l', 'da', 'do', 'dos', 'das', 'del', 'di', 'am', 'an', 'der', 'sur', 'en', 'upon', 'on', 'in', 'y', 'e', 'et', 'van', 'von', 'ould', 'ag', 'ben', 'bin', 'ibn', 's',
 ]);

@@ -194,8 +194,9 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       const last = us[i + n - 1];
       if (!last.cap) continue;
       const k = keys[n - 1];
-      let abbr = true;
-      for (let j = i; j < i + n; j++) if (!us[j].abbr) abbr = false;
+      // a name with an abbreviated word ("Washington D.C.") sits under its abbreviation key
+      let abbr = false;
+      for (let j = i; j < i + n; j++) if (us[j].abbr) abbr = true;
       let cands: readonly Place[] = abbr ? g.lookup('=' + k) : [];
       let viaAbbreviation = cands.length > 0;
       // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
