@@ -170,7 +170,8 @@ function dctYear(ctx: Ctx): number | null {
  * the year that puts the date closest to publication, the past weighing less than the future
  * (news mostly reports what happened). */
 function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, future: boolean): { y: number; anchored: boolean } | null {
-  if (ctx.ref && refApplies(ctx, pos) && (!ctx.dct || ctx.ref.y !== ctx.dct.y)) {
+  // in news a bare year earlier in the sentence ("since 1982 ... in April") is no anchor; a stated month is
+  if (ctx.ref && refApplies(ctx, pos) && (!ctx.dct || ctx.ref.y !== ctx.dct.y) && (ctx.narrative || !ctx.dct || ctx.ref.m !== undefined)) {
     return { y: ctx.ref.y, anchored: false };
   }
   if (!ctx.dct) return ctx.ref ? { y: ctx.ref.y, anchored: false } : null;
