@@ -139,6 +139,8 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+const PRECISION_RANK: Record<string, number> = { time: 0, day: 0, range: 1, week: 2, month: 3, quarter: 4, season: 4, year: 5, before: 6, after: 6, decade: 7, century: 8, unknown: 9 };
+
 const PP_OBJECT = /\b(?:by|from|of|with|in|to|for|against|on|at|near|into|among|between)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,1}$/i;
 
 /** Whether an actor sits in an appositive between the subject and the trigger: "X, a force backed by Y, announced". */
@@ -601,6 +603,16 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         }
       }
       promoteUnits(roles, rules);
+      // which side took the ground decides the territorial sub-type (Codebook: Government regains
+      // territory is state forces or their affiliates; Non-state actor overtakes territory the others)
+      let kind = d.kind;
+      const side = roles.actor1?.inter ?? null;
+      if (kind === 'government-regains' && side !== null && side >= 2 && side <= 4) kind = 'nonstate-overtakes';
+      else if (kind === 'nonstate-overtakes' && (side === 1 || (side === 8 && roles.actor1?.kind === 'state-forces'))) kind = 'government-regains';
+      if (kind !== d.kind) {
+        rules.push(`events.type.territory-by-side`);
+        d.kind = kind;
+      }
       // a development (withdrawal, deployment, new base or group) is something an actor does: none, no event
       if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1) continue;
       if (roles.actor1 && VIOLENT.has(d.kind)) lastParties = { actor1: roles.actor1, actor2: roles.actor2, sentence: sentence.index, paragraph: sentence.paragraph };
@@ -631,7 +643,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const clauseTimes = sentTimes.filter((t) => t.start >= clause.start && t.end <= clause.end);
       // only the clause's own time: in "presence began in late 2021 ..., and accusations have
       // surfaced", late 2021 dates the presence, not the accusations
-      for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
+      // the most precise time first ("The 2021 coup began on 24 May 2021": the day, not the year)
+      const pool = (detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes)
+        .map((t) => ({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) }))
+        .sort((a, b) => a.rank - b.rank || a.dist - b.dist)
+        .map((x) => x.t);
+      for (const t of pool) {
         date = toEventDate(t);
         if (date) {
           ownDate = true;
@@ -810,6 +827,10 @@ function dateWithin(inner: EventDate | null, outer: EventDate | null): boolean {
 /** The event the document is mainly about: the strongest in its first paragraphs, asserted or claimed first. */
 export function markMain(drafts: Draft[]): void {
   if (drafts.length === 0) return;
+  // the lead paragraph names what the document is about; only without an event there does the
+  // strongest event elsewhere win
+  const lead = drafts.filter((d) => d.paragraph === 0);
+  if (lead.length > 0) drafts = lead;
   const rank = (d: Draft) => {
     const m = d.event.modality;
     const violent = ['battle', 'explosion', 'vac', 'protest'].includes(d.family) ? 2 : 1;
