@@ -41,7 +41,9 @@ export interface WordFlags {
   surname: boolean;
 }
 
-const NO_FLAGS: WordFlags = { common: false, firstName: false, surname: false };
+const NO_FLAGS: WordFlags = Object.freeze({ common: false, firstName: false, surname: false });
+const FLAG_SETS = new Map<string, WordFlags>();
+const NONE: readonly Place[] = Object.freeze([]);
 
 export class Gazetteer {
   private readonly text: string;
@@ -143,7 +145,9 @@ export class Gazetteer {
     const done = this.parsedNames.get(key);
     if (done) return done;
     const raw = this.find(key);
-    const list = raw === undefined ? [] : raw.split(',').map((s) => this.entry(parseInt(s, 36)));
+    const list = raw === undefined ? NONE : raw.split(',').map((s) => this.entry(parseInt(s, 36)));
+    // a long run over many documents meets endless capitalised words: keep the cache bounded
+    if (this.parsedNames.size >= 200_000) this.parsedNames.clear();
     this.parsedNames.set(key, list);
     return list;
   }
@@ -160,7 +164,12 @@ export class Gazetteer {
   flags(word: string): WordFlags {
     const f = this.words.get(word);
     if (!f) return NO_FLAGS;
-    return { common: f.includes('c'), firstName: f.includes('f'), surname: f.includes('l') };
+    let flags = FLAG_SETS.get(f);
+    if (!flags) {
+      flags = Object.freeze({ common: f.includes('c'), firstName: f.includes('f'), surname: f.includes('l') });
+      FLAG_SETS.set(f, flags);
+    }
+    return flags;
   }
 
   /** ISO alpha-2 of the country a demonym names ("malian" -> ML), or null. */
