@@ -422,6 +422,12 @@ const US_ABBREVIATIONS: Record<string, string[]> = {
   MT: ['Mont.'], NE: ['Neb.', 'Nebr.'], NV: ['Nev.'], NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'], NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'],
   PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Texas', 'Tex.'], VT: ['Vt.'], VA: ['Va.'], WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'],
 };
+// The usual short forms of Australian states and Canadian provinces.
+const OTHER_ABBREVIATIONS: Record<string, string[]> = {
+  'AU.02': ['NSW', 'N.S.W.'], 'AU.04': ['Qld', 'QLD'], 'AU.06': ['Tas', 'Tas.'], 'AU.07': ['Vic.'],
+  'CA.02': ['B.C.'], 'CA.08': ['Ont.'], 'CA.10': ['Que.'], 'CA.01': ['Alta.'], 'CA.11': ['Sask.'],
+  'CA.07': ['N.S.'], 'CA.04': ['N.B.'], 'CA.05': ['Nfld.'], 'CA.09': ['P.E.I.'],
+};
 const STRIP_ADMIN = /^(?:Province (?:du|de la|de l'|des|de)\s*|Préfecture (?:du|de la|de l'|des|de)\s*|Cercle (?:du|de la|de l'|des|de)\s*|Département (?:du|de la|de l'|des|de)\s*|Région (?:du|de la|de l'|des|de)\s*|Commune (?:du|de la|de l'|des|de)\s*|Departement (?:du|de la|de l'|des|de)\s*|Region (?:du|de la|de l'|des|de)\s*)|\s+(?:County|Parish|Province|Region|District|Governorate|Prefecture|Department|Municipality|Borough|Census Area|City and Borough|Oblast|Krai|Raion|Region of|State)$/;
 
 for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
@@ -443,6 +449,7 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
       if (stripped && stripped !== n) names.add(stripped);
     }
     if (cc === 'US' && kind === 'admin1') for (const n of US_ABBREVIATIONS[c1] ?? []) names.add(n);
+    if (kind === 'admin1') for (const n of OTHER_ABBREVIATIONS[`${cc}.${c1}`] ?? []) names.add(n);
     const existing = byId.get(`gn:${a.gid}`);
     if (existing) {
       existing.kind = kind;
