@@ -93,9 +93,20 @@ export function quotations(text: string, from: number, to: number): Span[] {
 }
 
 function insideQuotation(v: SentenceView, offset: number): boolean {
-  if (!v.quoted) return false;
-  for (const q of v.quoted) if (q.start < offset && offset < q.end) return true;
-  return false;
+  const q = v.quoted;
+  if (!q || q.length === 0) return false;
+  // quotations are disjoint and in order: the last one starting before the offset decides
+  let lo = 0;
+  let hi = q.length - 1;
+  let hit = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (q[mid].start < offset) {
+      hit = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return hit >= 0 && offset < q[hit].end;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -277,8 +288,13 @@ const CHANNEL_RANK: Record<Exclude<Channel, null>, number> = {
   report: 6,
 };
 
+/** How far from its cue, in tokens, a channel phrase may stand: keeps a run-on "sentence" linear. */
+const CHANNEL_WINDOW = 40;
+/** How far, in characters, a quotation is followed past its sentence. */
+const QUOTE_REACH = 3000;
+
 /** The channel named in the sentence: the most specific phrase, the closest to the cue among equals. */
-export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, from = 0, to = v.tokens.length): Channel {
+export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, from = Math.max(0, cueIndex - CHANNEL_WINDOW), to = Math.min(v.tokens.length, cueIndex + CHANNEL_WINDOW)): Channel {
   let best: Channel = null;
   let bestRank = Infinity;
   let bestDistance = Infinity;
@@ -326,7 +342,7 @@ function introducedByPreposition(v: SentenceView, i: number): boolean {
 
 /** Start offset of the quotation that ends at `close` (a closing quote), searched back in the paragraph. */
 function quoteOpen(v: SentenceView, close: number): number {
-  for (let p = close - 1; p >= v.paragraph.start; p--) {
+  for (let p = close - 1; p >= Math.max(v.paragraph.start, close - QUOTE_REACH); p--) {
     const ch = v.text[p];
     if (ch === '“' || ch === '«' || ch === '„') return p;
     if (ch === '"') return p;
@@ -337,12 +353,13 @@ function quoteOpen(v: SentenceView, close: number): number {
 /** End offset (exclusive) of the quotation that opens at `open`, searched forward in the paragraph. */
 function quoteClose(v: SentenceView, open: number): number {
   const opener = v.text[open];
-  for (let p = open + 1; p < v.paragraph.end; p++) {
+  const limit = Math.min(v.paragraph.end, open + QUOTE_REACH);
+  for (let p = open + 1; p < limit; p++) {
     const ch = v.text[p];
     if (ch === '”' || ch === '»' || (opener === '"' && ch === '"')) return p + 1;
     if (opener === '“' && ch === '"') return p + 1;
   }
-  return v.paragraph.end;
+  return limit;
 }
 
 /** The content after the cue (and after a source or addressee that follows it). */
@@ -719,7 +736,7 @@ const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const NP_START_WORDS = /^(officials?|sources?|witnesses|residents|police|analysts?|experts?|spokes\w+|aides?|diplomats?|lawmakers|villagers|locals|one|two|three|several|many|some|another)$/;
 
 function mainOrPreviousSource(v: SentenceView, lex: CueLexicon, cueFrom: number, previous: Attribution[]): TextSpan | null {
-  for (let i = previous.length - 1; i >= 0; i--) if (previous[i].source && previous[i].cue.start < v.tokens[cueFrom].start) return previous[i].source;
+  for (let i = previous.length - 1; i >= Math.max(0, previous.length - 4); i--) if (previous[i].source && previous[i].cue.start < v.tokens[cueFrom].start) return previous[i].source;
   const subj = mainSubject(v, lex, cueFrom);
   return subj ? span(v, subj[0], subj[1]) : null;
 }

@@ -90,3 +90,12 @@ describe('sources stage: words that look like cues but are not', () => {
     expect(s.source?.text).toBe('the minister');
   });
 });
+
+describe('sources stage: inputs that could make it slow', () => {
+  it('a run-on "sentence" of many cues and an unclosed quotation stays well-formed', () => {
+    const text = '“' + 'officials said, residents claimed, the army denied, '.repeat(3000) + 'and that was all.';
+    const r = sources(text);
+    expect(r.length).toBeGreaterThan(3000);
+    for (const s of r) expect(s.cue.end).toBeLessThanOrEqual(text.length);
+  });
+});

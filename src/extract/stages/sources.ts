@@ -8,13 +8,17 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'who', 'the group', '
 
 /** The first actor mention inside [start, end), by offset: the head of "X, a spokesman for Y". */
 function actorIn(actors: ActorMention[], start: number, end: number): ActorMention | null {
-  // actors are in document order; a binary search would do, a linear pass over a few hundred is fine
-  for (const a of actors) {
-    if (a.end <= start) continue;
-    if (a.start >= end) break;
-    return a;
+  // actors are sorted by start: find the first that ends after `start`, by binary search on start
+  let lo = 0;
+  let hi = actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors[mid].start < start) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  // one mention may begin before the span and reach into it
+  if (lo > 0 && actors[lo - 1].end > start) return actors[lo - 1];
+  return lo < actors.length && actors[lo].start < end ? actors[lo] : null;
 }
 
 /** The actor a pronoun source stands for: the last linked source nearby, else the previous sentence's first actor. */
