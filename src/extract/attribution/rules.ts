@@ -818,6 +818,8 @@ function extendOverApposition(v: SentenceView, s: number, end: number, lex: CueL
       const s2 = npLeft(v, s - 2, lex);
       // "In Gao, the army said": an opening adverbial is not an apposition
       if (s2 > s - 2 || (!loose && s2 > 0 && PREPOSITIONS.has(v.lower[s2 - 1])) || PREPOSITIONS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s2]) || TIME_WORDS.has(v.lower[s - 2]) || v.lower[s - 2] === 'ago') break;
+      // "Speaking at a press conference, the minister said": a participial phrase, not an apposition
+      if ((v.lower[s2].endsWith('ing') && !isCapitalised(v.tokens[s2 + 1]?.text ?? '')) || CLAUSE_OPENERS.has(v.lower[s2])) break;
       // an apposition opens the clause ("Rep. X, R-NY, said"); "..., the airline said" after a
       // clause of reported speech is not one
       const opener = loose || s2 === 0 || (!isWord(v.tokens[s2 - 1].text) && v.tokens[s2 - 1].text !== ',') || COORDINATORS.has(v.lower[s2 - 1]);

@@ -249,6 +249,20 @@ describe('sources stage: who says so', () => {
     expect(s.content?.text).toBe('the Human Rights Watch report “baseless and biased”');
   });
 
+  it('channels: television, video, press conference, X, interview, website', () => {
+    const r = sources(
+      'The junta spokesman told state television that the attack was repelled. In a video posted online, the group said it had seized the base. Speaking at a press conference in Bamako, the minister denied any losses. The embassy wrote on X that its staff were safe. Colonel Diarra said in an interview with RFI that the army would return. The ministry posted on its website that schools were closed.',
+    ).results.sources;
+    expect(r.map((s) => [s.source?.text, s.channel])).toEqual([
+      ['The junta spokesman', 'broadcast'],
+      ['the group', 'video'],
+      ['the minister', 'press-conference'],
+      ['The embassy', 'x'],
+      ['Colonel Diarra', 'interview'],
+      ['The ministry', 'website'],
+    ]);
+  });
+
   it('a pronoun source is linked to the actor of the previous sentence', () => {
     const text = 'The Wagner Group announced its withdrawal. They claimed to have defeated the insurgents.';
     const { results } = sources(text, [actor(text, 'The Wagner Group', 'wagner-group')]);
