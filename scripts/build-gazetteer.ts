@@ -470,7 +470,8 @@ for (const e of entries) if (e.kind === 'country') e.pop = Math.max(countryPop.g
 
 // ---------------------------------------------------------------- order, names, words
 const KIND_ORDER: Record<Kind, number> = { continent: 0, region: 1, country: 2, admin1: 3, admin2: 4, city: 5, village: 6, feature: 7 };
-entries.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.pop - a.pop);
+// by kind, then by place, so neighbouring lines share country, codes and coordinates and compress well
+entries.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.cc < b.cc ? -1 : a.cc > b.cc ? 1 : 0) || (a.a1 < b.a1 ? -1 : a.a1 > b.a1 ? 1 : 0) || (a.a2 < b.a2 ? -1 : a.a2 > b.a2 ? 1 : 0) || a.lat - b.lat);
 
 const names = new Map<string, number[]>();
 entries.forEach((e, i) => {

@@ -140,7 +140,7 @@ export class Gazetteer {
     return undefined;
   }
 
-  /** Candidates for a name key (see placekeys.ts), best-known first (kind, then population). */
+  /** Candidates for a name key (see placekeys.ts), by kind (countries first), then by country. */
   lookup(key: string): readonly Place[] {
     const done = this.parsedNames.get(key);
     if (done) return done;

@@ -297,7 +297,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (flags.firstName && !inLoc) {
       // "Beverly Ochieng", "Vladimir Putin": a given name followed by a surname
       if (nextSame && nextSame.cap && !placey(nextSame.key)) continue;
-      if (!supported && !(m.candidates[0].population >= 100000 && !first.initial)) continue;
+      if (!supported && !(m.candidates.some((c) => c.population >= 100000) && !first.initial)) continue;
     }
     if (flags.surname && !inLoc && !supported) {
       if (prev && prev.cap && prev.sentence === first.sentence && !first.initial) continue; // "Andrew Jackson"
