@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,22 @@ const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 
+/** `--name value` from the command line, or undefined. */
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/**
+ * End-to-end `sitrep ingest` runs (reading, extraction, storage), by number of articles, and
+ * the size of the database the queries are timed on. When extraction is too slow for an
+ * end-to-end run at that size in minutes, the query database is filled by fill.ts (stored
+ * extraction reused across copies); `--sizes 10000,100000 --fill 0` forces end-to-end runs only.
+ */
+const ingestSizes = (option('--sizes') ?? (quick ? '300' : '10000')).split(',').map(Number).filter((n) => n > 0);
+const fillSize = Number(option('--fill') ?? (quick ? 0 : 100_000));
+const fillPool = Number(option('--pool') ?? 2000);
+
 function log(line: string): void {
   process.stderr.write(line + '\n');
 }
@@ -25,6 +41,7 @@ function log(line: string): void {
 interface Measured {
   name: string;
   mbps: number;
+  cpuMBps: number;
   articlesPerS: number;
   maxRssMB: number;
   loadMs: number;
@@ -75,22 +92,30 @@ interface IngestFigures {
   searchP95Ms?: number;
 }
 
-async function ingest(count: number, queries: boolean): Promise<IngestFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
-  try {
-    const input = join(dir, `scale-${count}.jsonl`);
-    await writeJsonl(input, count);
-    const db = join(dir, 'bench.db');
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'ingest', input, '--db', db], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-    const seconds = (performance.now() - t0) / 1000;
-    if (r.status !== 0) throw new Error(`bench: ingest of ${count} articles failed: ${r.stderr.slice(-2000)}`);
-    const figures: IngestFigures = { articles: count, seconds, articlesPerS: count / seconds };
-    if (queries) Object.assign(figures, await queryLatency(db));
-    return figures;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function ingest(count: number, dir: string): Promise<IngestFigures & { db: string }> {
+  const input = join(dir, `scale-${count}.jsonl`);
+  await writeJsonl(input, count);
+  const db = join(dir, `ingest-${count}.db`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'ingest', input, '--db', db, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(input, { force: true });
+  if (r.status !== 0) throw new Error(`bench: ingest of ${count} articles failed: ${r.stderr.slice(-2000)}`);
+  return { db, articles: count, seconds, articlesPerS: count / seconds };
+}
+
+interface FillFigures {
+  articles: number;
+  pool: number;
+  extractSeconds: number;
+  seconds: number;
+  putArticlesPerS: number;
+  maxRssMB: number;
+}
+
+function fill(count: number, pool: number, db: string): FillFigures {
+  const out = execFileSync(process.execPath, [join(here, 'fill.js'), db, String(count), String(pool)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as FillFigures;
 }
 
 async function queryLatency(db: string): Promise<Partial<IngestFigures>> {
@@ -123,32 +148,62 @@ async function queryLatency(db: string): Promise<Partial<IngestFigures>> {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
   log(`bench: ${quick ? 'quick' : 'full'} run on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
   const measured: Record<string, Measured> = {};
   for (const name of ['regex', 'sitrep', 'chrono', 'wink', 'compromise']) {
     log(`bench: measuring ${name}...`);
     measured[name] = measure(name);
-    log(`  ${name}: ${measured[name].mbps.toFixed(2)} MB/s, ${measured[name].articlesPerS.toFixed(0)} articles/s, max RSS ${measured[name].maxRssMB.toFixed(0)} MB`);
+    log(`  ${name}: ${measured[name].mbps.toFixed(2)} MB/s (${measured[name].cpuMBps.toFixed(2)} MB/s of CPU), ${measured[name].articlesPerS.toFixed(0)} articles/s, max RSS ${measured[name].maxRssMB.toFixed(0)} MB`);
   }
   log('bench: start-up...');
   const helpMs = startupMs([cli, '--help']);
   const nodeMs = startupMs(['-e', '0']);
-  const sizes = quick ? [2_000] : [10_000, 100_000];
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
   const ingestRuns: IngestFigures[] = [];
-  for (const [i, size] of sizes.entries()) {
-    log(`bench: ingest of ${size} articles...`);
-    ingestRuns.push(await ingest(size, i === sizes.length - 1));
-    log(`  ${ingestRuns[i].articlesPerS.toFixed(0)} articles/s`);
+  let fillFigures: FillFigures | null = null;
+  let queries: Partial<IngestFigures> = {};
+  let queryDbArticles = 0;
+  try {
+    let queryDb = '';
+    for (const size of ingestSizes) {
+      log(`bench: sitrep ingest of ${size} articles...`);
+      const run = await ingest(size, dir);
+      ingestRuns.push({ articles: run.articles, seconds: run.seconds, articlesPerS: run.articlesPerS });
+      log(`  ${run.articlesPerS.toFixed(1)} articles/s (${run.seconds.toFixed(0)} s)`);
+      if (run.articles >= queryDbArticles) {
+        if (queryDb) rmSync(queryDb, { force: true });
+        queryDb = run.db;
+        queryDbArticles = run.articles;
+      } else rmSync(run.db, { force: true });
+    }
+    if (fillSize > queryDbArticles) {
+      log(`bench: filling a store with ${fillSize} articles (extraction of ${Math.min(fillPool, fillSize)} reused)...`);
+      if (queryDb) rmSync(queryDb, { force: true });
+      queryDb = join(dir, `fill-${fillSize}.db`);
+      fillFigures = fill(fillSize, fillPool, queryDb);
+      queryDbArticles = fillSize;
+      log(`  ${fillFigures.putArticlesPerS.toFixed(1)} documents stored/s`);
+    }
+    log(`bench: queries on the ${queryDbArticles}-article database...`);
+    queries = await queryLatency(queryDb);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const largest = ingestRuns[ingestRuns.length - 1];
+  const largest = ingestRuns.reduce((a, b) => (b.articles > a.articles ? b : a));
   const s = measured.sitrep;
   const result = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
     corpus: { articles: s.articles, bytes: s.bytes },
     extractMBps: s.mbps,
     extractArticlesPerS: s.articlesPerS,
+    extractCpuMBps: s.cpuMBps,
+    regexCpuMBps: measured.regex.cpuMBps,
+    chronoCpuMBps: measured.chrono.cpuMBps,
+    winkCpuMBps: measured.wink.cpuMBps,
+    compromiseCpuMBps: measured.compromise.cpuMBps,
     regexMBps: measured.regex.mbps,
     chronoMBps: measured.chrono.mbps,
     winkMBps: measured.wink.mbps,
@@ -166,19 +221,24 @@ async function main(): Promise<void> {
     nodeStartupMs: nodeMs,
     ingest: ingestRuns,
     ingestArticlesPerS: largest.articlesPerS,
-    eventsP50Ms: largest.eventsP50Ms,
-    eventsP95Ms: largest.eventsP95Ms,
-    searchP50Ms: largest.searchP50Ms,
-    searchP95Ms: largest.searchP95Ms,
+    fill: fillFigures,
+    queryDbArticles,
+    eventsP50Ms: queries.eventsP50Ms,
+    eventsP95Ms: queries.eventsP95Ms,
+    searchP50Ms: queries.searchP50Ms,
+    searchP95Ms: queries.searchP95Ms,
   };
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', `${quick ? 'quick' : 'full'}-latest.json`), JSON.stringify(result, null, 2) + '\n');
+  const results = join(root, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  const body = JSON.stringify(result, null, 2) + '\n';
+  writeFileSync(join(results, `${result.mode}-latest.json`), body);
+  writeFileSync(join(results, `${result.mode}-${result.date.slice(0, 16).replace(/[:T]/g, '-')}.json`), body);
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
   const rows: [string, string][] = [
-    ['extraction (all stages)', `${s.mbps.toFixed(2)} MB/s, ${s.articlesPerS.toFixed(0)} articles/s`],
+    ['extraction (all stages)', `${s.mbps.toFixed(2)} MB/s wall, ${s.cpuMBps.toFixed(2)} MB/s of CPU, ${s.articlesPerS.toFixed(0)} articles/s`],
     ['regex tokenizer pass', `${measured.regex.mbps.toFixed(1)} MB/s (sitrep = ${result.ratios.sitrepOverRegex.toFixed(3)}x)`],
     ['chrono-node alone', `${measured.chrono.mbps.toFixed(2)} MB/s (sitrep = ${result.ratios.sitrepOverChrono.toFixed(2)}x)`],
     ['wink-nlp + English model', `${measured.wink.mbps.toFixed(2)} MB/s (sitrep = ${result.ratios.sitrepOverWink.toFixed(2)}x)`],
@@ -186,8 +246,9 @@ async function main(): Promise<void> {
     ['peak RSS, extraction', `${s.maxRssMB.toFixed(0)} MB`],
     ['sitrep --help', `${helpMs.toFixed(0)} ms (node -e 0: ${nodeMs.toFixed(0)} ms)`],
     ...ingestRuns.map((r): [string, string] => [`ingest ${r.articles} articles`, `${r.articlesPerS.toFixed(0)} articles/s`]),
-    ['event list p50/p95', `${largest.eventsP50Ms?.toFixed(1)} / ${largest.eventsP95Ms?.toFixed(1)} ms`],
-    ['document search p50/p95', `${largest.searchP50Ms?.toFixed(1)} / ${largest.searchP95Ms?.toFixed(1)} ms`],
+    ...(fillFigures ? [[`store fill ${fillFigures.articles}`, `${fillFigures.putArticlesPerS.toFixed(0)} documents/s (extraction reused)`] as [string, string]] : []),
+    [`event list p50/p95 (${queryDbArticles})`, `${queries.eventsP50Ms?.toFixed(1)} / ${queries.eventsP95Ms?.toFixed(1)} ms`],
+    [`document search p50/p95 (${queryDbArticles})`, `${queries.searchP50Ms?.toFixed(1)} / ${queries.searchP95Ms?.toFixed(1)} ms`],
   ];
   process.stdout.write(rows.map(([k, v]) => `${k.padEnd(32)} ${v}`).join('\n') + '\n');
   if (s.stages) {
