@@ -19,6 +19,7 @@ describe('events stage, end to end on news sentences', () => {
     expect(e.modality).toBe('reported');
     expect(e.main).toBe(true);
     expect(e.evidence.text).toContain('Gunmen attacked');
+    expect(e.rules).toContain('plover.mode.firearms');
   });
 
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {

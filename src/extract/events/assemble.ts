@@ -620,6 +620,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names);
       rules.push(attr.modality.rule);
       const info = kindInfo(d.kind);
+      // PLOVER's mode and context have no field of their own in the record: kept with the rules
+      if (info.mode) rules.push(`plover.mode.${info.mode}`);
+      if (info.context) rules.push(`plover.context.${info.context}`);
       // place: the clause, the sentence, the narrative so far in this paragraph, the document's country
       let location: EventLocation | null = null;
       let ownPlace = false;
