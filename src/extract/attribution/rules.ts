@@ -727,6 +727,9 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
   return out;
 }
 
+/** One-word asides between a subject and its verb that are not appositions. */
+const DISCOURSE_ASIDES = new Set(['meanwhile', 'however', 'though', 'too', 'also', 'instead', 'therefore', 'moreover', 'meantime', 'separately', 'similarly', 'likewise', 'nevertheless', 'nonetheless', 'in turn', 'in response', 'in contrast', 'for example', 'for instance', 'in a statement', 'on friday', 'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on saturday', 'on sunday', 'in fact', 'indeed', 'of course', 'still', 'then', 'now', 'later', 'earlier', 'previously', 'again']);
+
 /** Verbs whose object is the person spoken to: "told Reuters", "warned them", "asked the minister". */
 const ADDRESSEE_VERBS = new Set(['tell', 'warn', 'urge', 'ask', 'remind', 'inform', 'reply', 'respond']);
 
@@ -808,6 +811,9 @@ function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [numbe
   }
   const s = npLeft(v, j - 1, lex);
   if (s > j - 1) return null;
+  // "Hunter, meanwhile, said", "The army, for its part, denied": a discourse adverb, not an apposition
+  const aside = v.lower.slice(j + 1, e).join(' ');
+  if (DISCOURSE_ASIDES.has(aside) || /^for (his|her|its|their) part$/.test(aside)) return [s, j - 1];
   return extendOverApposition(v, s, e - 1, lex);
 }
 
@@ -915,7 +921,7 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
     const aside = subjectAcrossAside(v, k, lex);
     if (aside) {
       // PARC-style sources keep the comma that closes the apposition
-      const closing = aside[1] + 1 < n && v.tokens[aside[1] + 1].text === ',' ? aside[1] + 1 : aside[1];
+      const closing = aside[1] + 1 === k && v.tokens[k].text === ',' ? k : aside[1];
       const source = span(v, aside[0], closing);
       return { source, ...contentFor(v, cue, lex, aside[0], 'apposition-subject') };
     }

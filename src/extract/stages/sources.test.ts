@@ -140,6 +140,12 @@ describe('sources stage: who says so', () => {
     expect(s.content?.text).toBe('the convoy had been ambushed');
   });
 
+  it('a discourse adverb between commas is not an apposition', () => {
+    const s = only('The army, however, denied that any civilians had been killed.', 'denied');
+    expect(s.source?.text).toBe('The army');
+    expect(s.content?.text).toBe('that any civilians had been killed');
+  });
+
   it('a relative clause: the antecedent and its pronoun are the source', () => {
     const s = only('The attack was condemned by the regional bloc, which warned that the violence could spread to coastal states.', 'warned');
     expect(s.source?.text).toBe('the regional bloc, which');
