@@ -264,7 +264,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const next = us[m.to];
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
     const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
-    const inLoc = tagged && loc.some((l) => l.start <= m.start && m.end <= l.end);
+    // the tagger vouches for the name only when its LOC span is the name itself; a longer span
+    // ("Webb Center") is widened or dropped below, and the name inside it passes the filters alone
+    const inLoc = tagged && loc.some((l) => l.start === m.start && l.end === m.end);
     // a one-word PER on a country's, region's or large city's name is the tagger's slip ("into Darfur")
     const majorName = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'region' || c.kind === 'continent' || c.population >= 100000);
     const inPer = tagged && per.some((p) => spanOverlaps(p, m) && !(majorName && p.start === m.start && p.end === m.end && !g.flags(m.key).firstName));
@@ -291,7 +293,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       continue;
     }
     // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
-    if (prev && prev.sentence === first.sentence && prev.cap && !inLoc && TITLES.has(prevKey)) continue;
+    if (prev && prev.sentence === first.sentence && prev.cap && TITLES.has(prevKey)) continue;
     // a currency: "US$460"
     if (nextSame && nextSame.start === m.end && (nextSame.text === '$' || nextSame.text === '€' || nextSame.text === '£')) continue;
     if (flags.firstName && !inLoc) {
@@ -312,7 +314,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
     const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
     // a name this text also uses for a person ("Barack Obama ... Obama said")
-    if (single && personWords.has(m.key) && !inLoc && !containerAfter) continue;
+    if (single && personWords.has(m.key) && !containerAfter) continue;
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !inLoc && !major && !containerAfter) {
@@ -324,7 +326,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         // unless it lies in a country the text names ("left Gao for Menaka" in a text about Mali)
         // and is the only place of that name there
         const inNamedCountry = m.candidates.some((c) => namedCountries.has(c.country) && m.candidates.filter((d) => d.country === c.country && d.kind !== 'feature').length === 1);
-        if (!inNamedCountry && !(nextSame && (ORG_WORDS.has(nextSame.key) || nextSame.key === 's'))) continue;
+        if (!inNamedCountry && !(nextSame && ORG_WORDS.has(nextSame.key))) continue;
       }
     }
     if (first.initial && !inLoc && single && seenLower.has(m.key)) continue;
