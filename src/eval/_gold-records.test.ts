@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorMapper, evidenceOverlaps, scoreEventsSection, scoreStatementsSection, sharedRun, type RecordSectionResult } from './gold-records.js';
+import { actorMapper, evidenceOverlaps, scoreEventsSection, scoreStatementsSection, sharedRun, type RecordSectionResult } from './_gold-records.js';
 import { emptyExtraction, type ActorMention, type ExtractedEvent, type ExtractedStatement } from '../model.js';
 import type { GoldFile } from './gold-format.js';
 

@@ -327,24 +327,3 @@ export function recordReport(perDocument: Record<string, Record<string, SectionR
   }
   return { overall, lines };
 }
-
-/**
- * `sitrep eval gold-records`: the events and statements sections alone (the same figures
- * `sitrep eval gold` prints after actors and places). No default data, so `eval all` runs them once,
- * through `gold`.
- */
-export const evaluator = {
-  task: 'gold-records',
-  description: 'events and statements against the gold annotations (also part of `eval gold`)',
-  defaultData: [] as string[],
-  async run({ data }: { data: string }) {
-    // loaded here, not at the top: gold.ts imports this module for its sections
-    const { extractGoldDocuments } = await import('./gold.js');
-    const perDocument: Record<string, Record<string, SectionResult>> = {};
-    for (const { gold, results } of extractGoldDocuments(data)) {
-      perDocument[gold.document] = { events: scoreEventsSection(gold, results), statements: scoreStatementsSection(gold, results) };
-    }
-    const { overall, lines } = recordReport(perDocument);
-    return { task: 'gold-records', data, overall, details: { documents: perDocument }, table: lines.join('\n') };
-  },
-};

@@ -22,7 +22,7 @@ import { parsePartialDate } from '../ingest/date.js';
 import type { Counts, EvalReport, Evaluator } from './evaluator.js';
 import { formatTable, prf } from './evaluator.js';
 import { readGoldFiles, type GoldFile } from './gold-format.js';
-import { recordReport, recordSections } from './gold-records.js';
+import { recordReport, recordSections } from './_gold-records.js';
 
 export interface GoldDocument {
   gold: GoldFile;
