@@ -44,7 +44,7 @@ function clean(names: Iterable<string>): string[] {
   return [...out].sort();
 }
 
-export function buildGazetteerLists(options: { minCityPopulation?: number; actorsDir?: string } = {}): GazetteerLists {
+export function buildGazetteerLists(options: { minCityPopulation?: number; actorsDir?: string; admin1File?: string } = {}): GazetteerLists {
   const minPop = options.minCityPopulation ?? 20000;
   const countries = require('world-countries') as WorldCountry[];
   const iso = require('i18n-iso-countries') as { getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
@@ -73,6 +73,22 @@ export function buildGazetteerLists(options: { minCityPopulation?: number; actor
     region: clean(region),
     language: clean(language),
   };
+  // GeoNames' first-level administrative areas worldwide (states, provinces, Sahel regions),
+  // read when the file is at hand at training time (CC BY 4.0, attribution in models/README.md)
+  if (options.admin1File && existsSync(options.admin1File)) {
+    const admin1: string[] = [];
+    for (const line of readFileSync(options.admin1File, 'utf8').split('\n')) {
+      const cols = line.split('\t');
+      if (cols.length < 3) continue;
+      // "Region de Mopti" and "Mopti" alike: strip the generic words GeoNames puts in front
+      for (const name of [cols[1], cols[2]]) {
+        admin1.push(name);
+        const bare = name.replace(/^(R[ée]gion|Province|State|Department|D[ée]partement|Governorate|Prefecture|Oblast|Cercle) (de |of |du |d')?/i, '');
+        if (bare !== name && bare.length > 2) admin1.push(bare);
+      }
+    }
+    lists.admin1 = clean(admin1);
+  }
 
   // Actor aliases are optional: the knowledge base is written by another part of the project and
   // the tagger must train without it.
