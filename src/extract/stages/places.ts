@@ -170,6 +170,18 @@ function contains(outer: Place, inner: Place): boolean {
   }
 }
 
+/** Index of the first unit starting at or after `offset` (binary search; units are in text order). */
+function firstUnitFrom(us: Unit[], offset: number): number {
+  let lo = 0;
+  let hi = us.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (us[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function spanOverlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -350,8 +362,8 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       const words = text.split(/\s+/).map((w) => unitKey(w)).filter(Boolean);
       const key = words.join(' ');
       if (!key || g.demonym(key)) continue;
-      const from = us.findIndex((u) => u.start >= l.start);
-      if (from < 0) continue;
+      const from = firstUnitFrom(us, l.start);
+      if (from >= us.length) continue;
       let to = from;
       while (to < us.length && us[to].end <= l.end) to++;
       const cands = g.lookup(key);
@@ -441,32 +453,42 @@ function baseScore(c: Place, m: Match): number {
   return s;
 }
 
-interface Vote {
-  key: string;
-  place: Place;
-  weight: number;
+/**
+ * What the document's names point to, summed once per pass: weight per country and per admin1
+ * area, the same per name (so a name's own votes can be taken back out), and the distinct towns,
+ * so scoring a candidate costs a few hash lookups whatever the length of the document.
+ */
+interface Votes {
+  country: Map<string, number>;
+  admin1: Map<string, number>;
+  /** `${key}\t${country}` and `${key}\t${country}.${admin1}` -> the weight that name gave */
+  own: Map<string, number>;
+  /** towns and small areas chosen, with the names that chose them */
+  points: { place: Place; keys: Set<string> }[];
 }
 
-/** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
 /** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5. */
 const MAX_SUPPORT = 5 + 3.1 + 1.5;
+const MAX_POINTS = 200;
 
-function support(c: Place, key: string, votes: Vote[], extra: Map<string, number>): number {
-  let country = extra.get(c.country) ?? 0;
-  let admin1 = 0;
+/** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
+function support(c: Place, key: string, votes: Votes, extra: Map<string, number>): number {
+  const a1 = `${c.country}.${c.admin1Code}`;
+  const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (votes.own.get(`${key}\t${c.country}`) ?? 0);
+  const admin1 = (votes.admin1.get(a1) ?? 0) - (votes.own.get(`${key}\t${a1}`) ?? 0);
   let near = false;
-  const small = c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature';
-  for (const v of votes) {
-    if (v.key === key) continue;
-    const p = v.place;
-    if (p.country !== c.country) continue;
-    country += v.weight;
-    if (p.kind !== 'country' && p.admin1Code === c.admin1Code) admin1 += v.weight;
-    if (small && !near && p.kind !== 'country' && p.kind !== 'admin1' && p.index !== c.index && distanceKm(p.lat, p.lon, c.lat, c.lon) < 150) near = true;
+  if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
+    for (const { place: p, keys } of votes.points) {
+      if (p.country !== c.country || p.index === c.index || (keys.size === 1 && keys.has(key))) continue;
+      if (distanceKm(p.lat, p.lon, c.lat, c.lon) < 150) {
+        near = true;
+        break;
+      }
+    }
   }
   let s = 0;
-  if (country > 0) s += 2 + Math.min(country, 5) * 0.6;
-  if (admin1 > 0 && c.kind !== 'country' && c.kind !== 'admin1') s += 1.5 + Math.min(admin1, 4) * 0.4;
+  if (country > 1e-9) s += 2 + Math.min(country, 5) * 0.6;
+  if (admin1 > 1e-9 && c.kind !== 'country' && c.kind !== 'admin1') s += 1.5 + Math.min(admin1, 4) * 0.4;
   if (near) s += 1.5;
   return s;
 }
@@ -479,7 +501,7 @@ function simpleKey(name: string): string {
     .join(' ');
 }
 
-function choose(us: Unit[], matches: Match[], votes: Vote[] | null, extra: Map<string, number>): void {
+function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>): void {
   for (const m of matches) {
     if (m.candidates.length === 0) continue;
     let best: Place | null = null;
@@ -523,15 +545,31 @@ function choose(us: Unit[], matches: Match[], votes: Vote[] | null, extra: Map<s
   }
 }
 
-function collectVotes(matches: Match[]): Vote[] {
-  const votes: Vote[] = [];
+function collectVotes(matches: Match[]): Votes {
+  const votes: Votes = { country: new Map(), admin1: new Map(), own: new Map(), points: [] };
+  const add = (map: Map<string, number>, k: string, w: number): void => {
+    map.set(k, (map.get(k) ?? 0) + w);
+  };
+  const pointAt = new Map<number, { place: Place; keys: Set<string> }>();
   for (const m of matches) {
     const c = m.chosen;
     if (!c || !c.country) continue;
     // unambiguous names, countries and names confirmed by a container count fully
-    const confident = m.candidates.length === 1 || c.kind === 'country' || m.containers.length > 0;
-    votes.push({ key: m.key, place: c, weight: confident ? 1 : 0.5 });
+    const w = m.candidates.length === 1 || c.kind === 'country' || m.containers.length > 0 ? 1 : 0.5;
+    add(votes.country, c.country, w);
+    add(votes.own, `${m.key}\t${c.country}`, w);
+    if (c.kind !== 'country') {
+      const a1 = `${c.country}.${c.admin1Code}`;
+      add(votes.admin1, a1, w);
+      add(votes.own, `${m.key}\t${a1}`, w);
+    }
+    if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
+      const p = pointAt.get(c.index);
+      if (p) p.keys.add(m.key);
+      else if (pointAt.size < MAX_POINTS) pointAt.set(c.index, { place: c, keys: new Set([m.key]) });
+    }
   }
+  votes.points = [...pointAt.values()];
   return votes;
 }
 
