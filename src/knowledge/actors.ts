@@ -78,12 +78,31 @@ export interface TrieNode {
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[’‘ʼ`]/g;
 
 /** The comparison key of one word piece: lower case, no diacritics, one apostrophe form. */
 export function pieceKey(word: string): string {
+  // most pieces are plain ASCII words: their key is the lower case alone, with no regex run
+  let plain = word.length > 0;
+  for (let i = 0; i < word.length && plain; i++) {
+    const c = word.charCodeAt(i);
+    plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  }
   const w = word.toLowerCase();
-  if (/^[a-z0-9]+$/.test(w)) return w;
-  return w.normalize('NFD').replace(COMBINING, '').replace(/[’‘ʼ`]/g, "'");
+  if (plain || /^[a-z0-9]+$/.test(w)) return w;
+  return w.normalize('NFD').replace(COMBINING, '').replace(APOSTROPHES, "'");
+}
+
+/** Every word of a trie at any depth: a piece outside this set starts no walk and continues none. */
+export function trieWords(tries: readonly TrieNode[], into: Set<string> = new Set()): Set<string> {
+  const visit = (node: TrieNode) => {
+    for (const [word, child] of node.next) {
+      into.add(word);
+      visit(child);
+    }
+  };
+  for (const t of tries) visit(t);
+  return into;
 }
 
 export interface Piece {

@@ -32,6 +32,7 @@ import {
   type Piece,
   type StateRole,
   type TrieNode,
+  trieWords,
 } from '../../knowledge/actors.js';
 
 const STAGE = 'actors';
@@ -44,6 +45,8 @@ interface SentencePiece extends Piece {
   last: boolean;
   /** `pieceKey(text)`, computed once */
   key: string;
+  /** whether `key` is a word of any trie: a walk stops at once on the many pieces that are not */
+  known: boolean;
 }
 
 interface Target {
@@ -312,6 +315,7 @@ function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, check
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
+    if (!pieces[j].known) break;
     node = node.next.get(pieces[j].key);
     if (!node) break;
     if (node.hits.length > 0) {
@@ -339,8 +343,9 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
   for (const pieces of sentences) {
     if (!pieces) continue;
     for (let i = 0; i < pieces.length; i++) {
-      for (const trie of [kb.countryTrie, kb.demonymTrie]) {
-        const m = walk(trie, pieces, i, true);
+      if (!pieces[i].known) continue;
+      for (let t = 0; t < 2; t++) {
+        const m = walk(t === 0 ? kb.countryTrie : kb.demonymTrie, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
         if (country) {
           countries.add(country);
@@ -802,11 +807,64 @@ function personName(text: string): string | null {
   return words.slice(k).join(' ');
 }
 
+/** `/^\p{Ll}/u` without a regex run on the common ASCII case. */
+function startsLower(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(text);
+}
+
+/** `/^\p{Lu}/u` without a regex run on the common ASCII case. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(text);
+}
+
+/** A cheap test that `text` may be one of LOCATIVES before lower-casing it: their lengths and first letters. */
+function maybeLocative(text: string): boolean {
+  if (text.length < 2 || text.length > 10) return false;
+  const c = text.charCodeAt(0) | 32;
+  return c === 105 || c === 110 || c === 97 || c === 111 || c === 116; // i n a o t
+}
+
+/** Slugs of provisional names: the same names come back document after document. Bounded, so a
+ * long stream cannot grow it without end. */
+const SLUGS = new Map<string, string>();
+
+function cachedSlug(name: string): string {
+  let s = SLUGS.get(name);
+  if (s === undefined) {
+    if (SLUGS.size >= 20_000) SLUGS.clear();
+    s = slug(name);
+    SLUGS.set(name, s);
+  }
+  return s;
+}
+
 function provisionalMatches(doc: Document, results: Extraction, taken: Candidate[], out: ActorMention[]): void {
   if (results.names.length === 0) return;
   const tokens = results.tokens;
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  // the token starting exactly at an offset (the last such token, as a map filled in order would hold),
+  // by binary search: a map of every token would cost more than the few look-ups it serves
+  const tokenAt = {
+    get(pos: number): number | undefined {
+      let lo = 0;
+      let hi = tokens.length - 1;
+      let found: number | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = tokens[mid].start;
+        if (s < pos) lo = mid + 1;
+        else if (s > pos) hi = mid - 1;
+        else {
+          found = mid;
+          lo = mid + 1;
+        }
+      }
+      return found;
+    },
+  };
   const sentenceStarts = new Set<number>();
   let lastSentence = -1;
   for (const t of tokens) {
@@ -814,7 +872,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     lastSentence = t.sentence;
   }
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  for (const t of tokens) if (startsLower(t.text)) lowerWords.add(t.text);
   const overlaps = (s: number, e: number) => taken.some((c) => c.start < e && s < c.end);
 
   const names = results.names
@@ -826,10 +884,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // names the document also uses as places: "in Konna", "near Tongo Tongo"
   const locativeNames = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!LOCATIVES.has(tokens[i].text.toLowerCase()) || tokens[i + 1].sentence !== tokens[i].sentence) continue;
+    if (!maybeLocative(tokens[i].text) || !LOCATIVES.has(tokens[i].text.toLowerCase()) || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
-      if (!/^\p{Lu}/u.test(tokens[k].text)) break;
+      if (!startsUpper(tokens[k].text)) break;
       seq = seq ? `${seq} ${tokens[k].text.toLowerCase()}` : tokens[k].text.toLowerCase();
       locativeNames.add(seq);
     }
@@ -872,7 +930,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     const key = `${type}:${canonical}`;
     let t = byName.get(key);
     if (!t) {
-      t = { id: `provisional:${slug(canonical)}`, name: canonical, kind: type === 'PER' ? 'person' : 'other', inter: null, country: null, provisional: true };
+      t = { id: `provisional:${cachedSlug(canonical)}`, name: canonical, kind: type === 'PER' ? 'person' : 'other', inter: null, country: null, provisional: true };
       byName.set(key, t);
     }
     return t;
@@ -956,17 +1014,46 @@ function mention(doc: Document, start: number, end: number, sentence: number, ta
 
 // ---------------------------------------------------------------------------------------------
 
-function sentencePieces(tokens: readonly Token[]): SentencePiece[][] {
+/** Whether a token has a hyphen or an apostrophe, the only tokens `splitToken` may split. */
+function hasJoiner(text: string): boolean {
+  if (text.length === 1) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) return true;
+  }
+  return false;
+}
+
+/** The words of every trie the recognisers walk, per knowledge base (tests bring their own). */
+const VOCABULARIES = new WeakMap<ActorKb, Set<string>>();
+
+function vocabulary(kb: ActorKb): Set<string> {
+  let v = VOCABULARIES.get(kb);
+  if (!v) {
+    v = trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES]);
+    VOCABULARIES.set(kb, v);
+  }
+  return v;
+}
+
+function sentencePieces(tokens: readonly Token[], vocab: Set<string>): SentencePiece[][] {
   const bySentence: SentencePiece[][] = [];
-  const parts: Piece[] = [];
+  let parts: Piece[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
-    parts.length = 0;
-    splitToken(t.text, t.start, parts);
     const list = (bySentence[t.sentence] ??= []);
+    if (!hasJoiner(t.text)) {
+      // most tokens are one piece: no split, no intermediate object
+      const key = pieceKey(t.text);
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: vocab.has(key) });
+      continue;
+    }
+    if (parts.length > 0) parts = [];
+    splitToken(t.text, t.start, parts);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
-      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key: pieceKey(p.text) });
+      const key = pieceKey(p.text);
+      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key) });
     }
   }
   return bySentence;
@@ -982,7 +1069,7 @@ function select(cands: Candidate[]): Candidate[] {
 
 /** Runs every recogniser over the document; exported for tests with a knowledge base of their own. */
 export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
-  const sentences = sentencePieces(results.tokens);
+  const sentences = sentencePieces(results.tokens, vocabulary(kb));
   const ctx = documentContext(doc, sentences, kb);
   let chosen: Candidate[] = [];
   const nested: Candidate[] = [];
