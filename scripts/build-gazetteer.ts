@@ -12,7 +12,8 @@
  *   entries     id (a GeoNames id in base 36, or `iso:`, `region:`, `cj:` ids), name, kind, country,
  *               admin1 code, admin2 code, lat, lon, population (base 36), feature code (empty for PPL, ADM1, ADM2)
  *               (countries, regions and admin areas first, so their codes resolve cheaply)
- *   names       key, comma-separated base-36 entry indexes (see src/knowledge/placekeys.ts for keys)
+ *   names       key, comma-separated base-36 entry indexes (see src/knowledge/placekeys.ts for keys;
+ *               `.` before the key of a name written with dots, `=` of one written in capitals)
  *   words       key, flags: c a common English word, f a first name, l a surname
  *   demonyms    key, ISO alpha-2 ("malian" ML)
  *   spans       first word of a multi-word key, the most words a key starting with it has
@@ -67,7 +68,8 @@ function add(e: Omit<Entry, 'names'>, names: Iterable<string>): Entry {
 function nameKey(name: string): string | null {
   const toks = tokenize(name);
   const units: string[] = [];
-  let abbreviation = false;
+  let dottedName = false;
+  let capitalsName = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.text === '.') continue;
@@ -76,14 +78,15 @@ function nameKey(name: string): string | null {
       continue;
     }
     const dotted = toks[i + 1]?.text === '.' && toks[i + 1].start === t.end;
-    if (isAbbreviationForm(t.text, dotted)) abbreviation = true;
+    if (dotted || t.text.includes('.')) dottedName = true;
+    else if (isAbbreviationForm(t.text, false)) capitalsName = true;
     const u = unitKey(t.text);
     if (u) units.push(u);
   }
   if (units.length === 0) return null;
   const key = units.join(' ');
   if (key.replace(/[^a-z]/g, '').length < 2) return null;
-  return abbreviation ? '=' + key : key;
+  return dottedName ? '.' + key : capitalsName ? '=' + key : key;
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’.,\-()]+$/u;
@@ -417,7 +420,7 @@ function quantile(xs: number[], q: number): number {
 
 // AP-style abbreviations of US states and the District of Columbia, as US papers write them.
 const US_ABBREVIATIONS: Record<string, string[]> = {
-  AL: ['Ala.'], AZ: ['Ariz.'], AR: ['Ark.'], CA: ['Calif.', 'Cal.'], CO: ['Colo.'], CT: ['Conn.'], DE: ['Del.'], DC: ['D.C.', 'Washington, D.C.'], FL: ['Fla.'], GA: ['Ga.'],
+  AL: ['Ala.'], AZ: ['Ariz.'], AR: ['Ark.'], CA: ['Calif.', 'Cal.'], CO: ['Colo.'], CT: ['Conn.'], DE: ['Del.'], DC: ['D.C.', 'Washington, D.C.', 'Washington DC', 'DC'], FL: ['Fla.'], GA: ['Ga.'],
   IL: ['Ill.'], IN: ['Ind.'], KS: ['Kan.', 'Kans.'], KY: ['Ky.'], LA: ['La.'], MD: ['Md.'], MA: ['Mass.'], MI: ['Mich.'], MN: ['Minn.'], MS: ['Miss.'], MO: ['Mo.'],
   MT: ['Mont.'], NE: ['Neb.', 'Nebr.'], NV: ['Nev.'], NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'], NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'],
   PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Texas', 'Tex.'], VT: ['Vt.'], VA: ['Va.'], WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'],
@@ -493,10 +496,10 @@ const lexicon = nlp.model().one.lexicon;
 const COMMON_TAGS = new Set(['Preposition', 'Adjective', 'Adverb', 'Determiner', 'Conjunction', 'Pronoun', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Singular', 'Plural', 'Noun', 'Uncountable', 'Comparative', 'Superlative', 'Modal', 'Copula', 'Month', 'WeekDay', 'Cardinal', 'Ordinal', 'TextValue', 'Unit', 'Expression', 'QuestionWord', 'Negative', 'Actor']);
 const FIRST_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName']);
 // The commonest English words and title words, which a lexicon of content words can miss.
-const FUNCTION_WORDS = 'congress parliament senate assembly kremlin pentagon capitol earth world globe heaven east west north south central northeast northwest southeast southwest eastern western northern southern january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday christmas easter day night week today council union federal federation bureau industry village town creek zoo metro chamber commerce law gulf olympic olympics national international royal republic republican democrat democratic independence liberty justice freedom victory hope unity a about above across after again against all along also although always among an and another any are around as at away back be because been before behind being below beneath beside besides between beyond both but by can come could down during each either else even ever every few for from further get go had has have he her here hers him his how however if in inside into is it its just least less like many may me might more most much must my near neither never next no none nor not now of off on once one only onto or other our out outside over own per perhaps please rather same she should since so some soon still such than that the their them then there these they this those though through thus till to too toward towards under unless until up upon us very via was we well were what when where whether which while who whom whose why will with within without yet you your mission mr mrs ms dr sir general president minister governor senator mayor sheriff chief captain colonel sergeant officer judge police army university college school church hospital center centre county city state street road avenue lake river park hill hills valley beach island islands north south east west northern southern eastern western central upper lower new old great little big grand long high middle fort saint mount point spring springs falls harbor harbour bay port'.split(' ');
+const FUNCTION_WORDS = 'islam christianity jihad sharia allah god congress parliament senate assembly kremlin pentagon capitol earth world globe heaven east west north south central northeast northwest southeast southwest eastern western northern southern january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday christmas easter day night week today council union federal federation bureau industry village town creek zoo metro chamber commerce law gulf olympic olympics national international royal republic republican democrat democratic independence liberty justice freedom victory hope unity a about above across after again against all along also although always among an and another any are around as at away back be because been before behind being below beneath beside besides between beyond both but by can come could down during each either else even ever every few for from further get go had has have he her here hers him his how however if in inside into is it its just least less like many may me might more most much must my near neither never next no none nor not now of off on once one only onto or other our out outside over own per perhaps please rather same she should since so some soon still such than that the their them then there these they this those though through thus till to too toward towards under unless until up upon us very via was we well were what when where whether which while who whom whose why will with within without yet you your mission mr mrs ms dr sir general president minister governor senator mayor sheriff chief captain colonel sergeant officer judge police army university college school church hospital center centre county city state street road avenue lake river park hill hills valley beach island islands north south east west northern southern eastern western central upper lower new old great little big grand long high middle fort saint mount point spring springs falls harbor harbour bay port'.split(' ');
 const words = new Map<string, string>();
 for (const [k] of names) {
-  if (k.includes(' ') || k.startsWith('=')) continue;
+  if (k.includes(' ') || k.startsWith('=') || k.startsWith('.')) continue;
   const tags = lexicon[k];
   const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
   let flags = '';
@@ -512,7 +515,7 @@ for (const [k] of names) {
 // for each first word of a longer key, the most words a key starting with it has
 const spans = new Map<string, number>();
 for (const k of names.keys()) {
-  const bare = k.startsWith('=') ? k.slice(1) : k;
+  const bare = k.startsWith('=') || k.startsWith('.') ? k.slice(1) : k;
   const parts = bare.split(' ');
   if (parts.length > 1 && (spans.get(parts[0]) ?? 1) < parts.length) spans.set(parts[0], parts.length);
 }

@@ -4,9 +4,9 @@
  *
  * A key is a sequence of word units joined by single spaces; a unit is lower-cased, stripped of
  * diacritics, apostrophes and dots, with hyphens read as spaces, and the abbreviations St, Mt and Ft
- * spelled out. A name written only in capitals or with dots ("US", "U.S.", "Ky.") is an
- * abbreviation: its key carries a leading `=` and matches only text written the same way, so the
- * pronoun "us" or a sentence-initial "Us" never reads as the United States.
+ * spelled out. A name with a dotted word ("U.S.", "Ky.", "Washington D.C.") has its key after a
+ * `.`, one with a word in capitals ("US", "DRC") after a `=`: each matches only text written the
+ * same way, so the pronoun "us" never reads as the United States, nor "RI" as "R.I.".
  */
 
 const EXPAND: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };

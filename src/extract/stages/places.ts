@@ -28,6 +28,8 @@ interface Unit {
   cap: boolean;
   /** written in capitals or with a dot: may match an abbreviation key */
   abbr: boolean;
+  /** written with a dot ("U.S.", "Ky.") */
+  dotted: boolean;
   sentence: number;
   /** first word unit of its sentence, or right after an opening quote or bracket */
   initial: boolean;
@@ -46,6 +48,8 @@ interface Match {
   /** indexes of matches that contain this one as the text says ("X, Y", "X (Y)", "Y's X", "X in Y") */
   containers: number[];
   near: boolean;
+  /** a country a demonym puts the place in: "the Malian locality of Boulikessi" */
+  cueCountry?: string;
   chosen: Place | null;
   score: number;
   /** candidates with their context-free scores, best first (filled by the first pass) */
@@ -53,8 +57,10 @@ interface Match {
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'for', 'into', 'outside', 'around', 'across', 'towards', 'toward', 'through', 'via', 'of', 'between', 'and', 'nearby', 'throughout', 'inside', 'within', 'visit', 'visited', 'entered', 'reached', 'left', 'north', 'south', 'east', 'west']);
+/** words that put the next name on the map: "near Boulkessi", "in Kobe" */
+const PLACING = new Set(['in', 'at', 'near', 'outside', 'around', 'from', 'to', 'into', 'towards', 'toward', 'between']);
 const NEAR_WORDS = new Set(['near', 'outside', 'around', 'nearby', 'close', 'vicinity', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'saint', 'st', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
 const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj', 'cpl', 'pvt', 'adm', 'rev', 'prof']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '—', '–', ':']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
@@ -109,7 +115,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const key = unitKey(part);
           const cap = isCapitalised(part);
           const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, cap, abbr: cap && isAllCaps(part), sentence: t.sentence, initial });
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, cap, abbr: cap && isAllCaps(part), dotted: false, sentence: t.sentence, initial });
         }
         at += part.length + 1;
       }
@@ -122,7 +128,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     let end = t.end;
     let dotted = false;
     const next = tokens[i + 1];
-    if (cap && next !== undefined && next.text === '.' && next.start === t.end && tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('=' + unitKey(tx)))) {
+    if (cap && next !== undefined && next.text === '.' && next.start === t.end && tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + unitKey(tx)))) {
       end = next.end;
       dotted = true;
     }
@@ -139,6 +145,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
       firstWord: sp < 0 ? key : key.slice(0, sp),
       cap,
       abbr: cap && (dotted || tx.includes('.') || isAllCaps(tx)),
+      dotted: cap && (dotted || tx.includes('.')),
       sentence: t.sentence,
       initial,
     });
@@ -197,24 +204,34 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
     const keys: string[] = [];
     for (let j = i; j < us.length && j < i + max + 1 && us[j].sentence === u.sentence; j++) {
       const w = us[j];
-      if (j > i && !w.cap && !NAME_PARTICLES.has(w.key)) break;
+      if (j > i && !w.cap && !NAME_PARTICLES.has(w.key) && !ELIDED.test(w.text)) break;
       if (!/\p{L}|\d/u.test(w.text)) break;
       key = j === i ? w.key : key + ' ' + w.key;
       keys.push(key);
     }
     for (let n = keys.length; n >= 1 && !found; n--) {
       const last = us[i + n - 1];
-      if (!last.cap) continue;
+      if (!last.cap && !ELIDED.test(last.text)) continue;
       const k = keys[n - 1];
-      // a name with an abbreviated word ("Washington D.C.") sits under its abbreviation key
-      let abbr = false;
-      for (let j = i; j < i + n; j++) if (us[j].abbr) abbr = true;
-      let cands: readonly Place[] = abbr ? g.lookup('=' + k) : [];
+      // names written with dots or capitals sit under their own keys ("U.S.", "Washington D.C.", "DRC")
+      let dotted = false;
+      let capitals = false;
+      for (let j = i; j < i + n; j++) {
+        if (us[j].dotted) dotted = true;
+        else if (us[j].abbr) capitals = true;
+      }
+      let cands: readonly Place[] = dotted ? g.lookup('.' + k) : [];
+      // "St. Petersburg" is also the city written "Saint Petersburg"
+      if (cands.length > 0 && !capitals && n > 1) {
+        const plain = g.lookup(k);
+        if (plain.length > 0) cands = [...cands, ...plain.filter((p) => !cands.includes(p))];
+      }
+      if (cands.length === 0 && capitals) cands = g.lookup('=' + k);
       let viaAbbreviation = cands.length > 0;
       // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
       if (cands.length === 0 && !(n === 1 && isAllCaps(u.text) && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
       if (cands.length === 0) continue;
-      if (!viaAbbreviation && abbr && n === 1 && u.text.includes('.')) viaAbbreviation = true;
+      if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
       found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0 };
     }
     if (found) {
@@ -287,12 +304,15 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
     const locative = LOCATIVE.has(prevKey) && !(prev?.cap ?? false);
     // a following ", Texas" or "(Sourou)" naming a known area
-    const containerAfter = commaAfter && !!us[m.to + 1]?.cap && g.has(us[m.to + 1].key);
+    // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
+    const after = us[m.to + 1];
+    const afterCands = after?.cap ? [...g.lookup(after.key), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : [])] : [];
+    const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const supported = inLoc || locative || containerAfter;
     const demonym = g.demonym(m.key);
 
     // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps"
-    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !(a.start === m.start && a.end === m.end) && !a.provisional && isProperName(a.text))) {
+    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !a.provisional && isProperName(a.text))) {
       trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
@@ -322,6 +342,12 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       if (first.initial || !containerAfter || seenLower.has(m.key)) continue;
     }
     if (single && TITLES.has(m.key)) continue;
+    // "National Park", "Central Bank": every word common, and only small namesakes
+    if (!single && !inLoc && !containerAfter && m.rule !== 'gazetteer-abbreviation' && m.candidates.every((c) => (c.kind === 'city' || c.kind === 'village' || c.kind === 'feature') && c.population < 20000)) {
+      let allCommon = true;
+      for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !g.flags(us[j].key).common) allCommon = false;
+      if (allCommon) continue;
+    }
     // "the White House": an institution named after a small namesake place
     if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
     const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
@@ -348,6 +374,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (isAllCaps(first.text) && single && flags.common) continue;
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
     m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
+    m.cueCountry = demonymCue(us, m.from, g);
     kept.push(m);
     lastKeptTo = m.to;
   }
@@ -393,7 +420,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   for (const m of kept) for (let j = m.from; j < m.to; j++) covered.add(j);
   for (let i = 1; i + 2 < us.length; i++) {
     const u = us[i];
-    if (!u.cap || u.initial || covered.has(i) || !LOCATIVE.has(us[i - 1].key) || us[i - 1].cap) continue;
+    if (!u.cap || u.initial || covered.has(i) || !PLACING.has(us[i - 1].key) || us[i - 1].cap) continue;
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
@@ -403,6 +430,21 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   }
   kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
+}
+
+/** "d'Ivoire", "l'Ouest": an elided French particle glued to a capitalised word */
+const ELIDED = /^[dl]['’]\p{Lu}/u;
+
+const PLACE_NOUNS = new Set(['locality', 'village', 'town', 'city', 'commune', 'region', 'district', 'province', 'camp', 'base', 'area', 'hamlet', 'municipality', 'capital', 'border', 'outpost']);
+
+/** The country of "the Malian locality of X", "the Burkinabe town X": a demonym before a place noun. */
+function demonymCue(us: Unit[], from: number, g: Gazetteer): string | undefined {
+  let j = from - 1;
+  if (us[j]?.key === 'of') j--;
+  if (!us[j] || !PLACE_NOUNS.has(us[j].key) || us[j].cap) return undefined;
+  const d = us[j - 1];
+  if (!d || !d.cap || d.sentence !== us[from].sentence) return undefined;
+  return g.demonym(d.key) ?? undefined;
 }
 
 /** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" so the container's candidates constrain X's. */
@@ -527,11 +569,17 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
         const cands = outer.chosen && votes ? [outer.chosen] : outer.candidates;
         if (cands.some((o) => contains(o, c))) s += 8;
       }
+      if (m.cueCountry && c.country === m.cueCountry) s += 8;
       if (votes) s += support(c, m.key, votes, extra);
       if (s > bestScore) {
         bestScore = s;
         best = c;
       }
+    }
+    // "the Sahel" is the region, not Burkina Faso's Sahel Region, unless the text ties it to a country
+    if (best && best.kind !== 'region' && best.kind !== 'continent' && m.containers.length === 0 && !m.cueCountry && !saysArea) {
+      const region = m.candidates.find((c) => c.kind === 'region' || c.kind === 'continent');
+      if (region && best.kind !== 'country') best = region;
     }
     // a town and the admin area named after it ("Paris", "Tombouctou", "Ségou"): the town, unless
     // the text says area; for a first-level area only when the town is its seat
@@ -593,21 +641,30 @@ export const placesStage: Stage = {
     choose(us, matches, collectVotes(matches), extra);
     // the same name resolves the same way throughout one document
     const byKey = new Map<string, Place>();
+    // a name a demonym puts in a country none of its namesakes lies in, throughout the document
+    const forced = new Map<string, Place>();
+    for (const m of matches) {
+      const cue = m.cueCountry ? g.country(m.cueCountry) : null;
+      if (cue && !m.candidates.some((c) => c.country === cue.country)) forced.set(m.key, cue);
+    }
     for (const m of matches) {
       if (!m.chosen) continue;
       const prev = byKey.get(m.key);
       if (!prev || m.containers.length > 0) byKey.set(m.key, m.chosen);
     }
     for (const m of matches) {
-      const place = m.containers.length > 0 ? m.chosen : (byKey.get(m.key) ?? m.chosen);
+      let place = m.containers.length > 0 || m.cueCountry ? m.chosen : (byKey.get(m.key) ?? m.chosen);
+      // the text puts it in a country none of its namesakes lies in: a place the gazetteer lacks
+      const cue = m.cueCountry ? g.country(m.cueCountry) : null;
+      if (place && cue && place.country !== cue.country) place = null;
+      else if (place && !cue && m.containers.length === 0 && forced.has(m.key)) place = null;
       const sentence = us[m.from].sentence;
       const text = doc.text.slice(m.start, m.end);
       if (!place) {
         // unknown to the gazetteer: placed at the area the text puts it in, as ACLED codes such a
         // village (precision 2 within a district or town's area, 3 within a region or country)
-        const outer = m.containers
-          .map((k) => matches[k].chosen)
-          .filter((p): p is Place => !!p)
+        const outer = [...m.containers.map((k) => matches[k].chosen), cue ?? forced.get(m.key)]
+          .filter((p): p is Place => !!p && p.country !== '')
           .sort((a, b) => SPECIFIC[b.kind] - SPECIFIC[a.kind])[0];
         const a1 = outer ? (outer.kind === 'admin1' ? outer : g.admin1Of(outer)) : null;
         const a2 = outer ? (outer.kind === 'admin2' && outer.fcode === 'ADM2' ? outer : g.admin2Of(outer)) : null;
@@ -618,8 +675,8 @@ export const placesStage: Stage = {
           text,
           sentence,
           stage: 'places',
-          rule: outer ? `${m.rule}+container` : m.rule,
-          placeId: `unresolved:${m.key.replace(/\s+/g, '-')}`,
+          rule: cue && outer === cue ? `${m.rule}+demonym-country` : outer ? `${m.rule}+container` : m.rule,
+          placeId: `unresolved:${(m.rule === 'gazetteer' || m.rule === 'tagger-loc' ? simpleKey(text) : m.key).replace(/\s+/g, '-')}`,
           name: text,
           kind: outer ? 'village' : 'feature',
           country: outer?.country || null,
