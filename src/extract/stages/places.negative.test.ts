@@ -46,6 +46,14 @@ describe('places stage: what is not a place', () => {
     expect(placeTexts('A spokesman for the White House declined to comment.')).toEqual([]);
   });
 
+  it('unit abbreviations are not dotted state abbreviations', () => {
+    expect(placeTexts('The 2nd RIMa and the RI regiment moved north.')).toEqual([]);
+  });
+
+  it('a run of common words is not a small namesake town', () => {
+    expect(placeTexts('Rangers patrolled the National Park last year.')).toEqual([]);
+  });
+
   it('"us" the pronoun is not the United States', () => {
     expect(placeTexts('Us and them: the fighters told us to leave.')).toEqual([]);
   });

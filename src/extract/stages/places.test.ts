@@ -81,6 +81,17 @@ describe('places stage', () => {
     expect(ps[0].kind).toBe('region');
   });
 
+  it('believes a demonym over a namesake elsewhere: "the Malian locality of Boulikessi"', () => {
+    const ps = places('JNIM prepared an attack on the Malian locality of Boulikessi. Boulikessi lies near the border.');
+    expect(ps.filter((p) => p.text === 'Boulikessi').map((p) => p.country)).toEqual(['ML', 'ML']);
+    expect(ps[0].rule).toContain('demonym-country');
+  });
+
+  it('reads "the Sahel" as the region, not a province of the same name', () => {
+    const ps = places('Burkina Faso and Mali lost ground across the Sahel in 2022.');
+    expect(ps.find((p) => p.text === 'Sahel')).toMatchObject({ kind: 'region', placeId: 'region:sahel' });
+  });
+
   it('trusts the tagger: a LOC span widens a match, a PER span blocks one', () => {
     const text = 'Water covered Neches River Road while Paris Hilton visited Lufkin.';
     const ps = places(text, (t) => [loc(t, 'Neches River Road'), loc(t, 'Paris Hilton', 'PER'), loc(t, 'Lufkin')]);
