@@ -56,7 +56,8 @@ export class Gazetteer {
   private readonly demonymMap = new Map<string, string>();
   /** for each first word of a key, the largest number of words of a key starting with it */
   private readonly spans = new Map<string, number>();
-  private adminIndex: Map<string, Place> | null = null;
+  private ranges: Map<string, [number, number]> | null = null;
+  private readonly adminCache = new Map<string, Place | null>();
 
   constructor(text: string) {
     this.text = text;
@@ -177,37 +178,72 @@ export class Gazetteer {
     return this.demonymMap.get(key) ?? null;
   }
 
-  private admins(): Map<string, Place> {
-    if (this.adminIndex) return this.adminIndex;
-    const map = new Map<string, Place>();
-    // countries, regions and admin areas come first in the file
+  /** Where countries, admin1 and admin2 entries lie in the file (each run sorted by its codes). */
+  private kindRanges(): Map<string, [number, number]> {
+    if (this.ranges) return this.ranges;
+    const ranges = new Map<string, [number, number]>();
     for (let i = 0; i < this.cache.length; i++) {
-      const line = this.line(this.entryAt, i);
-      const k1 = line.indexOf('\t');
-      const k2 = line.indexOf('\t', k1 + 1);
-      const kind = line.slice(k2 + 1, line.indexOf('\t', k2 + 1));
+      const start = this.entryAt[i];
+      const k1 = this.text.indexOf('\t', start);
+      const k2 = this.text.indexOf('\t', k1 + 1);
+      const kind = this.text.slice(k2 + 1, this.text.indexOf('\t', k2 + 1));
       if (kind !== 'country' && kind !== 'admin1' && kind !== 'admin2' && kind !== 'continent' && kind !== 'region') break;
-      const p = this.entry(i);
-      if (kind === 'country') map.set(p.country, p);
-      else if (kind === 'admin1') map.set(`${p.country}.${p.admin1Code}`, p);
-      else if (kind === 'admin2' && p.fcode === 'ADM2') map.set(`${p.country}.${p.admin1Code}.${p.admin2Code}`, p);
+      const r = ranges.get(kind);
+      if (r) r[1] = i + 1;
+      else ranges.set(kind, [i, i + 1]);
     }
-    this.adminIndex = map;
-    return map;
+    this.ranges = ranges;
+    return ranges;
+  }
+
+  /**
+   * The admin entry with these codes, by binary search over its run (the build sorts each kind by
+   * country, admin1 code, admin2 code); among Sahel rows sharing codes, the ADM2 one.
+   */
+  private findAdmin(kind: 'country' | 'admin1' | 'admin2', cc: string, a1: string, a2: string): Place | null {
+    const key = `${kind}|${cc}|${a1}|${a2}`;
+    const hit = this.adminCache.get(key);
+    if (hit !== undefined) return hit;
+    const range = this.kindRanges().get(kind);
+    let found: Place | null = null;
+    if (range) {
+      const cmp = (p: Place): number => {
+        const x = kind === 'country' ? [p.country] : kind === 'admin1' ? [p.country, p.admin1Code] : [p.country, p.admin1Code, p.admin2Code];
+        const y = kind === 'country' ? [cc] : kind === 'admin1' ? [cc, a1] : [cc, a1, a2];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+        return 0;
+      };
+      let lo = range[0];
+      let hi = range[1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cmp(this.entry(mid)) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < range[1] && cmp(this.entry(i)) === 0; i++) {
+        const p = this.entry(i);
+        if (kind !== 'admin2' || p.fcode === 'ADM2') {
+          found = p;
+          break;
+        }
+      }
+    }
+    this.adminCache.set(key, found);
+    return found;
   }
 
   country(cc: string): Place | null {
-    return this.admins().get(cc) ?? null;
+    return this.findAdmin('country', cc, '', '');
   }
 
   admin1Of(p: Place): Place | null {
     if (!p.admin1Code) return null;
-    return this.admins().get(`${p.country}.${p.admin1Code}`) ?? null;
+    return this.findAdmin('admin1', p.country, p.admin1Code, '');
   }
 
   admin2Of(p: Place): Place | null {
     if (!p.admin2Code) return null;
-    return this.admins().get(`${p.country}.${p.admin1Code}.${p.admin2Code}`) ?? null;
+    return this.findAdmin('admin2', p.country, p.admin1Code, p.admin2Code);
   }
 }
 
