@@ -629,9 +629,18 @@ function affiliatedName(entry: ActorEntry, alias: string): string {
   return `${base}-affiliated groups`;
 }
 
+/** Every word that can open one of the described patterns: any other piece is skipped with one look-up. */
+let describedTriggers: Set<string> | null = null;
+
+function isDescribedTrigger(w: string): boolean {
+  describedTriggers ??= new Set([...AFFILIATION_WORDS, ...AFFILIATED_GROUP_NOUNS, ...ETHNIC_GROUPS.keys(), ...DESCRIPTIVE_ADJECTIVES.keys(), ...DESCRIBED_HEADS.keys()]);
+  return describedTriggers.has(w);
+}
+
 function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const w = lower(pieces[i]);
+    if (!isDescribedTrigger(w)) continue;
 
     // "X-affiliated groups": the named actor and the affiliation word share one token
     if (AFFILIATION_WORDS.has(w) && !pieces[i].first) {
@@ -753,8 +762,47 @@ function titleStart(tokens: Token[], startToken: number): number {
   return k;
 }
 
-function isUsableName(text: string, start: number, lowerWords: Set<string>, sentenceStarts: Set<number>, locativeNames: Set<string>, definedAcronyms: Set<string>): boolean {
-  const key = text.toLowerCase().replace(/[’']s$/, '');
+/** What `isUsableName` can tell from a name's text alone, whatever the document. */
+interface NameShape {
+  /** passes every test that looks at the text alone */
+  usable: boolean;
+  /** lower case, without a final possessive */
+  key: string;
+  /** `key` with single spaces */
+  spaced: string;
+  single: boolean;
+  /** one word of capitals and digits, 2 to 7 long (VAB, ODA) */
+  acronym: boolean;
+}
+
+/** Shapes by text: names recur within and across documents. Bounded for long streams. */
+const NAME_SHAPES = new Map<string, NameShape>();
+
+function nameShape(text: string): NameShape {
+  let shape = NAME_SHAPES.get(text);
+  if (!shape) {
+    if (NAME_SHAPES.size >= 20_000) NAME_SHAPES.clear();
+    const key = text.toLowerCase().replace(/[’']s$/, '');
+    const single = text.split(/\s+/).length === 1;
+    shape = { usable: usableText(text, key), key, spaced: key.replace(/\s+/g, ' '), single, acronym: single && /^[\p{Lu}\d-]{2,7}$/u.test(text) };
+    NAME_SHAPES.set(text, shape);
+  }
+  return shape;
+}
+
+function isUsableName(text: string, start: number, lowerWords: { has(word: string): boolean }, sentenceStarts: Set<number>, locativeNames: Set<string>, definedAcronyms: Set<string>): boolean {
+  const shape = nameShape(text);
+  if (!shape.usable) return false;
+  if (locativeNames.has(shape.spaced)) return false;
+  // a bare acronym the text never spells out is as often hardware or a unit code (VAB, ODA) as an actor
+  if (shape.acronym && !definedAcronyms.has(text)) return false;
+  // a capitalised word opening a sentence that the text also writes in lower case is an ordinary word
+  if (shape.single && sentenceStarts.has(start) && lowerWords.has(shape.key)) return false;
+  return true;
+}
+
+/** The tests of `isUsableName` on the text alone. */
+function usableText(text: string, key: string): boolean {
   if (NOT_ACTORS.has(key)) return false;
   if (/\d/.test(text)) return false;
   if (!/^\p{Lu}/u.test(text)) return false;
@@ -770,11 +818,6 @@ function isUsableName(text: string, start: number, lowerWords: Set<string>, sent
   if (content.length > 0 && content.every((w) => ETHNIC_GROUPS.has(w) || ETHNIC_GROUPS.has(w.replace(/s$/, '')))) return false;
   // communities and demonyms name people, not an organised actor ("Tuaregs", "Sahrawi")
   if (words.length === 1 && (ETHNIC_GROUPS.has(key.replace(/s$/, '')) || ETHNIC_GROUPS.has(key) || /^(sahrawis?|arabs?|berbers?|muslims?|islamists?)$/.test(key))) return false;
-  if (locativeNames.has(key.replace(/\s+/g, ' '))) return false;
-  // a bare acronym the text never spells out is as often hardware or a unit code (VAB, ODA) as an actor
-  if (words.length === 1 && /^[\p{Lu}\d-]{2,7}$/u.test(text) && !definedAcronyms.has(text)) return false;
-  // a capitalised word opening a sentence that the text also writes in lower case is an ordinary word
-  if (words.length === 1 && sentenceStarts.has(start) && lowerWords.has(key)) return false;
   if (words.length === 1 && text.length < 2) return false;
   return true;
 }
@@ -800,6 +843,19 @@ function trimName(n: NameMention, doc: Document): { start: number; end: number; 
 
 /** A person's name without the role words a tagger left in front ("Senator Ted Cruz" -> "Ted Cruz"). */
 function personName(text: string): string | null {
+  let name = PERSON_NAMES.get(text);
+  if (name === undefined) {
+    if (PERSON_NAMES.size >= 20_000) PERSON_NAMES.clear();
+    name = stripRoles(text);
+    PERSON_NAMES.set(text, name);
+  }
+  return name;
+}
+
+/** `personName` by text: the same names recur. Bounded for long streams. */
+const PERSON_NAMES = new Map<string, string | null>();
+
+function stripRoles(text: string): string | null {
   const words = text.split(/\s+/);
   let k = 0;
   while (k < words.length && (ROLE_WORDS.has(words[k].toLowerCase()) || TITLES.has(words[k]))) k++;
@@ -871,8 +927,17 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     if (t.sentence !== lastSentence) sentenceStarts.add(t.start);
     lastSentence = t.sentence;
   }
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (startsLower(t.text)) lowerWords.add(t.text);
+  // the words the text writes in lower case, gathered only if a name opening a sentence asks
+  let lowerSet: Set<string> | null = null;
+  const lowerWords = {
+    has(word: string): boolean {
+      if (!lowerSet) {
+        lowerSet = new Set<string>();
+        for (const t of tokens) if (startsLower(t.text)) lowerSet.add(t.text);
+      }
+      return lowerSet.has(word);
+    },
+  };
   const overlaps = (s: number, e: number) => taken.some((c) => c.start < e && s < c.end);
 
   const names = results.names
