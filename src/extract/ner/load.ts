@@ -1,11 +1,37 @@
 import { join } from 'node:path';
 import { NerModel } from './model.js';
+import { KnownNames } from './known.js';
+import { bioLabel } from './features.js';
 import { DEFAULT_MODEL, packageRoot } from './paths.js';
 
-let cached: NerModel | null = null;
+/** The shipped tagger and the known names it reconciles with, read once on first use. */
+export interface NameTagger {
+  model: NerModel;
+  known: KnownNames;
+  /** BILOU label ids per sentence of one document, reconciled with the known names */
+  tag(sentences: readonly (readonly string[])[]): Uint8Array[];
+  /** the same as BIO tags */
+  tagLabels(sentences: readonly (readonly string[])[]): string[][];
+}
 
-/** The shipped model, read once on first use (not at import, so `sitrep --help` stays fast). */
-export function loadNerModel(): NerModel {
-  if (!cached) cached = NerModel.load(join(packageRoot(), DEFAULT_MODEL));
+let cached: NameTagger | null = null;
+
+export function nameTagger(model: NerModel): NameTagger {
+  const known = new KnownNames(model.gazetteer.lists);
+  const tag = (sentences: readonly (readonly string[])[]): Uint8Array[] => {
+    const labels = model.tagDocument(sentences);
+    sentences.forEach((s, i) => known.reconcile(s, labels[i]));
+    return labels;
+  };
+  return { model, known, tag, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };
+}
+
+/** Not at import: `sitrep --help` must stay fast. */
+export function loadNameTagger(): NameTagger {
+  if (!cached) cached = nameTagger(NerModel.load(join(packageRoot(), DEFAULT_MODEL)));
   return cached;
+}
+
+export function loadNerModel(): NerModel {
+  return loadNameTagger().model;
 }

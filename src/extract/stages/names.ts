@@ -1,13 +1,14 @@
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import type { Token } from '../../model.js';
-import { loadNerModel } from '../ner/load.js';
+import { loadNameTagger } from '../ner/load.js';
 import { labelSpans } from '../ner/model.js';
 
 /**
  * Names (PER / ORG / LOC / MISC) from the statistical tagger in `../ner`, sentence by sentence
  * over the shared token stream, the whole document at once so that the tagger's document-level
- * features see every mention. The model is read once, on first use.
+ * features see every mention; names the actor lists know then fix the tagger's extent and type
+ * (see ner/known.ts). The model is read once, on first use.
  */
 
 // The tagger was trained on ASCII quotes (Reuters as CoNLL-2003 tokenised it); news text has
@@ -34,8 +35,7 @@ export const namesStage: Stage = {
     }
     if (current.length) groups.push(current);
 
-    const model = loadNerModel();
-    const labels = model.tagDocument(groups.map((g) => g.map((t) => normalise(t.text))));
+    const labels = loadNameTagger().tag(groups.map((g) => g.map((t) => normalise(t.text))));
     groups.forEach((g, si) => {
       for (const span of labelSpans(labels[si])) {
         const first = g[span.start];

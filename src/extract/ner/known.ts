@@ -1,0 +1,83 @@
+import { tokenize } from '../../text/tokenize.js';
+import { TYPES, makeLabel } from './features.js';
+import type { GazetteerLists } from './gazetteer.js';
+import { labelSpans } from './model.js';
+
+/**
+ * Known names from the actor knowledge base (the `org` and `person` lists a model was trained
+ * with) reconcile the tagger's spans: where the tagger found a name inside a known name, the
+ * known name's extent and type win. "Russian mercenary [Wagner Group]PER" becomes ORG, and
+ * "[National Movement]ORG for the [Liberation of Azawad]ORG" one ORG. The tagger still decides
+ * whether there is a name at all: a known alias the tagger saw nothing in is left alone, and a
+ * span reaching outside the known name ("Richard Wagner") is kept as the tagger had it.
+ */
+export class KnownNames {
+  /** tokens joined by U+0001, case-sensitive -> 1 + index in TYPES */
+  private readonly phrases = new Map<string, number>();
+  private readonly longest = new Map<string, number>();
+
+  constructor(lists: GazetteerLists) {
+    const add = (names: readonly string[] | undefined, type: (typeof TYPES)[number]): void => {
+      for (const name of names ?? []) {
+        const toks = tokenize(name).map((t) => t.text);
+        if (toks.length === 0 || toks.length > 12) continue;
+        this.phrases.set(toks.join('\u0001'), TYPES.indexOf(type) + 1);
+        if ((this.longest.get(toks[0]) ?? 0) < toks.length) this.longest.set(toks[0], toks.length);
+      }
+    };
+    add(lists.org, 'ORG');
+    // a person's name listed as an organisation alias too ("Wagner") stays an organisation
+    add(lists.person?.filter((p) => !this.phrases.has(tokenize(p).map((t) => t.text).join('\u0001'))), 'PER');
+  }
+
+  get size(): number {
+    return this.phrases.size;
+  }
+
+  /** Rewrites `labels` (BILOU ids) of one sentence in place. */
+  reconcile(words: readonly string[], labels: Uint8Array): void {
+    if (this.phrases.size === 0 || headline(words)) return;
+    const spans = labelSpans(labels);
+    if (spans.length === 0) return;
+    for (let i = 0; i < words.length; i++) {
+      const max = this.longest.get(words[i]);
+      if (max === undefined) continue;
+      let len = 0;
+      let type = 0;
+      let key = '';
+      for (let l = 1; l <= max && i + l <= words.length; l++) {
+        key = l === 1 ? words[i] : key + '\u0001' + words[i + l - 1];
+        const t = this.phrases.get(key);
+        if (t !== undefined) {
+          len = l;
+          type = t;
+        }
+      }
+      if (len === 0) continue;
+      const end = i + len;
+      const inside = spans.filter((s) => s.start < end && s.end > i);
+      if (inside.length === 0 || inside.some((s) => s.start < i || s.end > end)) continue;
+      // a one-word alias only retypes a name the tagger found on exactly that word
+      if (len === 1 && !(inside[0].start === i && inside[0].end === end)) continue;
+      if (len === 1) labels[i] = makeLabel(type, 3);
+      else {
+        labels[i] = makeLabel(type, 0);
+        for (let k = i + 1; k < end - 1; k++) labels[k] = makeLabel(type, 1);
+        labels[end - 1] = makeLabel(type, 2);
+      }
+      i = end - 1;
+    }
+  }
+}
+
+/** Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there. */
+function headline(words: readonly string[]): boolean {
+  let caps = 0;
+  let other = 0;
+  for (const w of words) {
+    if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+    if (w === w.toUpperCase()) caps++;
+    else other++;
+  }
+  return caps >= 2 && caps > 2 * other;
+}
