@@ -25,6 +25,13 @@ describe('KnownNames.reconcile: what it leaves alone', () => {
     expect(run('EU IS READY TO ACT', ['B-ORG', 'B-ORG', 'O', 'O', 'O'])).toEqual(['U-ORG', 'U-ORG', 'O', 'O', 'O']);
   });
 
+  it('matches the words after the first as written: "Islamic state" is not "Islamic State"', () => {
+    const k = new KnownNames({ org: ['Islamic State'] });
+    const labels = toLabelIds(['O', 'B-MISC', 'O']);
+    k.reconcile(['an', 'Islamic', 'state'], labels);
+    expect(Array.from(labels, (l) => LABELS[l])).toEqual(['O', 'U-MISC', 'O']);
+  });
+
   it('matches case-sensitively: "is" is not "IS"', () => {
     expect(run('this is Mali', ['O', 'O', 'B-LOC'])).toEqual(['O', 'O', 'U-LOC']);
   });

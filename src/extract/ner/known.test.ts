@@ -30,3 +30,13 @@ describe('KnownNames.reconcile', () => {
     expect(run("Analysts said Wagner 's presence grew", ['O', 'O', 'B-PER', 'O', 'O', 'O'])).toEqual(['O', 'O', 'U-ORG', 'O', 'O', 'O']);
   });
 });
+
+describe("KnownNames.reconcile: case", () => {
+  const k = new KnownNames({ org: ['al-Qaeda in the Islamic Maghreb'] });
+  it('matches a name of several words whatever its capitals', () => {
+    const words = 'fighters of Al-Qaeda in the Islamic Maghreb attacked'.split(' ');
+    const labels = toLabelIds(['O', 'O', 'B-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'O']);
+    k.reconcile(words, labels);
+    expect(Array.from(labels, (l) => LABELS[l])).toEqual(['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'L-ORG', 'O']);
+  });
+});

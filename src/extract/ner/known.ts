@@ -12,8 +12,14 @@ import { labelSpans } from './model.js';
  * span reaching outside the known name ("Richard Wagner") is kept as the tagger had it.
  */
 export class KnownNames {
-  /** tokens joined by U+0001, case-sensitive -> 1 + index in TYPES */
+  /**
+   * -> 1 + index in TYPES. One-word names are kept as written ("IS" is not "is"); longer ones
+   * have their first word lower-cased, tokens joined by U+0001 ("Al-Qaeda in the Islamic
+   * Maghreb" is the listed "al-Qaeda in the Islamic Maghreb", but "Islamic state" is not
+   * "Islamic State").
+   */
   private readonly phrases = new Map<string, number>();
+  /** lower-cased first token -> most tokens of a name starting with it */
   private readonly longest = new Map<string, number>();
 
   constructor(lists: GazetteerLists) {
@@ -21,13 +27,16 @@ export class KnownNames {
       for (const name of names ?? []) {
         const toks = tokenize(name).map((t) => t.text);
         if (toks.length === 0 || toks.length > 12) continue;
-        this.phrases.set(toks.join('\u0001'), TYPES.indexOf(type) + 1);
-        if ((this.longest.get(toks[0]) ?? 0) < toks.length) this.longest.set(toks[0], toks.length);
+        const key = phraseKey(toks);
+        // a person's name listed as an organisation alias too ("Wagner") stays an organisation
+        if (this.phrases.has(key)) continue;
+        this.phrases.set(key, TYPES.indexOf(type) + 1);
+        const first = toks[0].toLowerCase();
+        if ((this.longest.get(first) ?? 0) < toks.length) this.longest.set(first, toks.length);
       }
     };
     add(lists.org, 'ORG');
-    // a person's name listed as an organisation alias too ("Wagner") stays an organisation
-    add(lists.person?.filter((p) => !this.phrases.has(tokenize(p).map((t) => t.text).join('\u0001'))), 'PER');
+    add(lists.person, 'PER');
   }
 
   get size(): number {
@@ -40,14 +49,15 @@ export class KnownNames {
     const spans = labelSpans(labels);
     if (spans.length === 0) return;
     for (let i = 0; i < words.length; i++) {
-      const max = this.longest.get(words[i]);
+      const first = words[i].toLowerCase();
+      const max = this.longest.get(first);
       if (max === undefined) continue;
       let len = 0;
       let type = 0;
-      let key = '';
+      let key = first;
       for (let l = 1; l <= max && i + l <= words.length; l++) {
-        key = l === 1 ? words[i] : key + '\u0001' + words[i + l - 1];
-        const t = this.phrases.get(key);
+        if (l > 1) key += '\u0001' + words[i + l - 1];
+        const t = this.phrases.get(l === 1 ? ONE + words[i] : key);
         if (t !== undefined) {
           len = l;
           type = t;
@@ -68,6 +78,12 @@ export class KnownNames {
       i = end - 1;
     }
   }
+}
+
+const ONE = '\u0002';
+
+function phraseKey(toks: readonly string[]): string {
+  return toks.length === 1 ? ONE + toks[0] : [toks[0].toLowerCase(), ...toks.slice(1)].join('\u0001');
 }
 
 /** Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there. */
