@@ -1089,28 +1089,58 @@ function hasJoiner(text: string): boolean {
   return false;
 }
 
-/** The words of every trie the recognisers walk, per knowledge base (tests bring their own). */
-const VOCABULARIES = new WeakMap<ActorKb, Set<string>>();
+/** What a token's text gives every piece of it: computed once per distinct text, since lower-casing
+ * and hashing every token of every document cost more than one look-up of its text. */
+interface TokenKey {
+  /** the token splits into pieces (a hyphen or an apostrophe) */
+  joined: boolean;
+  /** `pieceKey` of the whole token, when it does not split */
+  key: string;
+  known: boolean;
+}
 
-function vocabulary(kb: ActorKb): Set<string> {
+interface Vocabulary {
+  /** the words of every trie the recognisers walk */
+  words: Set<string>;
+  /** bounded: cleared when full, so a long stream cannot grow it without end */
+  tokens: Map<string, TokenKey>;
+}
+
+/** Per knowledge base (tests bring their own). */
+const VOCABULARIES = new WeakMap<ActorKb, Vocabulary>();
+
+function vocabulary(kb: ActorKb): Vocabulary {
   let v = VOCABULARIES.get(kb);
   if (!v) {
-    v = trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES]);
+    v = { words: trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES]), tokens: new Map() };
     VOCABULARIES.set(kb, v);
   }
   return v;
 }
 
-function sentencePieces(tokens: readonly Token[], vocab: Set<string>): SentencePiece[][] {
+function tokenKey(text: string, v: Vocabulary): TokenKey {
+  let k = v.tokens.get(text);
+  if (!k) {
+    if (v.tokens.size >= 100_000) v.tokens.clear();
+    const joined = hasJoiner(text);
+    const key = joined ? '' : pieceKey(text);
+    k = { joined, key, known: !joined && v.words.has(key) };
+    v.tokens.set(text, k);
+  }
+  return k;
+}
+
+function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
+  const vocab = v.words;
   const bySentence: SentencePiece[][] = [];
   let parts: Piece[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
-    if (!hasJoiner(t.text)) {
+    const tk = tokenKey(t.text, v);
+    if (!tk.joined) {
       // most tokens are one piece: no split, no intermediate object
-      const key = pieceKey(t.text);
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: vocab.has(key) });
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: tk.key, known: tk.known });
       continue;
     }
     if (parts.length > 0) parts = [];
