@@ -1,8 +1,20 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ActorKbError, actorKb, kbStats, loadActorKb, splitPieces } from './actors.js';
+import {
+  ActorKbError,
+  COMPILED_INDEX,
+  actorKb,
+  compileActorKb,
+  defaultActorsDir,
+  kbStats,
+  loadActorKb,
+  serialiseCompiled,
+  splitPieces,
+  type ActorKb,
+  type TrieNode,
+} from './actors.js';
 import { tokenize } from '../text/tokenize.js';
 
 const kb = actorKb();
@@ -90,5 +102,49 @@ describe('actor knowledge base validation', () => {
   it('accepts a minimal valid file', () => {
     const loaded = kbWith('- id: foo-brigade\n  name: Foo Brigade\n  kind: militia\n  acled_inter: 3\n  abbreviations: [FB]\n')();
     expect(loaded.byAlias('FB').map((e) => e.id)).toEqual(['foo-brigade']);
+  });
+});
+
+describe('compiled index of the knowledge base', () => {
+  // what the tries hold, written out in a fixed order, so two knowledge bases compare as data
+  const dumpTrie = (node: TrieNode): unknown => ({
+    hits: node.hits,
+    next: [...node.next].map(([k, child]) => [k, dumpTrie(child)]),
+  });
+  const dumpKb = (k: ActorKb) => ({
+    entries: [...k.entries.values()],
+    countries: [...k.countries.values()],
+    trie: dumpTrie(k.trie),
+    countryTrie: dumpTrie(k.countryTrie),
+    demonymTrie: dumpTrie(k.demonymTrie),
+  });
+
+  it('is in sync with the YAML (run `npx tsx scripts/build-actor-index.ts` after editing data/actors)', () => {
+    const dir = defaultActorsDir();
+    expect(readFileSync(join(dir, COMPILED_INDEX), 'utf8')).toBe(serialiseCompiled(compileActorKb(dir)));
+  });
+
+  it('gives the same knowledge base as reading the YAML', () => {
+    const fromYaml = loadActorKb({ compiled: false });
+    const fromIndex = loadActorKb();
+    expect(dumpKb(fromIndex)).toEqual(dumpKb(fromYaml));
+    expect(fromIndex.byAlias('FAMa').map((e) => e.id)).toEqual(fromYaml.byAlias('FAMa').map((e) => e.id));
+  });
+
+  it('is ignored once the YAML changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-actors-index-'));
+    try {
+      const source = defaultActorsDir();
+      for (const f of readdirSync(source)) copyFileSync(join(source, f), join(dir, f));
+      writeFileSync(
+        join(dir, 'zz-added.yaml'),
+        '- id: test-added-group\n  name: Test Added Group\n  kind: armed-group\n  acled_inter: 2\n  country: ML\n  aliases: [Added Group Of Tests]\n',
+      );
+      const k = loadActorKb({ dir });
+      expect(k.byId('test-added-group')?.name).toBe('Test Added Group');
+      expect(k.byAlias('Added Group Of Tests').map((e) => e.id)).toEqual(['test-added-group']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@
  * Loading validates every entry once and builds an alias index: a trie over normalised token
  * sequences, so matching a sentence costs one walk per token whatever the number of aliases.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,6 +169,10 @@ export function splitToken(text: string, start: number, out: Piece[]): void {
 }
 
 export function aliasPieces(alias: string): string[] {
+  return splitAlias(alias);
+}
+
+function splitAlias(alias: string): string[] {
   return splitPieces(tokenize(alias)).map((p) => p.text);
 }
 
@@ -380,10 +385,10 @@ const COMMON_NAME_FIX: Record<string, string> = { CD: 'Democratic Republic of Co
 /** Wikidata ids of the states Sahel reporting names most, where we are sure of them. */
 const STATE_WIKIDATA: Record<string, string> = { ML: 'Q912', BF: 'Q965', NE: 'Q1032', RU: 'Q159', FR: 'Q142', US: 'Q30' };
 
-function loadCountries(extraFile: string): CountryInfo[] {
+function loadCountries(extraFile: string, text: string | null): CountryInfo[] {
   const require = createRequire(import.meta.url);
   const world = require('world-countries') as WorldCountry[];
-  const extra = existsSync(extraFile) ? ((parse(readFileSync(extraFile, 'utf8')) ?? {}) as Record<string, { names?: string[]; demonyms?: string[] }>) : {};
+  const extra = text !== null ? ((parse(text) ?? {}) as Record<string, { names?: string[]; demonyms?: string[] }>) : {};
   for (const [iso, v] of Object.entries(extra)) {
     if (!/^[A-Z]{2}$/.test(iso) || typeof v !== 'object' || v === null) throw new ActorKbError(`${extraFile}: key "${iso}" must be an ISO code with {names, demonyms}`);
     if (!world.some((c) => c.cca2 === iso)) throw new ActorKbError(`${extraFile}: unknown country code ${iso}`);
@@ -454,6 +459,82 @@ export interface ActorKb {
 export interface LoadOptions {
   /** folder of the YAML files; defaults to the project's data/actors */
   dir?: string;
+  /** use the folder's compiled index when it matches the YAML (default true); false always reads the YAML */
+  compiled?: boolean;
+}
+
+/** File name of the compiled index inside the actors folder (scripts/build-actor-index.ts writes it). */
+export const COMPILED_INDEX = 'compiled.json';
+
+/** Bumped whenever the way entries are generated, merged or split into pieces changes, so an index
+ * written by older code is never used. */
+const COMPILED_FORMAT = 1;
+
+/**
+ * The knowledge base as loading the YAML makes it, before indexing: generated and curated entries
+ * merged and validated, the country tables, and the word pieces of every alias. Start-up reads this
+ * instead of parsing the YAML and the world-countries tables, which cost most of the load time.
+ */
+export interface CompiledActorKb {
+  format: number;
+  /** hash of the inputs it was made from: every YAML file of the folder and the world-countries version */
+  inputs: string;
+  countries: CountryInfo[];
+  entries: ActorEntry[];
+  /** `aliasPieces` of every alias, abbreviation, name and demonym the index inserts */
+  pieces: Record<string, string[]>;
+}
+
+interface Source {
+  /** path relative to the folder */
+  rel: string;
+  file: string;
+  text: string;
+}
+
+/** Every YAML file of the folder (recursively, in load order) with its text. */
+function readSources(dir: string): Source[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    const list = readdirSync(d, { withFileTypes: true });
+    // names of lower-case letters, digits, dots and hyphens sort the same by code unit as by locale,
+    // without the cost of setting up a collator at start-up
+    const plain = list.every((f) => /^[a-z0-9.-]+$/.test(f.name));
+    for (const f of list.sort((a, b) => (plain ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.name.localeCompare(b.name)))) {
+      if (f.isDirectory()) walk(join(d, f.name));
+      else if (/\.ya?ml$/.test(f.name) && f.name !== 'countries.yaml') files.push(join(d, f.name));
+    }
+  };
+  walk(dir);
+  const countries = join(dir, 'countries.yaml');
+  const out: Source[] = [];
+  if (existsSync(countries)) out.push({ rel: 'countries.yaml', file: countries, text: readFileSync(countries, 'utf8') });
+  for (const file of files) out.push({ rel: file.slice(dir.length + 1), file, text: readFileSync(file, 'utf8') });
+  return out;
+}
+
+function worldCountriesVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('world-countries/package.json') as { version: string }).version;
+}
+
+function inputsHash(sources: readonly Source[]): string {
+  const h = createHash('sha256');
+  h.update(`format ${COMPILED_FORMAT}\nworld-countries ${worldCountriesVersion()}\n`);
+  for (const s of sources) h.update(`${s.rel}\n${s.text.length}\n${s.text}\n`);
+  return h.digest('hex');
+}
+
+/** The folder's compiled index if it was made from exactly these inputs, else null. */
+function readCompiled(dir: string, sources: readonly Source[]): CompiledActorKb | null {
+  const path = join(dir, COMPILED_INDEX);
+  if (!existsSync(path)) return null;
+  try {
+    const c = JSON.parse(readFileSync(path, 'utf8')) as CompiledActorKb;
+    return c.format === COMPILED_FORMAT && c.inputs === inputsHash(sources) ? c : null;
+  } catch {
+    return null;
+  }
 }
 
 export function defaultActorsDir(): string {
@@ -487,24 +568,57 @@ function mergeInto(base: ActorEntry, over: ActorEntry): ActorEntry {
 /** Reads, validates and indexes every YAML file of the folder (files under it, recursively). */
 export function loadActorKb(options: LoadOptions = {}): ActorKb {
   const dir = options.dir ?? defaultActorsDir();
-  const countries = loadCountries(join(dir, 'countries.yaml'));
+  const sources = readSources(dir);
+  const compiled = options.compiled === false ? null : readCompiled(dir, sources);
+  if (compiled) return indexKb(compiled.countries, new Map(compiled.entries.map((e) => [e.id, e])), compiled.pieces);
+  const { countries, entries } = buildEntries(dir, sources);
+  return indexKb(countries, entries, null);
+}
+
+/** The compiled index of a folder, made from its YAML (what scripts/build-actor-index.ts writes). */
+export function compileActorKb(dir: string = defaultActorsDir()): CompiledActorKb {
+  const sources = readSources(dir);
+  const { countries, entries } = buildEntries(dir, sources);
+  const pieces: Record<string, string[]> = {};
+  indexKb(countries, entries, null, (alias, p) => {
+    pieces[alias] = p;
+  });
+  return { format: COMPILED_FORMAT, inputs: inputsHash(sources), countries, entries: [...entries.values()], pieces };
+}
+
+/** The compiled index as written to disk: one entry per line, so a change to the YAML reads as a small diff. */
+export function serialiseCompiled(c: CompiledActorKb): string {
+  const lines = [
+    '{',
+    `"format": ${c.format},`,
+    `"inputs": ${JSON.stringify(c.inputs)},`,
+    '"countries": [',
+    c.countries.map((x) => JSON.stringify(x)).join(',\n'),
+    '],',
+    '"entries": [',
+    c.entries.map((x) => JSON.stringify(x)).join(',\n'),
+    '],',
+    '"pieces": {',
+    Object.entries(c.pieces).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n'),
+    '}',
+    '}',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Reads and validates the YAML: generated entries first, curated ones merged into them by id. */
+function buildEntries(dir: string, sources: readonly Source[]): { countries: CountryInfo[]; entries: Map<string, ActorEntry> } {
+  const countriesSource = sources.find((s) => s.rel === 'countries.yaml');
+  const countries = loadCountries(join(dir, 'countries.yaml'), countriesSource?.text ?? null);
   const entries = new Map<string, ActorEntry>();
   for (const e of generatedEntries(countries)) entries.set(e.id, e);
   const curatedIds = new Map<string, string>();
 
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (f.isDirectory()) walk(join(d, f.name));
-      else if (/\.ya?ml$/.test(f.name) && f.name !== 'countries.yaml') files.push(join(d, f.name));
-    }
-  };
-  walk(dir);
-  for (const file of files) {
-    const rel = file.slice(dir.length + 1);
+  for (const { rel, text } of sources) {
+    if (rel === 'countries.yaml') continue;
     let doc: unknown;
     try {
-      doc = parse(readFileSync(file, 'utf8'));
+      doc = parse(text);
     } catch (error) {
       throw new ActorKbError(`${rel}: invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -524,6 +638,22 @@ export function loadActorKb(options: LoadOptions = {}): ActorKb {
       if (!entries.has(r.target)) throw new ActorKbError(`${e.source}: id "${e.id}": relation ${r.type} points at unknown id "${r.target}"`);
     }
   }
+  return { countries, entries };
+}
+
+/** The tries and look-ups over validated entries. `known` holds pieces of aliases computed before
+ * (the compiled index); `seen` reports each alias split here. */
+function indexKb(
+  countries: CountryInfo[],
+  entries: Map<string, ActorEntry>,
+  known: Record<string, string[]> | null,
+  seen?: (alias: string, pieces: string[]) => void,
+): ActorKb {
+  const aliasPieces = (alias: string): string[] => {
+    const p = (known && Object.hasOwn(known, alias) ? known[alias] : null) ?? splitAlias(alias);
+    seen?.(alias, p);
+    return p;
+  };
 
   const trie: TrieNode = { next: new Map(), hits: [] };
   const aliasMap = new Map<string, ActorEntry[]>();
@@ -602,7 +732,7 @@ export function loadActorKb(options: LoadOptions = {}): ActorKb {
     countryTrie,
     demonymTrie,
     byId: (id) => entries.get(id),
-    byAlias: (alias) => aliasMap.get(aliasPieces(alias).map(pieceKey).join(' ')) ?? [],
+    byAlias: (alias) => aliasMap.get(splitAlias(alias).map(pieceKey).join(' ')) ?? [],
     stateEntry: (iso, role) => {
       const c = byIso.get(iso);
       return c ? entries.get(stateEntryId(c, role)) : undefined;
