@@ -559,6 +559,32 @@ export function ploverFor(kind: string, modality: ExtractedEvent['modality']): s
   return p;
 }
 
+/** The mentions of a list sorted by start that lie inside `span`, in list order (a binary search, not a scan). */
+function within<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  // a zero-width mention at the very end still lies inside
+  for (let i = lo; i < sorted.length && sorted[i].start <= span.end; i++) if (sorted[i].end <= span.end) out.push(sorted[i]);
+  return out;
+}
+
+const SPACE_RUN = /\s+/g;
+
+/** At most three words and no closing punctuation: a section title ("Ambush", "Post-ambush"). */
+function isHeading(text: string): boolean {
+  // the pieces of text.split(/\s+/) are one more than its runs of space; stop counting at four
+  let pieces = 1;
+  SPACE_RUN.lastIndex = 0;
+  while (SPACE_RUN.exec(text) !== null) if (++pieces > 3) return false;
+  return !/[.!?]$/.test(text.trim());
+}
+
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
   // "BAMAKO, Mali (Reuters) —": where the reporter files from, not where things happen
@@ -581,10 +607,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
     const sentPlaces = placesIn(sentence, placesOf[sentence.index], actorsOf[sentence.index]);
-    const sentTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const sentTimes = within(times, sentence);
     // a heading ("Ambush", "Post-ambush") names a section, not an event
-    const heading = text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text.trim());
-    const detections = cueHits[sentence.index].length === 0 || heading ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
+    const detections = cueHits[sentence.index].length === 0 || isHeading(text) ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];

@@ -1,4 +1,5 @@
 import { loadCues } from './lexicon.js';
+import { FOLDING_HAZARD, PrefixIndex, wordStartPrefixes } from './prefilter.js';
 
 /**
  * Event triggers and event typing from data/cues/events.yaml.
@@ -42,9 +43,16 @@ interface EventCues {
 interface CompiledCue extends CueSpec {
   index: number;
   regex: RegExp;
+  /** the same pattern, sticky: tried only at the word starts where it may begin */
+  sticky: RegExp;
+  /** lower-cased prefixes one of which starts every match (prefilter.ts); null: scan the whole text */
+  prefixes: string[] | null;
   /** the pattern needs the text's own case ([\p{Lu}]); the others run on the lower-cased text */
   cased: boolean;
 }
+
+/** Longest prefix kept per pattern: most words leave the index long before. */
+const PREFIX = 8;
 
 export interface CueHit {
   kind: string;
@@ -58,22 +66,29 @@ export interface CueHit {
   cue: number;
 }
 
-let compiled: { kinds: Record<string, KindInfo>; cues: CompiledCue[] } | null = null;
+interface Compiled {
+  kinds: Record<string, KindInfo>;
+  cues: CompiledCue[];
+  /** the possible starts of every cue that has them */
+  index: PrefixIndex;
+}
 
-function cues(): { kinds: Record<string, KindInfo>; cues: CompiledCue[] } {
+let compiled: Compiled | null = null;
+
+function cues(): Compiled {
   if (compiled) return compiled;
   const data = loadCues<EventCues>('events.yaml');
-  compiled = {
-    kinds: data.kinds,
-    cues: data.cues.map((c, index) => {
-      if (!data.kinds[c.kind]) throw new Error(`events.yaml: cue ${index} names unknown kind "${c.kind}"`);
-      // case-insensitive and unicode matching are slow: patterns that need neither run
-      // case-sensitively on the lower-cased text (same length checked at scan time)
-      const cased = /\\p\{Lu\}|\[A-Z/.test(c.re);
-      const unicode = /\\p\{|\\u\{/.test(c.re);
-      return { ...c, index, cased, regex: new RegExp(c.re, cased ? 'giu' : unicode ? 'gu' : 'g') };
-    }),
-  };
+  const list = data.cues.map((c, index): CompiledCue => {
+    if (!data.kinds[c.kind]) throw new Error(`events.yaml: cue ${index} names unknown kind "${c.kind}"`);
+    // case-insensitive and unicode matching are slow: patterns that need neither run
+    // case-sensitively on the lower-cased text (same length checked at scan time)
+    const cased = /\\p\{Lu\}|\[A-Z/.test(c.re);
+    const unicode = /\\p\{|\\u\{/.test(c.re);
+    const flags = cased ? 'iu' : unicode ? 'u' : '';
+    const prefixes = wordStartPrefixes(c.re, flags, PREFIX);
+    return { ...c, index, cased, prefixes, regex: new RegExp(c.re, `g${flags}`), sticky: new RegExp(c.re, `y${flags}`) };
+  });
+  compiled = { kinds: data.kinds, cues: list, index: new PrefixIndex(list.map((c) => c.prefixes)) };
   return compiled;
 }
 
@@ -87,17 +102,39 @@ export function allKinds(): string[] {
   return Object.keys(cues().kinds);
 }
 
-function rawHits(text: string, base: number): CueHit[] {
+/**
+ * Every match of every cue, cue by cue in file order, each cue's matches left to right (the
+ * global scan's own order). `exhaustive` scans every pattern over the whole text; otherwise a
+ * pattern whose possible starts are known is tried only there, which finds the same matches: a
+ * global scan returns the leftmost match at or after its position, and no match begins elsewhere.
+ */
+export function rawHits(text: string, base: number, exhaustive = false): CueHit[] {
   const raw: CueHit[] = [];
   const lower = text.toLowerCase();
   // lower-casing may change the length of rare characters (İ): then every pattern runs case-blind
   const sameLength = lower.length === text.length;
-  for (const c of cues().cues) {
+  const { cues: list, index } = cues();
+  const gated = !exhaustive && sameLength && !FOLDING_HAZARD.test(text);
+  const starts = gated ? index.starts(lower) : null;
+  for (const c of list) {
     let regex = c.regex;
     let scanned = text;
     if (!c.cased) {
       if (sameLength) scanned = lower;
       else regex = new RegExp(c.re, 'giu');
+    }
+    if (starts && c.prefixes) {
+      const sticky = c.sticky;
+      let end = 0;
+      for (const p of starts[c.index]) {
+        if (p < end) continue;
+        sticky.lastIndex = p;
+        const m = sticky.exec(scanned);
+        if (m === null || m[0].length === 0) continue;
+        end = p + m[0].length;
+        raw.push({ kind: c.kind, group: c.group ?? c.kind, weight: c.weight, start: base + p, end: base + end, text: text.slice(p, end), cue: c.index });
+      }
+      continue;
     }
     regex.lastIndex = 0;
     for (let m = regex.exec(scanned); m !== null; m = regex.exec(scanned)) {

@@ -249,11 +249,21 @@ export interface ModalityOptions {
 /** Tokens of a sentence, lower-cased, and the index range of the trigger span among them. */
 let lastTokens: { sentence: string; base: number; tokens: RawToken[]; words: string[] } | null = null;
 
+/** Lower-cased token texts, curly apostrophes straightened: one pass over the sentence, not one per token. */
+function lowerWords(sentence: string, base: number, toks: readonly RawToken[]): string[] {
+  const lower = sentence.toLowerCase();
+  // lower-casing a whole string may differ from lower-casing its pieces (a length change, a
+  // final sigma): then token by token
+  if (lower.length !== sentence.length || sentence.includes('\u03a3')) return toks.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  const straight = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  return toks.map((t) => straight.slice(t.start - base, t.end - base));
+}
+
 export function locate(sentence: string, trigger: Span, base = 0): { tokens: RawToken[]; words: string[]; ti: number; tj: number } {
   // events and statements ask about the same sentence several times in a row: tokenise it once
   if (!lastTokens || lastTokens.sentence !== sentence || lastTokens.base !== base) {
     const toks = tokenize(sentence, base);
-    lastTokens = { sentence, base, tokens: toks, words: toks.map((t) => t.text.toLowerCase().replace(/’/g, "'")) };
+    lastTokens = { sentence, base, tokens: toks, words: lowerWords(sentence, base, toks) };
   }
   const { tokens, words } = lastTokens;
   let ti = tokens.findIndex((t) => t.end > trigger.start);

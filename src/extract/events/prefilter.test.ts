@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PrefixIndex, wordStartPrefixes } from './prefilter.js';
+import { rawHits } from './detect.js';
+
+describe('wordStartPrefixes', () => {
+  it('reads the leading alternation of a cue, optional parts included', () => {
+    expect(wordStartPrefixes(String.raw`\b(?:clash(?:es|ed)?|gun ?fights?)\b`, '', 3)?.sort()).toEqual(['cla', 'gun']);
+    expect(wordStartPrefixes(String.raw`\b(?:an?|the)\s+attack`, '', 3)?.sort()).toEqual(['a', 'an', 'the']);
+    expect(wordStartPrefixes(String.raw`\b(?:(?:hand|stun)[- ])?grenades?\b`, '', 5)?.sort()).toEqual(['grena', 'hand ', 'hand-', 'stun ', 'stun-']);
+  });
+
+  it('skips lookarounds before the first character and lower-cases a case-blind pattern', () => {
+    expect(wordStartPrefixes(String.raw`(?<!heart |panic )\b(?:Attack|raid)s?\b(?! dogs)`, 'iu', 4)?.sort()).toEqual(['atta', 'raid']);
+  });
+
+  it('gives up when a match may start anywhere or with any word', () => {
+    expect(wordStartPrefixes(String.raw`(?:attack|raid)`, '', 3)).toBeNull(); // no \b: may start inside a word
+    expect(wordStartPrefixes(String.raw`\b(?:\w+ ){0,2}attack`, '', 3)).toBeNull();
+    expect(wordStartPrefixes(String.raw`\b[\p{Lu}][\p{L}-]+ ambush`, 'u', 3)).toBeNull();
+    expect(wordStartPrefixes(String.raw`\b(?:attack|raid)|^clash`, '', 3)).toBeNull(); // alternation at the top
+    expect(wordStartPrefixes(String.raw`\b(?:attack|-raid)`, '', 3)).toBeNull(); // "-" is no word character
+    expect(wordStartPrefixes(String.raw`\b(a)\1`, '', 3)).toBeNull(); // back-references are not read
+  });
+});
+
+describe('PrefixIndex', () => {
+  it('lists each word start where a pattern may begin, once', () => {
+    const index = new PrefixIndex([['cla', 'gun'], null, ['a', 'an']]);
+    const text = 'clashes and gunfire: a clan, an aclash';
+    expect(index.starts(text)).toEqual([[0, 12, 23], [], [8, 21, 29, 32]]);
+  });
+});
+
+/** Real sentences from this folder's tests and the statements tests, joined into documents. */
+function fixtureText(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const out: string[] = [];
+  for (const dir of [here, join(here, '..', 'statements')]) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.test.ts') && n !== 'prefilter.test.ts')) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'([A-Z][^'\n]{20,})'/g)) out.push(m[1]);
+    }
+  }
+  return out.join(' ');
+}
+
+describe('cue scan with the start index', () => {
+  const text = fixtureText();
+
+  it('finds exactly the matches of a scan of the whole text', () => {
+    expect(text.length).toBeGreaterThan(2000);
+    const gated = rawHits(text, 0);
+    expect(gated.length).toBeGreaterThan(50);
+    expect(gated).toEqual(rawHits(text, 0, true));
+  });
+
+  it('also across odd joins, capitals, hyphens and a shifted base', () => {
+    const odd = [
+      text.toUpperCase(),
+      text.replace(/ /g, '\n'),
+      text.replace(/ /g, '-'),
+      'Counter-attack. Re-took the town; RE-CAPTURED it.Clashes erupted.Gunmen shot dead 3 people',
+      "The army's re-took Kidal — ‘clashes’ (firefights) … ¿ataque? Airstrike/drone strike",
+    ];
+    for (const t of odd) expect(rawHits(t, 17)).toEqual(rawHits(t, 17, true));
+  });
+
+  it('characters whose case folding reaches ASCII fall back to the whole scan', () => {
+    const t = 'The attacK on the base (\u212a) and ſhelling.';
+    expect(rawHits(t, 0)).toEqual(rawHits(t, 0, true));
+  });
+});
