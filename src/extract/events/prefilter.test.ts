@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PrefixIndex, wordStartPrefixes } from './prefilter.js';
+import { literalStrings, PrefixIndex, wordStartPrefixes } from './prefilter.js';
 import { rawHits } from './detect.js';
 
 describe('wordStartPrefixes', () => {
@@ -26,7 +26,25 @@ describe('wordStartPrefixes', () => {
   });
 });
 
+describe('literalStrings', () => {
+  it('spells out a finite alternation, assertions left out (a wider claim)', () => {
+    expect(literalStrings(String.raw`command|reports? directly|-run\b`, 'i')?.sort()).toEqual(['-run', 'command', 'report directly', 'reports directly']);
+    expect(literalStrings('President|Prime Minister', '')?.sort()).toEqual(['president', 'prime minister']);
+  });
+  it('is null for anything unbounded', () => {
+    expect(literalStrings(String.raw`backed by \w+`, 'i')).toBeNull();
+    expect(literalStrings('rivals?|(?:ally)+', 'i')).toBeNull();
+  });
+});
+
 describe('PrefixIndex', () => {
+  it('tells which spans hold a string of each pattern, inside words too', () => {
+    const index = new PrefixIndex([['mov'], ['head', 'headquarters'], ['x']]);
+    const text = 'troops removed. the headquarters. nothing here. move';
+    const spans = [{ start: 0, end: 15 }, { start: 16, end: 33 }, { start: 34, end: 47 }, { start: 48, end: 52 }];
+    expect(index.spansWith(text, spans)).toEqual([[true, false, false, true], [false, true, false, false], [false, false, false, false]]);
+  });
+
   it('lists each word start where a pattern may begin, once', () => {
     const index = new PrefixIndex([['cla', 'gun'], null, ['a', 'an']]);
     const text = 'clashes and gunfire: a clan, an aclash';

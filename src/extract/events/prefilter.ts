@@ -263,6 +263,26 @@ export function wordStartPrefixes(source: string, flags: string, k = 3): string[
   return out;
 }
 
+/**
+ * The finite set of lower-cased strings a pattern of plain alternatives matches ("backed|armed by",
+ * "reports? directly"), assertions such as `\b` ignored: a superset of what it matches. Null when
+ * the pattern is not such a finite set of strings up to `max` characters.
+ */
+export function literalStrings(source: string, flags: string, max = 40): string[] | null {
+  try {
+    const top = parse(source, flags.includes('i'));
+    const out: string[] = [];
+    for (const [s, done] of prefixesOf({ t: 'alt', alts: top }, max + 1)) {
+      if (done || s === '') return null;
+      out.push(s);
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
 /** Characters whose case folding reaches ASCII letters or changes length: texts with them are scanned whole. */
 export const FOLDING_HAZARD = /[\u0130\u017f\u212a]/;
 
@@ -308,6 +328,29 @@ export class PrefixIndex {
         if (!node.owners.includes(index)) node.owners.push(index);
       }
     });
+  }
+
+  /**
+   * For each pattern, whether one of its strings begins inside each span of `spans` (sorted,
+   * not overlapping): a walk of the trie at every character, not only at word starts.
+   */
+  spansWith(lower: string, spans: readonly { start: number; end: number }[]): boolean[][] {
+    const out: boolean[][] = Array.from({ length: this.size }, () => new Array<boolean>(spans.length).fill(false));
+    const n = lower.length;
+    let si = 0;
+    for (let p = 0; p < n; p++) {
+      while (si < spans.length && spans[si].end <= p) si++;
+      if (si >= spans.length) break;
+      if (p < spans[si].start) continue;
+      let node: TrieNode | undefined = this.root;
+      for (let q = p; q < n; q++) {
+        node = child(node, lower.charCodeAt(q));
+        if (!node) break;
+        for (const idx of node.owners) out[idx][si] = true;
+        if (!node.ascii && !node.other) break;
+      }
+    }
+    return out;
   }
 
   /** For each pattern, the word starts of `lower` where it may match, in increasing order. */

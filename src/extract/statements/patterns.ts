@@ -1,6 +1,7 @@
 import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
 import { actorKb } from '../../knowledge/actors.js';
 import { attribute, sourceName } from '../events/assemble.js';
+import { FOLDING_HAZARD, literalStrings, PrefixIndex } from '../events/prefilter.js';
 
 /**
  * Statements: time-bounded facts about actors, each found by a general pattern of news prose
@@ -16,6 +17,10 @@ interface Ctx {
   actors: ActorMention[];
   places: PlaceMention[];
   times: TimeMention[];
+  /** results.names sorted by start, with each one's index in results.names */
+  names: { byStart: Span[]; order: number[] };
+  /** sources by sentence index, in results order */
+  sourcesOf: Map<number, Extraction['sources']>;
   out: ExtractedStatement[];
 }
 
@@ -23,10 +28,22 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Index of the first mention of a list sorted by start that starts at or after `pos`. */
+function lowerBound(sorted: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** An actor mention that starts within `slack` characters after `pos` (articles allowed between). */
 function actorAfter(ctx: Ctx, pos: number, limit: number, slack = 6): ActorMention | null {
-  for (const a of ctx.actors) {
-    if (a.start < pos) continue;
+  for (let i = lowerBound(ctx.actors, pos); i < ctx.actors.length; i++) {
+    const a = ctx.actors[i];
     if (a.start > Math.min(limit, pos + slack)) break;
     if (/^\s*(?:the\s+|a\s+|an\s+)?$/i.test(ctx.doc.text.slice(pos, a.start))) return a;
   }
@@ -36,8 +53,8 @@ function actorAfter(ctx: Ctx, pos: number, limit: number, slack = 6): ActorMenti
 /** The closest actor mention ending before `pos`, inside [from, pos). */
 function actorBefore(ctx: Ctx, from: number, pos: number, filter: (a: ActorMention) => boolean = () => true): ActorMention | null {
   let best: ActorMention | null = null;
-  for (const a of ctx.actors) {
-    if (a.start < from) continue;
+  for (let i = lowerBound(ctx.actors, from); i < ctx.actors.length; i++) {
+    const a = ctx.actors[i];
     if (a.end > pos) break;
     if (filter(a)) best = a;
   }
@@ -75,12 +92,8 @@ function stateName(iso: string | null): string | null {
 }
 
 function placeAt(ctx: Ctx, pos: number, limit: number): PlaceMention | null {
-  for (const p of ctx.places) {
-    if (p.start < pos) continue;
-    if (p.start > Math.min(limit, pos + 6)) break;
-    return p;
-  }
-  return null;
+  const p = ctx.places[lowerBound(ctx.places, pos)];
+  return p && p.start <= Math.min(limit, pos + 6) ? p : null;
 }
 
 /** The object of "backed by Russia": an actor there, else the state of a country named there. */
@@ -107,8 +120,18 @@ function persons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
 
 function findPersons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
   const out: { name: string; span: Span }[] = [];
-  for (const a of ctx.actors) if (a.kind === 'person' && a.start >= sentence.start && a.end <= sentence.end) out.push({ name: a.name, span: a });
-  for (const n of ctx.results.names) {
+  // only mentions that start inside the sentence can lie inside it (lists sorted by start)
+  for (let i = lowerBound(ctx.actors, sentence.start); i < ctx.actors.length && ctx.actors[i].start <= sentence.end; i++) {
+    const a = ctx.actors[i];
+    if (a.kind === 'person' && a.end <= sentence.end) out.push({ name: a.name, span: a });
+  }
+  const names = ctx.names;
+  const inside: number[] = [];
+  for (let i = lowerBound(names.byStart, sentence.start); i < names.byStart.length && names.byStart[i].start <= sentence.end; i++) inside.push(names.order[i]);
+  // in the order of results.names, as before
+  inside.sort((a, b) => a - b);
+  for (const k of inside) {
+    const n = ctx.results.names[k];
     if (n.type !== 'PER' || n.start < sentence.start || n.end > sentence.end) continue;
     if (out.some((p) => overlaps(p.span, n))) continue;
     out.push({ name: n.text, span: n });
@@ -132,7 +155,12 @@ function findPersons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
 }
 
 function timeIn(ctx: Ctx, span: Span): TimeMention | null {
-  return ctx.times.find((t) => t.start >= span.start && t.end <= span.end && t.timexType !== 'DURATION' && /^\d{4}/.test(t.value)) ?? null;
+  // the first in start order; none that starts after the span can end inside it
+  for (let i = lowerBound(ctx.times, span.start); i < ctx.times.length && ctx.times[i].start <= span.end; i++) {
+    const t = ctx.times[i];
+    if (t.end <= span.end && t.timexType !== 'DURATION' && /^\d{4}/.test(t.value)) return t;
+  }
+  return null;
 }
 
 /** The date a time mention points to, cut to its own precision ("2023", "2021-10", "2020-11-02"). */
@@ -410,8 +438,7 @@ const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
 
 /** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
 function claims(ctx: Ctx, s: Sentence): void {
-  for (const src of ctx.results.sources) {
-    if (src.sentence !== s.index) continue;
+  for (const src of ctx.sourcesOf.get(s.index) ?? []) {
     const cue = src.cue.text.toLowerCase();
     const announce = /^(?:announc|declar|proclaim|assert|claim|insist|boast|vow|pledg|stat)/.test(cue);
     // an announcement is a claim when it states something ("announced that ...", a quote), not an act ("announced its departure")
@@ -588,6 +615,34 @@ const GATE = {
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
 };
 
+type GateName = keyof typeof GATE;
+const GATE_NAMES = Object.keys(GATE) as GateName[];
+
+let gateIndex: PrefixIndex | null | undefined;
+
+/**
+ * The strings of every gate in one trie, so a document is read once for all of them: a sentence
+ * where none of a gate's strings begins cannot pass that gate, and is not tested with it.
+ */
+function gates(): PrefixIndex | null {
+  if (gateIndex !== undefined) return gateIndex;
+  const strings = GATE_NAMES.map((g) => literalStrings(GATE[g].source, GATE[g].flags));
+  gateIndex = strings.every((x) => x !== null) ? new PrefixIndex(strings) : null;
+  return gateIndex;
+}
+
+/** For each gate, the sentences where one of its strings begins; null: test every sentence. */
+function gateCandidates(doc: Document): Record<GateName, boolean[]> | null {
+  const index = gates();
+  if (!index) return null;
+  const lower = doc.text.toLowerCase();
+  // offsets must survive lower-casing; sentences must be in order and apart
+  if (lower.length !== doc.text.length || FOLDING_HAZARD.test(doc.text)) return null;
+  for (let i = 1; i < doc.sentences.length; i++) if (doc.sentences[i].start < doc.sentences[i - 1].end) return null;
+  const found = index.spansWith(lower, doc.sentences);
+  return Object.fromEntries(GATE_NAMES.map((g, i) => [g, found[i]])) as Record<GateName, boolean[]>;
+}
+
 function dayOf(d: string, end: boolean): string {
   if (/^\d{4}-\d{2}-\d{2}/.test(d)) return d.slice(0, 10);
   if (/^\d{4}-\d{2}$/.test(d)) {
@@ -615,6 +670,11 @@ function datesFromPresence(results: Extraction, statements: readonly ExtractedSt
   }
 }
 
+function namesByStart(names: Extraction['names']): Ctx['names'] {
+  const order = names.map((_, i) => i).sort((a, b) => names[a].start - names[b].start || a - b);
+  return { byStart: order.map((i) => names[i]), order };
+}
+
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
     doc,
@@ -622,8 +682,17 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     actors: [...results.actors].sort((a, b) => a.start - b.start),
     places: [...results.places].sort((a, b) => a.start - b.start),
     times: [...results.times].sort((a, b) => a.start - b.start),
+    names: namesByStart(results.names),
+    sourcesOf: new Map(),
     out: [],
   };
+  for (const src of results.sources) {
+    const list = ctx.sourcesOf.get(src.sentence);
+    if (list) list.push(src);
+    else ctx.sourcesOf.set(src.sentence, [src]);
+  }
+  const cand = gateCandidates(doc);
+  const gate = (g: GateName, s: Sentence, text: string): boolean => (cand === null || cand[g][s.index]) && GATE[g].test(text);
   const deaths = new Map<string, string>();
   const withdrawals = withdrawalDates(results);
   const sourceSentences = new Set(results.sources.map((x) => x.sentence));
@@ -631,19 +700,19 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
     // each pattern runs only where its key words occur: most sentences state no such fact
-    if (GATE.backed.test(text)) backedBy(ctx, s, text);
-    if (GATE.controlled.test(text)) controlledBy(ctx, s, text);
-    if (GATE.command.test(text)) commandedBy(ctx, s, text);
-    if (GATE.rival.test(text)) rivalOf(ctx, s, text);
-    if (GATE.partOf.test(text)) partOf(ctx, s, text);
-    if (GATE.member.test(text)) memberOf(ctx, s, text);
-    if (GATE.affiliated.test(text)) affiliatedWith(ctx, s, text);
-    if (GATE.death.test(text)) died(ctx, s, text, deaths);
-    if (GATE.leader.test(text)) leaderOf(ctx, s, text);
-    if (personSentences.has(s.index) || GATE.role.test(text)) roles(ctx, s);
-    if (sourceSentences.has(s.index) || GATE.assessment.test(text)) claims(ctx, s);
-    if (GATE.presence.test(text)) presence(ctx, s, text, withdrawals);
-    if (GATE.personnel.test(text)) personnelMoves(ctx, s, text);
+    if (gate('backed', s, text)) backedBy(ctx, s, text);
+    if (gate('controlled', s, text)) controlledBy(ctx, s, text);
+    if (gate('command', s, text)) commandedBy(ctx, s, text);
+    if (gate('rival', s, text)) rivalOf(ctx, s, text);
+    if (gate('partOf', s, text)) partOf(ctx, s, text);
+    if (gate('member', s, text)) memberOf(ctx, s, text);
+    if (gate('affiliated', s, text)) affiliatedWith(ctx, s, text);
+    if (gate('death', s, text)) died(ctx, s, text, deaths);
+    if (gate('leader', s, text)) leaderOf(ctx, s, text);
+    if (personSentences.has(s.index) || gate('role', s, text)) roles(ctx, s);
+    if (sourceSentences.has(s.index) || gate('assessment', s, text)) claims(ctx, s);
+    if (gate('presence', s, text)) presence(ctx, s, text, withdrawals);
+    if (gate('personnel', s, text)) personnelMoves(ctx, s, text);
   }
   // a leadership ends with the leader's death
   for (const st of ctx.out) {
