@@ -26,6 +26,7 @@ import {
   pad,
   type Ymd,
 } from './calendar.js';
+import { HeadScanner, literalHead, type LiteralHead } from './heads.js';
 import {
   DAY_PARTS,
   MONTH_RE,
@@ -1288,25 +1289,42 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
 
 // ---------------------------------------------------------------- driver
 
-/** Windows around the hits of a rule's head, merged when they overlap, starting at a space. */
-function windows(text: string, head: NonNullable<Rule['head']>): [number, number][] {
+/** Windows around the hits of a rule's head, merged when they overlap, starting at a space. The
+ * hits are the head regex's, or the same found by the one-pass scanner (`hits`, [index, length]). */
+function windows(text: string, head: NonNullable<Rule['head']>, hits?: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
-  head.re.lastIndex = 0;
-  for (let m = head.re.exec(text); m !== null; m = head.re.exec(text)) {
-    let from = Math.max(0, m.index - head.back);
+  const add = (index: number, length: number) => {
+    let from = Math.max(0, index - head.back);
     while (from > 0 && !/\s/.test(text[from - 1])) from--;
-    const to = Math.min(text.length, m.index + m[0].length + head.forward);
+    const to = Math.min(text.length, index + length + head.forward);
     const last = out[out.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else out.push([from, to]);
+  };
+  if (hits) {
+    for (const [index, length] of hits) add(index, length);
+    return out;
   }
+  head.re.lastIndex = 0;
+  for (let m = head.re.exec(text); m !== null; m = head.re.exec(text)) add(m.index, m[0].length);
   return out;
 }
 
+/** Heads that are word lists, found for all rules in one pass over the text (heads.ts). */
+const LITERAL_HEADS = RULES.map((r) => (r.head ? literalHead(r.head.re) : null));
+const HEAD_SCANNER = new HeadScanner(LITERAL_HEADS.filter((h): h is LiteralHead => h !== null));
+/** the scanner's index of each rule's head, -1 for a rule whose head keeps its regex */
+const SCANNED: number[] = (() => {
+  let k = 0;
+  return LITERAL_HEADS.map((h) => (h ? k++ : -1));
+})();
+
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of RULES) {
-    const spans: [number, number][] = rule.head ? windows(text, rule.head) : [[0, text.length]];
+  const scanned = HEAD_SCANNER.scan(text);
+  for (let ri = 0; ri < RULES.length; ri++) {
+    const rule = RULES[ri];
+    const spans: [number, number][] = rule.head ? windows(text, rule.head, SCANNED[ri] >= 0 ? scanned[SCANNED[ri]] : undefined) : [[0, text.length]];
     for (const [from, to] of spans) {
       const part = from === 0 && to === text.length ? text : text.slice(from, to);
       rule.re.lastIndex = 0;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { HeadScanner, literalHead, type LiteralHead } from './heads.js';
+import { RULES } from './tagger.js';
+
+/** What a head regex finds, as [index, length] pairs. */
+function byRegex(re: RegExp, text: string): [number, number][] {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(g)].map((m) => [m.index, m[0].length]);
+}
+
+const TEXTS = [
+  'Gunmen killed 12 villagers near Djibo on Sunday, three days after the army left; the attack came a year after the coup.',
+  'In the first half of 2024, JNIM fighters attacked every week. The Mayor said on Jan. 5 that the weekend was quiet.',
+  'Over the past two decades, daily raids, weekly convoys and monthly reports; each day per person. Centuries-old feuds.',
+  'DAYS, Days, days2 _days days_ daydream yearlong YEAR-END year-ago twenty-two Twenty nineteen-eighty Nineties.',
+  'Janet, JAN, Jan, Janu, MayDay, May, Decem, Dec-2024 2024-01-05 x2024-01-05 12024-01-05-99 Mar., Sept and Sep.',
+  'día niñez semana Tagesmonat 1990s mid-1990s the 80s, fortnightly, millennium, quarter-century, half-hearted, behalf.',
+  '',
+  'a',
+  'year',
+  'Jan',
+];
+
+describe('literal rule heads', () => {
+  const literal = RULES.map((r) => (r.head ? { rule: r.name, re: r.head.re, head: literalHead(r.head.re) } : null)).filter(
+    (x): x is { rule: string; re: RegExp; head: LiteralHead } => x !== null && x.head !== null,
+  );
+
+  it('reads the word lists of most heads', () => {
+    expect(literal.map((x) => x.rule)).toEqual(expect.arrayContaining(['duration', 'vague-duration', 'relative-unit', 'month', 'month-day', 'set']));
+    expect(literalHead(/spring|summer/gi)).toBeNull();
+    expect(literalHead(/\b(?:day|week)\b/giu)).toBeNull();
+  });
+
+  it('finds what each head regex finds, in one pass for all heads', () => {
+    const scanner = new HeadScanner(literal.map((x) => x.head));
+    for (const text of [...TEXTS, TEXTS.join('\n')]) {
+      const found = scanner.scan(text);
+      literal.forEach((x, k) => expect(found[k], `${x.rule} on ${JSON.stringify(text.slice(0, 40))}`).toEqual(byRegex(x.re, text)));
+    }
+  });
+
+  it('takes the first alternative that matches, as the regex does', () => {
+    const head = literalHead(/\b(?:we|week|weekend)/gi)!;
+    const scanner = new HeadScanner([head]);
+    expect(scanner.scan('weekend Weeks')).toEqual([byRegex(/\b(?:we|week|weekend)/gi, 'weekend Weeks')]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Rule heads that are lists of words, found in one pass over the text instead of one regex scan
+ * per rule. A head such as `/\b(?:years|months|weeks)\b/gi` can only match at the start of a run
+ * of word characters (`\w` = [A-Za-z0-9_], as `\b` reads them without the `u` flag), so one walk
+ * over the runs, with a look-up of each plausible run, gives exactly the matches of every such head.
+ * Heads of other shapes keep their regex.
+ */
+
+/** A head of the form `\b(?:a|b|c)` or `\b(?:a|b|c)\b`, optionally followed by `|<pattern starting with \d>`. */
+export interface LiteralHead {
+  /** the alternatives, in the order the regex tries them */
+  alts: string[];
+  /** a trailing `\b`: the alternative must be the whole run */
+  whole: boolean;
+  /** the `i` flag */
+  ci: boolean;
+  /** the part after the word list (it starts with a digit, so its matches never meet the words') */
+  rest: RegExp | null;
+}
+
+/** The word list of a head regex, or null when it has another shape. */
+export function literalHead(re: RegExp): LiteralHead | null {
+  if (!/^[gi]*$/.test(re.flags)) return null;
+  const m = /^\\b(?:\(\?:([A-Za-z]+(?:\|[A-Za-z]+)*)\)|([A-Za-z]+))(\\b)?(?:\|(\\d.*))?$/.exec(re.source);
+  if (!m) return null;
+  const alts = (m[1] ?? m[2]).split('|');
+  const rest = m[4] ? new RegExp(m[4], re.flags.includes('g') ? re.flags : `${re.flags}g`) : null;
+  if (rest && /\|/.test(m[4])) return null;
+  return { alts, whole: m[3] !== undefined, ci: re.flags.includes('i'), rest };
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+interface Slot {
+  head: number;
+  /** position of the alternative in its head: the regex takes the first that matches */
+  order: number;
+}
+
+/** A trie over the ASCII characters of alternatives: node k's child for code c is `next[k * 128 + c]` (0: none). */
+class CharTrie {
+  next = new Int32Array(128 * 64);
+  /** alternatives ending at a node that match as a prefix of the run */
+  prefix: Slot[][] = [[]];
+  /** alternatives ending at a node that must be the whole run */
+  whole: Slot[][] = [[]];
+
+  add(key: string, slot: Slot, whole: boolean): void {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let child = this.next[node * 128 + c];
+      if (child === 0) {
+        child = this.prefix.length;
+        this.prefix.push([]);
+        this.whole.push([]);
+        if ((child + 1) * 128 > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+        }
+        this.next[node * 128 + c] = child;
+      }
+      node = child;
+    }
+    (whole ? this.whole : this.prefix)[node].push(slot);
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A set of literal heads compiled for one pass. */
+export class HeadScanner {
+  private readonly heads: LiteralHead[];
+  /** alternatives of `i` heads, lower case, walked with the run lower-cased */
+  private readonly ci = new CharTrie();
+  /** alternatives of case-sensitive heads */
+  private readonly cs = new CharTrie();
+  private readonly hasCi: boolean;
+  private readonly hasCs: boolean;
+
+  constructor(heads: LiteralHead[]) {
+    this.heads = heads;
+    let hasCi = false;
+    let hasCs = false;
+    heads.forEach((h, head) => {
+      h.alts.forEach((alt, order) => {
+        if (h.ci) this.ci.add(alt.toLowerCase(), { head, order }, h.whole);
+        else this.cs.add(alt, { head, order }, h.whole);
+        if (h.ci) hasCi = true;
+        else hasCs = true;
+      });
+    });
+    this.hasCi = hasCi;
+    this.hasCs = hasCs;
+  }
+
+  /** Walks one run [r, end) through a trie; records per head the first alternative (in the regex's
+   * order) that matches, as `best`/`bestLength`. Returns whether any did. */
+  private walk(trie: CharTrie, text: string, r: number, end: number, fold: boolean, best: Int32Array, bestLength: Int32Array): boolean {
+    let node = 0;
+    let hit = false;
+    for (let i = r; i < end; i++) {
+      const c = text.charCodeAt(i);
+      node = trie.next[node * 128 + (fold ? lowerAscii(c) : c)];
+      if (node === 0) return hit;
+      const slots = trie.prefix[node];
+      if (slots.length > 0) hit = this.mark(slots, i + 1 - r, best, bestLength) || hit;
+    }
+    const whole = trie.whole[node];
+    if (whole.length > 0) hit = this.mark(whole, end - r, best, bestLength) || hit;
+    return hit;
+  }
+
+  private mark(slots: Slot[], length: number, best: Int32Array, bestLength: Int32Array): boolean {
+    for (const s of slots) {
+      if (best[s.head] === -1 || s.order < best[s.head]) {
+        best[s.head] = s.order;
+        bestLength[s.head] = length;
+      }
+    }
+    return true;
+  }
+
+  /** For each head, its matches in `text` as [index, length] pairs in order: what `head.re` finds. */
+  scan(text: string): [number, number][][] {
+    const out: [number, number][][] = this.heads.map(() => []);
+    const best = new Int32Array(this.heads.length).fill(-1);
+    const bestLength = new Int32Array(this.heads.length);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordChar(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const r = i;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      let hit = false;
+      if (this.hasCi) hit = this.walk(this.ci, text, r, i, true, best, bestLength);
+      if (this.hasCs) hit = this.walk(this.cs, text, r, i, false, best, bestLength) || hit;
+      if (hit) {
+        for (let h = 0; h < best.length; h++) {
+          if (best[h] === -1) continue;
+          out[h].push([r, bestLength[h]]);
+          best[h] = -1;
+        }
+      }
+    }
+    // the digit part of a head ("|\d{4}-\d\d-\d\d") never overlaps a word match: merge in order
+    this.heads.forEach((h, k) => {
+      if (!h.rest) return;
+      const extra: [number, number][] = [];
+      h.rest.lastIndex = 0;
+      for (let m = h.rest.exec(text); m !== null; m = h.rest.exec(text)) {
+        if (m[0].length === 0) {
+          h.rest.lastIndex++;
+          continue;
+        }
+        extra.push([m.index, m[0].length]);
+      }
+      if (extra.length > 0) out[k] = out[k].concat(extra).sort((a, b) => a[0] - b[0]);
+    });
+    return out;
+  }
+}
