@@ -81,15 +81,8 @@ const F_UPPER = 128;
 const F_QUOTE = 256;
 /** set per model: the lower-cased form is a common lower-case word (see Gazetteer.common) */
 const F_COMMON = 512;
-
-interface WordEntry {
-  h: Uint32Array;
-  lower: string;
-  /** cached scores of this word's features at offsets 0, -1, +1, -2, +2 (fixed models only) */
-  vec: Float32Array | null;
-  /** bit o set when offset o of `vec` is filled */
-  done: number;
-}
+/** the word is a quote, bracket, dash or colon (see isQuoteOrBracket); never a feature itself */
+const F_QB = 1024;
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
@@ -117,10 +110,10 @@ function charShape(c: number): number {
   return c;
 }
 
-function describe(word: string): WordEntry {
+/** Writes a word's properties at `h[o..o+NSLOT)`; returns its lower-cased form. */
+function describe(word: string, h: Uint32Array, o: number): string {
   const lower = word.toLowerCase();
   const upperForm = word.toUpperCase();
-  const h = new Uint32Array(NSLOT);
   let flags = 0;
   let letters = 0;
   let uppers = 0;
@@ -160,19 +153,22 @@ function describe(word: string): WordEntry {
   else if (flags & F_INITCAP) cls = uppers === 1 ? (flags & F_PERIOD ? 'initdot' : 'init') : 'initmixed';
   else cls = 'mixed';
 
-  h[S_EXACT] = hashString(word, 1);
-  h[S_LOWER] = hashString(lower, 2);
-  h[S_SHAPE] = hashString(shape, 3);
-  h[S_CLASS] = hashString(cls, 4);
+  h[o + S_EXACT] = hashString(word, 1);
+  h[o + S_LOWER] = hashString(lower, 2);
+  h[o + S_SHAPE] = hashString(shape, 3);
+  h[o + S_CLASS] = hashString(cls, 4);
   for (let k = 1; k <= 4; k++) {
     if (lower.length > k) {
-      h[S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
-      h[S_SUF + k - 1] = hashString(lower.slice(-k), 20 + k);
+      h[o + S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
+      h[o + S_SUF + k - 1] = hashString(lower.slice(-k), 20 + k);
+    } else {
+      h[o + S_PRE + k - 1] = 0;
+      h[o + S_SUF + k - 1] = 0;
     }
   }
-  h[S_LEN] = Math.min(word.length, 12);
-  h[S_FLAGS] = flags;
-  return { h, lower, vec: null, done: 0 };
+  h[o + S_LEN] = Math.min(word.length, 12);
+  h[o + S_FLAGS] = flags | (isQuoteOrBracket(word) ? F_QB : 0);
+  return lower;
 }
 
 /** Hashes of the words written in lower case at least `min` times in `sentences`. */
@@ -186,56 +182,49 @@ export function commonWordHashes(sentences: Iterable<readonly string[]>, min = 2
   return out.sort((a, b) => a - b);
 }
 
-/** Stands for the missing neighbours before the first and after the last word. */
-function sentinel(atom: number): WordEntry {
-  const h = new Uint32Array(NSLOT);
-  h[S_EXACT] = h[S_LOWER] = h[S_SHAPE] = h[S_CLASS] = atom;
-  return { h, lower: '', vec: null, done: 0 };
-}
-
 /** Keys of the features of one word seen at an offset: 0 itself, 1 left, 2 right, 3 two left, 4 two right. */
-function wordKeys(h: Uint32Array, offset: number, keys: Uint32Array, k: number): number {
+function wordKeys(h: Uint32Array, o: number, offset: number, keys: Uint32Array, k: number): number {
   switch (offset) {
     case 0: {
       keys[k++] = mix(T.bias, 0);
-      keys[k++] = mix(T.w0, h[S_EXACT]);
-      keys[k++] = mix(T.l0, h[S_LOWER]);
-      keys[k++] = mix(T.shape0, h[S_SHAPE]);
-      keys[k++] = mix(T.class0, h[S_CLASS]);
+      keys[k++] = mix(T.w0, h[o + S_EXACT]);
+      keys[k++] = mix(T.l0, h[o + S_LOWER]);
+      keys[k++] = mix(T.shape0, h[o + S_SHAPE]);
+      keys[k++] = mix(T.class0, h[o + S_CLASS]);
       for (let j = 0; j < 4; j++) {
-        if (h[S_PRE + j] !== 0) keys[k++] = mix(T.pre + j, h[S_PRE + j]);
-        if (h[S_SUF + j] !== 0) keys[k++] = mix(T.suf + j, h[S_SUF + j]);
+        if (h[o + S_PRE + j] !== 0) keys[k++] = mix(T.pre + j, h[o + S_PRE + j]);
+        if (h[o + S_SUF + j] !== 0) keys[k++] = mix(T.suf + j, h[o + S_SUF + j]);
       }
-      keys[k++] = mix(T.len0, h[S_LEN]);
-      const flags = h[S_FLAGS];
+      keys[k++] = mix(T.len0, h[o + S_LEN]);
+      const flags = h[o + S_FLAGS];
       for (let b = 0; b < 9; b++) if (flags & (1 << b)) keys[k++] = mix(T.flag, b);
       break;
     }
     case 1:
-      keys[k++] = mix(T.lm1, h[S_LOWER]);
-      keys[k++] = mix(T.wm1, h[S_EXACT]);
-      keys[k++] = mix(T.cm1, h[S_CLASS]);
-      keys[k++] = mix(T.shm1, h[S_SHAPE]);
-      if (h[S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, h[S_SUF + 2]);
-      if (h[S_PRE + 2] !== 0) keys[k++] = mix(T.prem1, h[S_PRE + 2]);
+      keys[k++] = mix(T.lm1, h[o + S_LOWER]);
+      keys[k++] = mix(T.wm1, h[o + S_EXACT]);
+      keys[k++] = mix(T.cm1, h[o + S_CLASS]);
+      keys[k++] = mix(T.shm1, h[o + S_SHAPE]);
+      if (h[o + S_SUF + 2] !== 0) keys[k++] = mix(T.sufm1, h[o + S_SUF + 2]);
+      if (h[o + S_PRE + 2] !== 0) keys[k++] = mix(T.prem1, h[o + S_PRE + 2]);
       break;
     case 2:
-      keys[k++] = mix(T.lp1, h[S_LOWER]);
-      keys[k++] = mix(T.wp1, h[S_EXACT]);
-      keys[k++] = mix(T.cp1, h[S_CLASS]);
-      keys[k++] = mix(T.shp1, h[S_SHAPE]);
-      if (h[S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, h[S_SUF + 2]);
-      if (h[S_PRE + 2] !== 0) keys[k++] = mix(T.prep1, h[S_PRE + 2]);
+      keys[k++] = mix(T.lp1, h[o + S_LOWER]);
+      keys[k++] = mix(T.wp1, h[o + S_EXACT]);
+      keys[k++] = mix(T.cp1, h[o + S_CLASS]);
+      keys[k++] = mix(T.shp1, h[o + S_SHAPE]);
+      if (h[o + S_SUF + 2] !== 0) keys[k++] = mix(T.sufp1, h[o + S_SUF + 2]);
+      if (h[o + S_PRE + 2] !== 0) keys[k++] = mix(T.prep1, h[o + S_PRE + 2]);
       break;
     case 3:
-      keys[k++] = mix(T.lm2, h[S_LOWER]);
-      keys[k++] = mix(T.wm2, h[S_EXACT]);
-      keys[k++] = mix(T.cm2, h[S_CLASS]);
+      keys[k++] = mix(T.lm2, h[o + S_LOWER]);
+      keys[k++] = mix(T.wm2, h[o + S_EXACT]);
+      keys[k++] = mix(T.cm2, h[o + S_CLASS]);
       break;
     default:
-      keys[k++] = mix(T.lp2, h[S_LOWER]);
-      keys[k++] = mix(T.wp2, h[S_EXACT]);
-      keys[k++] = mix(T.cp2, h[S_CLASS]);
+      keys[k++] = mix(T.lp2, h[o + S_LOWER]);
+      keys[k++] = mix(T.wp2, h[o + S_EXACT]);
+      keys[k++] = mix(T.cp2, h[o + S_CLASS]);
   }
   for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
   return k;
@@ -246,167 +235,329 @@ function isQuoteOrBracket(w: string): boolean {
 }
 
 const MAX_FEATURES = 160;
-// a word entry with its cached scores is about 0.5 kB: this bounds the cache near 50 MB
+// a word with its cached scores takes about 0.5 kB: this bounds the cache near 50 MB
 const MAX_CACHE = 100_000;
+/** word ids of the sentinels standing for the missing neighbours before the first and after the last word */
+const W_BOS = 0;
+const W_EOS = 1;
+const VEC = 5 * NL;
 
-/** Per-document state for the non-local features. */
-interface DocState {
-  /** lower-cased forms seen written all in lower case somewhere in the document */
-  lowerSeen: Set<string>;
-  /** lower-cased forms seen capitalised in mid-sentence (not a headline) */
-  capMid: Set<string>;
-  /** labels (as types 0..4) given so far to each capitalised lower-cased form */
-  history: Map<string, Int32Array>;
-  /**
-   * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
-   * just before and after its occurrences anywhere in the document, so "Velarde" alone inherits
-   * the "Ex-Yankee Randy" of an earlier mention. Hashes, at most AGG_MAX of each.
-   */
-  contexts: Map<string, number[]>;
-}
-
+/**
+ * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
+ * just before and after its occurrences anywhere in the document, so "Velarde" alone inherits
+ * the "Ex-Yankee Randy" of an earlier mention. Hashes, at most AGG_MAX of each (one more can
+ * slip in: both neighbours are added once the list has room).
+ */
 const AGG_MAX = 8;
+const CTX_STRIDE = 2 * AGG_MAX + 2;
 
+// per lower-cased form, document state bits
+/** seen written all in lower case somewhere in the document */
+const D_LOWER = 1;
+/** seen capitalised in mid-sentence (not a headline) */
+const D_CAPMID = 2;
+/** has a label history (types given so far to its capitalised occurrences) */
+const D_HIST = 4;
+
+/** ALLOWED[prev * NL + label]: whether `label` may follow `prev` (NL stands for the sentence start). */
+const ALLOWED = new Uint8Array((NL + 1) * NL);
+for (let p = 0; p <= NL; p++) for (let l = 0; l < NL; l++) ALLOWED[p * NL + l] = allowed(p, l) ? 1 : 0;
+
+/**
+ * Words and lower-cased forms are numbered on first sight and their properties kept in flat
+ * typed arrays (hashes, cached partial scores, per-document state), so the tagging loop works on
+ * integers and allocates nothing per token. Document state is reset lazily: each slot carries the
+ * number of the document that last wrote it.
+ */
 export class FeatureTagger {
-  private cache = new Map<string, WordEntry>();
   private readonly keys = new Uint32Array(MAX_FEATURES);
   private readonly scores = new Float64Array(NL);
+  private readonly partial = new Float64Array(NL);
+  private readonly wordScores = new Float64Array(NL);
+  private readonly wordBuf = new Uint32Array(64);
   private lowers: string[] = [];
   private capitalised = new Uint8Array(256);
   private gaz = new Uint32Array(256);
-  private readonly partial = new Float64Array(NL);
-  private readonly wordBuf = new Uint32Array(64);
-  private readonly wordScores = new Float64Array(NL);
-  private bos = sentinel(BOS);
-  private eos = sentinel(EOS);
+  private firstLen = new Uint8Array(256);
 
-  private addWordScores(e: WordEntry, offset: number, scorer: Scorer, out: Float64Array): void {
-    if (e.vec === null) e.vec = new Float32Array(5 * NL);
-    const base = offset * NL;
-    if (!(e.done & (1 << offset))) {
-      const n = wordKeys(e.h, offset, this.wordBuf, 0);
-      scorer.score(this.wordBuf, n, this.wordScores);
-      e.vec.set(this.wordScores, base);
-      e.done |= 1 << offset;
-    }
-    const v = e.vec;
-    for (let l = 0; l < NL; l++) out[l] += v[base + l];
+  // words: id -> NSLOT hashes, lower-form id, cached scores at offsets 0..4, bits of offsets filled
+  private ids = new Map<string, number>();
+  private nWords = 2;
+  private wordCap = 0;
+  private wh = new Uint32Array(0);
+  private wLower = new Int32Array(0);
+  private wVec = new Float32Array(0);
+  private wDone = new Uint8Array(0);
+
+  // lower-cased forms: id -> string, longest name-list phrase starting with it, document state
+  private lowerIds = new Map<string, number>();
+  private lowerStr: string[] = [];
+  private nLowers = 0;
+  private lowerCap = 0;
+  private lGaz = new Uint8Array(0);
+  private lStamp = new Int32Array(0);
+  private lDoc = new Uint8Array(0);
+  private lHist = new Int32Array(0);
+  private lCtx = new Uint32Array(0);
+  private lCtxN = new Uint8Array(0);
+  private gen = 0;
+
+  // the current document: word ids of all its tokens, and per sentence its start and headline flag
+  private docIds = new Int32Array(1024);
+
+  constructor(readonly gazetteer: Gazetteer) {
+    this.growWords(1024);
+    this.growLowers(1024);
+    this.initSentinels();
   }
 
-  constructor(readonly gazetteer: Gazetteer) {}
+  private initSentinels(): void {
+    for (const [id, atom] of [[W_BOS, BOS], [W_EOS, EOS]]) {
+      const o = id * NSLOT;
+      this.wh.fill(0, o, o + NSLOT);
+      this.wh[o + S_EXACT] = this.wh[o + S_LOWER] = this.wh[o + S_SHAPE] = this.wh[o + S_CLASS] = atom;
+      this.wLower[id] = -1;
+      this.wDone[id] = 0;
+    }
+  }
+
+  private growWords(cap: number): void {
+    const wh = new Uint32Array(cap * NSLOT);
+    wh.set(this.wh);
+    this.wh = wh;
+    const wLower = new Int32Array(cap);
+    wLower.set(this.wLower);
+    this.wLower = wLower;
+    const wVec = new Float32Array(cap * VEC);
+    wVec.set(this.wVec);
+    this.wVec = wVec;
+    const wDone = new Uint8Array(cap);
+    wDone.set(this.wDone);
+    this.wDone = wDone;
+    this.wordCap = cap;
+  }
+
+  private growLowers(cap: number): void {
+    const grow = <A extends Uint8Array | Int32Array | Uint32Array>(a: A, make: (n: number) => A, per: number): A => {
+      const b = make(cap * per);
+      b.set(a);
+      return b;
+    };
+    this.lGaz = grow(this.lGaz, (n) => new Uint8Array(n), 1);
+    this.lStamp = grow(this.lStamp, (n) => new Int32Array(n), 1);
+    this.lDoc = grow(this.lDoc, (n) => new Uint8Array(n), 1);
+    this.lHist = grow(this.lHist, (n) => new Int32Array(n), 5);
+    this.lCtx = grow(this.lCtx, (n) => new Uint32Array(n), CTX_STRIDE);
+    this.lCtxN = grow(this.lCtxN, (n) => new Uint8Array(n), 1);
+    this.lowerCap = cap;
+  }
 
   /** Forgets the word cache (for measurements that must not profit from a previous pass). */
   clearCache(): void {
-    this.cache.clear();
-    this.bos = sentinel(BOS);
-    this.eos = sentinel(EOS);
+    this.ids.clear();
+    this.nWords = 2;
+    this.lowerIds.clear();
+    this.lowerStr.length = 0;
+    this.nLowers = 0;
+    this.initSentinels();
   }
 
-  private entry(word: string): WordEntry {
-    let e = this.cache.get(word);
-    if (e === undefined) {
-      if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      e = describe(word);
-      if (this.gazetteer.common.has(e.h[S_LOWER])) e.h[S_FLAGS] |= F_COMMON;
-      this.cache.set(word, e);
+  private wordId(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.nWords++;
+      if (id >= this.wordCap) this.growWords(this.wordCap * 2);
+      const o = id * NSLOT;
+      const lower = describe(word, this.wh, o);
+      if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
+      this.wLower[id] = this.lowerId(lower);
+      this.wDone[id] = 0;
+      this.ids.set(word, id);
     }
-    return e;
+    return id;
+  }
+
+  private lowerId(lower: string): number {
+    let id = this.lowerIds.get(lower);
+    if (id === undefined) {
+      id = this.nLowers++;
+      if (id >= this.lowerCap) this.growLowers(this.lowerCap * 2);
+      this.lowerStr[id] = lower;
+      this.lGaz[id] = this.gazetteer.longestFrom(lower);
+      this.lStamp[id] = -1;
+      this.lowerIds.set(lower, id);
+    }
+    return id;
+  }
+
+  /** Marks a lower-cased form as written in the current document, resetting what an earlier one left. */
+  private touch(lid: number): void {
+    if (this.lStamp[lid] === this.gen) return;
+    this.lStamp[lid] = this.gen;
+    this.lDoc[lid] = 0;
+    this.lHist.fill(0, lid * 5, lid * 5 + 5);
+    this.lCtxN[lid] = 0;
+  }
+
+  /** Adds the (cached) scores of word `id`'s own features at `offset` to `out`. */
+  private wordScoresAt(id: number, offset: number, scorer: Scorer): number {
+    const base = id * VEC + offset * NL;
+    if (!(this.wDone[id] & (1 << offset))) {
+      const n = wordKeys(this.wh, id * NSLOT, offset, this.wordBuf, 0);
+      scorer.score(this.wordBuf, n, this.wordScores);
+      for (let l = 0; l < NL; l++) this.wVec[base + l] = this.wordScores[l];
+      this.wDone[id] |= 1 << offset;
+    }
+    return base;
   }
 
   /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
-    const doc: DocState = { lowerSeen: new Set(), capMid: new Set(), history: new Map(), contexts: new Map() };
-    // one look-up per token in the word cache, shared by the document pass and tagging
-    const docEntries: WordEntry[][] = [];
-    const headlines: boolean[] = [];
-    for (const s of sentences) {
-      const es: WordEntry[] = new Array<WordEntry>(s.length);
-      for (let i = 0; i < s.length; i++) es[i] = this.entry(s[i]);
-      const acs = allCapsSentence(es);
-      docEntries.push(es);
-      headlines.push(acs);
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    // the cache is bounded, but never emptied inside a document: its ids must stay valid
+    if (this.nWords + total > MAX_CACHE && this.nWords > 2) this.clearCache();
+    if (this.docIds.length < total) this.docIds = new Int32Array(total * 2);
+    this.gen++;
+    const ids = this.docIds;
+    let t = 0;
+    const headlines = new Uint8Array(sentences.length);
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si];
+      const start = t;
+      for (let i = 0; i < s.length; i++) ids[t++] = this.wordId(s[i]);
+      const acs = this.allCapsSentence(start, t);
+      headlines[si] = acs ? 1 : 0;
+      const wh2 = this.wh;
       for (let i = 0; i < s.length; i++) {
-        const e = es[i];
-        const f = e.h[S_FLAGS];
-        if (f & F_LOWER) doc.lowerSeen.add(e.lower);
-        else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !isQuoteOrBracket(s[i - 1])) doc.capMid.add(e.lower);
+        const id = ids[start + i];
+        const f = wh2[id * NSLOT + S_FLAGS];
+        const lid = this.wLower[id];
+        if (f & F_LOWER) {
+          this.touch(lid);
+          this.lDoc[lid] |= D_LOWER;
+        } else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !(wh2[ids[start + i - 1] * NSLOT + S_FLAGS] & F_QB)) {
+          this.touch(lid);
+          this.lDoc[lid] |= D_CAPMID;
+        }
         if (f & F_UPPER && !acs) {
-          let ctx = doc.contexts.get(e.lower);
-          if (ctx === undefined) doc.contexts.set(e.lower, (ctx = []));
-          if (ctx.length < 2 * AGG_MAX) {
-            const before = mix(1, i > 0 ? es[i - 1].h[S_LOWER] : BOS);
-            const after = mix(2, i + 1 < s.length ? es[i + 1].h[S_LOWER] : EOS);
-            if (!ctx.includes(before)) ctx.push(before);
-            if (!ctx.includes(after)) ctx.push(after);
+          this.touch(lid);
+          const cn = this.lCtxN[lid];
+          if (cn < 2 * AGG_MAX) {
+            const before = mix(1, i > 0 ? wh2[ids[start + i - 1] * NSLOT + S_LOWER] : BOS);
+            const after = mix(2, i + 1 < s.length ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
+            this.addContext(lid, before);
+            this.addContext(lid, after);
           }
         }
       }
     }
     const out: Uint8Array[] = [];
+    t = 0;
     for (let si = 0; si < sentences.length; si++) {
-      out.push(this.tagSentence(sentences[si], docEntries[si], headlines[si], doc, scorer, learner ? learner.gold[si] : null, learner));
+      const n = sentences[si].length;
+      out.push(this.tagSentence(t, n, headlines[si] === 1, scorer, learner ? learner.gold[si] : null, learner));
+      t += n;
     }
     return out;
   }
 
-  private tagSentence(words: readonly string[], entries: WordEntry[], acs: boolean, doc: DocState, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
-    const n = words.length;
+  private addContext(lid: number, h: number): void {
+    const base = lid * CTX_STRIDE;
+    const n = this.lCtxN[lid];
+    for (let j = 0; j < n; j++) if (this.lCtx[base + j] === h) return;
+    this.lCtx[base + n] = h;
+    this.lCtxN[lid] = n + 1;
+  }
+
+  /**
+   * A headline in capitals ("EU REJECTS GERMAN CALL"): most words with letters are all capitals.
+   * Punctuation and one-letter words say nothing either way.
+   */
+  private allCapsSentence(from: number, to: number): boolean {
+    let caps = 0;
+    let other = 0;
+    for (let t = from; t < to; t++) {
+      const id = this.docIds[t];
+      const f = this.wh[id * NSLOT + S_FLAGS];
+      if (f & F_NOLETTER || this.lowerStr[this.wLower[id]].length === 1) continue;
+      if (f & F_ALLCAPS) caps++;
+      else other++;
+    }
+    return caps >= 2 && caps > 2 * other;
+  }
+
+  private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
     const labels = new Uint8Array(n);
     if (n === 0) return labels;
     if (this.capitalised.length < n) {
       this.capitalised = new Uint8Array(n * 2);
       this.gaz = new Uint32Array(n * 2);
+      this.firstLen = new Uint8Array(n * 2);
     }
+    const ids = this.docIds;
+    const wh = this.wh;
+    const wLower = this.wLower;
     const lowers = this.lowers;
+    const capitalised = this.capitalised;
+    const firstLen = this.firstLen;
     lowers.length = n;
     for (let i = 0; i < n; i++) {
-      const e = entries[i];
-      lowers[i] = e.lower;
-      this.capitalised[i] = acs || e.h[S_FLAGS] & F_INITCAP || e.h[S_FLAGS] & F_ALLCAPS ? 1 : 0;
+      const id = ids[start + i];
+      const lid = wLower[id];
+      lowers[i] = this.lowerStr[lid];
+      firstLen[i] = this.lGaz[lid];
+      const f = wh[id * NSLOT + S_FLAGS];
+      capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
-    this.gazetteer.match(lowers, this.capitalised, this.gaz);
+    this.gazetteer.match(lowers, capitalised, this.gaz, firstLen);
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
+    const lDoc = this.lDoc;
+    const lStamp = this.lStamp;
+    const gen = this.gen;
 
     let p1: number = BOS_LABEL;
     let p2: number = BOS_LABEL;
     const fast = scorer.fixed === true;
     const part = this.partial;
+    const vec = this.wVec;
     for (let i = 0; i < n; i++) {
-      const e0 = entries[i];
-      const em1 = i > 0 ? entries[i - 1] : this.bos;
-      const em2 = i > 1 ? entries[i - 2] : this.bos;
-      const ep1 = i + 1 < n ? entries[i + 1] : this.eos;
-      const ep2 = i + 2 < n ? entries[i + 2] : this.eos;
-      const h = e0.h;
-      const hm1 = em1.h;
-      const hp1 = ep1.h;
-      const flags = h[S_FLAGS];
-      const l0 = h[S_LOWER];
-      const c0 = h[S_CLASS];
+      const id0 = ids[start + i];
+      const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
+      const idm2 = i > 1 ? ids[start + i - 2] : W_BOS;
+      const idp1 = i + 1 < n ? ids[start + i + 1] : W_EOS;
+      const idp2 = i + 2 < n ? ids[start + i + 2] : W_EOS;
+      const o0 = id0 * NSLOT;
+      const om1 = idm1 * NSLOT;
+      const op1 = idp1 * NSLOT;
+      const flags = wh[o0 + S_FLAGS];
+      const l0 = wh[o0 + S_LOWER];
+      const c0 = wh[o0 + S_CLASS];
+      const lid = wLower[id0];
       let k = 0;
       // Features of one word at one offset are the same wherever the word occurs, so a fixed
       // model scores them once per word type and offset and caches the sum.
       if (fast) {
-        part.fill(0);
-        this.addWordScores(e0, 0, scorer, part);
-        this.addWordScores(em1, 1, scorer, part);
-        this.addWordScores(ep1, 2, scorer, part);
-        this.addWordScores(em2, 3, scorer, part);
-        this.addWordScores(ep2, 4, scorer, part);
+        const b0 = this.wordScoresAt(id0, 0, scorer);
+        const b1 = this.wordScoresAt(idm1, 1, scorer);
+        const b2 = this.wordScoresAt(idp1, 2, scorer);
+        const b3 = this.wordScoresAt(idm2, 3, scorer);
+        const b4 = this.wordScoresAt(idp2, 4, scorer);
+        for (let l = 0; l < NL; l++) part[l] = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
       } else {
-        k = wordKeys(h, 0, keys, k);
-        k = wordKeys(hm1, 1, keys, k);
-        k = wordKeys(hp1, 2, keys, k);
-        k = wordKeys(em2.h, 3, keys, k);
-        k = wordKeys(ep2.h, 4, keys, k);
+        k = wordKeys(wh, o0, 0, keys, k);
+        k = wordKeys(wh, om1, 1, keys, k);
+        k = wordKeys(wh, op1, 2, keys, k);
+        k = wordKeys(wh, idm2 * NSLOT, 3, keys, k);
+        k = wordKeys(wh, idp2 * NSLOT, 4, keys, k);
       }
 
-      const lm1 = hm1[S_LOWER];
-      const lp1 = hp1[S_LOWER];
-      const cm1 = hm1[S_CLASS];
-      const cp1 = hp1[S_CLASS];
+      const lm1 = wh[om1 + S_LOWER];
+      const lp1 = wh[op1 + S_LOWER];
+      const cm1 = wh[om1 + S_CLASS];
+      const cp1 = wh[op1 + S_CLASS];
       keys[k++] = mix(mix(T.ctri, cm1), mix(c0, cp1));
       keys[k++] = mix(mix(T.bim, lm1), l0);
       keys[k++] = mix(mix(T.bip, l0), lp1);
@@ -415,20 +566,18 @@ export class FeatureTagger {
       keys[k++] = mix(mix(T.cm1l0, cm1), l0);
       keys[k++] = mix(mix(T.l0cp1, l0), cp1);
       // the run of capitalised words this one sits in: its length and where in it we are
-      {
+      if (capitalised[i] && !acs) {
         let a = i;
-        while (a > 0 && this.capitalised[a - 1] && !acs) a--;
+        while (a > 0 && capitalised[a - 1]) a--;
         let b = i;
-        while (b + 1 < n && this.capitalised[b + 1] && !acs) b++;
-        if (this.capitalised[i] && !acs) {
-          const len = Math.min(b - a + 1, 5);
-          keys[k++] = mix(T.capRun, len);
-          keys[k++] = mix(T.capRunPos, len * 8 + Math.min(i - a, 4) * 2 + (i === b ? 1 : 0));
-        }
+        while (b + 1 < n && capitalised[b + 1]) b++;
+        const len = Math.min(b - a + 1, 5);
+        keys[k++] = mix(T.capRun, len);
+        keys[k++] = mix(T.capRunPos, len * 8 + Math.min(i - a, 4) * 2 + (i === b ? 1 : 0));
       }
 
       // capitalisation means less at the start of a sentence and nothing in a headline
-      const init = i === 0 || (i === 1 && isQuoteOrBracket(words[0]));
+      const init = i === 0 || (i === 1 && (wh[ids[start] * NSLOT + S_FLAGS] & F_QB) !== 0);
       if (init) {
         keys[k++] = mix(T.init, c0);
         keys[k++] = mix(T.initL, l0);
@@ -438,9 +587,11 @@ export class FeatureTagger {
         keys[k++] = mix(T.acsL, l0);
         keys[k++] = mix(T.acsShape, mix(cm1, cp1));
       }
-      if (flags & F_UPPER) {
-        const lower = lowers[i];
-        const d = (doc.lowerSeen.has(lower) ? 1 : 0) | (doc.capMid.has(lower) ? 2 : 0);
+      const upper = (flags & F_UPPER) !== 0;
+      const fresh = lStamp[lid] !== gen;
+      if (upper) {
+        const ds = fresh ? 0 : lDoc[lid];
+        const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
         const pos = acs ? 2 : init ? 1 : 0;
         keys[k++] = mix(T.doc, d * 3 + pos);
         keys[k++] = mix(mix(T.docC, d), c0);
@@ -469,9 +620,10 @@ export class FeatureTagger {
         }
       }
 
-      if (flags & F_UPPER) {
-        const ctx = doc.contexts.get(lowers[i]);
-        if (ctx !== undefined) for (let j = 0; j < ctx.length; j++) keys[k++] = mix(T.agg, ctx[j]);
+      if (upper && !fresh) {
+        const cn = this.lCtxN[lid];
+        const cb = lid * CTX_STRIDE;
+        for (let j = 0; j < cn; j++) keys[k++] = mix(T.agg, this.lCtx[cb + j]);
       }
 
       keys[k++] = mix(T.p1, p1);
@@ -481,17 +633,16 @@ export class FeatureTagger {
       keys[k++] = mix(mix(T.p1lm1, p1), lm1);
       keys[k++] = mix(mix(T.p1cc, p1), mix(cm1, c0));
 
-      if (flags & F_UPPER) {
-        const hist = doc.history.get(lowers[i]);
-        if (hist !== undefined) {
-          let best = 0;
-          for (let t = 0; t < 5; t++) {
-            if (hist[t] > 0) keys[k++] = mix(T.h, t);
-            if (hist[t] > hist[best]) best = t;
-          }
-          keys[k++] = mix(T.hm, best);
-          keys[k++] = mix(mix(T.hmc, best), acs ? 2 : init ? 1 : 0);
+      if (upper && !fresh && lDoc[lid] & D_HIST) {
+        const hb = lid * 5;
+        const hist = this.lHist;
+        let best = 0;
+        for (let t = 0; t < 5; t++) {
+          if (hist[hb + t] > 0) keys[k++] = mix(T.h, t);
+          if (hist[hb + t] > hist[hb + best]) best = t;
         }
+        keys[k++] = mix(T.hm, best);
+        keys[k++] = mix(mix(T.hmc, best), acs ? 2 : init ? 1 : 0);
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
@@ -501,16 +652,18 @@ export class FeatureTagger {
       let bestScore = -Infinity;
       let free = 0;
       let freeScore = -Infinity;
+      const last = i === n - 1;
+      const allowedBase = p1 * NL;
       for (let l = 0; l < NL; l++) {
-        const last = i === n - 1;
         // a name cannot stay open past the end of the sentence
         if (last && l !== 0 && labelPart(l) < 2) continue;
-        if (allowed(p1, l) && scores[l] > bestScore) {
-          bestScore = scores[l];
+        const sc = scores[l];
+        if (ALLOWED[allowedBase + l] && sc > bestScore) {
+          bestScore = sc;
           pred = l;
         }
-        if (allowed(0, l) && scores[l] > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
-          freeScore = scores[l];
+        if (ALLOWED[l] && sc > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
+          freeScore = sc;
           free = l;
         }
       }
@@ -523,34 +676,14 @@ export class FeatureTagger {
       }
       if (learner && gold) learner.update(keys, k, gold[i], pred);
       labels[i] = pred;
-      if (flags & F_UPPER) {
-        const lower = lowers[i];
-        let hist = doc.history.get(lower);
-        if (hist === undefined) {
-          hist = new Int32Array(5);
-          doc.history.set(lower, hist);
-        }
-        hist[labelType(pred)]++;
+      if (upper) {
+        this.touch(lid);
+        lDoc[lid] |= D_HIST;
+        this.lHist[lid * 5 + labelType(pred)]++;
       }
       p2 = p1;
       p1 = pred;
     }
     return labels;
   }
-}
-
-/**
- * A headline in capitals ("EU REJECTS GERMAN CALL"): most words with letters are all capitals.
- * Punctuation and one-letter words say nothing either way.
- */
-function allCapsSentence(entries: readonly WordEntry[]): boolean {
-  let caps = 0;
-  let other = 0;
-  for (const e of entries) {
-    const f = e.h[S_FLAGS];
-    if (f & F_NOLETTER || e.lower.length === 1) continue;
-    if (f & F_ALLCAPS) caps++;
-    else other++;
-  }
-  return caps >= 2 && caps > 2 * other;
 }

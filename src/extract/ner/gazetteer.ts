@@ -40,18 +40,24 @@ export class Gazetteer {
     });
   }
 
+  /** The most tokens of a phrase starting with this lower-cased word (0: none). */
+  longestFrom(lower: string): number {
+    return this.firsts.get(lower) ?? 0;
+  }
+
   /**
    * Writes, per token, a bitmask: bit 3*list + 0 for a phrase's first token, +1 inside, +2 a
    * one-token phrase. Longest match wins from each start; phrases start only at a capitalised
    * token (or anywhere in an all-capitals headline), so "chad" the verb never matches.
    */
-  match(lower: string[], capitalised: Uint8Array, out: Uint32Array): void {
+  match(lower: readonly string[], capitalised: Uint8Array, out: Uint32Array, longestFrom?: Uint8Array): void {
     const n = lower.length;
     out.fill(0, 0, n);
     for (let i = 0; i < n; i++) {
       if (!capitalised[i]) continue;
-      const longest = this.firsts.get(lower[i]);
-      if (longest === undefined) continue;
+      // `longestFrom`, when given, holds longestFrom() of each token (the caller caches it per word)
+      const longest = longestFrom ? longestFrom[i] : (this.firsts.get(lower[i]) ?? 0);
+      if (longest === 0) continue;
       let key = '';
       let bestLen = 0;
       let bestMask = 0;

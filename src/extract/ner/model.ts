@@ -58,8 +58,7 @@ export class NerModel implements Scorer {
     let cap = 16;
     while (cap < keys.length * 1.5) cap <<= 1;
     this.mask = cap - 1;
-    this.slotKeys = new Uint32Array(cap);
-    this.slotRows = new Int32Array(cap);
+    this.slots = new Int32Array(2 * cap);
     let nnz = 0;
     for (const v of weights) if (v !== 0) nnz++;
     if (nnz >= 1 << 26) throw new Error('ner model: too many weights');
@@ -68,8 +67,8 @@ export class NerModel implements Scorer {
     let p = 0;
     for (let r = 0; r < keys.length; r++) {
       let i = keys[r] & this.mask;
-      while (this.slotKeys[i] !== 0) i = (i + 1) & this.mask;
-      this.slotKeys[i] = keys[r];
+      while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = keys[r] | 0;
       const first = p;
       for (let l = 0; l < NL; l++) {
         const v = weights[r * NL + l];
@@ -77,15 +76,17 @@ export class NerModel implements Scorer {
         this.rowLabel[p] = l;
         this.rowWeight[p++] = v;
       }
-      this.slotRows[i] = (first << 5) | (p - first);
+      this.slots[2 * i + 1] = (first << 5) | (p - first);
     }
   }
 
   readonly fixed = true;
   private readonly mask: number;
-  private readonly slotKeys: Uint32Array;
-  /** start << 5 | count of the slot's row in rowLabel/rowWeight */
-  private readonly slotRows: Int32Array;
+  /**
+   * Per slot, the key (as int32) and then the start << 5 | count of its row in rowLabel/rowWeight,
+   * side by side so a hit costs one cache line.
+   */
+  private readonly slots: Int32Array;
   private readonly rowLabel: Uint8Array;
   private readonly rowWeight: Float32Array;
 
@@ -105,18 +106,22 @@ export class NerModel implements Scorer {
 
   score(keys: Uint32Array, n: number, out: Float64Array): void {
     out.fill(0);
-    const sk = this.slotKeys;
-    const sr = this.slotRows;
+    this.addScores(keys, n, out);
+  }
+
+  /** Adds the weights of `keys[0..n)` to `out`. */
+  addScores(keys: Uint32Array | Int32Array, n: number, out: Float64Array): void {
+    const slots = this.slots;
     const lab = this.rowLabel;
     const wt = this.rowWeight;
     const mask = this.mask;
     for (let j = 0; j < n; j++) {
-      const key = keys[j];
+      const key = keys[j] | 0;
       let i = key & mask;
       for (;;) {
-        const k = sk[i];
+        const k = slots[2 * i];
         if (k === key) {
-          const packed = sr[i];
+          const packed = slots[2 * i + 1];
           const first = packed >>> 5;
           const end = first + (packed & 31);
           for (let p = first; p < end; p++) out[lab[p]] += wt[p];
