@@ -337,8 +337,15 @@ export class PrefixIndex {
   spansWith(lower: string, spans: readonly { start: number; end: number }[]): boolean[][] {
     const out: boolean[][] = Array.from({ length: this.size }, () => new Array<boolean>(spans.length).fill(false));
     const n = lower.length;
+    const pairs = this.firstPairs();
     let si = 0;
     for (let p = 0; p < n; p++) {
+      const c0 = lower.charCodeAt(p);
+      // most characters start no string: two ASCII characters looked up in a table say so
+      if (c0 < 128 && p + 1 < n) {
+        const c1 = lower.charCodeAt(p + 1);
+        if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+      }
       while (si < spans.length && spans[si].end <= p) si++;
       if (si >= spans.length) break;
       if (p < spans[si].start) continue;
@@ -351,6 +358,21 @@ export class PrefixIndex {
       }
     }
     return out;
+  }
+
+  private pairTable: Uint8Array | null = null;
+
+  /** 1 for each pair of ASCII characters that begins a string of the trie (or a one-character string and anything). */
+  private firstPairs(): Uint8Array {
+    if (this.pairTable) return this.pairTable;
+    const table = new Uint8Array(128 * 128);
+    for (let c0 = 0; c0 < 128; c0++) {
+      const first = this.root.ascii?.[c0];
+      if (!first) continue;
+      for (let c1 = 0; c1 < 128; c1++) if (first.owners.length > 0 || first.other || first.ascii?.[c1]) table[c0 * 128 + c1] = 1;
+    }
+    this.pairTable = table;
+    return table;
   }
 
   /** For each pattern, the word starts of `lower` where it may match, in increasing order. */

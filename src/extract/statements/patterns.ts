@@ -21,6 +21,8 @@ interface Ctx {
   names: { byStart: Span[]; order: number[] };
   /** sources by sentence index, in results order */
   sourcesOf: Map<number, Extraction['sources']>;
+  /** for each gate, the sentences where one of its strings begins; null when not computed */
+  gates: Record<GateName, boolean[]> | null;
   out: ExtractedStatement[];
 }
 
@@ -138,7 +140,10 @@ function findPersons(ctx: Ctx, sentence: Span): { name: string; span: Span }[] {
   }
   // a capitalised name right after a role ("Security analyst Jane Doe", "the spokesman, John Doe")
   const text = ctx.doc.text.slice(sentence.start, sentence.end);
-  for (const m of matches(ROLE_THEN_NAME, text)) {
+  // every role noun holds a string of the role gate: without one in the sentence, nothing to find
+  const sentenceIndex = (sentence as Partial<Sentence>).index;
+  const noRole = ctx.gates !== null && sentenceIndex !== undefined && ctx.doc.sentences[sentenceIndex] === sentence && !ctx.gates.role[sentenceIndex];
+  for (const m of noRole ? [] : matches(ROLE_THEN_NAME, text)) {
     const start = sentence.start + m.index + m[0].length - m[1].length;
     const span = { start, end: start + m[1].length };
     // the regex is case-blind for the role; the name is the leading run of capitalised words
@@ -217,6 +222,8 @@ const ROLE_BEFORE = new RegExp(String.raw`(?:^|[,;(“"]\s*|\b(?:the|The)\s+)((?
 const ROLE_AFTER = new RegExp(String.raw`^,\s*((?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?${ROLE_NOUN}${ROLE_TAIL})\s*(?:,|\.|;|$)`, 'iu');
 /** "Security analyst Jane Doe": a lower-case role noun right before the name */
 const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander))\s+$`, 'u');
+/** How a text that ROLE_TITLE matches ends, its trailing space trimmed (String.trimEnd drops what \s matches) */
+const ROLE_TITLE_END = /(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander)$/u;
 /** "President Vladimir Putin": a head of state or government */
 const LEADER_TITLE = /(?:^|\s)(President|Prime Minister|King|Queen|Emir|Supreme Leader|Chancellor|Premier|Interim President|Transitional President)\s+$/u;
 
@@ -413,7 +420,9 @@ function roles(ctx: Ctx, s: Sentence): void {
   for (const p of persons(ctx, s)) {
     const before = ctx.doc.text.slice(s.start, p.span.start);
     const after = ctx.doc.text.slice(p.span.end, s.end);
-    let m = ROLE_BEFORE.exec(before);
+    // both role patterns end the text before the name: first the cheap test of how it ends
+    const trimmed = before.trimEnd();
+    let m = trimmed.endsWith(',') ? ROLE_BEFORE.exec(before) : null;
     // "Wagner's leader, Yevgeny Prigozhin" is a leadership (leader_of), not a title
     if (m && /[’']s\s/.test(m[1])) m = null;
     if (m) {
@@ -427,7 +436,7 @@ function roles(ctx: Ctx, s: Sentence): void {
       push(ctx, s, { start: rank ? p.span.start - rank[0].length : p.span.start, end: p.span.end + m[0].replace(/[,.;]\s*$/, '').length }, 'statements.role-after', { subject: p.name, predicate: 'role', value: cleanRole(m[1]), modality: 'asserted' });
       continue;
     }
-    m = ROLE_TITLE.exec(before);
+    m = trimmed.length < before.length && ROLE_TITLE_END.test(trimmed) ? ROLE_TITLE.exec(before) : null;
     if (m && !LEADER_TITLE.test(before)) {
       push(ctx, s, { start: p.span.start - m[1].length - 1, end: p.span.end }, 'statements.role-title', { subject: p.name, predicate: 'role', value: m[1].toLowerCase(), modality: 'asserted' });
     }
@@ -684,6 +693,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     times: [...results.times].sort((a, b) => a.start - b.start),
     names: namesByStart(results.names),
     sourcesOf: new Map(),
+    gates: gateCandidates(doc),
     out: [],
   };
   for (const src of results.sources) {
@@ -691,7 +701,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (list) list.push(src);
     else ctx.sourcesOf.set(src.sentence, [src]);
   }
-  const cand = gateCandidates(doc);
+  const cand = ctx.gates;
   const gate = (g: GateName, s: Sentence, text: string): boolean => (cand === null || cand[g][s.index]) && GATE[g].test(text);
   const deaths = new Map<string, string>();
   const withdrawals = withdrawalDates(results);
