@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HeadScanner, literalHead, type LiteralHead } from './heads.js';
-import { RULES } from './tagger.js';
+import { HeadScanner, literalHead, sourceWords, type LiteralHead } from './heads.js';
+import { RULES, matchesAt } from './tagger.js';
 
 /** What a head regex finds, as [index, length] pairs. */
 function byRegex(re: RegExp, text: string): [number, number][] {
@@ -19,6 +19,10 @@ const TEXTS = [
   'a',
   'year',
   'Jan',
+  'Later today, the army said that yesterday\'s raid, early Monday, was the worst since Christmas Eve 2019; at present, right now and recently.',
+  'On Monday\'s meeting, last Friday night and this morning: the near future, the long run, at the moment, a later date, once upon a time.',
+  'noon, midnight, MIDDAY, Tonight, overnight, New Year\'s Eve, Valentine\'s Day, Independence Day 2024, Thanksgiving; nowhere, presently, currents.',
+  'todays Mondays Sunday2 _today yesterday_ the day before yesterday. The present. These days, nowadays, just now, soon, future, lately.',
 ];
 
 describe('literal rule heads', () => {
@@ -46,3 +50,29 @@ describe('literal rule heads', () => {
     expect(scanner.scan('weekend Weeks')).toEqual([byRegex(/\b(?:we|week|weekend)/gi, 'weekend Weeks')]);
   });
 });
+
+describe('rules tried only where one of their words starts a run', () => {
+  const rules = RULES.filter((r) => r.wordStart && !r.head);
+
+  it('covers the rules without a head', () => {
+    expect(rules.map((r) => r.name)).toEqual(expect.arrayContaining(['deictic-day', 'weekday', 'vague', 'holiday', 'clock-word']));
+  });
+
+  it('finds what a global scan of the pattern finds', () => {
+    const scanner = new HeadScanner(rules.map((r) => sourceWords(r.re)));
+    const sticky = rules.map((r) => new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`));
+    for (const text of [...TEXTS, TEXTS.join('\n')]) {
+      const starts = scanner.scan(text);
+      rules.forEach((r, k) => {
+        const got = matchesAt(sticky[k], text, starts[k]).map((m) => [m.index, m[0]]);
+        const want = byRegexText(r.re, text);
+        expect(got, `${r.name} on ${JSON.stringify(text.slice(0, 40))}`).toEqual(want);
+      });
+    }
+  });
+});
+
+function byRegexText(re: RegExp, text: string): [number, string][] {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(g)].map((m) => [m.index, m[0]]);
+}

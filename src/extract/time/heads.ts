@@ -29,6 +29,18 @@ export function literalHead(re: RegExp): LiteralHead | null {
   return { alts, whole: m[3] !== undefined, ci: re.flags.includes('i'), rest };
 }
 
+/**
+ * For a pattern whose every match starts (after `\b`) with one of the words written in it, as
+ * "today" or "the" in `\b(?:(later|earlier)\s+)?(the\s+day\s+before\s+yesterday|today)`: every
+ * word of the source as a prefix alternative. A run that none of them begins cannot start a match,
+ * so the runs the scanner finds are a superset of the match starts.
+ */
+export function sourceWords(re: RegExp): LiteralHead {
+  // a word right after an apostrophe ("Year's") is inside an alternative, never its start
+  const words = (re.source.replace(/\\[A-Za-z]/g, ' ').match(/['’]?[A-Za-z]+/g) ?? []).filter((w) => /^[A-Za-z]/.test(w));
+  return { alts: [...new Set(words)], whole: false, ci: re.flags.includes('i'), rest: null };
+}
+
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

@@ -26,7 +26,7 @@ import {
   pad,
   type Ymd,
 } from './calendar.js';
-import { HeadScanner, literalHead, type LiteralHead } from './heads.js';
+import { HeadScanner, literalHead, sourceWords, type LiteralHead } from './heads.js';
 import {
   DAY_PARTS,
   MONTH_RE,
@@ -281,12 +281,15 @@ function durationValue(n: number | null, unit: string): string {
 
 // ---------------------------------------------------------------- rules
 
-interface Rule {
+export interface Rule {
   name: string;
   re: RegExp;
   /** a cheap pattern every match contains: the full pattern then runs only in windows around its
    * hits, `back` characters before and `forward` after, which keeps the stage fast on long text */
   head?: { re: RegExp; back: number; forward: number };
+  /** every match starts, at a word boundary, with a word written in the pattern (no class or digit
+   * first): the pattern is then tried only where such a word starts a run (see `sourceWords`) */
+  wordStart?: boolean;
   priority?: number;
   kind?: 'clock' | 'day';
   make(m: RegExpExecArray, text: string): Omit<Candidate, 'rule' | 'priority'> | null;
@@ -666,6 +669,7 @@ export const RULES: Rule[] = [
   // days relative to publication: "today", "yesterday", "tonight", "the day before yesterday", "last night"
   {
     name: 'deictic-day',
+    wordStart: true,
     re: /\b(?:(later|earlier|early|late)\s+)?(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)(?:\s+(morning|afternoon|evening|night))?\b/gi,
     priority: 2,
     make(m, text) {
@@ -693,6 +697,7 @@ export const RULES: Rule[] = [
   // weekdays: "Friday", "last Friday", "Sunday night", "early Tuesday"
   {
     name: 'weekday',
+    wordStart: true,
     re: new RegExp(
       String.raw`\b(?:(last|next|this|coming|past|early|late)\s+)?(${WEEKDAY_RE})(?:('s)\b|\b)(?:\s+(morning|afternoon|evening|night))?`,
       'gi',
@@ -1015,6 +1020,7 @@ export const RULES: Rule[] = [
   // vague references to now, the past and the future
   {
     name: 'vague',
+    wordStart: true,
     re: /\b(now|right\s+now|just\s+now|currently|current|nowadays|these\s+days|at\s+present|the\s+present|present(?:ly)?|recently|recent|lately|once|in\s+the\s+past|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run|the\s+short\s+run|at\s+the\s+moment|a\s+later\s+date)\b/gi,
     priority: -2,
     make(m, text) {
@@ -1121,6 +1127,7 @@ export const RULES: Rule[] = [
   // holidays fixed in the calendar
   {
     name: 'holiday',
+    wordStart: true,
     re: new RegExp(String.raw`\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Independence\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day)(?:\s+(${YEAR_RE}))?\b`, 'g'),
     make(m) {
       const name = lc(m[1]);
@@ -1154,6 +1161,7 @@ export const RULES: Rule[] = [
   // clock words chrono may miss
   {
     name: 'clock-word',
+    wordStart: true,
     re: /\b(noon|midnight|midday)\b/gi,
     priority: -1,
     kind: 'clock',
@@ -1310,20 +1318,51 @@ function windows(text: string, head: NonNullable<Rule['head']>, hits?: [number, 
   return out;
 }
 
-/** Heads that are word lists, found for all rules in one pass over the text (heads.ts). */
+/** Heads that are word lists, and the words that start the rules without a head, found for all
+ * rules in one pass over the text (heads.ts). */
 const LITERAL_HEADS = RULES.map((r) => (r.head ? literalHead(r.head.re) : null));
-const HEAD_SCANNER = new HeadScanner(LITERAL_HEADS.filter((h): h is LiteralHead => h !== null));
-/** the scanner's index of each rule's head, -1 for a rule whose head keeps its regex */
-const SCANNED: number[] = (() => {
-  let k = 0;
-  return LITERAL_HEADS.map((h) => (h ? k++ : -1));
-})();
+const WORD_START = RULES.map((r) => (!r.head && r.wordStart ? sourceWords(r.re) : null));
+const SCAN_LIST = [...LITERAL_HEADS, ...WORD_START].filter((h): h is LiteralHead => h !== null);
+const HEAD_SCANNER = new HeadScanner(SCAN_LIST);
+/** the scanner's index of each rule's head (or start words), -1 for a rule the scanner does not serve */
+const SCANNED: number[] = LITERAL_HEADS.map((h) => (h ? SCAN_LIST.indexOf(h) : -1));
+const WORD_STARTED: number[] = WORD_START.map((h) => (h ? SCAN_LIST.indexOf(h) : -1));
+
+/** Rules tried only at runs that one of their words begins, with a sticky copy of their pattern. */
+const STICKY = RULES.map((r) => (!r.head && r.wordStart ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null));
+
+/**
+ * The matches of `re` over `text`, as a global scan finds them, trying the sticky copy only at
+ * `starts` (a superset of the positions where a match may start): the first start at or after the
+ * end of the last match where the pattern matches is where the global scan would find the next.
+ */
+export function matchesAt(sticky: RegExp, text: string, starts: readonly [number, number][]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const [p] of starts) {
+    if (p < after) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m || m[0].length === 0) continue;
+    out.push(m);
+    after = p + m[0].length;
+  }
+  return out;
+}
 
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
   const scanned = HEAD_SCANNER.scan(text);
   for (let ri = 0; ri < RULES.length; ri++) {
     const rule = RULES[ri];
+    const sticky = STICKY[ri];
+    if (sticky) {
+      for (const m of matchesAt(sticky, text, scanned[WORD_STARTED[ri]])) {
+        const c = rule.make(m, text);
+        if (c && c.end > c.start) out.push({ kind: rule.kind, ...c, rule: rule.name, priority: rule.priority ?? 0 });
+      }
+      continue;
+    }
     const spans: [number, number][] = rule.head ? windows(text, rule.head, SCANNED[ri] >= 0 ? scanned[SCANNED[ri]] : undefined) : [[0, text.length]];
     for (const [from, to] of spans) {
       const part = from === 0 && to === text.length ? text : text.slice(from, to);
