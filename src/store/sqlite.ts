@@ -95,6 +95,11 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
       // Each document inserts rows at scattered keys of several indexes (story bands, mentions);
       // past the default 2 MiB of page cache every insert rereads its leaf pages.
       raw.pragma('cache_size = -65536');
+      // Checkpoints dominated commit time at the default of 1,000 WAL pages: storing 1,000 short
+      // documents took 8.3-8.7 s with 4.0-4.3 s in commits, at 4,000 pages 6.9 s with 2.3-2.5 s
+      // (a loaded 2-core machine). The WAL grows to about 16 MB between checkpoints and is folded
+      // back into the database when the last connection closes.
+      raw.pragma('wal_autocheckpoint = 4000');
     }
     raw.pragma('foreign_keys = ON');
   } catch (error) {
