@@ -245,11 +245,24 @@ interface Attempt {
   casualty?: { category: string; start: number; end: number } | null;
 }
 
+/** Words that may start a quantity (starters, heavy-loss words, first words of vague amounts,
+ * quotes), one set per lexicon, so a token that starts nothing costs one look-up. */
+const START_WORDS = new WeakMap<QuantityLexicon, Set<string>>();
+
+function startWords(lex: QuantityLexicon): Set<string> {
+  let s = START_WORDS.get(lex);
+  if (!s) {
+    s = new Set([...STARTERS, ...lex.heavy, ...lex.vague.keys(), ...QUOTES]);
+    START_WORDS.set(lex, s);
+  }
+  return s;
+}
+
 function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean, depth = 0): Attempt | null {
   // most tokens start nothing: one character test and a few set lookups rule them out
   const w0 = LW[i] ?? '';
   const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !STARTERS.has(w0) && !lex.heavy.has(w0) && !lex.vague.has(w0) && !QUOTES.has(w0) && !w0.includes('-')) return null;
+  if (!(c0 >= 48 && c0 <= 57) && !startWords(lex).has(w0) && !w0.includes('-')) return null;
   // "heavy losses", "many casualties": a report of losses with no number
   if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;
