@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoldFormatError, parseGold } from './gold-format.js';
+import { GoldFormatError, parseGold } from './_gold-format.js';
 
 const SAMPLE = `
 document: corpus/example.md

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorMapper, evidenceOverlaps, scoreEventsSection, scoreStatementsSection, sharedRun, type RecordSectionResult } from './_gold-records.js';
 import { emptyExtraction, type ActorMention, type ExtractedEvent, type ExtractedStatement } from '../model.js';
-import type { GoldFile } from './gold-format.js';
+import type { GoldFile } from './_gold-format.js';
 
 const actor = (text: string, name: string): ActorMention => ({
   start: 0, end: text.length, text, sentence: 0, stage: 'actors', rule: 't', actorId: name, name, kind: 'armed-group', inter: 2, country: null, provisional: false,

@@ -18,7 +18,7 @@
  */
 import type { ActorMention, Extraction, ExtractedEvent, ExtractedStatement } from '../model.js';
 import type { SectionResult, SectionScorer } from './gold.js';
-import type { GoldActor, GoldEvent, GoldFile, GoldStatement } from './gold-format.js';
+import type { GoldActor, GoldEvent, GoldFile, GoldStatement } from './_gold-format.js';
 
 /** The comparison form of a name (the same rule as gold.ts uses for actors). */
 function norm(s: string): string {

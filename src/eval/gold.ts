@@ -21,7 +21,7 @@ import { readMarkdown } from '../ingest/markdown.js';
 import { parsePartialDate } from '../ingest/date.js';
 import type { Counts, EvalReport, Evaluator } from './evaluator.js';
 import { formatTable, prf } from './evaluator.js';
-import { readGoldFiles, type GoldFile } from './gold-format.js';
+import { readGoldFiles, type GoldFile } from './_gold-format.js';
 import { recordReport, recordSections } from './_gold-records.js';
 
 export interface GoldDocument {
