@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--data <path>', 'file or folder in the task\'s format')
     .option('--json', 'print one JSON object per task (its `overall` holds the headline figures)')
     .action(async (task: string, options: { data?: string; json?: boolean }) => {
-      const { runEval } = await import('../eval/run.js');
+      const { runEval } = await import('../eval/_run.js');
       await runEval(task, tasks(), options);
     });
 }
