@@ -4,6 +4,7 @@ import { emptyExtraction } from '../../model.js';
 import { documentFromText } from '../../ingest/document.js';
 import { tokensStage } from './tokens.js';
 import { placesStage } from './places.js';
+import { actorsStage } from './actors.js';
 
 function placeTexts(text: string): string[] {
   const doc = documentFromText(text);
@@ -56,5 +57,14 @@ describe('places stage: what is not a place', () => {
 
   it('"us" the pronoun is not the United States', () => {
     expect(placeTexts('Us and them: the fighters told us to leave.')).toEqual([]);
+  });
+
+  it("an armed group's name before a plain noun is the group, not a town of that name", () => {
+    const doc = documentFromText('Negotiations were under way to move Wagner fighters into the Africa Corps, and Wagner personnel left Mali.');
+    const results: Extraction = emptyExtraction();
+    tokensStage.run(doc, results);
+    actorsStage.run(doc, results);
+    placesStage.run(doc, results);
+    expect(results.places.map((p) => p.text)).toEqual(['Mali']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
+import type { ActorMention, Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { gazetteer, distanceKm, type Gazetteer, type Place } from '../../knowledge/places.js';
@@ -83,6 +83,11 @@ function isCapitalised(text: string): boolean {
 /** "Africa Corps", "Islamic State in the Greater Sahara": every word capitalised but particles. */
 function isProperName(text: string): boolean {
   return text.split(/\s+/).every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || !/\p{L}/u.test(w));
+}
+
+/** True when a place's text is among the words of an actor's canonical name ("Wagner" of "Wagner Group"). */
+function namesActor(actorName: string, text: string): boolean {
+  return ` ${actorName.toLowerCase()} `.includes(` ${text.toLowerCase()} `);
 }
 
 function isAllCaps(text: string): boolean {
@@ -311,8 +316,12 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const supported = inLoc || locative || containerAfter;
     const demonym = g.demonym(m.key);
 
-    // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps"
-    if (!inLoc && results.actors.some((a) => a.kind !== 'state' && a.kind !== 'state-forces' && a.kind !== 'government' && spanOverlaps(a, m) && !a.provisional && isProperName(a.text))) {
+    // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps",
+    // or the group's own name before a plain noun ("Wagner fighters", "Wagner personnel"); a state's
+    // forces keep their country ("Mali's army") but not another word of their name ("the Africa Corps")
+    const matchText = doc.text.slice(m.start, m.end);
+    const stateKind = (a: ActorMention): boolean => a.kind === 'state' || a.kind === 'state-forces' || a.kind === 'government';
+    if (!inLoc && results.actors.some((a) => spanOverlaps(a, m) && !a.provisional && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))) {
       trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
