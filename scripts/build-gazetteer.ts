@@ -105,6 +105,7 @@ interface WorldCountry {
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   cca2: string;
   cca3: string;
+  ccn3: string;
   altSpellings: string[];
   capital?: string[];
   latlng: [number, number];
@@ -150,6 +151,165 @@ const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   BF: ['Burkina'],
 };
 
+// ---------------------------------------------------------------- country shapes
+// Natural Earth's country polygons (world-atlas, public domain), for a point inside each country's
+// main land mass rather than a rounded whole-degree pair.
+type Ring = [number, number][]; // [lon, lat]
+type Poly = Ring[]; // outer ring, then holes
+
+/** Planar view of a polygon: longitudes shrunk by the cosine of its middle latitude. */
+function planar(poly: Poly): { rings: Ring[]; k: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [, y] of poly[0]) {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  const k = Math.cos((((lo + hi) / 2) * Math.PI) / 180);
+  return { rings: poly.map((r) => r.map(([x, y]) => [x * k, y] as [number, number])), k };
+}
+
+function ringArea(r: Ring): { a: number; cx: number; cy: number } {
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+    const f = r[j][0] * r[i][1] - r[i][0] * r[j][1];
+    a += f;
+    cx += (r[j][0] + r[i][0]) * f;
+    cy += (r[j][1] + r[i][1]) * f;
+  }
+  return { a: a / 2, cx, cy };
+}
+
+/** Area (in planar square degrees) and area-weighted centroid [lat, lon] of a polygon with holes. */
+function polyCentroid(poly: Poly): { area: number; lat: number; lon: number } {
+  const { rings, k } = planar(poly);
+  let area = 0;
+  let mx = 0;
+  let my = 0;
+  rings.forEach((r, i) => {
+    const { a, cx, cy } = ringArea(r);
+    // the outer ring adds, holes take away, whatever way each is wound
+    const s = (i === 0 ? 1 : -1) * Math.sign(a);
+    area += s * a;
+    mx += s * cx;
+    my += s * cy;
+  });
+  return { area: Math.abs(area), lat: my / (6 * area), lon: mx / (6 * area) / k };
+}
+
+/** Signed distance from a planar point to a polygon's edges: positive inside, negative outside. */
+function edgeDistance(x: number, y: number, rings: Ring[]): number {
+  let inside = false;
+  let best = Infinity;
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [ax, ay] = r[j];
+      const [bx, by] = r[i];
+      if (ay > y !== by > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside;
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+      best = Math.min(best, (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2);
+    }
+  }
+  return (inside ? 1 : -1) * Math.sqrt(best);
+}
+
+/**
+ * The point of a polygon farthest from its edges (its pole of inaccessibility), to about 0.01 degree:
+ * square cells are split while one could still hold a point farther inside than the best found.
+ */
+function deepestPoint(poly: Poly): { lat: number; lon: number } {
+  const { rings, k } = planar(poly);
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of rings[0]) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  type Cell = { x: number; y: number; h: number; d: number; max: number };
+  const cell = (x: number, y: number, h: number): Cell => {
+    const d = edgeDistance(x, y, rings);
+    return { x, y, h, d, max: d + h * Math.SQRT2 };
+  };
+  const size = Math.max(x1 - x0, y1 - y0);
+  const h0 = size / 16;
+  const queue: Cell[] = [];
+  for (let x = x0; x < x1; x += 2 * h0) for (let y = y0; y < y1; y += 2 * h0) queue.push(cell(x + h0, y + h0, h0));
+  const c = polyCentroid(poly);
+  let best = cell(c.lon * k, c.lat, 0);
+  while (queue.length > 0) {
+    queue.sort((a, b) => a.max - b.max);
+    const q = queue.pop()!;
+    if (q.d > best.d) best = q;
+    if (q.max - best.d <= 0.01) continue;
+    const h = q.h / 2;
+    queue.push(cell(q.x - h, q.y - h, h), cell(q.x + h, q.y - h, h), cell(q.x - h, q.y + h, h), cell(q.x + h, q.y + h, h));
+  }
+  return { lat: best.y, lon: best.x / k };
+}
+
+/** A polygon across the antimeridian (eastern Russia, Fiji) with its western longitudes moved past 180. */
+function unwrap(poly: Poly): Poly {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [x] of poly[0]) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  return hi - lo > 180 ? poly.map((r) => r.map(([x, y]) => [x < 0 ? x + 360 : x, y] as [number, number])) : poly;
+}
+
+function inside(lat: number, lon: number, polys: Poly[]): boolean {
+  return polys.some((p) => {
+    const { rings, k } = planar(p);
+    return edgeDistance((lon < Math.min(...p[0].map((q) => q[0])) ? lon + 360 : lon) * k, lat, rings) > 0;
+  });
+}
+
+/** A country's point from its largest polygon (mainland France, not Guiana; the contiguous United States). */
+function countryPoint(polys: Poly[], how: string): [number, number] {
+  let main = polys[0];
+  let mainArea = -1;
+  for (const p of polys) {
+    const a = polyCentroid(p).area;
+    if (a > mainArea) {
+      mainArea = a;
+      main = p;
+    }
+  }
+  if (how === 'pole') {
+    const p = deepestPoint(main);
+    return [p.lat, p.lon];
+  }
+  const c = polyCentroid(main);
+  if (c.lon > 180) c.lon -= 360;
+  return [c.lat, c.lon];
+}
+
+// How country and admin1 points are chosen. The defaults won on both geoparsing benchmarks (see
+// docs/places.md); the others stay selectable so the comparison can be rerun:
+//   SITREP_COUNTRY_POINTS  world-countries (default) | inside (world-countries', or the main polygon's
+//                          centroid when that point lies outside the country) | centroid | pole
+//   SITREP_ADMIN1_POINTS   cells (default) | box | population
+const COUNTRY_POINTS = process.env.SITREP_COUNTRY_POINTS ?? 'world-countries';
+const ADMIN1_POINTS = process.env.SITREP_ADMIN1_POINTS ?? 'cells';
+const shapes = new Map<string, Poly[]>(); // by ISO numeric code, or by name where Natural Earth has no code
+{
+  const topo = require('world-atlas/countries-50m.json') as { objects: { countries: unknown } };
+  const { feature } = require('topojson-client') as { feature(t: unknown, o: unknown): { features: { id?: string; properties: { name: string }; geometry: { type: string; coordinates: unknown } | null }[] } };
+  for (const f of feature(topo, topo.objects.countries).features) {
+    if (!f.geometry) continue;
+    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates as Poly] : (f.geometry.coordinates as Poly[])).map(unwrap);
+    // some codes have several features (Australia and its Ashmore and Cartier Islands): keep them all
+    const key = f.id ?? f.properties.name;
+    shapes.set(key, [...(shapes.get(key) ?? []), ...polys]);
+  }
+}
+
 const countryByCca3 = new Map<string, string>();
 for (const c of worldCountries) countryByCca3.set(c.cca3, c.cca2);
 
@@ -160,7 +320,11 @@ const demonyms = new Map<string, string>();
 const CENTRES: Record<string, [number, number]> = { US: [39.83, -98.58], AU: [-25.61, 134.35] };
 
 for (const c of worldCountries) {
+  const shape = shapes.get(c.ccn3) ?? shapes.get(c.name.common);
   if (CENTRES[c.cca2]) c.latlng = CENTRES[c.cca2];
+  if (shape && COUNTRY_POINTS !== 'world-countries' && (COUNTRY_POINTS !== 'inside' || !inside(c.latlng[0], c.latlng[1], shape))) {
+    c.latlng = countryPoint(shape, COUNTRY_POINTS === 'pole' ? 'pole' : 'centroid').map((x) => round(x, 2)) as [number, number];
+  }
   const names = new Set<string>([c.name.common, c.name.official]);
   for (const a of c.altSpellings) if (a.length > 3 || /^[A-Z]{3}$/.test(a) === false) names.add(a);
   for (const lang of ['fra']) {
@@ -275,6 +439,7 @@ interface Admin {
   gid: string;
   lats: number[];
   lons: number[];
+  pops: number[];
   pop: number;
   lat?: number;
   lon?: number;
@@ -285,7 +450,7 @@ for (const [file, map] of [['admin1CodesASCII.txt', admin1], ['admin2Codes.txt',
   for (const line of readFileSync(join(geonamesDir, file), 'utf8').split('\n')) {
     if (!line) continue;
     const [code, name, ascii, gid] = line.split('\t');
-    map.set(code, { code, name, ascii, gid, lats: [], lons: [], pop: 0 });
+    map.set(code, { code, name, ascii, gid, lats: [], lons: [], pops: [], pop: 0 });
   }
 }
 
@@ -331,12 +496,14 @@ for (const cc of SAHEL) {
       if (adm1) {
         adm1.lats.push(Number(lat));
         adm1.lons.push(Number(lon));
+        adm1.pops.push(pop);
         adm1.pop += pop;
       }
       const adm2 = admin2.get(code2);
       if (adm2) {
         adm2.lats.push(Number(lat));
         adm2.lons.push(Number(lon));
+        adm2.pops.push(pop);
         adm2.pop += pop;
       }
     }
@@ -375,6 +542,7 @@ function addCityToAdmins(cc: string, a1: string, a2: string, lat: number, lon: n
   if (adm1) {
     adm1.lats.push(lat);
     adm1.lons.push(lon);
+    adm1.pops.push(pop);
     adm1.pop += pop;
   }
   if (a2) {
@@ -382,6 +550,7 @@ function addCityToAdmins(cc: string, a1: string, a2: string, lat: number, lon: n
     if (adm2) {
       adm2.lats.push(lat);
       adm2.lons.push(lon);
+      adm2.pops.push(pop);
       adm2.pop += pop;
     }
   }
@@ -438,11 +607,41 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
     let lat = a.lat;
     let lon = a.lon;
     if (lat === undefined && a.lats.length > 0) {
-      // the middle of the box its places span, trimmed of outliers: nearer an area's centre than the
-      // mean of its towns, which leans towards wherever people crowd
-      const q = 0.05;
-      lat = (quantile(a.lats, q) + quantile(a.lats, 1 - q)) / 2;
-      lon = (quantile(a.lons, q) + quantile(a.lons, 1 - q)) / 2;
+      const how = kind === 'admin1' ? ADMIN1_POINTS : 'box';
+      if (how === 'cells') {
+        // the mean of the half-degree cells that hold at least one of its places: the middle of the
+        // settled land, each stretch of it counted once however crowded, so a province whose towns
+        // crowd along one coast or border (Ontario, Queensland) keeps its empty interior's weight
+        const cells = new Set<string>();
+        a.lats.forEach((la, i) => cells.add(`${Math.floor(la * 2)}|${Math.floor(a.lons[i] * 2)}`));
+        let y = 0;
+        let x = 0;
+        for (const c of cells) {
+          const [cy, cx] = c.split('|').map(Number);
+          y += (cy + 0.5) / 2;
+          x += (cx + 0.5) / 2;
+        }
+        lat = y / cells.size;
+        lon = x / cells.size;
+      } else if (how === 'population') {
+        // where the area's people live, one more than its population weighing each place
+        let w = 0;
+        let y = 0;
+        let x = 0;
+        a.lats.forEach((la, i) => {
+          w += 1 + a.pops[i];
+          y += la * (1 + a.pops[i]);
+          x += a.lons[i] * (1 + a.pops[i]);
+        });
+        lat = y / w;
+        lon = x / w;
+      } else {
+        // the middle of the box its places span, trimmed of outliers: nearer an area's centre than the
+        // mean of its towns, which leans towards wherever people crowd
+        const q = 0.05;
+        lat = (quantile(a.lats, q) + quantile(a.lats, 1 - q)) / 2;
+        lon = (quantile(a.lons, q) + quantile(a.lons, 1 - q)) / 2;
+      }
     }
     if (lat === undefined || lon === undefined) continue; // an area with no known place: no coordinates to give
     const [cc, c1, c2] = a.code.split('.');
