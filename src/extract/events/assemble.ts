@@ -12,7 +12,9 @@ import type {
   SourceMention,
   Span,
   TimeMention,
+  Token,
 } from '../../model.js';
+import type { RawToken } from '../../text/tokenize.js';
 import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
@@ -452,7 +454,31 @@ export function sourceName(src: SourceMention, actors: readonly ActorMention[], 
  * the event itself ("announced its departure") attributes the event to the announcer but leaves it
  * asserted, as the outlet reports the announcement as a fact.
  */
-export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = []): Attribution {
+let sentenceTokens: { all: readonly Token[]; sentence: Sentence; tokens: RawToken[] | undefined } | null = null;
+
+/**
+ * The tokens stage's tokens of a sentence, offsets made relative to it: what tokenising the
+ * sentence alone gives (the stage scans each sentence as a whole string), without scanning again.
+ */
+function tokensOf(all: readonly Token[] | undefined, sentence: Sentence): RawToken[] | undefined {
+  if (!all || all.length === 0) return undefined;
+  if (sentenceTokens && sentenceTokens.all === all && sentenceTokens.sentence === sentence) return sentenceTokens.tokens;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid].start < sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: RawToken[] = [];
+  for (let i = lo; i < all.length && all[i].sentence === sentence.index; i++) out.push({ start: all[i].start - sentence.start, end: all[i].end - sentence.start, text: all[i].text });
+  // tokens that do not cover the sentence as a fresh scan would (other stages' tests build results by hand): scan
+  const tokens = out.length > 0 && out[out.length - 1].end <= sentence.end - sentence.start ? out : undefined;
+  sentenceTokens = { all, sentence, tokens };
+  return tokens;
+}
+
+export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = [], tokens?: readonly Token[]): Attribution {
   const inSentence = sources.filter((s) => s.sentence === sentence.index);
   const governing = inSentence.filter((s) => {
     if (s.source && overlaps(s.source, trigger)) return false;
@@ -469,7 +495,7 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
   const text = doc.text.slice(sentence.start, sentence.end);
   const rel = { start: trigger.start - sentence.start, end: trigger.end - sentence.start };
   const ordered = [...governing].sort((a, b) => Math.abs(a.cue.start - trigger.start) - Math.abs(b.cue.start - trigger.start));
-  let modality = classifyModality(text, rel, { sources: object ? [] : ordered });
+  let modality = classifyModality(text, rel, { sources: object ? [] : ordered, tokens: tokensOf(tokens, sentence) });
   const src = object ?? ordered[0] ?? null;
   if (modality.modality === 'asserted' && !src) {
     const before = doc.text.slice(clause.start, trigger.start);
@@ -642,7 +668,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1) continue;
       if (roles.actor1 && VIOLENT.has(d.kind)) lastParties = { actor1: roles.actor1, actor2: roles.actor2, sentence: sentence.index, paragraph: sentence.paragraph };
       rules.push(...roles.rules);
-      const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names);
+      const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names, results.tokens);
       rules.push(attr.modality.rule);
       const info = kindInfo(d.kind);
       // PLOVER's mode and context have no field of their own in the record: kept with the rules

@@ -150,6 +150,7 @@ export function rawHits(text: string, base: number, exhaustive = false): CueHit[
 
 /** `needs`: a cue that needs a group fires only beside it (in the same sentence or snippet). */
 function applyNeeds(raw: CueHit[]): CueHit[] {
+  if (raw.length === 0) return raw;
   const groups = new Set(raw.map((h) => h.group));
   const specs = cues().cues;
   return raw

@@ -244,10 +244,12 @@ export function modalityOfCue(cueType: SourceMention['cueType'], namedSource: bo
 export interface ModalityOptions {
   /** the sources that govern the clause of the trigger, closest first */
   sources?: readonly SourceMention[];
+  /** the sentence's tokens as `tokenize(sentence, base)` gives them, when already at hand */
+  tokens?: readonly RawToken[];
 }
 
 /** Tokens of a sentence, lower-cased, and the index range of the trigger span among them. */
-let lastTokens: { sentence: string; base: number; tokens: RawToken[]; words: string[] } | null = null;
+let lastTokens: { sentence: string; base: number; tokens: readonly RawToken[]; words: string[] } | null = null;
 
 /** Lower-cased token texts, curly apostrophes straightened: one pass over the sentence, not one per token. */
 function lowerWords(sentence: string, base: number, toks: readonly RawToken[]): string[] {
@@ -259,10 +261,10 @@ function lowerWords(sentence: string, base: number, toks: readonly RawToken[]): 
   return toks.map((t) => straight.slice(t.start - base, t.end - base));
 }
 
-export function locate(sentence: string, trigger: Span, base = 0): { tokens: RawToken[]; words: string[]; ti: number; tj: number } {
+export function locate(sentence: string, trigger: Span, base = 0, given?: readonly RawToken[]): { tokens: readonly RawToken[]; words: string[]; ti: number; tj: number } {
   // events and statements ask about the same sentence several times in a row: tokenise it once
   if (!lastTokens || lastTokens.sentence !== sentence || lastTokens.base !== base) {
-    const toks = tokenize(sentence, base);
+    const toks = given ?? tokenize(sentence, base);
     lastTokens = { sentence, base, tokens: toks, words: lowerWords(sentence, base, toks) };
   }
   const { tokens, words } = lastTokens;
@@ -278,7 +280,7 @@ export function locate(sentence: string, trigger: Span, base = 0): { tokens: Raw
  * like the tokenizer's) in one sentence.
  */
 export function classifyModality(sentence: string, trigger: Span, options: ModalityOptions = {}, base = 0): ModalityResult {
-  const { words, ti, tj } = locate(sentence, trigger, base);
+  const { words, ti, tj } = locate(sentence, trigger, base, options.tokens);
   const g = grammaticalModality(words, ti, tj);
   const source = options.sources?.[0];
   if (source && source.cueType === 'denial') return { modality: 'denied', rule: 'modality.source-denial', cue: source.cue.text };

@@ -379,10 +379,18 @@ export class PrefixIndex {
   starts(lower: string): number[][] {
     const out: number[][] = Array.from({ length: this.size }, () => []);
     const n = lower.length;
+    const pairs = this.firstPairs();
     let prevWord = false;
     for (let p = 0; p < n; p++) {
-      const word = isWordCode(lower.charCodeAt(p));
+      const c0 = lower.charCodeAt(p);
+      const word = isWordCode(c0);
       if (word && !prevWord) {
+        prevWord = true;
+        // most words begin no prefix: their first two characters looked up in a table say so
+        if (p + 1 < n) {
+          const c1 = lower.charCodeAt(p + 1);
+          if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+        }
         let node: TrieNode | undefined = this.root;
         for (let q = p; q < n; q++) {
           node = child(node, lower.charCodeAt(q));

@@ -182,7 +182,7 @@ function push(
   s: { subject: string; predicate: string; object?: string | null; value?: unknown; from?: string; to?: string; at?: string; modality?: Modality },
   trigger: Span = evidence,
 ): ExtractedStatement {
-  const attr = attribute(ctx.doc, sentence, sentence, trigger, ctx.results.sources, ctx.actors, ctx.results.names);
+  const attr = attribute(ctx.doc, sentence, sentence, trigger, ctx.results.sources, ctx.actors, ctx.results.names, ctx.results.tokens);
   const modality = s.modality ?? attr.modality.modality;
   const st: ExtractedStatement = {
     subject: s.subject,
@@ -573,7 +573,7 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
       modality: approx ? 'estimated' : undefined,
     });
     if (st.modality === 'estimated' && !st.attributedTo) {
-      const attr = attribute(ctx.doc, s, s, { start: at, end: at + m[0].length }, ctx.results.sources, ctx.actors, ctx.results.names);
+      const attr = attribute(ctx.doc, s, s, { start: at, end: at + m[0].length }, ctx.results.sources, ctx.actors, ctx.results.names, ctx.results.tokens);
       st.attributedTo = attr.attributedTo;
       st.channel = attr.channel;
     }
