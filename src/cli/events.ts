@@ -65,11 +65,12 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  sitrep events --country ML --type "Armed clash"\n  sitrep events --actor Wagner --from 2024-01 --to 2025-06 --csv > wagner.csv')
     .action(async (options: EventsOptions) => {
       if (options.json && options.csv) throw new Error('events: choose one of --json and --csv');
+      const actor = options.actor ? await canonicalActorName(options.actor) : undefined;
       const store = await openExistingStore(options.db);
       try {
         const events = await store.listEvents({
           country: options.country?.toUpperCase(),
-          actor: options.actor,
+          actor,
           type: options.type,
           from: options.from,
           to: options.to,
@@ -88,4 +89,12 @@ export function register(program: Command): void {
         await store.close();
       }
     });
+}
+
+/** Events store canonical names, while people type what they read ("JNIM", "FAMa"): an exact alias
+ * of one knowledge-base actor becomes its canonical name; anything else stays a substring match. */
+async function canonicalActorName(given: string): Promise<string> {
+  const { loadActorKb } = await import('../knowledge/actors.js');
+  const entries = loadActorKb().byAlias(given.trim());
+  return entries.length === 1 ? entries[0].name : given;
 }

@@ -119,6 +119,15 @@ describe('sitrep ingest, docs and show on examples/', () => {
     expect(Array.isArray(json.mentions) && Array.isArray(json.events)).toBe(true);
   });
 
+  it('lists events by an actor as readers write it: an abbreviation finds the canonical name', () => {
+    const byAbbreviation = JSON.parse(ok(sitrep(['events', '--actor', 'JNIM', '--json', '--db', db])).stdout) as { actor1: string | null; actor2: string | null }[];
+    expect(byAbbreviation.length).toBeGreaterThan(0);
+    for (const e of byAbbreviation) expect([e.actor1, e.actor2]).toContain("Jama'at Nusrat al-Islam wal-Muslimin");
+    const csv = ok(sitrep(['events', '--country', 'ML', '--csv', '--db', db])).stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/^document_id,event_index,/);
+    expect(csv.length).toBeGreaterThan(1);
+  });
+
   it('says when show finds nothing', () => {
     const r = sitrep(['show', 'ffffffffffff', '--db', db]);
     expect(r.status).not.toBe(0);
