@@ -1,4 +1,4 @@
-import { hashString, mix } from './hash.js';
+import { fmix, hashString, mix } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 
 /**
@@ -67,7 +67,15 @@ const S_PRE = 4; // 4 prefixes
 const S_SUF = 8; // 4 suffixes
 const S_LEN = 12;
 const S_FLAGS = 13;
-const NSLOT = 14;
+/** small class number (index in CLASSES; the sentinels after them), for tables indexed by class */
+const S_CLSID = 14;
+const NSLOT = 15;
+
+const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
+const CLS_BOS = CLASSES.length;
+const CLS_EOS = CLASSES.length + 1;
+/** number of class numbers */
+const NC = CLASSES.length + 2;
 
 // flag bits (kept raw, not hashed)
 const F_INITCAP = 1;
@@ -157,6 +165,7 @@ function describe(word: string, h: Uint32Array, o: number): string {
   h[o + S_LOWER] = hashString(lower, 2);
   h[o + S_SHAPE] = hashString(shape, 3);
   h[o + S_CLASS] = hashString(cls, 4);
+  h[o + S_CLSID] = CLASSES.indexOf(cls);
   for (let k = 1; k <= 4; k++) {
     if (lower.length > k) {
       h[o + S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
@@ -234,13 +243,105 @@ function isQuoteOrBracket(w: string): boolean {
   return w === '"' || w === '``' || w === "''" || w === '“' || w === '‘' || w === "'" || w === '(' || w === '[' || w === '-' || w === '--' || w === ':';
 }
 
+/** Word-pair features of neighbours a, b seen from b. */
+function pairRightKeys(keys: Uint32Array, k: number, la: number, ca: number, lb: number, cb: number): number {
+  keys[k++] = mix(mix(T.bim, la), lb);
+  keys[k++] = mix(mix(T.lm1c0, la), cb);
+  keys[k++] = mix(mix(T.cm1l0, ca), lb);
+  return k;
+}
+
+/** Word-pair features of neighbours a, b seen from a. */
+function pairLeftKeys(keys: Uint32Array, k: number, la: number, ca: number, lb: number, cb: number): number {
+  keys[k++] = mix(mix(T.bip, la), lb);
+  keys[k++] = mix(mix(T.c0lp1, ca), lb);
+  keys[k++] = mix(mix(T.l0cp1, la), cb);
+  return k;
+}
+
+/** p1l (offset 5, the word itself) or p1lm1 (offset 6, as the left neighbour) with the previous label O. */
+function prevWordKeys(h: Uint32Array, o: number, offset: number, keys: Uint32Array): number {
+  keys[0] = offset === 5 ? mix(mix(T.p1l, 0), h[o + S_LOWER]) : mix(mix(T.p1lm1, 0), h[o + S_LOWER]);
+  if (keys[0] === 0) keys[0] = 1;
+  return 1;
+}
+
+function ctriKeys(keys: Uint32Array, k: number, cm1: number, c0: number, cp1: number): number {
+  keys[k++] = mix(mix(T.ctri, cm1), mix(c0, cp1));
+  return k;
+}
+
+function capRunKeys(keys: Uint32Array, k: number, len: number, at: number, end: number): number {
+  keys[k++] = mix(T.capRun, len);
+  keys[k++] = mix(T.capRunPos, len * 8 + at * 2 + end);
+  return k;
+}
+
+function docKeys(keys: Uint32Array, k: number, d: number, pos: number, common: number, c0: number): number {
+  keys[k++] = mix(T.doc, d * 3 + pos);
+  keys[k++] = mix(mix(T.docC, d), c0);
+  keys[k++] = mix(T.lex, common * 3 + pos);
+  keys[k++] = mix(mix(T.lexC, common * 3 + pos), c0);
+  return k;
+}
+
+function aggKeys(keys: Uint32Array, k: number, ctx: Uint32Array, from: number, n: number): number {
+  for (let j = 0; j < n; j++) keys[k++] = mix(T.agg, ctx[from + j]);
+  return k;
+}
+
+function prevKeys(keys: Uint32Array, k: number, p2: number, p1: number): number {
+  keys[k++] = mix(T.p1, p1);
+  keys[k++] = mix(mix(T.p2, p2), p1);
+  return k;
+}
+
+function prevClassKeys(keys: Uint32Array, k: number, p1: number, cm1: number, c0: number): number {
+  keys[k++] = mix(mix(T.p1c, p1), c0);
+  keys[k++] = mix(mix(T.p1cc, p1), mix(cm1, c0));
+  return k;
+}
+
+function histKeys(keys: Uint32Array, k: number, mask: number, best: number, pos: number): number {
+  for (let t = 0; t < 5; t++) if (mask & (1 << t)) keys[k++] = mix(T.h, t);
+  keys[k++] = mix(T.hm, best);
+  keys[k++] = mix(mix(T.hmc, best), pos);
+  return k;
+}
+
+/** Score sums of a feature group by a small index, filled on first use. */
+class RowTable {
+  tab: Float64Array;
+  done: Uint8Array;
+  constructor(rows: number) {
+    this.tab = new Float64Array(rows * NL);
+    this.done = new Uint8Array(rows);
+  }
+  grow(rows: number): void {
+    const tab = new Float64Array(rows * NL);
+    tab.set(this.tab);
+    this.tab = tab;
+    const done = new Uint8Array(rows);
+    done.set(this.done);
+    this.done = done;
+  }
+}
+
+function addRow(out: Float64Array, tab: Float64Array, row: number): void {
+  const base = row * NL;
+  for (let l = 0; l < NL; l++) out[l] += tab[base + l];
+}
+
 const MAX_FEATURES = 160;
 // a word with its cached scores takes about 0.5 kB: this bounds the cache near 50 MB
 const MAX_CACHE = 100_000;
 /** word ids of the sentinels standing for the missing neighbours before the first and after the last word */
 const W_BOS = 0;
 const W_EOS = 1;
-const VEC = 5 * NL;
+/** cached scores per word: its own features at offsets 0..4, then (single weights, so float32 is exact) p1l and p1lm1 after O */
+const VEC = 7 * NL;
+/** slots of the word-pair cache; it is emptied when 60 % full */
+const BG_CAP = 1 << 16;
 
 /**
  * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
@@ -301,6 +402,26 @@ export class FeatureTagger {
   private lCtx = new Uint32Array(0);
   private lCtxN = new Uint8Array(0);
   private gen = 0;
+  /** per lower-cased form, the scores of its context-aggregation features in the document aggStamp names */
+  private agg = new RowTable(0);
+  private aggStamp = new Int32Array(0);
+
+  // word pairs (ids a, b) -> their features seen from b then from a, scored (fixed models only)
+  private readonly bgA = new Int32Array(BG_CAP).fill(-1);
+  private readonly bgB = new Int32Array(BG_CAP);
+  /** two scratch slots after the table serve a document too long for it */
+  private readonly bgTab = new Float64Array((BG_CAP + 2) * 2 * NL);
+  private bgN = 0;
+  private scratch = 0;
+
+  // small-domain feature groups (fixed models only), see tagSentence
+  private readonly tmp = new Uint32Array(64);
+  private readonly ctri = new RowTable(NC * NC * NC);
+  private readonly capRun = new RowTable(6 * 5 * 2);
+  private readonly docLex = new RowTable(4 * 3 * 2 * NC);
+  private readonly prev = new RowTable((NL + 1) * (NL + 1));
+  private readonly prevClass = new RowTable((NL + 1) * NC * NC);
+  private readonly hist = new RowTable(32 * 5 * 3);
 
   // the current document: word ids of all its tokens, and per sentence its start and headline flag
   private docIds = new Int32Array(1024);
@@ -316,6 +437,7 @@ export class FeatureTagger {
       const o = id * NSLOT;
       this.wh.fill(0, o, o + NSLOT);
       this.wh[o + S_EXACT] = this.wh[o + S_LOWER] = this.wh[o + S_SHAPE] = this.wh[o + S_CLASS] = atom;
+      this.wh[o + S_CLSID] = id === W_BOS ? CLS_BOS : CLS_EOS;
       this.wLower[id] = -1;
       this.wDone[id] = 0;
     }
@@ -349,6 +471,8 @@ export class FeatureTagger {
     this.lHist = grow(this.lHist, (n) => new Int32Array(n), 5);
     this.lCtx = grow(this.lCtx, (n) => new Uint32Array(n), CTX_STRIDE);
     this.lCtxN = grow(this.lCtxN, (n) => new Uint8Array(n), 1);
+    this.agg.grow(cap);
+    this.aggStamp = grow(this.aggStamp, (n) => new Int32Array(n), 1);
     this.lowerCap = cap;
   }
 
@@ -359,7 +483,57 @@ export class FeatureTagger {
     this.lowerIds.clear();
     this.lowerStr.length = 0;
     this.nLowers = 0;
+    this.aggStamp.fill(0);
+    this.clearPairs();
+    for (const t of [this.ctri, this.capRun, this.docLex, this.prev, this.prevClass, this.hist]) t.done.fill(0);
     this.initSentinels();
+  }
+
+  private clearPairs(): void {
+    this.bgA.fill(-1);
+    this.bgN = 0;
+  }
+
+  /** Slot of the word pair (a, b) in the pair cache, scored on first sight. */
+  private bigram(a: number, b: number, scorer: Scorer): number {
+    const mask = BG_CAP - 1;
+    const bgA = this.bgA;
+    const bgB = this.bgB;
+    let i = fmix((Math.imul(a, 0x9e3779b1) + b) | 0) & mask;
+    for (;;) {
+      const x = bgA[i];
+      if (x === a && bgB[i] === b) return i;
+      if (x === -1) break;
+      i = (i + 1) & mask;
+    }
+    if (this.bgN < BG_CAP * 0.9) {
+      bgA[i] = a;
+      bgB[i] = b;
+      this.bgN++;
+    } else i = BG_CAP + (this.scratch ^= 1);
+    const wh = this.wh;
+    const oa = a * NSLOT;
+    const ob = b * NSLOT;
+    const tmp = this.tmp;
+    const out = this.wordScores;
+    let n = pairRightKeys(tmp, 0, wh[oa + S_LOWER], wh[oa + S_CLASS], wh[ob + S_LOWER], wh[ob + S_CLASS]);
+    for (let j = 0; j < n; j++) if (tmp[j] === 0) tmp[j] = 1;
+    scorer.score(tmp, n, out);
+    this.bgTab.set(out, i * 2 * NL);
+    n = pairLeftKeys(tmp, 0, wh[oa + S_LOWER], wh[oa + S_CLASS], wh[ob + S_LOWER], wh[ob + S_CLASS]);
+    for (let j = 0; j < n; j++) if (tmp[j] === 0) tmp[j] = 1;
+    scorer.score(tmp, n, out);
+    this.bgTab.set(out, i * 2 * NL + NL);
+    return i;
+  }
+
+  /** Scores `tmp[0..n)` into row `row` of `table`. */
+  private fill(table: RowTable, row: number, n: number, scorer: Scorer): void {
+    const tmp = this.tmp;
+    for (let j = 0; j < n; j++) if (tmp[j] === 0) tmp[j] = 1;
+    scorer.score(tmp, n, this.wordScores);
+    table.tab.set(this.wordScores, row * NL);
+    table.done[row] = 1;
   }
 
   private wordId(word: string): number {
@@ -403,7 +577,7 @@ export class FeatureTagger {
   private wordScoresAt(id: number, offset: number, scorer: Scorer): number {
     const base = id * VEC + offset * NL;
     if (!(this.wDone[id] & (1 << offset))) {
-      const n = wordKeys(this.wh, id * NSLOT, offset, this.wordBuf, 0);
+      const n = offset < 5 ? wordKeys(this.wh, id * NSLOT, offset, this.wordBuf, 0) : prevWordKeys(this.wh, id * NSLOT, offset, this.wordBuf);
       scorer.score(this.wordBuf, n, this.wordScores);
       for (let l = 0; l < NL; l++) this.wVec[base + l] = this.wordScores[l];
       this.wDone[id] |= 1 << offset;
@@ -417,6 +591,7 @@ export class FeatureTagger {
     for (const s of sentences) total += s.length;
     // the cache is bounded, but never emptied inside a document: its ids must stay valid
     if (this.nWords + total > MAX_CACHE && this.nWords > 2) this.clearCache();
+    if (this.bgN + total + sentences.length > BG_CAP * 0.6) this.clearPairs();
     if (this.docIds.length < total) this.docIds = new Int32Array(total * 2);
     this.gen++;
     const ids = this.docIds;
@@ -523,6 +698,7 @@ export class FeatureTagger {
     const fast = scorer.fixed === true;
     const part = this.partial;
     const vec = this.wVec;
+    let right = fast ? this.bigram(W_BOS, ids[start], scorer) : 0;
     for (let i = 0; i < n; i++) {
       const id0 = ids[start + i];
       const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
@@ -558,13 +734,32 @@ export class FeatureTagger {
       const lp1 = wh[op1 + S_LOWER];
       const cm1 = wh[om1 + S_CLASS];
       const cp1 = wh[op1 + S_CLASS];
-      keys[k++] = mix(mix(T.ctri, cm1), mix(c0, cp1));
-      keys[k++] = mix(mix(T.bim, lm1), l0);
-      keys[k++] = mix(mix(T.bip, l0), lp1);
-      keys[k++] = mix(mix(T.lm1c0, lm1), c0);
-      keys[k++] = mix(mix(T.c0lp1, c0), lp1);
-      keys[k++] = mix(mix(T.cm1l0, cm1), l0);
-      keys[k++] = mix(mix(T.l0cp1, l0), cp1);
+      const c0i = wh[o0 + S_CLSID];
+      const cm1i = wh[om1 + S_CLSID];
+      const tmp = this.tmp;
+      // Features over small domains (classes, labels, counts) are scored once per value and
+      // their sums kept in small tables; `skipped` counts the keys a table stood for, so the
+      // cap on name-list features below sees the same count as without the tables.
+      let skipped = 0;
+      if (fast) {
+        const ci = (cm1i * NC + c0i) * NC + wh[op1 + S_CLSID];
+        if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
+        addRow(part, this.ctri.tab, ci);
+        skipped++;
+      } else k = ctriKeys(keys, k, cm1, c0, cp1);
+      // word pairs: the pair (i-1, i) seen from the right and (i, i+1) from the left, scored
+      // once per distinct pair; the left slot of this word is the right slot of the next
+      if (fast) {
+        const left = this.bigram(id0, idp1, scorer);
+        const rb = right * 2 * NL;
+        const lb = left * 2 * NL + NL;
+        const bg = this.bgTab;
+        for (let l = 0; l < NL; l++) part[l] += bg[rb + l] + bg[lb + l];
+        right = left;
+      } else {
+        k = pairRightKeys(keys, k, lm1, cm1, l0, c0);
+        k = pairLeftKeys(keys, k, l0, c0, lp1, cp1);
+      }
       // the run of capitalised words this one sits in: its length and where in it we are
       if (capitalised[i] && !acs) {
         let a = i;
@@ -572,8 +767,14 @@ export class FeatureTagger {
         let b = i;
         while (b + 1 < n && capitalised[b + 1]) b++;
         const len = Math.min(b - a + 1, 5);
-        keys[k++] = mix(T.capRun, len);
-        keys[k++] = mix(T.capRunPos, len * 8 + Math.min(i - a, 4) * 2 + (i === b ? 1 : 0));
+        const at = Math.min(i - a, 4);
+        const end = i === b ? 1 : 0;
+        if (fast) {
+          const ri = (len * 5 + at) * 2 + end;
+          if (!this.capRun.done[ri]) this.fill(this.capRun, ri, capRunKeys(tmp, 0, len, at, end), scorer);
+          addRow(part, this.capRun.tab, ri);
+          skipped += 2;
+        } else k = capRunKeys(keys, k, len, at, end);
       }
 
       // capitalisation means less at the start of a sentence and nothing in a headline
@@ -589,15 +790,17 @@ export class FeatureTagger {
       }
       const upper = (flags & F_UPPER) !== 0;
       const fresh = lStamp[lid] !== gen;
+      const pos = acs ? 2 : init ? 1 : 0;
       if (upper) {
         const ds = fresh ? 0 : lDoc[lid];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
-        const pos = acs ? 2 : init ? 1 : 0;
-        keys[k++] = mix(T.doc, d * 3 + pos);
-        keys[k++] = mix(mix(T.docC, d), c0);
         const common = flags & F_COMMON ? 1 : 0;
-        keys[k++] = mix(T.lex, common * 3 + pos);
-        keys[k++] = mix(mix(T.lexC, common * 3 + pos), c0);
+        if (fast) {
+          const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
+          if (!this.docLex.done[di]) this.fill(this.docLex, di, docKeys(tmp, 0, d, pos, common, c0), scorer);
+          addRow(part, this.docLex.tab, di);
+          skipped += 4;
+        } else k = docKeys(keys, k, d, pos, common, c0);
       }
 
       const g0 = gaz[i];
@@ -616,33 +819,57 @@ export class FeatureTagger {
           if (gp1 & bit) keys[k++] = mix(T.gp1, b);
           if (gm2 & bit) keys[k++] = mix(T.gm2, b);
           if (gp2 & bit) keys[k++] = mix(T.gp2, b);
-          if (k > MAX_FEATURES - 40) break;
+          if (k + skipped > MAX_FEATURES - 40) break;
         }
       }
 
       if (upper && !fresh) {
         const cn = this.lCtxN[lid];
-        const cb = lid * CTX_STRIDE;
-        for (let j = 0; j < cn; j++) keys[k++] = mix(T.agg, this.lCtx[cb + j]);
+        if (cn > 0) {
+          // the contexts are complete once the document pass is done: scored once per document
+          if (fast) {
+            if (this.aggStamp[lid] !== gen) {
+              this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
+              this.aggStamp[lid] = gen;
+            }
+            addRow(part, this.agg.tab, lid);
+          } else k = aggKeys(keys, k, this.lCtx, lid * CTX_STRIDE, cn);
+        }
       }
 
-      keys[k++] = mix(T.p1, p1);
-      keys[k++] = mix(mix(T.p2, p2), p1);
-      keys[k++] = mix(mix(T.p1l, p1), l0);
-      keys[k++] = mix(mix(T.p1c, p1), c0);
-      keys[k++] = mix(mix(T.p1lm1, p1), lm1);
-      keys[k++] = mix(mix(T.p1cc, p1), mix(cm1, c0));
+      if (fast) {
+        const pi = p2 * (NL + 1) + p1;
+        if (!this.prev.done[pi]) this.fill(this.prev, pi, prevKeys(tmp, 0, p2, p1), scorer);
+        addRow(part, this.prev.tab, pi);
+        const qi = (p1 * NC + cm1i) * NC + c0i;
+        if (!this.prevClass.done[qi]) this.fill(this.prevClass, qi, prevClassKeys(tmp, 0, p1, cm1, c0), scorer);
+        addRow(part, this.prevClass.tab, qi);
+      } else k = prevKeys(keys, k, p2, p1);
+      if (fast && p1 === 0) {
+        // after O (most words), the label-word pairs are a word's own cached scores
+        const b5 = this.wordScoresAt(id0, 5, scorer);
+        const b6 = this.wordScoresAt(idm1, 6, scorer);
+        for (let l = 0; l < NL; l++) part[l] += vec[b5 + l] + vec[b6 + l];
+      } else {
+        keys[k++] = mix(mix(T.p1l, p1), l0);
+        keys[k++] = mix(mix(T.p1lm1, p1), lm1);
+      }
+      if (!fast) k = prevClassKeys(keys, k, p1, cm1, c0);
 
       if (upper && !fresh && lDoc[lid] & D_HIST) {
         const hb = lid * 5;
         const hist = this.lHist;
         let best = 0;
+        let mask = 0;
         for (let t = 0; t < 5; t++) {
-          if (hist[hb + t] > 0) keys[k++] = mix(T.h, t);
+          if (hist[hb + t] > 0) mask |= 1 << t;
           if (hist[hb + t] > hist[hb + best]) best = t;
         }
-        keys[k++] = mix(T.hm, best);
-        keys[k++] = mix(mix(T.hmc, best), acs ? 2 : init ? 1 : 0);
+        if (fast) {
+          const hi = (mask * 5 + best) * 3 + pos;
+          if (!this.hist.done[hi]) this.fill(this.hist, hi, histKeys(tmp, 0, mask, best, pos), scorer);
+          addRow(part, this.hist.tab, hi);
+        } else k = histKeys(keys, k, mask, best, pos);
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
