@@ -294,14 +294,37 @@ export function bestPlace(list: PlaceMention[]): PlaceMention | null {
  * The country a document is about: the country of the first place its lead paragraph names as
  * where something happens (not "troops from X"), else the most mentioned country code.
  */
+/**
+ * Whether a span overlaps any of `spans`: spans sorted by start with the running maximum of their
+ * ends, so each question is a binary search instead of a pass over every span.
+ */
+export function overlapIndex(spans: readonly Span[]): (x: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const s of sorted) maxEnd.push((m = Math.max(m, s.end)));
+  return (x) => {
+    // the spans that start before x ends; one of them overlaps when the furthest end passes x's start
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid].start < x.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > x.start;
+  };
+}
+
 export function mainCountry(places: readonly PlaceMention[], actors: readonly ActorMention[], doc?: Document): PlaceMention | null {
+  const inActor = overlapIndex(actors);
   if (doc) {
-    const lead = places.find((p) => p.country && p.start < (doc.paragraphs[0]?.end ?? 0) && p.kind !== 'continent' && !actors.some((a) => overlaps(a, p)) && !isOrigin(doc, p));
+    const lead = places.find((p) => p.country && p.start < (doc.paragraphs[0]?.end ?? 0) && p.kind !== 'continent' && !inActor(p) && !isOrigin(doc, p));
     if (lead) return places.find((p) => p.kind === 'country' && p.country === lead.country) ?? lead;
   }
   const counts = new Map<string, { n: number; first: PlaceMention }>();
   for (const p of places) {
-    if (!p.country || actors.some((a) => overlaps(a, p))) continue;
+    if (!p.country || inActor(p)) continue;
     const weight = PRECISE_KINDS.has(p.kind) || p.kind === 'country' ? 1 : 0.5;
     const c = counts.get(p.country);
     if (c) c.n += weight;
@@ -799,14 +822,23 @@ function sameValue<T>(a: T | null | undefined, b: T | null | undefined): boolean
  * the most specific sentence (highest cue score); fatality figures from the merged sentences are
  * kept side by side as a range.
  */
+const VIOLENT_FAMILIES = new Set(['battle', 'explosion', 'vac']);
+
+function findLast<T>(list: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
+  return undefined;
+}
+
 export function mergeDrafts(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     // a toll reported later (often by a source, on a later day) belongs to the incident told last
-    const lastViolent = [...out].filter((o) => ['battle', 'explosion', 'vac'].includes(o.family)).sort((a, b) => b.lastSentence - a.lastSentence)[0];
+    // the first, in order, of those told last
+    let lastViolent: Draft | undefined;
+    for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : [...out].reverse().find((o) => {
+    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
