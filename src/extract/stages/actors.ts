@@ -47,6 +47,8 @@ interface SentencePiece extends Piece {
   key: string;
   /** whether `key` is a word of any trie: a walk stops at once on the many pieces that are not */
   known: boolean;
+  /** whether `key` is a first word of any trie: only such a piece starts a walk */
+  starts: boolean;
 }
 
 interface Target {
@@ -312,6 +314,7 @@ const FORCE_TRIE = buildPlainTrie(FORCE_NOUNS);
 
 /** Longest walk of `trie` from piece `i`; only hits whose case rule the text satisfies count. */
 function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
+  if (i >= pieces.length || !pieces[i].starts) return null;
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
@@ -343,7 +346,7 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
   for (const pieces of sentences) {
     if (!pieces) continue;
     for (let i = 0; i < pieces.length; i++) {
-      if (!pieces[i].known) continue;
+      if (!pieces[i].starts) continue;
       for (let t = 0; t < 2; t++) {
         const m = walk(t === 0 ? kb.countryTrie : kb.demonymTrie, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
@@ -938,7 +941,22 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
       return lowerSet.has(word);
     },
   };
-  const overlaps = (s: number, e: number) => taken.some((c) => c.start < e && s < c.end);
+  // whether [s, e) overlaps a taken span: among spans starting before e (a prefix once sorted by
+  // start), the largest end is past s; a binary search instead of a scan per name
+  const takenStarts = taken.map((c) => c.start).sort((a, b) => a - b);
+  const byStart = taken.slice().sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (let k = 0; k < byStart.length; k++) maxEnd.push(Math.max(k > 0 ? maxEnd[k - 1] : -Infinity, byStart[k].end));
+  const overlaps = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = takenStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (takenStarts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
 
   const names = results.names
     .filter((n) => n.type === 'PER' || n.type === 'ORG')
@@ -1051,6 +1069,8 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // uses of a defined acronym the tagger missed
   if (acronymTargets.size > 0) {
     for (const t of tokens) {
+      // acronyms open with a capital: other tokens need no look-up
+      if (!startsUpper(t.text)) continue;
       const target = acronymTargets.get(t.text);
       if (!target || overlaps(t.start, t.end) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
       out.push(mention(doc, t.start, t.end, t.sentence, target, 'provisional-acronym'));
@@ -1097,11 +1117,14 @@ interface TokenKey {
   /** `pieceKey` of the whole token, when it does not split */
   key: string;
   known: boolean;
+  starts: boolean;
 }
 
 interface Vocabulary {
   /** the words of every trie the recognisers walk */
   words: Set<string>;
+  /** their first words */
+  firsts: Set<string>;
   /** bounded: cleared when full, so a long stream cannot grow it without end */
   tokens: Map<string, TokenKey>;
 }
@@ -1112,7 +1135,8 @@ const VOCABULARIES = new WeakMap<ActorKb, Vocabulary>();
 function vocabulary(kb: ActorKb): Vocabulary {
   let v = VOCABULARIES.get(kb);
   if (!v) {
-    v = { words: trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES]), tokens: new Map() };
+    const tries = [kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES];
+    v = { words: trieWords(tries), firsts: new Set(tries.flatMap((t) => [...t.next.keys()])), tokens: new Map() };
     VOCABULARIES.set(kb, v);
   }
   return v;
@@ -1124,7 +1148,7 @@ function tokenKey(text: string, v: Vocabulary): TokenKey {
     if (v.tokens.size >= 100_000) v.tokens.clear();
     const joined = hasJoiner(text);
     const key = joined ? '' : pieceKey(text);
-    k = { joined, key, known: !joined && v.words.has(key) };
+    k = { joined, key, known: !joined && v.words.has(key), starts: !joined && v.firsts.has(key) };
     v.tokens.set(text, k);
   }
   return k;
@@ -1140,7 +1164,7 @@ function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[
     const tk = tokenKey(t.text, v);
     if (!tk.joined) {
       // most tokens are one piece: no split, no intermediate object
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: tk.key, known: tk.known });
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: tk.key, known: tk.known, starts: tk.starts });
       continue;
     }
     if (parts.length > 0) parts = [];
@@ -1148,7 +1172,7 @@ function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
       const key = pieceKey(p.text);
-      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key) });
+      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key), starts: v.firsts.has(key) });
     }
   }
   return bySentence;
