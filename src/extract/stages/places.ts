@@ -456,6 +456,27 @@ function demonymCue(us: Unit[], from: number, g: Gazetteer): string | undefined 
   return g.demonym(d.key) ?? undefined;
 }
 
+/**
+ * True when the name after "X," is X's sibling in a list, not its container: a country is listed,
+ * not contained ("Canada, the United Kingdom, Spain"), and so is a first-level area followed by
+ * another of its kind that the list goes on after ("Kentucky, Louisiana, Michigan").
+ */
+function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: number): boolean {
+  const m = matches[i];
+  let j = m.to + 1;
+  if (us[j]?.key === 'the') j++;
+  const k = byFrom.get(j);
+  if (k === undefined) return false;
+  const next = matches[k];
+  // "Georgia, United States" still names the state: a country after it that holds its admin1 namesake
+  if (m.candidates.some((c) => c.kind === 'country' || c.kind === 'continent' || c.kind === 'region')) {
+    return !m.candidates.some((c) => c.kind === 'admin1' && next.candidates.some((o) => o.kind === 'country' && o.country === c.country));
+  }
+  const sameKind = m.candidates.some((c) => c.kind === 'admin1' && simpleKey(c.name) === m.key) && next.candidates.some((c) => c.kind === 'admin1') && !next.candidates.some((c) => c.kind === 'country');
+  const after = us[next.to];
+  return sameKind && (after?.text === ',' || after?.key === 'and' || us[m.from - 1]?.text === ',');
+}
+
 /** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" so the container's candidates constrain X's. */
 function linkContainers(us: Unit[], matches: Match[]): void {
   const byFrom = new Map<number, number>();
@@ -464,7 +485,7 @@ function linkContainers(us: Unit[], matches: Match[]): void {
     const m = matches[i];
     let j = m.to;
     const sep = us[j]?.text;
-    if (sep === ',' || sep === '(') {
+    if ((sep === ',' && !inList(us, matches, byFrom, i)) || sep === '(') {
       // a chain of containers: "Seme (Toeni, Sourou)", "Mopti, central Mali"
       j++;
       for (let hops = 0; hops < 3 && j < us.length; hops++) {
@@ -552,8 +573,19 @@ function simpleKey(name: string): string {
     .join(' ');
 }
 
+/** True when a neighbour in a list ("Utah, Washington and Wisconsin") is a first-level area. */
+function listedWithAreas(us: Unit[], matches: Match[], i: number): boolean {
+  const isArea = (n: Match | undefined): boolean => !!n && n.candidates.some((c) => c.kind === 'admin1' && simpleKey(c.name) === n.key);
+  const joins = (from: number, to: number): boolean => to - from === 1 && (us[from].text === ',' || us[from].key === 'and' || us[from].key === 'or');
+  const prev = matches[i - 1];
+  const next = matches[i + 1];
+  return (isArea(prev) && joins(prev.to, matches[i].from)) || (isArea(next) && joins(matches[i].to, next.from));
+}
+
 function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>): void {
-  for (const m of matches) {
+  const containers = new Set(matches.flatMap((m) => m.containers));
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
     if (m.candidates.length === 0) continue;
     let best: Place | null = null;
     let bestScore = -Infinity;
@@ -596,6 +628,15 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       const area = best;
       const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c) && (area.kind === 'admin2' || /^PPL(A|C)$/.test(c.fcode)));
       if (town) best = town;
+    }
+    // a first-level area and its country's capital of the same name ("Washington", "Buenos Aires"):
+    // news means the capital unless the text says area or uses the name as a container ("Seattle,
+    // Washington")
+    const stateOf = us[m.from - 1]?.key === 'of' && ADMIN_WORDS.has(us[m.from - 2]?.key ?? '');
+    if (best && best.kind === 'admin1' && !saysArea && !stateOf && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key)) && !containers.has(i) && m.containers.length === 0 && !listedWithAreas(us, matches, i)) {
+      const area = best;
+      const capital = m.candidates.find((c) => c.fcode === 'PPLC' && c.country === area.country);
+      if (capital) best = capital;
     }
     m.chosen = best;
     m.score = bestScore;
