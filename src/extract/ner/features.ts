@@ -340,8 +340,9 @@ const W_BOS = 0;
 const W_EOS = 1;
 /** cached scores per word: its own features at offsets 0..4, then (single weights, so float32 is exact) p1l and p1lm1 after O */
 const VEC = 7 * NL;
-/** slots of the word-pair cache; it is emptied when 60 % full */
+/** slots of the word-pair cache, and the most pairs it holds (it is emptied between documents when 60 % full) */
 const BG_CAP = 1 << 16;
+const BG_ROWS = Math.floor(BG_CAP * 0.75);
 
 /**
  * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
@@ -409,8 +410,10 @@ export class FeatureTagger {
   // word pairs (ids a, b) -> their features seen from b then from a, scored (fixed models only)
   private readonly bgA = new Int32Array(BG_CAP).fill(-1);
   private readonly bgB = new Int32Array(BG_CAP);
-  /** two scratch slots after the table serve a document too long for it */
-  private readonly bgTab = new Float64Array((BG_CAP + 2) * 2 * NL);
+  /** row of each slot's scores in bgTab; rows are handed out in order, so recent pairs sit together */
+  private readonly bgRow = new Int32Array(BG_CAP);
+  /** two scratch rows after the table's serve a document too long for it */
+  private readonly bgTab = new Float64Array((BG_ROWS + 2) * 2 * NL);
   private bgN = 0;
   private scratch = 0;
 
@@ -502,15 +505,16 @@ export class FeatureTagger {
     let i = fmix((Math.imul(a, 0x9e3779b1) + b) | 0) & mask;
     for (;;) {
       const x = bgA[i];
-      if (x === a && bgB[i] === b) return i;
+      if (x === a && bgB[i] === b) return this.bgRow[i];
       if (x === -1) break;
       i = (i + 1) & mask;
     }
-    if (this.bgN < BG_CAP * 0.9) {
+    if (this.bgN < BG_ROWS) {
       bgA[i] = a;
       bgB[i] = b;
-      this.bgN++;
-    } else i = BG_CAP + (this.scratch ^= 1);
+      this.bgRow[i] = this.bgN;
+      i = this.bgN++;
+    } else i = BG_ROWS + (this.scratch ^= 1);
     const wh = this.wh;
     const oa = a * NSLOT;
     const ob = b * NSLOT;

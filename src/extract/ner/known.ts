@@ -43,15 +43,45 @@ export class KnownNames {
     return this.phrases.size;
   }
 
+  /**
+   * Per word as written: (longest name starting with its lower-cased form) * 4 + its headline
+   * class (0 says nothing, 1 capitals, 2 other), so a sentence costs one look-up per word.
+   * Bounded: emptied when it grows past WORD_CACHE.
+   */
+  private readonly words = new Map<string, number>();
+
+  private wordInfo(w: string): number {
+    let v = this.words.get(w);
+    if (v === undefined) {
+      if (this.words.size >= WORD_CACHE) this.words.clear();
+      v = (this.longest.get(w.toLowerCase()) ?? 0) * 4 + (w.length < 2 || !/\p{L}/u.test(w) ? 0 : w === w.toUpperCase() ? 1 : 2);
+      this.words.set(w, v);
+    }
+    return v;
+  }
+
   /** Rewrites `labels` (BILOU ids) of one sentence in place. */
   reconcile(words: readonly string[], labels: Uint8Array): void {
-    if (this.phrases.size === 0 || headline(words)) return;
+    if (this.phrases.size === 0) return;
+    let any = false;
+    for (let i = 0; i < labels.length && !any; i++) any = labels[i] !== 0;
+    if (!any) return;
+    // Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there.
+    let caps = 0;
+    let other = 0;
+    let candidates = false;
+    for (const w of words) {
+      const v = this.wordInfo(w);
+      if ((v & 3) === 1) caps++;
+      else if ((v & 3) === 2) other++;
+      if (v >= 4) candidates = true;
+    }
+    if (!candidates || (caps >= 2 && caps > 2 * other)) return;
     const spans = labelSpans(labels);
-    if (spans.length === 0) return;
     for (let i = 0; i < words.length; i++) {
+      const max = this.wordInfo(words[i]) >> 2;
+      if (max === 0) continue;
       const first = words[i].toLowerCase();
-      const max = this.longest.get(first);
-      if (max === undefined) continue;
       let len = 0;
       let type = 0;
       let key = first;
@@ -81,19 +111,8 @@ export class KnownNames {
 }
 
 const ONE = '\u0002';
+const WORD_CACHE = 200_000;
 
 function phraseKey(toks: readonly string[]): string {
   return toks.length === 1 ? ONE + toks[0] : [toks[0].toLowerCase(), ...toks.slice(1)].join('\u0001');
-}
-
-/** Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there. */
-function headline(words: readonly string[]): boolean {
-  let caps = 0;
-  let other = 0;
-  for (const w of words) {
-    if (w.length < 2 || !/\p{L}/u.test(w)) continue;
-    if (w === w.toUpperCase()) caps++;
-    else other++;
-  }
-  return caps >= 2 && caps > 2 * other;
 }

@@ -13,8 +13,9 @@ import { labelSpans } from '../ner/model.js';
 
 // The tagger was trained on ASCII quotes (Reuters as CoNLL-2003 tokenised it); news text has
 // typographic ones.
+const QUOTES = /[“”„‘’‚`´]/;
 function normalise(text: string): string {
-  if (!/[“”„‘’‚`´]/.test(text)) return text;
+  if (!QUOTES.test(text)) return text;
   return text.replace(/[“”„]/g, '"').replace(/[‘’‚`´]/g, "'");
 }
 
@@ -35,7 +36,9 @@ export const namesStage: Stage = {
     }
     if (current.length) groups.push(current);
 
-    const labels = loadNameTagger().tag(groups.map((g) => g.map((t) => normalise(t.text))));
+    // one test of the whole text spares most documents a test per token
+    const quotes = QUOTES.test(doc.text);
+    const labels = loadNameTagger().tag(groups.map((g) => g.map((t) => (quotes ? normalise(t.text) : t.text))));
     groups.forEach((g, si) => {
       for (const span of labelSpans(labels[si])) {
         const first = g[span.start];
