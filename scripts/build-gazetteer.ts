@@ -424,8 +424,22 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   ['Nagorno-Karabakh', 'region', 39.9, 46.7, ['Karabakh', 'Artsakh']],
   ['Western Sahara', 'region', 24.5, -13.0, []],
   ['New England', 'region', 43.6, -71.5, []],
+  // large islands that are no admin area of their own, at their approximate middles
+  ['Java', 'region', -7.5, 110.0, ['Jawa']],
+  ['Sumatra', 'region', -0.5, 101.5, ['Sumatera']],
+  ['Borneo', 'region', 0.5, 114.0, []],
+  ['Sulawesi', 'region', -2.0, 120.5, ['Celebes']],
+  ['New Guinea', 'region', -5.5, 141.0, []],
+  ['Luzon', 'region', 16.0, 121.0, []],
+  ['Mindanao', 'region', 7.5, 125.0, []],
+  ['Honshu', 'region', 36.0, 138.0, ['Honshū']],
+  ['Kyushu', 'region', 32.8, 130.8, ['Kyūshū']],
+  ['Hispaniola', 'region', 19.0, -71.0, []],
+  ['Long Island', 'region', 40.8, -73.2, []],
+  ['Vancouver Island', 'region', 49.6, -125.6, []],
+  ['Zanzibar', 'region', -6.1, 39.3, ['Unguja']],
 ];
-const REGION_COUNTRY: Record<string, string> = { 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US' };
+const REGION_COUNTRY: Record<string, string> = { 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US', Java: 'ID', Sumatra: 'ID', Sulawesi: 'ID', Luzon: 'PH', Mindanao: 'PH', Honshu: 'JP', Kyushu: 'JP', 'Long Island': 'US', 'Vancouver Island': 'CA', Zanzibar: 'TZ' };
 for (const [name, kind, lat, lon, alts] of REGIONS) {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
   add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : 'RGN' }, alts);
