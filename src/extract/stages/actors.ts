@@ -1109,24 +1109,11 @@ function hasJoiner(text: string): boolean {
   return false;
 }
 
-/** What a token's text gives every piece of it: computed once per distinct text, since lower-casing
- * and hashing every token of every document cost more than one look-up of its text. */
-interface TokenKey {
-  /** the token splits into pieces (a hyphen or an apostrophe) */
-  joined: boolean;
-  /** `pieceKey` of the whole token, when it does not split */
-  key: string;
-  known: boolean;
-  starts: boolean;
-}
-
 interface Vocabulary {
   /** the words of every trie the recognisers walk */
   words: Set<string>;
   /** their first words */
   firsts: Set<string>;
-  /** bounded: cleared when full, so a long stream cannot grow it without end */
-  tokens: Map<string, TokenKey>;
 }
 
 /** Per knowledge base (tests bring their own). */
@@ -1136,22 +1123,10 @@ function vocabulary(kb: ActorKb): Vocabulary {
   let v = VOCABULARIES.get(kb);
   if (!v) {
     const tries = [kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES];
-    v = { words: trieWords(tries), firsts: new Set(tries.flatMap((t) => [...t.next.keys()])), tokens: new Map() };
+    v = { words: trieWords(tries), firsts: new Set(tries.flatMap((t) => [...t.next.keys()])) };
     VOCABULARIES.set(kb, v);
   }
   return v;
-}
-
-function tokenKey(text: string, v: Vocabulary): TokenKey {
-  let k = v.tokens.get(text);
-  if (!k) {
-    if (v.tokens.size >= 100_000) v.tokens.clear();
-    const joined = hasJoiner(text);
-    const key = joined ? '' : pieceKey(text);
-    k = { joined, key, known: !joined && v.words.has(key), starts: !joined && v.firsts.has(key) };
-    v.tokens.set(text, k);
-  }
-  return k;
 }
 
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
@@ -1161,10 +1136,11 @@ function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
-    const tk = tokenKey(t.text, v);
-    if (!tk.joined) {
+    if (!hasJoiner(t.text)) {
       // most tokens are one piece: no split, no intermediate object
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: tk.key, known: tk.known, starts: tk.starts });
+      const key = pieceKey(t.text);
+      const known = vocab.has(key);
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known, starts: known && v.firsts.has(key) });
       continue;
     }
     if (parts.length > 0) parts = [];
@@ -1172,7 +1148,7 @@ function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
       const key = pieceKey(p.text);
-      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key), starts: v.firsts.has(key) });
+      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key), starts: vocab.has(key) && v.firsts.has(key) });
     }
   }
   return bySentence;
