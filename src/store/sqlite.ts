@@ -40,14 +40,24 @@ export const sqliteDialect: StoreDialect = {
   async search(db: Kysely<Database>, terms: string[], limit: number, offset: number): Promise<SearchHit[]> {
     // Each term becomes an FTS5 string ("..."), so nothing the user typed is read as syntax.
     const match = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+    // Ranked by bm25 alone first: reading the documents row of every hit (for the tie-break on
+    // id) and a snippet of every hit cost more than the ranking on a large store. Only hits
+    // ranked no worse than the last one wanted are joined and ordered by (rank, id), so ties at
+    // the cut are ordered as before; snippets are made for the page only.
     const result = await sql<SearchHit>`
-      select d.id as id,
-             bm25(documents_fts, 4.0, 1.0) as rank,
-             snippet(documents_fts, -1, '[', ']', '…', 16) as snippet
-        from documents_fts join documents d on d.seq = documents_fts.rowid
+      with hits as materialized (
+             select rowid as seq, bm25(documents_fts, 4.0, 1.0) as rank
+               from documents_fts where documents_fts match ${match}),
+           page as (
+             select hits.seq as seq, hits.rank as rank, d.id as id
+               from hits join documents d on d.seq = hits.seq
+              where hits.rank <= coalesce((select rank from hits order by rank limit 1 offset ${limit + offset - 1}), 1e308)
+              order by hits.rank, d.id
+              limit ${limit} offset ${offset})
+      select page.id as id, page.rank as rank, snippet(documents_fts, -1, '[', ']', '…', 16) as snippet
+        from page join documents_fts on documents_fts.rowid = page.seq
        where documents_fts match ${match}
-       order by rank, d.id
-       limit ${limit} offset ${offset}`.execute(db);
+       order by page.rank, page.id`.execute(db);
     return result.rows.map((r) => ({ id: r.id, rank: Number(r.rank), snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
   },
 };
