@@ -992,11 +992,11 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     const after = tokenAt.get(span.end + 1) ?? tokenAt.get(span.end);
     const medium = after !== undefined && MEDIUM_NOUNS.has(tokens[after].text.toLowerCase());
     if (medium || TITLE_ABBREVIATIONS.has(span.text)) {
-      trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
       return false;
     }
     if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet)) return true;
-    trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+    if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
     return false;
   });
 
@@ -1202,7 +1202,7 @@ export const actorsStage: Stage = {
   run(doc, results) {
     for (const m of findActors(doc, results)) {
       results.actors.push(m);
-      trace(results, { stage: STAGE, rule: m.rule, message: `${m.text} -> ${m.actorId}`, span: { start: m.start, end: m.end } });
+      if (results.trace) trace(results, { stage: STAGE, rule: m.rule, message: `${m.text} -> ${m.actorId}`, span: { start: m.start, end: m.end } });
     }
   },
 };

@@ -48,7 +48,7 @@ export const quantitiesStage: Stage = {
           countsText: q.countsText,
         };
         results.quantities.push(mention);
-        trace(results, { stage: 'quantities', rule: q.rule, message: `${q.counts ?? '?'} ${q.low ?? '-'}/${q.best ?? '-'}/${q.high ?? '-'}${q.subject ? ` (${q.subject})` : ''}`, span: { start: q.start, end: q.end } });
+        if (results.trace) trace(results, { stage: 'quantities', rule: q.rule, message: `${q.counts ?? '?'} ${q.low ?? '-'}/${q.best ?? '-'}/${q.high ?? '-'}${q.subject ? ` (${q.subject})` : ''}`, span: { start: q.start, end: q.end } });
       }
       from = to;
     }

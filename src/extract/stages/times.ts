@@ -52,7 +52,7 @@ export const timesStage: Stage = {
       if (b.after !== undefined) mention.after = b.after;
       if (t.mod) mention.mod = t.mod;
       results.times.push(mention);
-      trace(results, { stage: 'times', rule: t.rule, message: `${t.type} ${t.value}`, span: { start: t.start, end: t.end } });
+      if (results.trace) trace(results, { stage: 'times', rule: t.rule, message: `${t.type} ${t.value}`, span: { start: t.start, end: t.end } });
     }
   },
 };
