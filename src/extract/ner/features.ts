@@ -49,6 +49,8 @@ export interface Scorer {
   score(keys: Uint32Array, n: number, out: Float64Array): void;
   /** true when weights never change, so partial scores may be cached per word */
   readonly fixed?: boolean;
+  /** Adds the scores of keys[from..to) to out[at..at + NL) (lets caches fill rows in place). */
+  addScoresAt?(keys: Uint32Array, from: number, to: number, out: Float64Array, at: number): void;
 }
 
 export interface Learner {
@@ -519,15 +521,24 @@ export class FeatureTagger {
     const oa = a * NSLOT;
     const ob = b * NSLOT;
     const tmp = this.tmp;
-    const out = this.wordScores;
-    let n = pairRightKeys(tmp, 0, wh[oa + S_LOWER], wh[oa + S_CLASS], wh[ob + S_LOWER], wh[ob + S_CLASS]);
-    for (let j = 0; j < n; j++) if (tmp[j] === 0) tmp[j] = 1;
-    scorer.score(tmp, n, out);
-    this.bgTab.set(out, i * 2 * NL);
-    n = pairLeftKeys(tmp, 0, wh[oa + S_LOWER], wh[oa + S_CLASS], wh[ob + S_LOWER], wh[ob + S_CLASS]);
-    for (let j = 0; j < n; j++) if (tmp[j] === 0) tmp[j] = 1;
-    scorer.score(tmp, n, out);
-    this.bgTab.set(out, i * 2 * NL + NL);
+    const la = wh[oa + S_LOWER];
+    const ca = wh[oa + S_CLASS];
+    const lb = wh[ob + S_LOWER];
+    const cb = wh[ob + S_CLASS];
+    const m = pairLeftKeys(tmp, pairRightKeys(tmp, 0, la, ca, lb, cb), la, ca, lb, cb);
+    for (let j = 0; j < m; j++) if (tmp[j] === 0) tmp[j] = 1;
+    const base = i * 2 * NL;
+    if (scorer.addScoresAt) {
+      this.bgTab.fill(0, base, base + 2 * NL);
+      scorer.addScoresAt(tmp, 0, 3, this.bgTab, base);
+      scorer.addScoresAt(tmp, 3, m, this.bgTab, base + NL);
+    } else {
+      const out = this.wordScores;
+      scorer.score(tmp, 3, out);
+      this.bgTab.set(out, base);
+      scorer.score(tmp.subarray(3), m - 3, out);
+      this.bgTab.set(out, base + NL);
+    }
     return i;
   }
 

@@ -111,11 +111,16 @@ export class NerModel implements Scorer {
 
   /** Adds the weights of `keys[0..n)` to `out`. */
   addScores(keys: Uint32Array | Int32Array, n: number, out: Float64Array): void {
+    this.addScoresAt(keys, 0, n, out, 0);
+  }
+
+  /** Adds the weights of `keys[from..to)` to `out[at..at + NL)`. */
+  addScoresAt(keys: Uint32Array | Int32Array, from: number, to: number, out: Float64Array, at: number): void {
     const slots = this.slots;
     const lab = this.rowLabel;
     const wt = this.rowWeight;
     const mask = this.mask;
-    for (let j = 0; j < n; j++) {
+    for (let j = from; j < to; j++) {
       const key = keys[j] | 0;
       let i = key & mask;
       for (;;) {
@@ -124,7 +129,7 @@ export class NerModel implements Scorer {
           const packed = slots[2 * i + 1];
           const first = packed >>> 5;
           const end = first + (packed & 31);
-          for (let p = first; p < end; p++) out[lab[p]] += wt[p];
+          for (let p = first; p < end; p++) out[at + lab[p]] += wt[p];
           break;
         }
         if (k === 0) break;
