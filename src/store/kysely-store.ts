@@ -430,8 +430,10 @@ export class KyselyStore implements Store {
     if (from) q = q.where((eb) => eb(eb.fn.coalesce('date_to', 'date_from'), '>=', from));
     if (to) q = q.where((eb) => eb(eb.fn.coalesce('date_from', 'date_to'), '<=', to));
     const rows = await q
-      .orderBy((eb) => eb('date_from', 'is', null))
-      .orderBy('date_from', 'desc')
+      // One key with NULLS LAST (not `date_from is null` then `date_from desc`): same order, and
+      // SQLite can walk the (country, date_from) index backwards instead of sorting every event of
+      // the country. PostgreSQL sorts nulls first on desc by default, so NULLS LAST is spelt out.
+      .orderBy('date_from', (ob) => ob.desc().nullsLast())
       .orderBy('document_id')
       .orderBy('idx')
       .limit(limitOf(query.limit))

@@ -200,6 +200,31 @@ export function storeContract(name: string, create: () => Promise<StoreHandle>):
       await expect(store.listEvents({ from: 'last week' })).rejects.toThrow(/not a date/);
     });
 
+    it('lists events newest first, undated last, then by document and position', async () => {
+      const camp = doc(SUPER_CAMP);
+      const bou = doc(BOULIKESSI);
+      const coup = doc(COUP);
+      const campX = superCampExtraction(camp);
+      // A second, undated event in the 2018 document and an undated one in a third document: the
+      // undated go after every dated one whatever the database's own NULL ordering.
+      campX.events.push({ ...campX.events[0]!, date: null });
+      const coupX = boulikessiExtraction(bou);
+      coupX.events[0] = { ...coupX.events[0]!, date: null, evidence: { ...coupX.events[0]!.evidence, start: 0, end: 4, text: coup.text.slice(0, 4) } };
+      coupX.actors.length = 0;
+      await store.put(camp, campX);
+      await store.put(bou, boulikessiExtraction(bou));
+      await store.put(coup, coupX);
+      const undated = [camp.id, coup.id].sort();
+      const all = await store.listEvents();
+      expect(all.map((e) => [e.documentId, e.dateFrom])).toEqual([
+        [bou.id, '2020-10-30'],
+        [camp.id, '2018-04-14'],
+        ...undated.map((id) => [id, null]),
+      ]);
+      expect((await store.listEvents({ country: 'ML' })).map((e) => e.documentId)).toEqual(all.map((e) => e.documentId));
+      expect((await store.listEvents({ country: 'ML', limit: 2, offset: 2 })).map((e) => e.documentId)).toEqual(undated);
+    });
+
     it('counts the most mentioned entities by documents', async () => {
       const camp = doc(SUPER_CAMP);
       const bou = doc(BOULIKESSI);
