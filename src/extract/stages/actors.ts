@@ -19,6 +19,7 @@
  */
 import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, NameType, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
+import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
 import {
   actorKb,
@@ -989,6 +990,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   for (const n of results.names) if (n.type === 'LOC') locativeNames.add(n.text.toLowerCase().replace(/\s+/g, ' '));
   const usable = names.filter(({ n, span }) => {
     if (overlaps(span.start, span.end)) return false;
+    if (isHeadingSpan(doc, span.start, span.end)) {
+      if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-heading', message: `a section title, not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      return false;
+    }
     const after = tokenAt.get(span.end + 1) ?? tokenAt.get(span.end);
     const medium = after !== undefined && MEDIUM_NOUNS.has(tokens[after].text.toLowerCase());
     if (medium || TITLE_ABBREVIATIONS.has(span.text)) {
