@@ -141,6 +141,40 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+/**
+ * Participles of harm done to someone: the subject of "X were killed", "X was ambushed" is the
+ * victim, whoever did it (ACLED: actor1 is the side that acts; the victims are actor2).
+ */
+const HARM_PARTICIPLE = '(?:killed|wounded|injured|hurt|ambushed|attacked|targeted|kidnapped|abducted|taken hostage|held hostage|captured|shot(?: dead)?|executed|massacred|slain|murdered|beheaded|bombed|shelled|struck|hit|raped|assassinated|besieged|overrun|ousted|overthrown|deposed|arrested|detained|expelled|neutrali[sz]ed|eliminated|lynched|tortured|abused|harassed|robbed|displaced|evicted|raided|defeated|routed|repelled|repulsed|pushed back|driven out|forced out|encircled|surrounded|fired (?:on|upon)|caught)';
+/** "X (of the Y mission) were killed": what may stand between the subject and its passive verb. */
+const PASSIVE_AFTER_SUBJECT = new RegExp(`^([^;:.!?]{0,70}?)\\s*\\b(?:(?:has|have|had)\\s+)?(?:been|was|were|being|got)\\s+(?:\\w+ly\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+|all\\s+)?${HARM_PARTICIPLE}\\b`, 'i');
+/** Nouns that name a side by what it did to others: never the victim of its own attack. */
+const INITIATOR_NOUN = /\b(?:attackers?|assailants?|raiders?|gunm[ae]n|abductors?|kidnappers?|perpetrators?|bombers?|hostage-takers?)\b/i;
+/** "according to Human Rights Watch": the source of the account, not a party to the event. */
+const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+/** Words that open another clause (or a verb of its own) between a subject and a passive verb. */
+const NEW_CLAUSE = /\b(?:who|whom|which|that|where|when|while|after|before|as|because|since|until|if|and then|then)\b|[,(]\s*(?:who|which)\b/i;
+/** "were killed by militants": the agent of a passive named right after the participle, before or after the trigger. */
+const PASSIVE_BY = new RegExp(`\\b(?:been|was|were|being|got)\\s+(?:\\w+ly\\s+)?(?:\\w+\\s+and\\s+)?${HARM_PARTICIPLE}\\s+(?:[^,;.]{0,30}?\\s)?by\\s+(?:the\\s+|an?\\s+|two\\s+|several\\s+|\\w+\\s+){0,2}$`, 'i');
+
+/**
+ * Whether an actor is the subject of a passive verb of harm in the clause ("five gendarmes were
+ * killed", "A peacekeeper in Mali was killed"): no other clause, and not the trigger of someone
+ * else's action, may stand between them.
+ */
+export function passiveVictim(doc: Document, clause: Span, a: Span, trigger: Span): boolean {
+  // "six attackers were killed": the side that attacked stays the initiator, whatever it lost
+  if (INITIATOR_NOUN.test(doc.text.slice(a.start, a.end))) return false;
+  const after = doc.text.slice(a.end, Math.min(clause.end, a.end + 140));
+  const m = PASSIVE_AFTER_SUBJECT.exec(after);
+  if (!m) return false;
+  const between = m[1];
+  if (NEW_CLAUSE.test(between)) return false;
+  // "Jihadists attacked a base where ...": the trigger between them makes the actor its subject
+  const betweenEnd = a.end + between.length;
+  if (trigger.start >= a.end && trigger.start < betweenEnd) return false;
+  return true;
+}
 const PRECISION_RANK: Record<string, number> = { time: 0, day: 0, range: 1, week: 2, month: 3, quarter: 4, season: 4, year: 5, before: 6, after: 6, decade: 7, century: 8, unknown: 9 };
 
 const PP_OBJECT = /\b(?:by|from|of|with|in|to|for|against|on|at|near|into|among|between)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,1}$/i;
@@ -174,8 +208,8 @@ function distinct(list: ActorMention[]): ActorMention[] {
  * with "backed by", "with the support of" or coordinated after the first actor ("X and Y") go to
  * `associated` (ACLED's assoc_actor).
  */
-export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true): ActorRoles {
-  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person');
+export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false): ActorRoles {
+  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
   const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
   const rules: string[] = [];
@@ -189,8 +223,11 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
     else if (CONTROL_OF.test(b)) controller = controller ?? a;
     else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
-    else if (VICTIM_BEFORE.test(b)) victims.add(a);
+    else if (PASSIVE_BY.test(doc.text.slice(Math.max(clause.start, a.start - 90), a.start))) agent = agent ?? a;
+    else if (VICTIM_BEFORE.test(b) || passiveVictim(doc, clause, a, trigger)) victims.add(a);
   }
+  if (agent && victims.size > 0) rules.push('events.actor.passive-victim');
+  else if (victims.size > 0 && [...victims].some((v) => passiveVictim(doc, clause, v, trigger))) rules.push('events.actor.passive-victim');
   // coordinated with a victim ("both the Malian army and Russian mercenaries"): a victim too
   for (const a of inClause) {
     if (victims.has(a)) continue;
@@ -200,6 +237,13 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   }
   let actor1: ActorMention | null = controller ?? agent;
   if (actor1) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
+  // "13 Chadian soldiers and 65 Islamists were killed in heavy fighting": both sides lost men in
+  // one fight, so both are parties (PLOVER: two-sided fighting has every party as actor)
+  const lost = distinct(inClause.filter((a) => victims.has(a)));
+  if (!actor1 && twoSided && lost.length >= 2 && !inClause.some((a) => !victims.has(a) && !allies.has(a))) {
+    rules.push('events.actor.both-sides-lost');
+    return { actor1: lost[0], actor2: lost[1], associated: lost.slice(2), rules };
+  }
   const candidates = inClause.filter((a) => a !== actor1 && !allies.has(a) && !victims.has(a));
   if (!actor1) {
     // the subject: the closest actor before the trigger (it may open the trigger phrase itself,
@@ -662,7 +706,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
-      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind));
+      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash');
       if (!roles.actor1 && !roles.actor2) {
         // no actor in the clause: the topic of the sentence ("their mission ..., accusations of ...
         // have surfaced"), else the parties of the incident told just before in this paragraph
@@ -688,7 +732,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         d.kind = kind;
       }
       // a development (withdrawal, deployment, new base or group) is something an actor does: none, no event
-      if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1) continue;
+      // "the suspect was arrested": the one acted upon is enough when the text leaves the agent unsaid
+      if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1 && !(roles.actor2 && roles.rules.includes('events.actor.passive-victim'))) continue;
       if (roles.actor1 && VIOLENT.has(d.kind)) lastParties = { actor1: roles.actor1, actor2: roles.actor2, sentence: sentence.index, paragraph: sentence.paragraph };
       rules.push(...roles.rules);
       const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names, results.tokens);

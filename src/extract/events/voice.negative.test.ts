@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../pipeline.js';
+import { documentFromText } from '../../ingest/document.js';
+
+// Sentences where a passive verb of harm is near an actor that is not its subject.
+function violent(text: string, published = '2024-05-02') {
+  return extract(documentFromText(text, published)).events.filter((e) => e.plover === 'ASSAULT');
+}
+
+describe('events: passive voice, not fooled', () => {
+  it('the subject of an active attack stays actor1 even when victims are named after it', () => {
+    const [e] = violent('Jihadists attacked an army post near Boni, where eleven Malian soldiers were killed.');
+    expect(e.actor1).toBe('jihadists');
+  });
+
+  it('attackers killed in their own attack remain the initiators', () => {
+    const [e] = violent('Gunmen stormed a village in central Mali on Sunday; six attackers were killed in the shooting.');
+    expect(e.actor1).not.toBeNull();
+    expect(e.actor2).not.toBe(e.actor1);
+  });
+
+  it('the source of an account ("according to X") is not a party', () => {
+    const [e] = violent('According to Human Rights Watch, 14 civilians were killed when Malian soldiers raided the village.');
+    expect(e.actor1).not.toBe('Human Rights Watch');
+    expect(e.actor2).not.toBe('Human Rights Watch');
+  });
+
+  it('a passive that is not harm ("was formed") leaves the subject as the actor', () => {
+    const evs = extract(documentFromText('In 2017, a new coalition of jihadist groups was formed in Mali under JNIM.', '2024-05-02')).events;
+    for (const e of evs) expect(e.actor2).not.toBe(e.actor1);
+  });
+});
