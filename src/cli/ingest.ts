@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { IngestItem } from '../ingest/index.js';
+import type { Document, Extraction } from '../model.js';
 import type { PutStatus, Store, StoreCounts } from '../store/store.js';
 
 // Only commander and types at load time: the readers, the pipeline and the store are imported
@@ -11,6 +13,8 @@ export interface IngestOptions {
   json?: boolean;
   /** no per-document lines or bar (the demo prints its own report) */
   quiet?: boolean;
+  /** extraction threads (default one per core); 1 extracts in the main thread */
+  workers?: number;
 }
 
 export interface IngestFailure {
@@ -105,21 +109,33 @@ async function progressFor(total: number, quiet: boolean): Promise<Progress> {
 
 const LABEL: Record<PutStatus, string> = { new: 'new      ', 'story-duplicate': 'story-dup', duplicate: 'duplicate' };
 
+/** One input read, with its extraction started (or not needed), waiting for its turn to be stored. */
+interface Pending {
+  /** position in the input order, from 1 (the progress line's count) */
+  n: number;
+  item: IngestItem;
+  /** null: an exact duplicate, or the same id as a document ahead of it in this run */
+  extraction: Promise<Extraction> | null;
+}
+
 /**
  * Reads every input, extracts, and stores each document in its own transaction. A failing input
- * is recorded with its reason and never stops the others.
+ * is recorded with its reason and never stops the others. Extraction runs in worker threads
+ * (`workers`, default one per core) while the main thread reads ahead; documents are stored, and
+ * reported, in input order, so the result is the same whatever the number of workers.
  */
 export async function runIngest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { extract }] = await Promise.all([
+  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { openExtractor }] = await Promise.all([
     import('../store/index.js'),
     import('../ingest/index.js'),
-    import('../extract/pipeline.js'),
+    import('./ingest-workers.js'),
   ]);
   const db = options.db ?? defaultDbLocation();
   const store: Store = await openStore(db);
   const started = performance.now();
   const summary: IngestSummary = { db, documents: 0, new: 0, storyDuplicates: 0, duplicates: 0, failed: [], seconds: 0, docsPerSecond: 0, totals: await store.counts() };
   let progress: Progress | null = null;
+  const extractor = await openExtractor(options.workers);
   try {
     let total = inputs.length;
     try {
@@ -128,41 +144,81 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
       // The reader reports a missing or unreadable input by name below; the count is only for the bar.
     }
     progress = await progressFor(total, options.quiet ?? false);
-    let done = 0;
-    for await (const item of readInputs(inputs, { published: options.published, maxBytes: options.maxBytes })) {
-      done++;
+    const bar = progress;
+    const extractionOf = (doc: Document): Promise<Extraction> =>
+      extractor.extract(doc).catch((error: unknown) => {
+        throw new Error(`extraction failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    // Ids read and not yet stored: a second copy in the same run waits for the first instead of
+    // being extracted again, as it would be when the runs are one at a time.
+    const ahead = new Map<string, number>();
+    const queue: Pending[] = [];
+    // Enough read ahead to keep every worker busy while the main thread stores.
+    const window = extractor.parallelism * 4;
+
+    const storeNext = async (): Promise<void> => {
+      const { n, item, extraction } = queue.shift()!;
       if (!item.doc) {
         const reason = item.error ?? 'unreadable';
         summary.failed.push({ input: item.input, reason });
-        progress.update(done, `failed    ${item.input}: ${reason}`, `failed: ${item.input}`);
-        continue;
+        bar.update(n, `failed    ${item.input}: ${reason}`, `failed: ${item.input}`);
+        return;
       }
       const doc = item.doc;
-      summary.documents++;
       try {
-        // An exact duplicate needs no extraction: only its origin may be new.
-        let extraction = null;
-        if (!(await store.exists(doc.id))) {
-          try {
-            extraction = extract(doc);
-          } catch (error) {
-            throw new Error(`extraction failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-          }
-        }
-        const result = await store.put(doc, extraction);
+        let x: Extraction | null = null;
+        if (extraction) x = await extraction;
+        // A copy that waited for its first: extracted only if the first one failed.
+        else if (!(await store.exists(doc.id))) x = await extractionOf(doc);
+        const result = await store.put(doc, x);
         if (result.status === 'new') summary.new++;
         else if (result.status === 'story-duplicate') summary.storyDuplicates++;
         else summary.duplicates++;
-        progress.update(done, `${LABEL[result.status]} ${doc.id.slice(0, 12)}  ${shortTitle(doc.title)}  (${item.input})${item.warning ? ` warning: ${item.warning}` : ''}`, shortTitle(doc.title, 40));
+        bar.update(n, `${LABEL[result.status]} ${doc.id.slice(0, 12)}  ${shortTitle(doc.title)}  (${item.input})${item.warning ? ` warning: ${item.warning}` : ''}`, shortTitle(doc.title, 40));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         summary.failed.push({ input: item.input, reason });
-        progress.update(done, `failed    ${item.input}: ${reason}`, `failed: ${item.input}`);
+        bar.update(n, `failed    ${item.input}: ${reason}`, `failed: ${item.input}`);
+      } finally {
+        const left = (ahead.get(doc.id) ?? 1) - 1;
+        if (left > 0) ahead.set(doc.id, left);
+        else ahead.delete(doc.id);
       }
+    };
+
+    let done = 0;
+    try {
+      for await (const item of readInputs(inputs, { published: options.published, maxBytes: options.maxBytes })) {
+        done++;
+        let extraction: Promise<Extraction> | null = null;
+        if (item.doc) {
+          summary.documents++;
+          const doc = item.doc;
+          const copies = ahead.get(doc.id) ?? 0;
+          ahead.set(doc.id, copies + 1);
+          // An exact duplicate needs no extraction: only its origin may be new.
+          if (copies === 0) {
+            try {
+              if (!(await store.exists(doc.id))) extraction = extractionOf(doc);
+            } catch (error) {
+              extraction = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+            }
+            // Stored (or reported) in turn below; until then a failure is not unhandled.
+            extraction?.catch(() => {});
+          }
+        }
+        queue.push({ n: done, item, extraction });
+        while (queue.length >= window) await storeNext();
+      }
+      while (queue.length > 0) await storeNext();
+    } finally {
+      // A reader that throws still leaves the documents read before it stored.
+      while (queue.length > 0) await storeNext();
     }
     if (done === 0) summary.failed.push({ input: inputs.join(' '), reason: `no articles found (folders are searched for ${SUPPORTED_FILE_EXTENSIONS.join(' ')})` });
   } finally {
     progress?.stop();
+    await extractor.close();
     summary.seconds = (performance.now() - started) / 1000;
     summary.docsPerSecond = summary.documents / Math.max(summary.seconds, 1e-6);
     try {
@@ -197,6 +253,7 @@ export function register(program: Command): void {
     .option('--published <date>', 'publication date for inputs that carry none (ISO 8601: 2025, 2025-06, 2025-06-06)')
     .option('--max-bytes <n>', 'largest input to read, in bytes (default 20 MB)', parseCount)
     .option('--json', 'print the summary as one JSON object on stdout')
+    .option('--workers <n>', 'extraction threads (default: one per core; 1 extracts in the main thread)', parseCount)
     .addHelpText('after', '\nExit status is 1 when any input failed; the others are stored all the same.\nExample: sitrep ingest examples/ --db /tmp/sitrep.db')
     .action(async (inputs: string[], options: IngestOptions) => {
       const summary = await runIngest(inputs, options);
