@@ -25,7 +25,7 @@ async function ingestWith(workers: number): Promise<{ summary: IngestSummary; ev
   const summary = await runIngest([folder], { db, quiet: true, workers });
   const store = await openStore(db);
   try {
-    const events = (await store.listEvents({ limit: 1000 })).map(({ documentId, idx, acledType, dateFrom, country }) => ({ documentId, idx, acledType, dateFrom, country }));
+    const events = (await store.listEvents({ limit: 1000 })).map(({ documentId, index, acledType, dateFrom, country }) => ({ documentId, index, acledType, dateFrom, country }));
     const docs = (await store.listDocuments({ limit: 100 })).map((d) => d.id).sort();
     return { summary, events, docs };
   } finally {
