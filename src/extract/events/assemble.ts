@@ -678,6 +678,22 @@ function isHeading(text: string): boolean {
   return !/[.!?]$/.test(text.trim());
 }
 
+const PRONOUN_SUBJECT = /^\W*(?:they|it|he|she|we|the latter|the former|both sides)\b/i;
+const NO_SUBJECT = /^(?:\s*(?:had|has|have|was|were|also|then|later|subsequently|finally|eventually|soon|and|but|,))*\s*$/i;
+const NOMINAL_TRIGGER = /\b(?:the|its|their|his|her|this|that|these|those)\s+$/i;
+
+/**
+ * Whether an event without an actor in its clause may take the parties of the incident told just
+ * before. Violence told on ("the fighting went on") may; a development needs the clause to point
+ * back ("They retreated", "the withdrawal") or to have no subject of its own: "the Air Force
+ * deployed" or "rebel forces had to retreat" name a subject the actors stage did not resolve,
+ * and the previous attacker is not it.
+ */
+export function mayBorrowParties(beforeTrigger: string, violent: boolean): boolean {
+  if (violent) return true;
+  return PRONOUN_SUBJECT.test(beforeTrigger) || NO_SUBJECT.test(beforeTrigger) || NOMINAL_TRIGGER.test(beforeTrigger);
+}
+
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
   // "BAMAKO, Mali (Reuters) —": where the reporter files from, not where things happen
@@ -714,7 +730,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         if (topic) {
           roles.actor1 = topic;
           roles.rules.push('events.actor.sentence-topic');
-        } else if (lastParties && lastParties.paragraph === sentence.paragraph && sentence.index - lastParties.sentence <= 2 && familyOf(d.kind) !== 'group') {
+        } else if (lastParties && lastParties.paragraph === sentence.paragraph && sentence.index - lastParties.sentence <= 2 && familyOf(d.kind) !== 'group' && mayBorrowParties(doc.text.slice(clause.start, d.trigger.start), VIOLENT.has(d.kind))) {
           roles.actor1 = lastParties.actor1;
           roles.actor2 = lastParties.actor2;
           roles.rules.push('events.actor.narrative');

@@ -25,3 +25,14 @@ describe('modality: not fooled', () => {
     expect(m('Troops clashed with fighters near Diafarabé, leaving no doubt about the threat.', 'clashed')).toBe('asserted');
   });
 });
+
+describe('modality: an obligation met is not a future', () => {
+  it('"had to", "have to" in a dated narrative and "were forced to" are asserted', () => {
+    expect(m('By June 2014, the rebels had to retreat to the mountains.', 'retreat')).toBe('asserted');
+    expect(m('By the end of 2015, the insurgent columns have to withdraw from the towns.', 'withdraw')).toBe('asserted');
+    expect(m('The militants were forced to withdraw from the town after two days.', 'withdraw')).toBe('asserted');
+  });
+  it('"will have to" stays a future', () => {
+    expect(m('The foreign troops will have to withdraw from the country by December.', 'withdraw')).toBe('future');
+  });
+});

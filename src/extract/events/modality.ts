@@ -93,7 +93,9 @@ const PREDICATIVE_HEDGE = new Set(['likely', 'possible', 'probable', 'feared', '
 
 /** Heads after which "to" + verb reports something that did happen ("the first to arrive",
  * "fell 3% to close at", "continued to fall"). */
-const NOT_IRREALIS_HEAD = /^(\d[\d.,]*|%|percent|points?|first|last|only|second|third|next|few|one|continue[sd]?|continuing|beg[au]n|begins?|start(?:ed|s)?|manag(?:e|ed|es)|went|came|used|tends?|seem(?:s|ed)?|appear(?:s|ed)?|enough|bit|somewhat|down|up)$/;
+// "had to retreat", "were forced to withdraw": an obligation met, told of the past or in the
+// historical present of a narrative; only a future marker ("will have to") makes it future
+const NOT_IRREALIS_HEAD = /^(\d[\d.,]*|%|percent|points?|first|last|only|second|third|next|few|one|continue[sd]?|continuing|beg[au]n|begins?|start(?:ed|s)?|manag(?:e|ed|es)|went|came|used|tends?|seem(?:s|ed)?|appear(?:s|ed)?|enough|bit|somewhat|down|up|ha(?:ve|s|d|ving)|forced|obliged|compelled)$/;
 
 /** Nominalisations after "to" are usually a destination or goal noun ("went to war", "to the negotiation"). */
 function looksVerbal(w: string | undefined): boolean {

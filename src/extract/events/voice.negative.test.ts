@@ -30,3 +30,20 @@ describe('events: passive voice, not fooled', () => {
     for (const e of evs) expect(e.actor2).not.toBe(e.actor1);
   });
 });
+
+describe('events: a development does not borrow the last attacker', () => {
+  it('an unresolved subject of a retreat is not the party of the previous clash', () => {
+    const text = 'Malian troops clashed with jihadists near Konna on 12 January 2013. By the end of May, the rebel columns had to retreat to the desert.';
+    const evs = extract(documentFromText(text, '2013-06-01')).events;
+    const retreat = evs.find((e) => e.extra === 'withdrawal');
+    // either no event or one whose actor is not the army that fought before
+    if (retreat) expect(retreat.actor1).not.toBe('Military Forces of Mali');
+  });
+  it('a pronoun subject still takes the parties told before', async () => {
+    const { mayBorrowParties } = await import('./assemble.js');
+    expect(mayBorrowParties('They ', false)).toBe(true);
+    expect(mayBorrowParties('the ', false)).toBe(true);
+    expect(mayBorrowParties('Additionally, the Air Force ', false)).toBe(false);
+    expect(mayBorrowParties('the assailants ', true)).toBe(true);
+  });
+});
