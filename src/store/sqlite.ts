@@ -83,6 +83,34 @@ function reasonFor(error: unknown): string {
 }
 
 /**
+ * Kysely's SQLite driver prepares every statement again on every call (6 % of the store's time
+ * when ingesting). The same SQL text gets the same prepared statement back, unless that one is
+ * still being iterated (`busy`), which gets a fresh one. Multi-row inserts make one text per row
+ * count, so the cache keeps the most recently used few hundred.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, size = 256): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        // Most recently used last: the first key is the one to drop.
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const statement = raw.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
+/**
  * Opens (creating if needed) a SQLite store in WAL mode and brings its schema up to date.
  * Every failure is a StoreOpenError naming the file.
  */
@@ -117,7 +145,7 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     throw new StoreOpenError(file, reasonFor(error), { cause: error });
   }
   const connection = raw;
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   try {
     if (!options.readonly) await migrate(db, sqliteDialect);
   } catch (error) {
