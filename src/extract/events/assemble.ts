@@ -77,8 +77,33 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   const out: Detection[] = [];
   const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
   if (violentHits.length > 0) {
-    const chosen = pickKind(violentHits, scoreKinds(violentHits, weight));
-    if (chosen && chosen.score >= 2) out.push(toDetection(chosen));
+    // "an airstrike hit X, and gunmen attacked Y": a clause of its own with a strong cue of another
+    // mode of violence is a second incident (ACLED codes one event per incident, not per sentence)
+    const extra: Detection[] = [];
+    let own = violentHits;
+    const first = pickKind(violentHits, scoreKinds(violentHits, weight));
+    if (first && first.score >= 2) {
+      for (const c of clauseSpans(text, base)) {
+        const inC = own.filter((h) => h.start >= c.start && h.end <= c.end);
+        if (inC.length === 0 || inC.length === own.length) continue;
+        const rest = own.filter((h) => !inC.includes(h));
+        const here = pickKind(inC, scoreKinds(inC, weight));
+        const there = pickKind(rest, scoreKinds(rest, weight));
+        if (!here || !there || here.score < 4 || there.score < 4) continue;
+        if (familyOf(here.kind) === familyOf(there.kind)) continue;
+        // a toll or a weapon named in passing is part of the incident told beside it
+        if (here.hits.every((h) => h.group === 'toll')) continue;
+        extra.push(toDetection(here));
+        own = rest;
+      }
+    }
+    const chosen = extra.length > 0 ? pickKind(own, scoreKinds(own, weight)) : first;
+    if (chosen && chosen.score >= 2) {
+      const all = [toDetection(chosen), ...extra].sort((a, b) => a.trigger.start - b.trigger.start);
+      // the incidents after the first are told in clauses of their own
+      for (const d of all.slice(1)) d.rules.push('events.second-incident');
+      out.push(...all);
+    }
   }
   const rest = hits.filter((h) => !VIOLENT.has(h.kind));
   const byFamily = new Map<string, KindScore[]>();
@@ -105,6 +130,19 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   const death = out.find((o) => o.kind === 'leader-death');
   const kept = death ? out.filter((o) => !(familyOf(o.kind) === 'disaster' && Math.abs(o.trigger.start - death.trigger.end) < 60)) : out;
   return kept.sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+/** The clauses of a sentence (same breaks as clauseAround), offsets shifted by `base`. */
+function clauseSpans(text: string, base: number): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
+    out.push({ start: base + start, end: base + m.index });
+    start = m.index + m[0].length;
+  }
+  out.push({ start: base + start, end: base + text.length });
+  return out.length > 1 ? out : [];
 }
 
 function toDetection(k: KindScore): Detection {
@@ -723,7 +761,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
       const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash');
-      if (!roles.actor1 && !roles.actor2) {
+      // a second incident in its own clause ("militants held X hostage, but an airstrike hit
+      // them") is not done by the subject of the first
+      if (!roles.actor1 && !roles.actor2 && !d.rules.includes('events.second-incident')) {
         // no actor in the clause: the topic of the sentence ("their mission ..., accusations of ...
         // have surfaced"), else the parties of the incident told just before in this paragraph
         const topic = actors.find((a) => a.sentence === sentence.index && a.end <= clause.start && a.kind !== 'person' && a.kind !== 'civilians');

@@ -47,3 +47,14 @@ describe('events: a development does not borrow the last attacker', () => {
     expect(mayBorrowParties('the assailants ', true)).toBe(true);
   });
 });
+
+describe('events: one incident told with several cues stays one event', () => {
+  it('a toll in the next clause is part of the attack', () => {
+    const evs = violent('Jihadists attacked an army post near Boni, and twelve soldiers were killed.');
+    expect(evs).toHaveLength(1);
+  });
+  it('a weak cue beside a strong one does not make a second event', () => {
+    const evs = violent('Their mission was framed as fighting militants, while accusations of massacres of civilians have surfaced.');
+    expect(evs.length).toBeLessThanOrEqual(1);
+  });
+});

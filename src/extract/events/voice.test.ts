@@ -39,3 +39,13 @@ describe('events: passive voice and agents', () => {
     expect([e.actor1, e.actor2].sort()).toEqual(['Military Forces of Chad', 'jihadists']);
   });
 });
+
+describe('events: two incidents in one sentence', () => {
+  it('a clause of its own with another mode of violence is a second event', () => {
+    const evs = violent('Gunmen attacked the village of Ndaki on Monday, killing nine civilians, and a drone strike hit a convoy near Gao the next day.');
+    expect(evs.map((e) => e.acled?.subtype).sort()).toEqual(['Air/drone strike', 'Attack']);
+    const strike = evs.find((e) => e.acled?.subtype === 'Air/drone strike');
+    expect(strike?.evidence.text).toContain('drone strike');
+    expect(strike?.actor1).not.toBe('unidentified armed group');
+  });
+});
