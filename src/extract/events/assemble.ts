@@ -177,7 +177,7 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 // ---------------------------------------------------------------- actors
 
-const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
+const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
  * Participles of harm done to someone: the subject of "X were killed", "X was ambushed" is the
@@ -727,6 +727,10 @@ const NOMINAL_TRIGGER = /\b(?:the|its|their|his|her|this|that|these|those)\s+$/i
  * deployed" or "rebel forces had to retreat" name a subject the actors stage did not resolve,
  * and the previous attacker is not it.
  */
+function isCivilians(a: ActorMention): boolean {
+  return a.kind === 'civilians' || a.inter === 7;
+}
+
 export function mayBorrowParties(beforeTrigger: string, violent: boolean): boolean {
   if (violent) return true;
   return PRONOUN_SUBJECT.test(beforeTrigger) || NO_SUBJECT.test(beforeTrigger) || NOMINAL_TRIGGER.test(beforeTrigger);
@@ -777,6 +781,19 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         }
       }
       promoteUnits(roles, rules);
+      // civilians do not initiate organised violence (ACLED: they are always the actor acted
+      // upon, inter 7); mobs and protesters are coded as rioters and protesters instead
+      if (roles.actor1 && isCivilians(roles.actor1) && VIOLENT.has(d.kind) && familyOf(d.kind) !== 'protest') {
+        if (!roles.actor2 || isCivilians(roles.actor2)) {
+          roles.actor2 = roles.actor1;
+          roles.actor1 = null;
+        } else {
+          [roles.actor1, roles.actor2] = [roles.actor2, roles.actor1];
+        }
+        rules.push('events.actor.civilians-not-initiator');
+      }
+      // one party on both sides is no interaction
+      if (roles.actor1 && roles.actor2 && roles.actor1.name === roles.actor2.name) roles.actor2 = null;
       // which side took the ground decides the territorial sub-type (Codebook: Government regains
       // territory is state forces or their affiliates; Non-state actor overtakes territory the others)
       let kind = d.kind;
@@ -966,7 +983,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.actor1 = e.actor1;
       target.actor1Country = d.actor1Country;
     }
-    if (!t.actor2 && e.actor2) t.actor2 = e.actor2;
+    if (!t.actor2 && e.actor2 && e.actor2 !== t.actor1) t.actor2 = e.actor2;
+    // one party told in two sentences, once as each side: no interaction with itself
+    if (t.actor2 === t.actor1) t.actor2 = null;
     // a back-reference told later ("wounded in the ambush") adds no participants of its own
     if (!named) for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
     if (!t.date && e.date) t.date = e.date;
@@ -992,7 +1011,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       if (e.actor1) {
         t.actor1 = e.actor1;
         target.actor1Country = d.actor1Country;
-        t.actor2 = e.actor2 ?? t.actor2;
+        t.actor2 = e.actor2 ?? (t.actor2 !== e.actor1 ? t.actor2 : null);
         t.associated = e.associated.filter((a) => a !== t.actor1 && a !== t.actor2);
       }
       target.score = d.score;

@@ -49,3 +49,16 @@ describe('events: two incidents in one sentence', () => {
     expect(strike?.actor1).not.toBe('unidentified armed group');
   });
 });
+
+describe('events: civilians are acted upon', () => {
+  it('"an attack on a village left N villagers dead": the villagers are actor2, the attacker unknown', () => {
+    const [e] = violent('An attack on the village of Kera in Mopti region left 14 villagers dead on Sunday.');
+    expect(e.actor1).toBeNull();
+    expect(e.actor2?.toLowerCase()).toBe('civilians');
+    expect(e.civilianTargeting).toBe(true);
+  });
+  it('"killed along with two civilians": the civilians are victims too', () => {
+    const [e] = violent('A Togolese peacekeeper was killed along with two civilians when the convoy was attacked near Gao.');
+    expect(e.actor1?.toLowerCase()).not.toBe('civilians');
+  });
+});
