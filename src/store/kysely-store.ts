@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DatePrecision, Document, DocumentOrigin, ExtractedEvent, ExtractedStatement, Extraction, Paragraph, Sentence } from '../model.js';
 import { STORY_THRESHOLD, bandKeys, estimateSimilarity, minhash, signatureFromBuffer, signatureToBuffer } from '../resolve/stories.js';
+import { bandKeyNumber } from './band-keys.js';
 import { searchTerms, type StoreDialect } from './dialect.js';
 import { periodEnd, periodStart } from './periods.js';
 import type { Count, Database, DocumentsTable, EventsTable, MentionsTable, StatementsTable } from './schema.js';
@@ -192,7 +193,7 @@ export class KyselyStore implements Store {
     // so the write lock is held only for the writes.
     const now = new Date().toISOString();
     const signature = minhash(doc.text);
-    const keys = [...new Set(bandKeys(signature))];
+    const keys = [...new Set(bandKeys(signature))].map(bandKeyNumber);
     const mentions = extraction ? mentionRows(doc.id, extraction) : [];
     const events = extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [];
     const statements = extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [];
@@ -270,7 +271,7 @@ export class KyselyStore implements Store {
   }
 
   /** The story of the most similar stored document sharing an LSH band with this one. */
-  private async closestStory(trx: Transaction<Database>, id: string, keys: string[], signature: Uint32Array): Promise<{ storyId: string; similarity: number } | null> {
+  private async closestStory(trx: Transaction<Database>, id: string, keys: bigint[], signature: Uint32Array): Promise<{ storyId: string; similarity: number } | null> {
     if (keys.length === 0) return null;
     const candidates = new Set<string>();
     for (const part of chunks(keys)) {

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { bandKeyNumber } from './band-keys.js';
 import type { StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -128,6 +129,45 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       },
     },
     '0002_search': dialect.searchMigration,
+    '0003_story_bands_compact': {
+      // Band keys as 64-bit integers instead of 19-character strings, and on SQLite a WITHOUT
+      // ROWID table: the rows live in the primary key's own B-tree instead of a rowid table plus
+      // an index holding them again. 64 rows per document, so this was the largest table after
+      // the mentions. Existing keys are converted by the same function new documents use.
+      async up(db: Kysely<unknown>) {
+        const any = db as Kysely<{ story_bands: { band_key: string | bigint; document_id: string }; story_bands_compact: { band_key: bigint; document_id: string } }>;
+        await any.schema.dropTable('story_bands_compact').ifExists().execute();
+        let table = any.schema
+          .createTable('story_bands_compact')
+          .addColumn('band_key', 'bigint', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('story_bands_compact_pk', ['band_key', 'document_id']);
+        if (dialect.name === 'sqlite') table = table.modifyEnd(sql`without rowid`);
+        await table.execute();
+        // In pages by key, so a large store is not read into memory at once.
+        const page = 20_000;
+        let after: { band_key: string; document_id: string } | null = null;
+        for (;;) {
+          let q = any.selectFrom('story_bands').select(['band_key', 'document_id']);
+          if (after) {
+            const a = after;
+            q = q.where((eb) => eb.or([eb('band_key', '>', a.band_key), eb.and([eb('band_key', '=', a.band_key), eb('document_id', '>', a.document_id)])]));
+          }
+          const rows = (await q.orderBy('band_key').orderBy('document_id').limit(page).execute()) as { band_key: string; document_id: string }[];
+          if (rows.length === 0) break;
+          for (let i = 0; i < rows.length; i += 400) {
+            await any
+              .insertInto('story_bands_compact')
+              .values(rows.slice(i, i + 400).map((r) => ({ band_key: bandKeyNumber(r.band_key), document_id: r.document_id })))
+              .onConflict((oc) => oc.columns(['band_key', 'document_id']).doNothing())
+              .execute();
+          }
+          after = rows[rows.length - 1]!;
+        }
+        await any.schema.dropTable('story_bands').execute();
+        await any.schema.alterTable('story_bands_compact').renameTo('story_bands').execute();
+      },
+    },
   };
 }
 

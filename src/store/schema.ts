@@ -46,7 +46,8 @@ export interface StoriesTable {
 }
 
 export interface StoryBandsTable {
-  band_key: string;
+  /** src/store/band-keys.ts: the band and 56 bits of its hash */
+  band_key: bigint;
   document_id: string;
 }
 

@@ -1,0 +1,59 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentFromText } from '../ingest/document.js';
+import { emptyExtraction } from '../model.js';
+import { bandKeys, minhash, signatureToBuffer } from '../resolve/stories.js';
+import { migrations } from './migrations.js';
+import { openSqliteStore, sqliteDialect } from './sqlite.js';
+
+const ORIGINAL =
+  'French Mirage jets struck a meeting of JNIM fighters near Boulikessi in central Mali on 30 October 2020, killing about 50 of them, ' +
+  'Defence Minister Florence Parly said on Monday. The strike followed a tip-off about a gathering of motorbikes near the border with Burkina Faso.';
+const COPY = `BAMAKO (Reuters) - ${ORIGINAL}\n\nReporting by the Bamako newsroom.`;
+
+describe('schema migration 0003: integer band keys', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('converts the text band keys of a store written before it, and stories still group', async () => {
+    const file = join(dir, 'old.db');
+    // A store as the previous version left it: the first two migrations and text band keys.
+    const raw = new BetterSqlite3(file);
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const all = migrations(sqliteDialect);
+    const first = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0003'));
+    const migrated = await new Migrator({ db: old, provider: { getMigrations: async () => first } }).migrateToLatest();
+    expect(migrated.error).toBeUndefined();
+    const doc = documentFromText(ORIGINAL, '2020-11-02');
+    const signature = minhash(doc.text);
+    raw
+      .prepare('insert into documents (id, language, text, paragraphs, sentences, sentence_count, story_id, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(doc.id, doc.language, doc.text, JSON.stringify(doc.paragraphs), JSON.stringify(doc.sentences), doc.sentences.length, doc.id, '2020-11-02T00:00:00Z');
+    raw.prepare('insert into stories (id, created_at) values (?, ?)').run(doc.id, '2020-11-02T00:00:00Z');
+    const insertBand = raw.prepare('insert into story_bands (band_key, document_id) values (?, ?)');
+    const keys = [...new Set(bandKeys(signature))];
+    for (const k of keys) insertBand.run(k, doc.id);
+    raw.prepare('insert into signatures (document_id, signature) values (?, ?)').run(doc.id, signatureToBuffer(signature));
+    await old.destroy();
+
+    const store = await openSqliteStore(file);
+    try {
+      const check = new BetterSqlite3(file, { readonly: true });
+      const rows = check.prepare('select typeof(band_key) as t, count(*) as n from story_bands group by 1').all();
+      check.close();
+      expect(rows).toEqual([{ t: 'integer', n: keys.length }]);
+      const copy = documentFromText(COPY, '2020-11-02');
+      const put = await store.put(copy, emptyExtraction());
+      expect(put).toMatchObject({ status: 'story-duplicate', storyId: doc.id });
+    } finally {
+      await store.close();
+    }
+  });
+});
