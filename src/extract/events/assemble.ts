@@ -882,7 +882,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         actor1: roles.actor1?.name ?? null,
         actor2,
         associated: roles.associated.map((a) => a.name),
-        interaction: interaction(roles.actor1, roles.actor2) ?? (vac && roles.actor1 ? Math.min(inter(roles.actor1) ?? 7, 7) * 10 + 7 : null),
+        // victims without a named attacker: "10" would say the state forces acted alone, so no code
+        interaction: !roles.actor1 && roles.actor2 && VIOLENT.has(d.kind) ? null : interaction(roles.actor1, roles.actor2) ?? (vac && roles.actor1 ? Math.min(inter(roles.actor1) ?? 7, 7) * 10 + 7 : null),
         location,
         date,
         fatalities,

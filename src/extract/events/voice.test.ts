@@ -14,6 +14,8 @@ describe('events: passive voice and agents', () => {
     expect(e.actor2).toBe('Police Forces of Niger');
     expect(e.actor1).not.toBe('Police Forces of Niger');
     expect(e.rules).toContain('events.actor.passive-victim');
+    // no "10": that would code the gendarmes as acting alone
+    expect(e.interaction).toBeNull();
   });
 
   it('the agent of "by X" is actor1, the subject of the passive actor2', () => {
