@@ -44,11 +44,33 @@ function num(value: Count | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
+/**
+ * Fields of a mention the row's own columns hold: left out of its JSON payload when equal to the
+ * column (a third of a name's payload) and put back on reading. A source's columns are its cue's
+ * offsets and text, not fields of the source itself, so only its sentence is shared.
+ */
+function sharedFields(kind: MentionKind): readonly ('start' | 'end' | 'text' | 'sentence')[] {
+  return kind === 'source' ? ['sentence'] : ['start', 'end', 'text', 'sentence'];
+}
+
+function slimPayload(kind: MentionKind, m: object, columns: { start: number; end: number; text: string; sentence: number }): string {
+  const rest: Record<string, unknown> = { ...m };
+  for (const f of sharedFields(kind)) if (rest[f] === columns[f]) delete rest[f];
+  return JSON.stringify(rest);
+}
+
+function fullPayload(kind: MentionKind, payload: string, columns: { start: number; end: number; text: string; sentence: number }): unknown {
+  const p = JSON.parse(payload) as Record<string, unknown>;
+  // Rows written before payloads were slimmed still hold every field: those win.
+  for (const f of sharedFields(kind)) if (!(f in p)) p[f] = columns[f];
+  return p;
+}
+
 /** Rows for every mention extract produced; one table, told apart by kind. */
 function mentionRows(documentId: string, x: Extraction): MentionRow[] {
   const rows: MentionRow[] = [];
-  const add = (kind: MentionKind, start: number, end: number, sentence: number, canonicalId: string | null, label: string, text: string, payload: unknown) =>
-    rows.push({ document_id: documentId, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: JSON.stringify(payload) });
+  const add = (kind: MentionKind, start: number, end: number, sentence: number, canonicalId: string | null, label: string, text: string, payload: object) =>
+    rows.push({ document_id: documentId, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: slimPayload(kind, payload, { start, end, text, sentence }) });
   for (const m of x.names) add('name', m.start, m.end, m.sentence, null, m.text, m.text, m);
   for (const m of x.actors) add('actor', m.start, m.end, m.sentence, m.actorId, m.name, m.text, m);
   for (const m of x.places) add('place', m.start, m.end, m.sentence, m.placeId, m.name, m.text, m);
@@ -375,18 +397,12 @@ export class KyselyStore implements Store {
         ...(o.feed ? { feed: o.feed } : {}),
         readAt: o.read_at,
       })),
-      mentions: mentions.map(
-        (m): StoredMention => ({
-          kind: m.kind as MentionKind,
-          start: num(m.start),
-          end: num(m.end),
-          sentence: num(m.sentence),
-          canonicalId: m.canonical_id,
-          label: m.label,
-          text: m.text,
-          payload: JSON.parse(m.payload),
-        }),
-      ),
+      mentions: mentions.map((m): StoredMention => {
+        const kind = m.kind as MentionKind;
+        const columns = { start: num(m.start), end: num(m.end), text: m.text, sentence: num(m.sentence) };
+        const { start, end, sentence, text } = columns;
+        return { kind, start, end, sentence, canonicalId: m.canonical_id, label: m.label, text, payload: fullPayload(kind, m.payload, columns) };
+      }),
       events: events.map(toEvent),
       statements: statements.map(
         (s): StoredStatement => ({
