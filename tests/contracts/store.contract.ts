@@ -50,7 +50,7 @@ export function storeContract(name: string, create: () => Promise<StoreHandle>):
       expect(d.text.slice(timbuktu.start, timbuktu.end)).toBe('Timbuktu');
       expect(timbuktu.payload).toEqual(x.places[0]);
       // Every kind's payload comes back whole, whatever the store keeps in columns instead.
-      const kinds = { name: x.names, actor: x.actors, place: x.places, time: x.times, quantity: x.quantities, source: x.sources };
+      const kinds: Record<string, unknown[]> = { name: x.names, actor: x.actors, place: x.places, time: x.times, quantity: x.quantities, source: x.sources };
       for (const [kind, list] of Object.entries(kinds)) {
         const payloads = got!.mentions.filter((m) => m.kind === kind).map((m) => m.payload);
         expect(payloads, kind).toHaveLength(list.length);
