@@ -58,6 +58,9 @@ export class Gazetteer {
   private readonly spans = new Map<string, number>();
   private ranges: Map<string, [number, number]> | null = null;
   private readonly adminCache = new Map<string, Place | null>();
+  /** admin1Of and admin2Of by place index, for this gazetteer's own places: no key string to build */
+  private readonly admin1At = new Map<number, Place | null>();
+  private readonly admin2At = new Map<number, Place | null>();
 
   constructor(text: string) {
     this.text = text;
@@ -238,12 +241,24 @@ export class Gazetteer {
 
   admin1Of(p: Place): Place | null {
     if (!p.admin1Code) return null;
-    return this.findAdmin('admin1', p.country, p.admin1Code, '');
+    const own = this.cache[p.index] === p;
+    let a = own ? this.admin1At.get(p.index) : undefined;
+    if (a === undefined) {
+      a = this.findAdmin('admin1', p.country, p.admin1Code, '');
+      if (own) this.admin1At.set(p.index, a);
+    }
+    return a;
   }
 
   admin2Of(p: Place): Place | null {
     if (!p.admin2Code) return null;
-    return this.findAdmin('admin2', p.country, p.admin1Code, p.admin2Code);
+    const own = this.cache[p.index] === p;
+    let a = own ? this.admin2At.get(p.index) : undefined;
+    if (a === undefined) {
+      a = this.findAdmin('admin2', p.country, p.admin1Code, p.admin2Code);
+      if (own) this.admin2At.set(p.index, a);
+    }
+    return a;
   }
 }
 

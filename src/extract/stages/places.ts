@@ -33,6 +33,10 @@ interface Unit {
   sentence: number;
   /** first word unit of its sentence, or right after an opening quote or bracket */
   initial: boolean;
+  /** words of `key` (a unit's key holds a space when a dash joins two words in one token) */
+  words: number;
+  /** isAllCaps of `text`, for capitalised units (false for the others) */
+  allCaps: boolean;
 }
 
 interface Match {
@@ -103,6 +107,13 @@ function isWordy(text: string): boolean {
   return false;
 }
 
+/** Words of a unit key: one more than its spaces (a dash inside a token becomes one). */
+function wordCount(key: string, firstSpace: number): number {
+  let n = 1;
+  for (let i = firstSpace; i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
 export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out: Unit[] = [];
@@ -120,7 +131,8 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const key = unitKey(part);
           const cap = isCapitalised(part);
           const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, cap, abbr: cap && isAllCaps(part), dotted: false, sentence: t.sentence, initial });
+          const allCaps = isAllCaps(part);
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial });
         }
         at += part.length + 1;
       }
@@ -142,14 +154,18 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     prevText = tx;
     const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
+    const text = dotted ? doc.text.slice(t.start, end) : tx;
+    const allCaps = cap && isAllCaps(text);
     out.push({
       start: t.start,
       end,
-      text: dotted ? doc.text.slice(t.start, end) : tx,
+      text,
       key,
       firstWord: sp < 0 ? key : key.slice(0, sp),
+      words: sp < 0 ? 1 : wordCount(key, sp),
       cap,
       abbr: cap && (dotted || tx.includes('.') || isAllCaps(tx)),
+      allCaps,
       dotted: cap && (dotted || tx.includes('.')),
       sentence: t.sentence,
       initial,
@@ -198,25 +214,69 @@ function spanOverlaps(a: { start: number; end: number }, b: { start: number; end
   return a.start < b.end && b.start < a.end;
 }
 
+/** Start and end offsets packed into one number (exact below 2^53: texts are far shorter than 2^26). */
+const SPAN_BASE = 2 ** 26;
+
+/**
+ * Spans sorted by start with the running maximum of their ends, so the spans overlapping a query
+ * are found by a binary search and a short walk back instead of a pass over all of them.
+ */
+class SpanIndex<T extends { start: number; end: number }> {
+  private readonly spans: T[];
+  private readonly maxEnd: number[];
+
+  constructor(spans: readonly T[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    this.maxEnd = [];
+    let max = -Infinity;
+    for (const s of this.spans) {
+      if (s.end > max) max = s.end;
+      this.maxEnd.push(max);
+    }
+  }
+
+  /** True when a span overlapping `q` satisfies `test`. */
+  some(q: { start: number; end: number }, test: (s: T) => boolean): boolean {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].start < q.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && this.maxEnd[j] > q.start; j--) {
+      const s = this.spans[j];
+      if (s.end > q.start && test(s)) return true;
+    }
+    return false;
+  }
+}
+
 function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
   const matches: Match[] = [];
   for (let i = 0; i < us.length; i++) {
     const u = us[i];
     if (!u.cap || TITLES.has(u.key)) continue;
     const max = g.maxWords(u.firstWord);
+    // spans are counted from a key's first word: a hyphen part's firstWord may hold a space
+    const longest = u.words === 1 ? max : g.maxWords(u.key.slice(0, u.key.indexOf(' ')));
     let found: Match | null = null;
     let key = '';
     const keys: string[] = [];
+    let words = 0;
     for (let j = i; j < us.length && j < i + max + 1 && us[j].sentence === u.sentence; j++) {
       const w = us[j];
-      if (j > i && !w.cap && !NAME_PARTICLES.has(w.key) && !ELIDED.test(w.text)) break;
-      if (!/\p{L}|\d/u.test(w.text)) break;
+      if (j > i && !w.cap && !NAME_PARTICLES.has(w.key) && !isElided(w.text)) break;
+      if (!hasLetterOrDigit(w.text)) break;
+      // no gazetteer key starting with this word has more words (in any of its written forms)
+      words += w.words;
+      if (words > longest) break;
       key = j === i ? w.key : key + ' ' + w.key;
       keys.push(key);
     }
     for (let n = keys.length; n >= 1 && !found; n--) {
       const last = us[i + n - 1];
-      if (!last.cap && !ELIDED.test(last.text)) continue;
+      if (!last.cap && !isElided(last.text)) continue;
       const k = keys[n - 1];
       // names written with dots or capitals sit under their own keys ("U.S.", "Washington D.C.", "DRC")
       let dotted = false;
@@ -234,7 +294,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       if (cands.length === 0 && capitals) cands = g.lookup('=' + k);
       let viaAbbreviation = cands.length > 0;
       // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
-      if (cands.length === 0 && !(n === 1 && isAllCaps(u.text) && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
+      if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
       if (cands.length === 0) continue;
       if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
       found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0 };
@@ -257,8 +317,20 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   const raw = findMatches(g, us, names);
   const per = names.filter((n) => n.type === 'PER');
   const loc = names.filter((n) => n.type === 'LOC');
-  const seenLower = new Set<string>();
-  for (const u of us) if (!u.cap && u.key.length > 2) seenLower.add(u.key);
+  // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
+  const locSpans = new Set<number>();
+  for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
+  const perIndex = new SpanIndex(per);
+  const actorIndex = new SpanIndex(results.actors);
+  // the words the text also writes in lower case: built on first need, which few documents have
+  let lowerKeys: Set<string> | null = null;
+  const seenLower = (key: string): boolean => {
+    if (!lowerKeys) {
+      lowerKeys = new Set<string>();
+      for (const u of us) if (!u.cap && u.key.length > 2) lowerKeys.add(u.key);
+    }
+    return lowerKeys.has(key);
+  };
   // surnames: the word after a given name or a title, or before "said"
   const personWords = new Set<string>();
   const surnameWords = new Set<string>();
@@ -300,10 +372,11 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
     // the tagger vouches for the name only when its LOC span is the name itself; a longer span
     // ("Webb Center") is widened or dropped below, and the name inside it passes the filters alone
-    const inLoc = tagged && loc.some((l) => l.start === m.start && l.end === m.end);
+    const inLoc = tagged && locSpans.has(m.start * SPAN_BASE + m.end);
     // a one-word PER on a country's, region's or large city's name is the tagger's slip ("into Darfur")
     const majorName = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'region' || c.kind === 'continent' || c.population >= 100000);
-    const inPer = tagged && per.some((p) => spanOverlaps(p, m) && !(majorName && p.start === m.start && p.end === m.end && !g.flags(m.key).firstName));
+    const keyFirstName = majorName && g.flags(m.key).firstName;
+    const inPer = tagged && perIndex.some(m, (p) => !(majorName && p.start === m.start && p.end === m.end && !keyFirstName));
     const prevKey = prev && prev.sentence === first.sentence ? prev.key : '';
     const nextSame = next && next.sentence === first.sentence ? next : undefined;
     const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
@@ -321,16 +394,16 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // forces keep their country ("Mali's army") but not another word of their name ("the Africa Corps")
     const matchText = doc.text.slice(m.start, m.end);
     const stateKind = (a: ActorMention): boolean => a.kind === 'state' || a.kind === 'state-forces' || a.kind === 'government';
-    if (!inLoc && results.actors.some((a) => spanOverlaps(a, m) && !a.provisional && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))) {
-      trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
+    if (!inLoc && actorIndex.some(m, (a) => !a.provisional && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))) {
+      if (results.trace) trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
     if (inPer && !inLoc) {
-      trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
+      if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
     if (demonym && !inLoc && m.candidates.every((c) => c.kind !== 'country' && c.kind !== 'admin1')) {
-      trace(results, { stage: 'places', rule: 'reject-demonym', message: m.key, span: m });
+      if (results.trace) trace(results, { stage: 'places', rule: 'reject-demonym', message: m.key, span: m });
       continue;
     }
     // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
@@ -348,7 +421,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     }
     if (flags.common) {
       // "Mission accomplished", "in March": a common word is a place only when the text names its container
-      if (first.initial || !containerAfter || seenLower.has(m.key)) continue;
+      if (first.initial || !containerAfter || seenLower(m.key)) continue;
     }
     if (single && TITLES.has(m.key)) continue;
     // "National Park", "Central Bank": every word common, and only small namesakes
@@ -376,11 +449,11 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         if (!inNamedCountry && !(nextSame && ORG_WORDS.has(nextSame.key))) continue;
       }
     }
-    if (first.initial && !inLoc && single && seenLower.has(m.key)) continue;
+    if (first.initial && !inLoc && single && seenLower(m.key)) continue;
     // a capitalised word glued to a preceding name ("John Paris", "Kenya Airways" handled by the tagger)
     if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
-    if (isAllCaps(first.text) && single && flags.common) continue;
+    if (first.allCaps && single && flags.common) continue;
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
     m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
     m.cueCountry = demonymCue(us, m.from, g);
@@ -443,6 +516,24 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
 
 /** "d'Ivoire", "l'Ouest": an elided French particle glued to a capitalised word */
 const ELIDED = /^[dl]['’]\p{Lu}/u;
+
+function isElided(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 100 || c === 108) && ELIDED.test(text);
+}
+
+const LETTER_OR_DIGIT = /\p{L}|\d/u;
+
+/** `/\p{L}|\d/u.test(text)`, with the ASCII letters and digits settled without the expression. */
+function hasLetterOrDigit(text: string): boolean {
+  let wide = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) wide = true;
+  }
+  return wide && LETTER_OR_DIGIT.test(text);
+}
 
 const PLACE_NOUNS = new Set(['locality', 'village', 'town', 'city', 'commune', 'region', 'district', 'province', 'camp', 'base', 'area', 'hamlet', 'municipality', 'capital', 'border', 'outpost']);
 
@@ -760,7 +851,7 @@ export const placesStage: Stage = {
         precision,
       };
       results.places.push(mention);
-      trace(results, { stage: 'places', rule: mention.rule, message: `${text} -> ${place.id} ${place.name} (${place.kind}, ${place.country})`, span: m });
+      if (results.trace) trace(results, { stage: 'places', rule: mention.rule, message: `${text} -> ${place.id} ${place.name} (${place.kind}, ${place.country})`, span: m });
     }
   },
 };
