@@ -95,7 +95,16 @@ function namesActor(actorName: string, text: string): boolean {
 }
 
 function isAllCaps(text: string): boolean {
-  return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
+  if (text.length < 2) return false;
+  // ASCII: a capital and no small letter; anything wider goes through case mapping
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text === text.toUpperCase() && text !== text.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 
 /** True for a token of letters or digits (not punctuation), without a regular expression. */
@@ -154,8 +163,9 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     prevText = tx;
     const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
+    const hasDot = cap && tx.includes('.');
     const text = dotted ? doc.text.slice(t.start, end) : tx;
-    const allCaps = cap && isAllCaps(text);
+    const allCaps = cap && (dotted ? isAllCaps(text) : isAllCaps(tx));
     out.push({
       start: t.start,
       end,
@@ -164,9 +174,9 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
       firstWord: sp < 0 ? key : key.slice(0, sp),
       words: sp < 0 ? 1 : wordCount(key, sp),
       cap,
-      abbr: cap && (dotted || tx.includes('.') || isAllCaps(tx)),
+      abbr: cap && (dotted || hasDot || allCaps),
       allCaps,
-      dotted: cap && (dotted || tx.includes('.')),
+      dotted: cap && (dotted || hasDot),
       sentence: t.sentence,
       initial,
     });
