@@ -848,9 +848,16 @@ export class FeatureTagger {
       const gp1 = i + 1 < n ? gaz[i + 1] : 0;
       const gm2 = i > 1 ? gaz[i - 2] : 0;
       const gp2 = i + 2 < n ? gaz[i + 2] : 0;
-      if (g0 | gm1 | gp1 | gm2 | gp2) {
-        for (let b = 0; b < 30; b++) {
-          const bit = 1 << b;
+      const gAny = (g0 | gm1 | gp1 | gm2 | gp2) & 0x3fffffff;
+      if (gAny) {
+        // Only the lists that hit are visited, in ascending order as a loop over all 30 bits
+        // would; that loop checks the cap after every bit, so once the cap is reached on entry
+        // it stops after bit 0.
+        let rest = k + skipped > MAX_FEATURES - 40 ? gAny & 1 : gAny;
+        while (rest !== 0) {
+          const bit = rest & -rest;
+          rest ^= bit;
+          const b = 31 - Math.clz32(bit);
           if (g0 & bit) {
             keys[k++] = mix(T.g0, b);
             keys[k++] = mix(mix(T.g0c, b), c0);
