@@ -10,6 +10,8 @@
  * See docs/dedup.md for the choice of parameters and threshold, measured on data/dedup/.
  */
 
+import { fmix } from '../text/hash.js';
+
 /** Words per shingle. */
 export const SHINGLE_WORDS = 5;
 /** Hash functions per signature. */
@@ -28,23 +30,13 @@ export const ROWS = NUM_HASHES / BANDS;
  */
 export const STORY_THRESHOLD = 0.325;
 
-/** murmur3's 32-bit finaliser: a bijection on 32-bit integers with full avalanche. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** 128 fixed 32-bit seeds from a small deterministic generator (splitmix32). */
 const SEEDS: Uint32Array = (() => {
   const seeds = new Uint32Array(NUM_HASHES);
   let state = 0x5171e9;
   for (let i = 0; i < NUM_HASHES; i++) {
     state = (state + 0x9e3779b9) >>> 0;
-    seeds[i] = fmix32(state);
+    seeds[i] = fmix(state);
   }
   return seeds;
 })();
@@ -80,12 +72,12 @@ export function wordHashes(text: string): number[] {
       h = Math.imul(h ^ c, FNV_PRIME);
       inWord = true;
     } else if (inWord) {
-      out.push(fmix32(h >>> 0));
+      out.push(fmix(h >>> 0));
       h = FNV_OFFSET;
       inWord = false;
     }
   }
-  if (inWord) out.push(fmix32(h >>> 0));
+  if (inWord) out.push(fmix(h >>> 0));
   return out;
 }
 
@@ -97,7 +89,7 @@ export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
   const width = n > 0 && n < k ? n : k;
   for (let i = 0; i + width <= n; i++) {
     let h = 0x3c6ef372;
-    for (let j = 0; j < width; j++) h = fmix32((Math.imul(h, FNV_PRIME) ^ words[i + j]) >>> 0);
+    for (let j = 0; j < width; j++) h = fmix((Math.imul(h, FNV_PRIME) ^ words[i + j]) >>> 0);
     set.add(h);
   }
   return Uint32Array.from(set);
@@ -116,7 +108,7 @@ export function minhashOf(hashes: Uint32Array): Uint32Array {
   for (let s = 0; s < hashes.length; s++) {
     const h = hashes[s];
     for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix32((h ^ SEEDS[i]) >>> 0);
+      const v = fmix((h ^ SEEDS[i]) >>> 0);
       if (v < sig[i]) sig[i] = v;
     }
   }
@@ -151,8 +143,8 @@ export function bandKeys(sig: Uint32Array): string[] {
     let h2 = 0x1b873593 ^ b;
     for (let r = 0; r < ROWS; r++) {
       const v = sig[b * ROWS + r];
-      h1 = fmix32((h1 ^ v) >>> 0);
-      h2 = fmix32((Math.imul(h2, 31) + v) >>> 0);
+      h1 = fmix((h1 ^ v) >>> 0);
+      h2 = fmix((Math.imul(h2, 31) + v) >>> 0);
     }
     keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
   }

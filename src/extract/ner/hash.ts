@@ -4,15 +4,9 @@
  * id with those hashes, so tagging allocates nothing per token.
  */
 
-/** Murmur3's finaliser: spreads every input bit over the output. */
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix } from '../../text/hash.js';
+
+export { fmix };
 
 /** FNV-1a over UTF-16 code units, finalised; `seed` separates kinds of atom (word, suffix...). */
 export function hashString(s: string, seed: number): number {
