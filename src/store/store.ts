@@ -62,14 +62,7 @@ export interface DocumentQuery {
   full?: boolean;
 }
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  url: string | null;
-  outlet: string | null;
-  author: string | null;
-  published: PartialDate | null;
-  language: string;
+export interface DocumentSummary extends Pick<Document, 'id' | 'title' | 'url' | 'outlet' | 'author' | 'published' | 'language'> {
   storyId: string;
   ingestedAt: string;
   chars: number;

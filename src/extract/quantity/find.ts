@@ -6,20 +6,14 @@
  *
  * One left-to-right pass over the sentence's tokens; every look-ahead is bounded by a few tokens.
  */
-import type { Span } from '../../model.js';
+import type { QuantityMention, Span } from '../../model.js';
 import type { PhraseTable, QuantityLexicon, VagueAmount } from './lexicon.js';
 
 export interface Tok extends Span {
   text: string;
 }
 
-export interface FoundQuantity extends Span {
-  low: number | null;
-  best: number | null;
-  high: number | null;
-  approximate: boolean;
-  counts: string | null;
-  countsText: string | null;
+export interface FoundQuantity extends Span, Pick<QuantityMention, 'low' | 'best' | 'high' | 'approximate' | 'counts' | 'countsText'> {
   /** the category of the counted noun when the count is of a casualty word ("killing 12 soldiers": soldiers) */
   subject: string | null;
   rule: string;

@@ -52,14 +52,9 @@ interface SentencePiece extends Piece {
   starts: boolean;
 }
 
-interface Target {
+/** What a mention links to: the actor fields of ActorMention, with the id under a short name. */
+interface Target extends Pick<ActorMention, 'name' | 'kind' | 'inter' | 'country' | 'provisional' | 'unnamed'> {
   id: string;
-  name: string;
-  kind: ActorKind;
-  inter: AcledInter | null;
-  country: string | null;
-  provisional: boolean;
-  unnamed?: boolean;
 }
 
 interface Candidate {
