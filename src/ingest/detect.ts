@@ -29,6 +29,11 @@ export function formatFromExtension(path: string): FileFormat | null {
   return BY_EXTENSION[extname(path).toLowerCase()] ?? null;
 }
 
+/** True when `text` is a JSON Feed (https://jsonfeed.org), judged from its `version`. */
+export function isJsonFeed(text: string): boolean {
+  return /^\s*\{[\s\S]{0,4000}?"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text.slice(0, 4096));
+}
+
 /** What the first bytes of a text look like, or null when they look like plain prose. */
 export function sniffFormat(text: string): FileFormat | null {
   const head = text.slice(0, 2048).replace(/^[\s\ufeff]+/, '');
@@ -39,6 +44,7 @@ export function sniffFormat(text: string): FileFormat | null {
   }
   if (lower.startsWith('<?xml')) return lower.includes('<html') ? 'html' : 'feed';
   if (head.startsWith('---\n') || head.startsWith('---\r\n')) return 'md';
+  if (head.startsWith('{') && isJsonFeed(head)) return 'feed';
   if (head.startsWith('{') || head.startsWith('[')) {
     const firstLineEnd = head.indexOf('\n');
     const firstLine = (firstLineEnd < 0 ? head : head.slice(0, firstLineEnd)).trim();
@@ -65,7 +71,7 @@ export function detectFormat(path: string, text: string): FileFormat {
   if (sniffed === null) return byExt;
   if (byExt === 'txt') return sniffed === 'md' ? 'txt' : sniffed;
   if ((byExt === 'feed' && sniffed === 'html') || (byExt === 'html' && sniffed === 'feed')) return sniffed;
-  if (byExt === 'json' && sniffed === 'jsonl') return 'jsonl';
+  if (byExt === 'json' && (sniffed === 'jsonl' || sniffed === 'feed')) return sniffed;
   return byExt;
 }
 

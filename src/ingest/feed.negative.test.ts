@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInputs, type IngestItem } from './index.js';
+import { readFeed } from './feed.js';
+import type { ReadResult } from './types.js';
 import { startServer, type TestServer } from './fixtures/server.js';
 
 const SECRET = 'SITREP-SECRET-7f3a9c';
@@ -95,5 +97,20 @@ describe('bad feeds', () => {
   it('an item with neither text nor link', async () => {
     const items = await readFeedFile('hollow.xml', `<rss version="2.0"><channel><title>T</title><item><title>Headline only</title></item>${item('Gunmen attacked an army post near Gao.')}</channel></rss>`);
     expect(items.map((i) => i.error ?? 'doc')).toEqual(['feed item has no text and no link', 'doc']);
+  });
+  it('a public feed linking to a private address: the link is never fetched', async () => {
+    const fetched: string[] = [];
+    const xml = `<rss version="2.0"><channel><title>T</title>
+<item><title>A</title><link>http://169.254.169.254/latest/meta-data</link><description>Gunmen attacked an army post near Gao.</description></item>
+<item><title>B</title><link>http://localhost:8080/admin</link></item></channel></rss>`;
+    const out: ReadResult[] = [];
+    const fetcher = (url: string): Promise<never> => {
+      fetched.push(url);
+      return Promise.reject(new Error('must not be called'));
+    };
+    for await (const r of readFeed(xml, 'https://news.example.org/feed', '2026-01-01T00:00:00Z', fetcher)) out.push(r);
+    expect(fetched).toEqual([]);
+    expect(out[0]).toMatchObject({ raw: { text: 'Gunmen attacked an army post near Gao.' }, warning: expect.stringMatching(/private address \(169\.254\.169\.254\) from a public feed refused; kept the feed's summary/) });
+    expect(out[1]).toMatchObject({ input: 'https://news.example.org/feed > http://localhost:8080/admin', error: expect.stringMatching(/^feed item has no text and its link to a private address \(localhost\)/) });
   });
 });

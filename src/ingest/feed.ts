@@ -4,14 +4,21 @@ import { parseHTML } from 'linkedom';
 import type { PartialDate } from '../model.js';
 import type { RawArticle } from './document.js';
 import { parsePartialDate } from './date.js';
+import { isJsonFeed } from './detect.js';
 import { blocksToText } from './html.js';
 import { errorMessage, type ReadResult } from './types.js';
 
 /**
- * RSS 2.0, RSS 1.0 (RDF) and Atom feeds. feed-parser is lenient by design (it parses broken XML
- * without complaint) and its XML layer expands entities declared in a DOCTYPE, so the XML is
- * checked here first: any entity declaration is refused outright (no external entity is ever
- * resolved, no "billion laughs" expansion ever runs), then well-formedness is validated.
+ * RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed (1.0, 1.1). feed-parser is lenient by design (it
+ * parses broken XML without complaint) and its XML layer expands entities declared in a DOCTYPE,
+ * so the XML is checked here first: any entity declaration is refused outright (no external entity
+ * is ever resolved, no "billion laughs" expansion ever runs), then well-formedness is validated.
+ * The one slip real feeds make all the time, a bare `&` in a title or a link, is escaped first.
+ *
+ * Item links are fetched when an item is only a summary. A feed read from a public address may not
+ * send sitrep to a private one (loopback, private ranges, link-local, `localhost`): such a link is
+ * not fetched and the item keeps its own text. The check reads the link's host as written; a public
+ * name that resolves to a private address is not caught here.
  */
 
 /** An item whose own text is at least this long is taken as the whole article. */
@@ -21,6 +28,14 @@ const TRUNCATED = /(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.|read more|continue 
 
 /** Item links fetched at once. */
 const FETCH_AHEAD = 4;
+
+/** `&` that starts no entity or character reference, as in "Mali & Niger" or `?a=1&b=2`. */
+const BARE_AMPERSAND = /&(?![A-Za-z][\w.-]*;|#\d+;|#x[\dA-Fa-f]+;)/g;
+
+/** The feed's XML with bare ampersands escaped, so a feed with that slip is still read. */
+export function repairFeedXml(xml: string): string {
+  return xml.replace(BARE_AMPERSAND, '&amp;');
+}
 
 export function checkFeedXml(xml: string): void {
   // case-insensitive on purpose: a parser that is lenient about case must not get a chance
@@ -59,52 +74,159 @@ function itemDate(element: XmlElement, parsed: Date | null): PartialDate | null 
 
 export type ArticleFetcher = (url: string) => Promise<RawArticle>;
 
+/** What sitrep needs of a feed and its items, whatever the feed's format. */
+interface FeedItem {
+  url: string | null;
+  title: string | null;
+  /** the item's own text, HTML already turned into text */
+  text: string;
+  author: string | null;
+  published: PartialDate | null;
+}
+
+interface ParsedFeed {
+  title: string | null;
+  language: string | null;
+  items: FeedItem[];
+}
+
+function parseXmlFeed(xml: string): ParsedFeed {
+  const repaired = repairFeedXml(xml);
+  checkFeedXml(repaired);
+  let feed: ReturnType<typeof parseFeed>;
+  try {
+    feed = parseFeed(repaired);
+  } catch (e) {
+    throw new Error(`malformed feed: ${errorMessage(e)}`);
+  }
+  return {
+    title: feed.title?.trim() || null,
+    language: feed.language,
+    items: feed.items.map((item) => ({
+      url: item.url,
+      title: item.title,
+      text: htmlToText(item.content ?? item.description),
+      author: item.authors.map((a) => a.name).filter((n): n is string => !!n).join(', ') || null,
+      published: itemDate(item.element as unknown as XmlElement, item.published),
+    })),
+  };
+}
+
+function jsonString(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function jsonAuthors(o: Record<string, unknown>): string | null {
+  const list = Array.isArray(o.authors) ? o.authors : o.author ? [o.author] : [];
+  const names = list.map((a) => (a !== null && typeof a === 'object' ? jsonString((a as Record<string, unknown>).name) : null)).filter((n): n is string => !!n);
+  return names.join(', ') || null;
+}
+
+function parseJsonFeed(text: string): ParsedFeed {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`malformed JSON Feed: ${errorMessage(e)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('malformed JSON Feed: not an object');
+  const feed = value as Record<string, unknown>;
+  if (!Array.isArray(feed.items)) throw new Error('malformed JSON Feed: no "items" list');
+  const feedAuthor = jsonAuthors(feed);
+  return {
+    title: jsonString(feed.title),
+    language: jsonString(feed.language),
+    items: feed.items.map((raw): FeedItem => {
+      const o = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+      const own = jsonString(o.content_text) ?? htmlToText(jsonString(o.content_html));
+      return {
+        url: jsonString(o.url) ?? jsonString(o.external_url),
+        title: jsonString(o.title),
+        text: own || jsonString(o.summary) || '',
+        author: jsonAuthors(o) ?? feedAuthor,
+        published: parsePartialDate(jsonString(o.date_published) ?? jsonString(o.date_modified)),
+      };
+    }),
+  };
+}
+
+/** A host that names this machine or a private network, as written in a URL. */
+export function isPrivateHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (h.includes(':')) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
+    if (mapped) return isPrivateHost(mapped[1]);
+    return h === '::' || h === '::1' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h);
+  }
+  return false;
+}
+
+function hostOf(location: string): string | null {
+  try {
+    const u = new URL(location);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a feed at `feedLocation` may not send sitrep to `link`, or null when it may. */
+export function refusedLink(feedLocation: string, link: string): string | null {
+  const feedHost = hostOf(feedLocation);
+  const linkHost = hostOf(link);
+  if (linkHost === null) return 'not an http(s) link';
+  // a feed file or a feed on a private address is the user's own: its links are theirs to follow
+  if (feedHost === null || isPrivateHost(feedHost)) return null;
+  return isPrivateHost(linkHost) ? `link to a private address (${linkHost}) from a public feed refused` : null;
+}
+
 export async function* readFeed(
-  xml: string,
+  text: string,
   feedLocation: string,
   readAt: string,
   fetchArticle: ArticleFetcher,
 ): AsyncGenerator<ReadResult> {
+  let feed: ParsedFeed;
   try {
-    checkFeedXml(xml);
+    feed = isJsonFeed(text) ? parseJsonFeed(text) : parseXmlFeed(text);
   } catch (e) {
     yield { input: feedLocation, error: errorMessage(e) };
-    return;
-  }
-  let feed: ReturnType<typeof parseFeed>;
-  try {
-    feed = parseFeed(xml);
-  } catch (e) {
-    yield { input: feedLocation, error: `malformed feed: ${errorMessage(e)}` };
     return;
   }
   if (feed.items.length === 0) {
     yield { input: feedLocation, error: 'feed has no items' };
     return;
   }
-  const outlet = feed.title?.trim() || null;
+  const outlet = feed.title;
   // first pass: what each item is and whether its link must be fetched
   const plans = feed.items.map((item, i) => {
     const link = item.url;
-    const own = htmlToText(item.content ?? item.description);
-    const author = item.authors.map((a) => a.name).filter((n): n is string => !!n).join(', ') || null;
+    const own = item.text;
     const base: RawArticle = {
       text: own,
       title: item.title,
       url: link,
       outlet,
-      author,
-      published: itemDate(item.element as unknown as XmlElement, item.published),
+      author: item.author,
+      published: item.published,
       languageHint: feed.language,
       origin: { location: link ?? feedLocation, format: 'feed', feed: feedLocation, readAt },
     };
     const ownLength = own.replace(/\s+/g, ' ').trim().length;
     const complete = ownLength >= COMPLETE_ITEM_CHARS && !TRUNCATED.test(own);
+    const refused = !complete && link ? refusedLink(feedLocation, link) : null;
     return {
       input: `${feedLocation} > ${link ?? item.title ?? `item ${i + 1}`}`,
       base,
       ownLength,
-      fetchLink: !complete && link ? link : null,
+      refused,
+      fetchLink: !complete && link && !refused ? link : null,
       page: null as Promise<RawArticle> | null,
     };
   });
@@ -120,9 +242,10 @@ export async function* readFeed(
   for (let k = 0; k < FETCH_AHEAD; k++) start(k);
   for (const [i, plan] of plans.entries()) {
     start(i + FETCH_AHEAD);
-    const { input, base, ownLength } = plan;
+    const { input, base, ownLength, refused } = plan;
     if (!plan.fetchLink) {
-      if (ownLength === 0) yield { input, error: 'feed item has no text and no link' };
+      if (ownLength === 0) yield { input, error: refused ? `feed item has no text and its ${refused}` : 'feed item has no text and no link' };
+      else if (refused) yield { input, raw: base, warning: `${refused}; kept the feed's summary` };
       else yield { input, raw: base };
       continue;
     }

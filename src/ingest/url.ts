@@ -17,7 +17,7 @@ function kindOf(contentType: string, text: string): Kind {
   const sniffed = sniffFormat(text);
   if (contentType === 'text/html' || contentType === 'application/xhtml+xml') return sniffed === 'feed' ? 'feed' : 'html';
   if (contentType.endsWith('xml')) return sniffed === 'html' ? 'html' : 'feed';
-  if (contentType.includes('json')) return contentType.includes('nd') || contentType.includes('jsonl') ? 'jsonl' : 'json';
+  if (contentType.includes('json')) return sniffed === 'feed' ? 'feed' : contentType.includes('nd') || contentType.includes('jsonl') ? 'jsonl' : 'json';
   if (contentType === 'text/markdown') return 'md';
   // text/plain or nothing: trust the content when it is markup
   if (sniffed === 'html' || sniffed === 'feed') return sniffed;
