@@ -234,6 +234,10 @@ for (const c of worldCountries) {
     { id: `iso:${c.cca2}`, name: c.name.common, kind: 'country', cc: c.cca2, a1: '', a2: '', lat: c.latlng[0], lon: c.latlng[1], pop: 0, fcode: c.independent ? 'PCLI' : 'PCLD' },
     filtered,
   );
+}
+// A demonym several countries share ("Dutch": the Netherlands, Bonaire, Aruba...) belongs to the
+// independent one; among equals the first in the package's order keeps it.
+for (const c of [...worldCountries.filter((w) => w.independent), ...worldCountries.filter((w) => !w.independent)]) {
   for (const lang of ['eng', 'fra']) {
     const d = c.demonyms?.[lang];
     if (!d) continue;

@@ -21,6 +21,22 @@ describe('place keys', () => {
 describe('gazetteer', () => {
   const g = gazetteer();
 
+  it('gives a demonym several countries share to the independent one', () => {
+    expect(g.demonym('dutch')).toBe('NL');
+    expect(g.demonym('neerlandais')).toBe('NL');
+    expect(g.demonym('francaise')).toBe('FR');
+    expect(g.demonym('samoan')).toBe('WS');
+    expect(g.demonym('malian')).toBe('ML');
+  });
+
+  it('puts a province at its land, not where its towns crowd', () => {
+    // Natural Earth polygon centroids: Ontario's towns crowd along its southern border
+    const ontario = g.lookup('ontario').find((p) => p.kind === 'admin1' && p.country === 'CA')!;
+    expect(distanceKm(ontario.lat!, ontario.lon!, 50.07, -85.83)).toBeLessThan(5);
+    const queensland = g.lookup('queensland').find((p) => p.kind === 'admin1' && p.country === 'AU')!;
+    expect(queensland.lat!).toBeLessThan(-20);
+  });
+
   it('holds Sahel villages from the GeoNames dumps with their French forms', () => {
     const seme = g.lookup('seme');
     expect(seme.some((p) => p.country === 'BF' && p.kind === 'village')).toBe(true);
