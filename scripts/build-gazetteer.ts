@@ -521,6 +521,9 @@ const OTHER_ABBREVIATIONS: Record<string, string[]> = {
   'CA.02': ['B.C.'], 'CA.08': ['Ont.'], 'CA.10': ['Que.'], 'CA.01': ['Alta.'], 'CA.11': ['Sask.'],
   'CA.07': ['N.S.'], 'CA.04': ['N.B.'], 'CA.05': ['Nfld.'], 'CA.09': ['P.E.I.'],
 };
+// The generic words many languages put before an area's own name ("Provincia de Buenos Aires",
+// "Kabupaten Karo", "Province of Laguna"): news writes the name alone.
+const STRIP_ADMIN_PREFIX = /^(?:(?:Municipio|Departamento|Provincia|Partido|Distrito|Villa|Cant[oó]n) (?:del|de la|de los|de las|de|di|do|da)\s+|Provincia (?:di|dell'|della|del)\s*|(?:Province|City|Commune|County|Borough|Municipality|District|Region|Ward) of (?:the )?|(?:Kabupaten|Kota|Amphoe|Muang|Huyện|Quận|Thị xã|Thành phố|Comuna|Gemeente|Obshtina|Okres|Shahrestān-e|Markaz|Cantón|Municipio|Departamento|Provincia)\s+)/;
 const STRIP_ADMIN = /^(?:Province (?:du|de la|de l'|des|de)\s*|Préfecture (?:du|de la|de l'|des|de)\s*|Cercle (?:du|de la|de l'|des|de)\s*|Département (?:du|de la|de l'|des|de)\s*|Région (?:du|de la|de l'|des|de)\s*|Commune (?:du|de la|de l'|des|de)\s*|Departement (?:du|de la|de l'|des|de)\s*|Region (?:du|de la|de l'|des|de)\s*)|\s+(?:County|Parish|Province|Region|District|Governorate|Prefecture|Department|Municipality|Borough|Census Area|City and Borough|Oblast|Krai|Raion|Region of|State)$/;
 
 for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
@@ -574,6 +577,9 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
     for (const n of [a.name, a.ascii]) {
       const stripped = n.replace(STRIP_ADMIN, '').trim();
       if (stripped && stripped !== n) names.add(stripped);
+      // what a generic prefix leaves must itself read as a name, not a lower-case adjective
+      const unprefixed = n.replace(STRIP_ADMIN_PREFIX, '').trim();
+      if (unprefixed !== n && /^\p{Lu}/u.test(unprefixed)) names.add(unprefixed);
     }
     if (cc === 'US' && kind === 'admin1') for (const n of US_ABBREVIATIONS[c1] ?? []) names.add(n);
     if (kind === 'admin1') for (const n of OTHER_ABBREVIATIONS[`${cc}.${c1}`] ?? []) names.add(n);

@@ -29,6 +29,12 @@ describe('gazetteer', () => {
     expect(g.demonym('malian')).toBe('ML');
   });
 
+  it('knows an area by its own name without the generic word before it', () => {
+    // GeoNames: "Province of Laguna", "Kabupaten Karo", "Provincia de Buenos Aires"
+    expect(g.lookup('laguna').some((p) => p.kind === 'admin2' && p.country === 'PH')).toBe(true);
+    expect(g.lookup('karo').some((p) => p.kind === 'admin2' && p.country === 'ID')).toBe(true);
+  });
+
   it('puts a province at its land, not where its towns crowd', () => {
     // Natural Earth polygon centroids: Ontario's towns crowd along its southern border
     const ontario = g.lookup('ontario').find((p) => p.kind === 'admin1' && p.country === 'CA')!;
