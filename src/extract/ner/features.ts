@@ -445,6 +445,22 @@ export class FeatureTagger {
 
   // the current document: word ids of all its tokens, and per sentence its start and headline flag
   private docIds = new Int32Array(1024);
+  /** Bumped whenever word ids are handed out anew (clearCache), so caches keyed by them can tell. */
+  private idEpoch = 0;
+
+  /** Word ids of the tokens of the last document tagged, in order (valid until the next one). */
+  get documentIds(): Int32Array {
+    return this.docIds;
+  }
+
+  get wordIdEpoch(): number {
+    return this.idEpoch;
+  }
+
+  /** One more than the largest word id handed out so far. */
+  get wordIdCount(): number {
+    return this.nWords;
+  }
 
   constructor(readonly gazetteer: Gazetteer) {
     this.growWords(1024);
@@ -498,6 +514,7 @@ export class FeatureTagger {
 
   /** Forgets the word cache (for measurements that must not profit from a previous pass). */
   clearCache(): void {
+    this.idEpoch++;
     this.ids.clear();
     this.nWords = 2;
     this.lowerIds.clear();

@@ -60,18 +60,49 @@ export class KnownNames {
     return v;
   }
 
-  /** Rewrites `labels` (BILOU ids) of one sentence in place. */
-  reconcile(words: readonly string[], labels: Uint8Array): void {
+  /**
+   * wordInfo + 1 (0: not yet known) by the tagger's word id, for the epoch of ids `idEpoch`:
+   * a typed-array read per token instead of a string-keyed map look-up.
+   */
+  private byId = new Int32Array(0);
+  private idEpoch = -1;
+
+  private infoOf(words: readonly string[], i: number, ids: Int32Array | undefined, from: number): number {
+    if (!ids) return this.wordInfo(words[i]);
+    const id = ids[from + i];
+    const v = this.byId[id];
+    if (v !== 0) return v - 1;
+    const info = this.wordInfo(words[i]);
+    this.byId[id] = info + 1;
+    return info;
+  }
+
+  /**
+   * Rewrites `labels` (BILOU ids) of one sentence in place. `ids[from..)`, when given, are the
+   * tagger's word ids of `words` (see FeatureTagger.documentIds), numbered in epoch `epoch`.
+   */
+  reconcile(words: readonly string[], labels: Uint8Array, ids?: Int32Array, from = 0, epoch = 0, maxId = 0): void {
     if (this.phrases.size === 0) return;
     let any = false;
     for (let i = 0; i < labels.length && !any; i++) any = labels[i] !== 0;
     if (!any) return;
+    if (ids) {
+      if (epoch !== this.idEpoch) {
+        this.byId.fill(0);
+        this.idEpoch = epoch;
+      }
+      if (this.byId.length <= maxId) {
+        const grown = new Int32Array(Math.max(maxId + 1, this.byId.length * 2));
+        grown.set(this.byId);
+        this.byId = grown;
+      }
+    }
     // Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there.
     let caps = 0;
     let other = 0;
     let candidates = false;
-    for (const w of words) {
-      const v = this.wordInfo(w);
+    for (let i = 0; i < words.length; i++) {
+      const v = this.infoOf(words, i, ids, from);
       if ((v & 3) === 1) caps++;
       else if ((v & 3) === 2) other++;
       if (v >= 4) candidates = true;
@@ -79,7 +110,7 @@ export class KnownNames {
     if (!candidates || (caps >= 2 && caps > 2 * other)) return;
     const spans = labelSpans(labels);
     for (let i = 0; i < words.length; i++) {
-      const max = this.wordInfo(words[i]) >> 2;
+      const max = this.infoOf(words, i, ids, from) >> 2;
       if (max === 0) continue;
       const first = words[i].toLowerCase();
       let len = 0;

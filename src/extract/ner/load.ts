@@ -20,7 +20,12 @@ export function nameTagger(model: NerModel): NameTagger {
   const known = new KnownNames(model.gazetteer.lists);
   const tag = (sentences: readonly (readonly string[])[]): Uint8Array[] => {
     const labels = model.tagDocument(sentences);
-    sentences.forEach((s, i) => known.reconcile(s, labels[i]));
+    const { ids, epoch, count } = model.lastDocumentIds();
+    let from = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      known.reconcile(sentences[i], labels[i], ids, from, epoch, count);
+      from += sentences[i].length;
+    }
     return labels;
   };
   return { model, known, tag, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };

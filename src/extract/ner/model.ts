@@ -142,6 +142,11 @@ export class NerModel implements Scorer {
     this.tagger.clearCache();
   }
 
+  /** The tagger's word ids of the last document's tokens, their numbering epoch and count (see FeatureTagger). */
+  lastDocumentIds(): { ids: Int32Array; epoch: number; count: number } {
+    return { ids: this.tagger.documentIds, epoch: this.tagger.wordIdEpoch, count: this.tagger.wordIdCount };
+  }
+
   /** Label ids (indexes into LABELS, BILOU) per sentence of one document. */
   tagDocument(sentences: readonly (readonly string[])[], learner?: Learner): Uint8Array[] {
     return this.tagger.tagDocument(sentences, this, learner);
