@@ -51,6 +51,10 @@ export interface Scorer {
   readonly fixed?: boolean;
   /** Adds the scores of keys[from..to) to out[at..at + NL) (lets caches fill rows in place). */
   addScoresAt?(keys: Uint32Array, from: number, to: number, out: Float64Array, at: number): void;
+  /** A reference (>= 0) to the weights of one key, so a cache can keep the look-up (fixed scorers). */
+  ref?(key: number): number;
+  /** Adds the weights `ref` stands for to out[at..at + NL), as addScoresAt would for its key. */
+  addRef?(ref: number, out: Float64Array, at: number): void;
 }
 
 export interface Learner {
@@ -245,6 +249,11 @@ function isQuoteOrBracket(w: string): boolean {
   return w === '"' || w === '``' || w === "''" || w === '“' || w === '‘' || w === "'" || w === '(' || w === '[' || w === '-' || w === '--' || w === ':';
 }
 
+/** Feature keys are nonzero (0 marks an empty slot in hash tables). */
+function nonzero(key: number): number {
+  return key === 0 ? 1 : key;
+}
+
 /** Word-pair features of neighbours a, b seen from b. */
 function pairRightKeys(keys: Uint32Array, k: number, la: number, ca: number, lb: number, cb: number): number {
   keys[k++] = mix(mix(T.bim, la), lb);
@@ -347,6 +356,12 @@ const W_BOS = 0;
 const W_EOS = 1;
 /** cached scores per word: its own features at offsets 0..4, then (single weights, so float32 is exact) p1l and p1lm1 after O */
 const VEC = 7 * NL;
+/**
+ * cached model references per word, by the other word's class number, of the pair features that
+ * see one word's lower-cased form and the other's class: lm1c0 and l0cp1 (this word on the left),
+ * cm1l0 and c0lp1 (this word on the right)
+ */
+const REFS = 4 * NC;
 /** slots of the word-pair cache, and the most pairs it holds (it is emptied between documents when 60 % full) */
 const BG_CAP = 1 << 16;
 const BG_ROWS = Math.floor(BG_CAP * 0.75);
@@ -407,6 +422,8 @@ export class FeatureTagger {
   private wLower = new Int32Array(0);
   private wVec = new Float32Array(0);
   private wDone = new Uint8Array(0);
+  /** see REFS: Scorer.ref + 1, 0 while not looked up */
+  private wRef = new Int32Array(0);
 
   // lower-cased forms: id -> string, longest name-list phrase starting with it, document state
   private lowerIds = new Map<string, number>();
@@ -476,6 +493,7 @@ export class FeatureTagger {
       this.wh[o + S_CLSID] = id === W_BOS ? CLS_BOS : CLS_EOS;
       this.wLower[id] = -1;
       this.wDone[id] = 0;
+      this.wRef.fill(0, id * REFS, id * REFS + REFS);
     }
   }
 
@@ -492,6 +510,9 @@ export class FeatureTagger {
     const wDone = new Uint8Array(cap);
     wDone.set(this.wDone);
     this.wDone = wDone;
+    const wRef = new Int32Array(cap * REFS);
+    wRef.set(this.wRef);
+    this.wRef = wRef;
     this.wordCap = cap;
   }
 
@@ -557,9 +578,34 @@ export class FeatureTagger {
     const ca = wh[oa + S_CLASS];
     const lb = wh[ob + S_LOWER];
     const cb = wh[ob + S_CLASS];
+    const base = i * 2 * NL;
+    if (scorer.ref && scorer.addRef) {
+      // the four features of one word's lower-cased form with the other's class are looked up
+      // once per word and class; the weights are added in the order pairRightKeys and
+      // pairLeftKeys list the features, as addScoresAt would
+      const wRef = this.wRef;
+      const ra = a * REFS + wh[ob + S_CLSID] * 4;
+      const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
+      if (wRef[ra] === 0) {
+        wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
+        wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
+      }
+      if (wRef[rb] === 0) {
+        wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
+        wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
+      }
+      const tab = this.bgTab;
+      tab.fill(0, base, base + 2 * NL);
+      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bim, la), lb))), tab, base);
+      scorer.addRef(wRef[ra] - 1, tab, base);
+      scorer.addRef(wRef[rb] - 1, tab, base);
+      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bip, la), lb))), tab, base + NL);
+      scorer.addRef(wRef[rb + 1] - 1, tab, base + NL);
+      scorer.addRef(wRef[ra + 1] - 1, tab, base + NL);
+      return i;
+    }
     const m = pairLeftKeys(tmp, pairRightKeys(tmp, 0, la, ca, lb, cb), la, ca, lb, cb);
     for (let j = 0; j < m; j++) if (tmp[j] === 0) tmp[j] = 1;
-    const base = i * 2 * NL;
     if (scorer.addScoresAt) {
       this.bgTab.fill(0, base, base + 2 * NL);
       scorer.addScoresAt(tmp, 0, 3, this.bgTab, base);
@@ -593,6 +639,7 @@ export class FeatureTagger {
       if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
       this.wLower[id] = this.lowerId(lower);
       this.wDone[id] = 0;
+      this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
     }
     return id;

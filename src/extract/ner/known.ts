@@ -77,6 +77,15 @@ export class KnownNames {
     return info;
   }
 
+  /** reconcile() of every sentence of a document the tagger just tagged (`ids`, `epoch`, `count`: its word ids, see NerModel). */
+  reconcileDocument(sentences: readonly (readonly string[])[], labels: readonly Uint8Array[], ids: Int32Array, epoch: number, count: number): void {
+    let from = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      this.reconcile(sentences[i], labels[i], ids, from, epoch, count);
+      from += sentences[i].length;
+    }
+  }
+
   /**
    * Rewrites `labels` (BILOU ids) of one sentence in place. `ids[from..)`, when given, are the
    * tagger's word ids of `words` (see FeatureTagger.documentIds), numbered in epoch `epoch`.

@@ -20,12 +20,7 @@ export function nameTagger(model: NerModel): NameTagger {
   const known = new KnownNames(model.gazetteer.lists);
   const tag = (sentences: readonly (readonly string[])[]): Uint8Array[] => {
     const labels = model.tagDocument(sentences);
-    const { ids, epoch, count } = model.lastDocumentIds();
-    let from = 0;
-    for (let i = 0; i < sentences.length; i++) {
-      known.reconcile(sentences[i], labels[i], ids, from, epoch, count);
-      from += sentences[i].length;
-    }
+    known.reconcileDocument(sentences, labels, model.documentIds, model.wordIdEpoch, model.wordIdCount);
     return labels;
   };
   return { model, known, tag, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };

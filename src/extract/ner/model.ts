@@ -138,13 +138,45 @@ export class NerModel implements Scorer {
     }
   }
 
+  /** packed start << 5 | count of the row of `key` (0, an empty row, when the model lacks it) */
+  ref(key: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    key |= 0;
+    let i = key & mask;
+    for (;;) {
+      const k = slots[2 * i];
+      if (k === key) return slots[2 * i + 1];
+      if (k === 0) return 0;
+      i = (i + 1) & mask;
+    }
+  }
+
+  addRef(ref: number, out: Float64Array, at: number): void {
+    const lab = this.rowLabel;
+    const wt = this.rowWeight;
+    const first = ref >>> 5;
+    const end = first + (ref & 31);
+    for (let p = first; p < end; p++) out[at + lab[p]] += wt[p];
+  }
+
   clearCache(): void {
     this.tagger.clearCache();
   }
 
-  /** The tagger's word ids of the last document's tokens, their numbering epoch and count (see FeatureTagger). */
-  lastDocumentIds(): { ids: Int32Array; epoch: number; count: number } {
-    return { ids: this.tagger.documentIds, epoch: this.tagger.wordIdEpoch, count: this.tagger.wordIdCount };
+  /** The tagger's word ids of the last document's tokens, in order (see FeatureTagger.documentIds). */
+  get documentIds(): Int32Array {
+    return this.tagger.documentIds;
+  }
+
+  /** Bumped when word ids are handed out anew. */
+  get wordIdEpoch(): number {
+    return this.tagger.wordIdEpoch;
+  }
+
+  /** One more than the largest word id handed out so far. */
+  get wordIdCount(): number {
+    return this.tagger.wordIdCount;
   }
 
   /** Label ids (indexes into LABELS, BILOU) per sentence of one document. */
