@@ -97,6 +97,8 @@ const F_QUOTE = 256;
 const F_COMMON = 512;
 /** the word is a quote, bracket, dash or colon (see isQuoteOrBracket); never a feature itself */
 const F_QB = 1024;
+/** the lower-cased form is one character long; never a feature itself */
+const F_ONECHAR = 2048;
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
@@ -182,7 +184,7 @@ function describe(word: string, h: Uint32Array, o: number): string {
     }
   }
   h[o + S_LEN] = Math.min(word.length, 12);
-  h[o + S_FLAGS] = flags | (isQuoteOrBracket(word) ? F_QB : 0);
+  h[o + S_FLAGS] = flags | (isQuoteOrBracket(word) ? F_QB : 0) | (lower.length === 1 ? F_ONECHAR : 0);
   return lower;
 }
 
@@ -749,7 +751,7 @@ export class FeatureTagger {
     for (let t = from; t < to; t++) {
       const id = this.docIds[t];
       const f = this.wh[id * NSLOT + S_FLAGS];
-      if (f & F_NOLETTER || this.lowerStr[this.wLower[id]].length === 1) continue;
+      if (f & (F_NOLETTER | F_ONECHAR)) continue;
       if (f & F_ALLCAPS) caps++;
       else other++;
     }

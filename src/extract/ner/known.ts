@@ -44,8 +44,9 @@ export class KnownNames {
   }
 
   /**
-   * Per word as written: (longest name starting with its lower-cased form) * 4 + its headline
-   * class (0 says nothing, 1 capitals, 2 other), so a sentence costs one look-up per word.
+   * Per word as written: (type of the one-word name it is, 0 none) << 8 + (longest name starting
+   * with its lower-cased form, at most 12) * 4 + its headline class (0 says nothing, 1 capitals,
+   * 2 other), so a sentence costs one look-up per word.
    * Bounded: emptied when it grows past WORD_CACHE.
    */
   private readonly words = new Map<string, number>();
@@ -54,7 +55,9 @@ export class KnownNames {
     let v = this.words.get(w);
     if (v === undefined) {
       if (this.words.size >= WORD_CACHE) this.words.clear();
-      v = (this.longest.get(w.toLowerCase()) ?? 0) * 4 + (w.length < 2 || !/\p{L}/u.test(w) ? 0 : w === w.toUpperCase() ? 1 : 2);
+      const longest = this.longest.get(w.toLowerCase()) ?? 0;
+      v = longest * 4 + (w.length < 2 || !/\p{L}/u.test(w) ? 0 : w === w.toUpperCase() ? 1 : 2);
+      if (longest > 0) v += (this.phrases.get(ONE + w) ?? 0) << 8;
       this.words.set(w, v);
     }
     return v;
@@ -119,18 +122,24 @@ export class KnownNames {
     if (!candidates || (caps >= 2 && caps > 2 * other)) return;
     const spans = labelSpans(labels);
     for (let i = 0; i < words.length; i++) {
-      const max = this.infoOf(words, i, ids, from) >> 2;
+      const v = this.infoOf(words, i, ids, from);
+      const max = (v >> 2) & 63;
       if (max === 0) continue;
-      const first = words[i].toLowerCase();
       let len = 0;
       let type = 0;
-      let key = first;
-      for (let l = 1; l <= max && i + l <= words.length; l++) {
-        if (l > 1) key += '\u0001' + words[i + l - 1];
-        const t = this.phrases.get(l === 1 ? ONE + words[i] : key);
-        if (t !== undefined) {
-          len = l;
-          type = t;
+      if (v >> 8 !== 0) {
+        len = 1;
+        type = v >> 8;
+      }
+      if (max > 1 && i + 1 < words.length) {
+        let key = words[i].toLowerCase();
+        for (let l = 2; l <= max && i + l <= words.length; l++) {
+          key += '\u0001' + words[i + l - 1];
+          const t = this.phrases.get(key);
+          if (t !== undefined) {
+            len = l;
+            type = t;
+          }
         }
       }
       if (len === 0) continue;
