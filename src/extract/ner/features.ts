@@ -351,6 +351,9 @@ function addRow(out: Float64Array, tab: Float64Array, row: number, nb: number, n
 }
 
 const MAX_FEATURES = 160;
+/** rows of zeros standing for a cached group that does not apply to a token (see tagSentenceFixed) */
+const ZERO_ROW = new Float64Array(NL);
+const ZERO_VEC = new Float32Array(NL);
 // a word with its cached scores takes about 0.5 kB: this bounds the cache near 50 MB
 const MAX_CACHE = 100_000;
 /** word ids of the sentinels standing for the missing neighbours before the first and after the last word */
@@ -727,7 +730,8 @@ export class FeatureTagger {
     t = 0;
     for (let si = 0; si < sentences.length; si++) {
       const n = sentences[si].length;
-      out.push(this.tagSentence(t, n, headlines[si] === 1, scorer, learner ? learner.gold[si] : null, learner));
+      const acs = headlines[si] === 1;
+      out.push(scorer.fixed === true && !learner ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;
@@ -758,9 +762,8 @@ export class FeatureTagger {
     return caps >= 2 && caps > 2 * other;
   }
 
-  private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
-    const labels = new Uint8Array(n);
-    if (n === 0) return labels;
+  /** Fills `capitalised` and the name-list matches `gaz` of the sentence's tokens. */
+  private prepareSentence(start: number, n: number, acs: boolean): void {
     if (this.capitalised.length < n) {
       this.capitalised = new Uint8Array(n * 2);
       this.gaz = new Uint32Array(n * 2);
@@ -782,6 +785,16 @@ export class FeatureTagger {
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
     this.gazetteer.match(lowers, capitalised, this.gaz, firstLen);
+  }
+
+  private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
+    const labels = new Uint8Array(n);
+    if (n === 0) return labels;
+    this.prepareSentence(start, n, acs);
+    const ids = this.docIds;
+    const wh = this.wh;
+    const wLower = this.wLower;
+    const capitalised = this.capitalised;
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
@@ -1024,6 +1037,247 @@ export class FeatureTagger {
         pred = free;
       }
       if (learner && gold) learner.update(keys, k, gold[i], pred);
+      labels[i] = pred;
+      if (upper) {
+        this.touch(lid);
+        lDoc[lid] |= D_HIST;
+        this.lHist[lid * 5 + labelType(pred)]++;
+      }
+      p2 = p1;
+      p1 = pred;
+    }
+    return labels;
+  }
+
+  /**
+   * tagSentence for a fixed scorer without a learner: the same features, sums and decisions,
+   * with every cached group's row located first and the rows summed in one pass per label, in
+   * the order tagSentence adds them (a group that does not apply adds a row of zeros, which
+   * changes no sum). Any change to the features goes to tagSentence too: features.test.ts
+   * checks that both give the same labels.
+   */
+  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: Scorer): Uint8Array {
+    const labels = new Uint8Array(n);
+    if (n === 0) return labels;
+    this.prepareSentence(start, n, acs);
+    const ids = this.docIds;
+    const wh = this.wh;
+    const wLower = this.wLower;
+    const capitalised = this.capitalised;
+    const gaz = this.gaz;
+    const keys = this.keys;
+    const scores = this.scores;
+    const lDoc = this.lDoc;
+    const lStamp = this.lStamp;
+    const gen = this.gen;
+    const tmp = this.tmp;
+    const bg = this.bgTab;
+    const ctriTab = this.ctri.tab;
+    const prevTab = this.prev.tab;
+    const prevClassTab = this.prevClass.tab;
+
+    let p1: number = BOS_LABEL;
+    let p2: number = BOS_LABEL;
+    let right = this.bigram(W_BOS, ids[start], scorer);
+    for (let i = 0; i < n; i++) {
+      const id0 = ids[start + i];
+      const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
+      const idm2 = i > 1 ? ids[start + i - 2] : W_BOS;
+      const idp1 = i + 1 < n ? ids[start + i + 1] : W_EOS;
+      const idp2 = i + 2 < n ? ids[start + i + 2] : W_EOS;
+      const o0 = id0 * NSLOT;
+      const om1 = idm1 * NSLOT;
+      const op1 = idp1 * NSLOT;
+      const flags = wh[o0 + S_FLAGS];
+      const l0 = wh[o0 + S_LOWER];
+      const c0 = wh[o0 + S_CLASS];
+      const lid = wLower[id0];
+      let k = 0;
+      // only the labels decoding after p1 looks at are summed (ascending, so ties break as before)
+      const nb = p1 * NL;
+      const nEnd = nb + NEED_N[p1];
+      const b0 = this.wordScoresAt(id0, 0, scorer);
+      const b1 = this.wordScoresAt(idm1, 1, scorer);
+      const b2 = this.wordScoresAt(idp1, 2, scorer);
+      const b3 = this.wordScoresAt(idm2, 3, scorer);
+      const b4 = this.wordScoresAt(idp2, 4, scorer);
+      const cm1 = wh[om1 + S_CLASS];
+      const cp1 = wh[op1 + S_CLASS];
+      const c0i = wh[o0 + S_CLSID];
+      const cm1i = wh[om1 + S_CLSID];
+      // keys the tables stand for, so the cap on name-list features sees the same count
+      let skipped = 0;
+      const ci = (cm1i * NC + c0i) * NC + wh[op1 + S_CLSID];
+      if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
+      const rCtri = ci * NL;
+      skipped++;
+      const left = this.bigram(id0, idp1, scorer);
+      const rRight = right * 2 * NL;
+      const rLeft = left * 2 * NL + NL;
+      right = left;
+      let capTab: Float64Array = ZERO_ROW;
+      let rCap = 0;
+      if (capitalised[i] && !acs) {
+        let a = i;
+        while (a > 0 && capitalised[a - 1]) a--;
+        let b = i;
+        while (b + 1 < n && capitalised[b + 1]) b++;
+        const len = Math.min(b - a + 1, 5);
+        const at = Math.min(i - a, 4);
+        const end = i === b ? 1 : 0;
+        const ri = (len * 5 + at) * 2 + end;
+        if (!this.capRun.done[ri]) this.fill(this.capRun, ri, capRunKeys(tmp, 0, len, at, end), scorer);
+        capTab = this.capRun.tab;
+        rCap = ri * NL;
+        skipped += 2;
+      }
+
+      const init = i === 0 || (i === 1 && (wh[ids[start] * NSLOT + S_FLAGS] & F_QB) !== 0);
+      if (init) {
+        keys[k++] = mix(T.init, c0);
+        keys[k++] = mix(T.initL, l0);
+      }
+      if (acs) {
+        keys[k++] = mix(T.acs, 0);
+        keys[k++] = mix(T.acsL, l0);
+        keys[k++] = mix(T.acsShape, mix(cm1, cp1));
+      }
+      const upper = (flags & F_UPPER) !== 0;
+      const fresh = lStamp[lid] !== gen;
+      const pos = acs ? 2 : init ? 1 : 0;
+      let docTab: Float64Array = ZERO_ROW;
+      let rDoc = 0;
+      if (upper) {
+        const ds = fresh ? 0 : lDoc[lid];
+        const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
+        const common = flags & F_COMMON ? 1 : 0;
+        const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
+        if (!this.docLex.done[di]) this.fill(this.docLex, di, docKeys(tmp, 0, d, pos, common, c0), scorer);
+        docTab = this.docLex.tab;
+        rDoc = di * NL;
+        skipped += 4;
+      }
+
+      const g0 = gaz[i];
+      const gm1 = i > 0 ? gaz[i - 1] : 0;
+      const gp1 = i + 1 < n ? gaz[i + 1] : 0;
+      const gm2 = i > 1 ? gaz[i - 2] : 0;
+      const gp2 = i + 2 < n ? gaz[i + 2] : 0;
+      const gAny = (g0 | gm1 | gp1 | gm2 | gp2) & 0x3fffffff;
+      if (gAny) {
+        // as in tagSentence: the lists that hit, in ascending order, under the same cap
+        let rest = k + skipped > MAX_FEATURES - 40 ? gAny & 1 : gAny;
+        while (rest !== 0) {
+          const bit = rest & -rest;
+          rest ^= bit;
+          const b = 31 - Math.clz32(bit);
+          if (g0 & bit) {
+            keys[k++] = mix(T.g0, b);
+            keys[k++] = mix(mix(T.g0c, b), c0);
+          }
+          if (gm1 & bit) keys[k++] = mix(T.gm1, b);
+          if (gp1 & bit) keys[k++] = mix(T.gp1, b);
+          if (gm2 & bit) keys[k++] = mix(T.gm2, b);
+          if (gp2 & bit) keys[k++] = mix(T.gp2, b);
+          if (k + skipped > MAX_FEATURES - 40) break;
+        }
+      }
+
+      let aggTab: Float64Array = ZERO_ROW;
+      let rAgg = 0;
+      if (upper && !fresh) {
+        const cn = this.lCtxN[lid];
+        if (cn > 0) {
+          if (this.aggStamp[lid] !== gen) {
+            this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
+            this.aggStamp[lid] = gen;
+          }
+          aggTab = this.agg.tab;
+          rAgg = lid * NL;
+        }
+      }
+
+      const pi = p2 * (NL + 1) + p1;
+      if (!this.prev.done[pi]) this.fill(this.prev, pi, prevKeys(tmp, 0, p2, p1), scorer);
+      const rPrev = pi * NL;
+      const qi = (p1 * NC + cm1i) * NC + c0i;
+      if (!this.prevClass.done[qi]) this.fill(this.prevClass, qi, prevClassKeys(tmp, 0, p1, cm1, c0), scorer);
+      const rPrevClass = qi * NL;
+      let vec56: Float32Array = ZERO_VEC;
+      let b5 = 0;
+      let b6 = 0;
+      if (p1 === 0) {
+        // after O (most words), the label-word pairs are a word's own cached scores
+        b5 = this.wordScoresAt(id0, 5, scorer);
+        b6 = this.wordScoresAt(idm1, 6, scorer);
+        vec56 = this.wVec;
+      } else {
+        keys[k++] = mix(mix(T.p1l, p1), l0);
+        keys[k++] = mix(mix(T.p1lm1, p1), wh[om1 + S_LOWER]);
+      }
+
+      let histTab: Float64Array = ZERO_ROW;
+      let rHist = 0;
+      if (upper && !fresh && lDoc[lid] & D_HIST) {
+        const hb = lid * 5;
+        const hist = this.lHist;
+        let best = 0;
+        let mask = 0;
+        for (let t = 0; t < 5; t++) {
+          if (hist[hb + t] > 0) mask |= 1 << t;
+          if (hist[hb + t] > hist[hb + best]) best = t;
+        }
+        const hi = (mask * 5 + best) * 3 + pos;
+        if (!this.hist.done[hi]) this.fill(this.hist, hi, histKeys(tmp, 0, mask, best, pos), scorer);
+        histTab = this.hist.tab;
+        rHist = hi * NL;
+      }
+      for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
+
+      scorer.score(keys, k, scores);
+      // the wVec read after the tables may have grown it (wordScoresAt does not, but fills of
+      // new words happen in tagDocument only); one sum per needed label, in tagSentence's order
+      const vec = this.wVec;
+      for (let j = nb; j < nEnd; j++) {
+        const l = NEED[j];
+        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
+        part += ctriTab[rCtri + l];
+        part += bg[rRight + l] + bg[rLeft + l];
+        part += capTab[rCap + l];
+        part += docTab[rDoc + l];
+        part += aggTab[rAgg + l];
+        part += prevTab[rPrev + l];
+        part += prevClassTab[rPrevClass + l];
+        part += vec56[b5 + l] + vec56[b6 + l];
+        part += histTab[rHist + l];
+        scores[l] += part;
+      }
+      let pred = 0;
+      let bestScore = -Infinity;
+      let free = 0;
+      let freeScore = -Infinity;
+      const last = i === n - 1;
+      const allowedBase = p1 * NL;
+      for (let j = nb; j < nEnd; j++) {
+        const l = NEED[j];
+        // a name cannot stay open past the end of the sentence
+        if (last && l !== 0 && labelPart(l) < 2) continue;
+        const sc = scores[l];
+        if (ALLOWED[allowedBase + l] && sc > bestScore) {
+          bestScore = sc;
+          pred = l;
+        }
+        if (ALLOWED[l] && sc > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
+          freeScore = sc;
+          free = l;
+        }
+      }
+      // a name left open by the previous word is closed there when this word would rather not continue it
+      if (p1 !== BOS_LABEL && p1 !== 0 && labelPart(p1) < 2 && freeScore > bestScore) {
+        p1 = labelPart(p1) === 0 ? p1 + 3 : p1 + 1;
+        labels[i - 1] = p1;
+        pred = free;
+      }
       labels[i] = pred;
       if (upper) {
         this.touch(lid);
