@@ -1234,9 +1234,10 @@ export class FeatureTagger {
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
-      scorer.score(keys, k, scores);
-      // the wVec read after the tables may have grown it (wordScoresAt does not, but fills of
-      // new words happen in tagDocument only); one sum per needed label, in tagSentence's order
+      // the scores of the remaining keys (none for most words: then 0 + part, which is part)
+      if (k > 0) scorer.score(keys, k, scores);
+      else for (let l = 0; l < NL; l++) scores[l] = 0;
+      // one sum per needed label, in tagSentence's order
       const vec = this.wVec;
       for (let j = nb; j < nEnd; j++) {
         const l = NEED[j];

@@ -55,11 +55,16 @@ export class KnownNames {
     let v = this.words.get(w);
     if (v === undefined) {
       if (this.words.size >= WORD_CACHE) this.words.clear();
-      const longest = this.longest.get(w.toLowerCase()) ?? 0;
-      v = longest * 4 + (w.length < 2 || !/\p{L}/u.test(w) ? 0 : w === w.toUpperCase() ? 1 : 2);
-      if (longest > 0) v += (this.phrases.get(ONE + w) ?? 0) << 8;
+      v = this.computeInfo(w);
       this.words.set(w, v);
     }
+    return v;
+  }
+
+  private computeInfo(w: string): number {
+    const longest = this.longest.get(w.toLowerCase()) ?? 0;
+    let v = longest * 4 + (w.length < 2 || !/\p{L}/u.test(w) ? 0 : w === w.toUpperCase() ? 1 : 2);
+    if (longest > 0) v += (this.phrases.get(ONE + w) ?? 0) << 8;
     return v;
   }
 
@@ -75,7 +80,7 @@ export class KnownNames {
     const id = ids[from + i];
     const v = this.byId[id];
     if (v !== 0) return v - 1;
-    const info = this.wordInfo(words[i]);
+    const info = this.computeInfo(words[i]);
     this.byId[id] = info + 1;
     return info;
   }
