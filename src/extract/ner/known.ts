@@ -37,7 +37,34 @@ export class KnownNames {
     };
     add(lists.org, 'ORG');
     add(lists.person, 'PER');
+    for (const [key, type] of this.phrases) {
+      if (key.startsWith(ONE)) continue;
+      const parts = key.split('\u0001');
+      let head = this.heads.get(parts[0]);
+      if (!head) {
+        head = { type: 0, next: new Map() };
+        this.heads.set(parts[0], head);
+        this.headList.push(head);
+      }
+      let node: KnownNode = head;
+      for (let p = 1; p < parts.length; p++) {
+        let child: KnownNode | undefined = node.next.get(parts[p]);
+        if (!child) {
+          child = { type: 0, next: new Map() };
+          node.next.set(parts[p], child);
+        }
+        node = child;
+      }
+      node.type = type;
+    }
   }
+
+  /**
+   * The names of two or more tokens as a trie: lower-cased first token, then the others as
+   * written, so a sentence is matched word by word without building joined keys.
+   */
+  private readonly heads = new Map<string, KnownNode>();
+  private readonly headList: KnownNode[] = [];
 
   get size(): number {
     return this.phrases.size;
@@ -75,6 +102,9 @@ export class KnownNames {
   private byId = new Int32Array(0);
   private idEpoch = -1;
 
+  /** index in headList + 1 of the trie node of a word's lower-cased form (0: none), by word id as byId */
+  private headById = new Int32Array(0);
+
   private infoOf(words: readonly string[], i: number, ids: Int32Array | undefined, from: number): number {
     if (!ids) return this.wordInfo(words[i]);
     const id = ids[from + i];
@@ -82,7 +112,23 @@ export class KnownNames {
     if (v !== 0) return v - 1;
     const info = this.computeInfo(words[i]);
     this.byId[id] = info + 1;
+    const head = info >= 4 ? this.heads.get(words[i].toLowerCase()) : undefined;
+    this.headById[id] = head ? this.headList.indexOf(head) + 1 : 0;
     return info;
+  }
+
+  /** The longest name of two or more tokens from word i by joined keys, else (len, type) as given. */
+  private longestByKeys(words: readonly string[], i: number, max: number, len: number, type: number): [number, number] {
+    let key = words[i].toLowerCase();
+    for (let l = 2; l <= max && i + l <= words.length; l++) {
+      key += '\u0001' + words[i + l - 1];
+      const t = this.phrases.get(key);
+      if (t !== undefined) {
+        len = l;
+        type = t;
+      }
+    }
+    return [len, type];
   }
 
   /** reconcile() of every sentence of a document the tagger just tagged (`ids`, `epoch`, `count`: its word ids, see NerModel). */
@@ -109,9 +155,13 @@ export class KnownNames {
         this.idEpoch = epoch;
       }
       if (this.byId.length <= maxId) {
-        const grown = new Int32Array(Math.max(maxId + 1, this.byId.length * 2));
+        const size = Math.max(maxId + 1, this.byId.length * 2);
+        const grown = new Int32Array(size);
         grown.set(this.byId);
         this.byId = grown;
+        const heads = new Int32Array(size);
+        heads.set(this.headById);
+        this.headById = heads;
       }
     }
     // Headlines in capitals make acronyms of common words ("IS", "AU"): no reconciling there.
@@ -137,13 +187,18 @@ export class KnownNames {
         type = v >> 8;
       }
       if (max > 1 && i + 1 < words.length) {
-        let key = words[i].toLowerCase();
-        for (let l = 2; l <= max && i + l <= words.length; l++) {
-          key += '\u0001' + words[i + l - 1];
-          const t = this.phrases.get(key);
-          if (t !== undefined) {
+        let node = ids ? this.headList[this.headById[ids[from + i]] - 1] : this.heads.get(words[i].toLowerCase());
+        // joined keys and the trie's paths correspond while the words hold no U+0001
+        for (let l = 2; node && l <= max && i + l <= words.length; l++) {
+          const word = words[i + l - 1];
+          if (word.includes('\u0001')) {
+            [len, type] = this.longestByKeys(words, i, max, len, type);
+            break;
+          }
+          node = node.next.get(word);
+          if (node && node.type !== 0) {
             len = l;
-            type = t;
+            type = node.type;
           }
         }
       }
@@ -162,6 +217,12 @@ export class KnownNames {
       i = end - 1;
     }
   }
+}
+
+interface KnownNode {
+  /** 1 + index in TYPES of the name ending here, 0 none */
+  type: number;
+  next: Map<string, KnownNode>;
 }
 
 const ONE = '\u0002';
