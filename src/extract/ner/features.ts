@@ -51,6 +51,10 @@ export interface Scorer {
   readonly fixed?: boolean;
   /** Adds the scores of keys[from..to) to out[at..at + NL) (lets caches fill rows in place). */
   addScoresAt?(keys: Uint32Array, from: number, to: number, out: Float64Array, at: number): void;
+  /** A reference (>= 0) to the weights of one key, so a cache can keep the look-up (fixed scorers). */
+  ref?(key: number): number;
+  /** Adds the weights `ref` stands for to out[at..at + NL), as addScoresAt would for its key. */
+  addRef?(ref: number, out: Float64Array, at: number): void;
 }
 
 export interface Learner {
@@ -93,6 +97,8 @@ const F_QUOTE = 256;
 const F_COMMON = 512;
 /** the word is a quote, bracket, dash or colon (see isQuoteOrBracket); never a feature itself */
 const F_QB = 1024;
+/** the lower-cased form is one character long; never a feature itself */
+const F_ONECHAR = 2048;
 
 // template ids: any distinct integers; the model file records FEATURE_VERSION so a change here
 // invalidates old models instead of silently mis-scoring them.
@@ -178,7 +184,7 @@ function describe(word: string, h: Uint32Array, o: number): string {
     }
   }
   h[o + S_LEN] = Math.min(word.length, 12);
-  h[o + S_FLAGS] = flags | (isQuoteOrBracket(word) ? F_QB : 0);
+  h[o + S_FLAGS] = flags | (isQuoteOrBracket(word) ? F_QB : 0) | (lower.length === 1 ? F_ONECHAR : 0);
   return lower;
 }
 
@@ -243,6 +249,11 @@ function wordKeys(h: Uint32Array, o: number, offset: number, keys: Uint32Array, 
 
 function isQuoteOrBracket(w: string): boolean {
   return w === '"' || w === '``' || w === "''" || w === '“' || w === '‘' || w === "'" || w === '(' || w === '[' || w === '-' || w === '--' || w === ':';
+}
+
+/** Feature keys are nonzero (0 marks an empty slot in hash tables). */
+function nonzero(key: number): number {
+  return key === 0 ? 1 : key;
 }
 
 /** Word-pair features of neighbours a, b seen from b. */
@@ -340,6 +351,9 @@ function addRow(out: Float64Array, tab: Float64Array, row: number, nb: number, n
 }
 
 const MAX_FEATURES = 160;
+/** rows of zeros standing for a cached group that does not apply to a token (see tagSentenceFixed) */
+const ZERO_ROW = new Float64Array(NL);
+const ZERO_VEC = new Float32Array(NL);
 // a word with its cached scores takes about 0.5 kB: this bounds the cache near 50 MB
 const MAX_CACHE = 100_000;
 /** word ids of the sentinels standing for the missing neighbours before the first and after the last word */
@@ -347,6 +361,12 @@ const W_BOS = 0;
 const W_EOS = 1;
 /** cached scores per word: its own features at offsets 0..4, then (single weights, so float32 is exact) p1l and p1lm1 after O */
 const VEC = 7 * NL;
+/**
+ * cached model references per word, by the other word's class number, of the pair features that
+ * see one word's lower-cased form and the other's class: lm1c0 and l0cp1 (this word on the left),
+ * cm1l0 and c0lp1 (this word on the right)
+ */
+const REFS = 4 * NC;
 /** slots of the word-pair cache, and the most pairs it holds (it is emptied between documents when 60 % full) */
 const BG_CAP = 1 << 16;
 const BG_ROWS = Math.floor(BG_CAP * 0.75);
@@ -407,6 +427,8 @@ export class FeatureTagger {
   private wLower = new Int32Array(0);
   private wVec = new Float32Array(0);
   private wDone = new Uint8Array(0);
+  /** see REFS: Scorer.ref + 1, 0 while not looked up */
+  private wRef = new Int32Array(0);
 
   // lower-cased forms: id -> string, longest name-list phrase starting with it, document state
   private lowerIds = new Map<string, number>();
@@ -445,6 +467,22 @@ export class FeatureTagger {
 
   // the current document: word ids of all its tokens, and per sentence its start and headline flag
   private docIds = new Int32Array(1024);
+  /** Bumped whenever word ids are handed out anew (clearCache), so caches keyed by them can tell. */
+  private idEpoch = 0;
+
+  /** Word ids of the tokens of the last document tagged, in order (valid until the next one). */
+  get documentIds(): Int32Array {
+    return this.docIds;
+  }
+
+  get wordIdEpoch(): number {
+    return this.idEpoch;
+  }
+
+  /** One more than the largest word id handed out so far. */
+  get wordIdCount(): number {
+    return this.nWords;
+  }
 
   constructor(readonly gazetteer: Gazetteer) {
     this.growWords(1024);
@@ -460,6 +498,7 @@ export class FeatureTagger {
       this.wh[o + S_CLSID] = id === W_BOS ? CLS_BOS : CLS_EOS;
       this.wLower[id] = -1;
       this.wDone[id] = 0;
+      this.wRef.fill(0, id * REFS, id * REFS + REFS);
     }
   }
 
@@ -476,6 +515,9 @@ export class FeatureTagger {
     const wDone = new Uint8Array(cap);
     wDone.set(this.wDone);
     this.wDone = wDone;
+    const wRef = new Int32Array(cap * REFS);
+    wRef.set(this.wRef);
+    this.wRef = wRef;
     this.wordCap = cap;
   }
 
@@ -498,6 +540,7 @@ export class FeatureTagger {
 
   /** Forgets the word cache (for measurements that must not profit from a previous pass). */
   clearCache(): void {
+    this.idEpoch++;
     this.ids.clear();
     this.nWords = 2;
     this.lowerIds.clear();
@@ -540,9 +583,34 @@ export class FeatureTagger {
     const ca = wh[oa + S_CLASS];
     const lb = wh[ob + S_LOWER];
     const cb = wh[ob + S_CLASS];
+    const base = i * 2 * NL;
+    if (scorer.ref && scorer.addRef) {
+      // the four features of one word's lower-cased form with the other's class are looked up
+      // once per word and class; the weights are added in the order pairRightKeys and
+      // pairLeftKeys list the features, as addScoresAt would
+      const wRef = this.wRef;
+      const ra = a * REFS + wh[ob + S_CLSID] * 4;
+      const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
+      if (wRef[ra] === 0) {
+        wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
+        wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
+      }
+      if (wRef[rb] === 0) {
+        wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
+        wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
+      }
+      const tab = this.bgTab;
+      tab.fill(0, base, base + 2 * NL);
+      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bim, la), lb))), tab, base);
+      scorer.addRef(wRef[ra] - 1, tab, base);
+      scorer.addRef(wRef[rb] - 1, tab, base);
+      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bip, la), lb))), tab, base + NL);
+      scorer.addRef(wRef[rb + 1] - 1, tab, base + NL);
+      scorer.addRef(wRef[ra + 1] - 1, tab, base + NL);
+      return i;
+    }
     const m = pairLeftKeys(tmp, pairRightKeys(tmp, 0, la, ca, lb, cb), la, ca, lb, cb);
     for (let j = 0; j < m; j++) if (tmp[j] === 0) tmp[j] = 1;
-    const base = i * 2 * NL;
     if (scorer.addScoresAt) {
       this.bgTab.fill(0, base, base + 2 * NL);
       scorer.addScoresAt(tmp, 0, 3, this.bgTab, base);
@@ -576,6 +644,7 @@ export class FeatureTagger {
       if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
       this.wLower[id] = this.lowerId(lower);
       this.wDone[id] = 0;
+      this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
     }
     return id;
@@ -661,7 +730,8 @@ export class FeatureTagger {
     t = 0;
     for (let si = 0; si < sentences.length; si++) {
       const n = sentences[si].length;
-      out.push(this.tagSentence(t, n, headlines[si] === 1, scorer, learner ? learner.gold[si] : null, learner));
+      const acs = headlines[si] === 1;
+      out.push(scorer.fixed === true && !learner ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;
@@ -685,16 +755,15 @@ export class FeatureTagger {
     for (let t = from; t < to; t++) {
       const id = this.docIds[t];
       const f = this.wh[id * NSLOT + S_FLAGS];
-      if (f & F_NOLETTER || this.lowerStr[this.wLower[id]].length === 1) continue;
+      if (f & (F_NOLETTER | F_ONECHAR)) continue;
       if (f & F_ALLCAPS) caps++;
       else other++;
     }
     return caps >= 2 && caps > 2 * other;
   }
 
-  private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
-    const labels = new Uint8Array(n);
-    if (n === 0) return labels;
+  /** Fills `capitalised` and the name-list matches `gaz` of the sentence's tokens. */
+  private prepareSentence(start: number, n: number, acs: boolean): void {
     if (this.capitalised.length < n) {
       this.capitalised = new Uint8Array(n * 2);
       this.gaz = new Uint32Array(n * 2);
@@ -716,6 +785,16 @@ export class FeatureTagger {
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
     this.gazetteer.match(lowers, capitalised, this.gaz, firstLen);
+  }
+
+  private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
+    const labels = new Uint8Array(n);
+    if (n === 0) return labels;
+    this.prepareSentence(start, n, acs);
+    const ids = this.docIds;
+    const wh = this.wh;
+    const wLower = this.wLower;
+    const capitalised = this.capitalised;
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
@@ -958,6 +1037,248 @@ export class FeatureTagger {
         pred = free;
       }
       if (learner && gold) learner.update(keys, k, gold[i], pred);
+      labels[i] = pred;
+      if (upper) {
+        this.touch(lid);
+        lDoc[lid] |= D_HIST;
+        this.lHist[lid * 5 + labelType(pred)]++;
+      }
+      p2 = p1;
+      p1 = pred;
+    }
+    return labels;
+  }
+
+  /**
+   * tagSentence for a fixed scorer without a learner: the same features, sums and decisions,
+   * with every cached group's row located first and the rows summed in one pass per label, in
+   * the order tagSentence adds them (a group that does not apply adds a row of zeros, which
+   * changes no sum). Any change to the features goes to tagSentence too: features.test.ts
+   * checks that both give the same labels.
+   */
+  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: Scorer): Uint8Array {
+    const labels = new Uint8Array(n);
+    if (n === 0) return labels;
+    this.prepareSentence(start, n, acs);
+    const ids = this.docIds;
+    const wh = this.wh;
+    const wLower = this.wLower;
+    const capitalised = this.capitalised;
+    const gaz = this.gaz;
+    const keys = this.keys;
+    const scores = this.scores;
+    const lDoc = this.lDoc;
+    const lStamp = this.lStamp;
+    const gen = this.gen;
+    const tmp = this.tmp;
+    const bg = this.bgTab;
+    const ctriTab = this.ctri.tab;
+    const prevTab = this.prev.tab;
+    const prevClassTab = this.prevClass.tab;
+
+    let p1: number = BOS_LABEL;
+    let p2: number = BOS_LABEL;
+    let right = this.bigram(W_BOS, ids[start], scorer);
+    for (let i = 0; i < n; i++) {
+      const id0 = ids[start + i];
+      const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
+      const idm2 = i > 1 ? ids[start + i - 2] : W_BOS;
+      const idp1 = i + 1 < n ? ids[start + i + 1] : W_EOS;
+      const idp2 = i + 2 < n ? ids[start + i + 2] : W_EOS;
+      const o0 = id0 * NSLOT;
+      const om1 = idm1 * NSLOT;
+      const op1 = idp1 * NSLOT;
+      const flags = wh[o0 + S_FLAGS];
+      const l0 = wh[o0 + S_LOWER];
+      const c0 = wh[o0 + S_CLASS];
+      const lid = wLower[id0];
+      let k = 0;
+      // only the labels decoding after p1 looks at are summed (ascending, so ties break as before)
+      const nb = p1 * NL;
+      const nEnd = nb + NEED_N[p1];
+      const b0 = this.wordScoresAt(id0, 0, scorer);
+      const b1 = this.wordScoresAt(idm1, 1, scorer);
+      const b2 = this.wordScoresAt(idp1, 2, scorer);
+      const b3 = this.wordScoresAt(idm2, 3, scorer);
+      const b4 = this.wordScoresAt(idp2, 4, scorer);
+      const cm1 = wh[om1 + S_CLASS];
+      const cp1 = wh[op1 + S_CLASS];
+      const c0i = wh[o0 + S_CLSID];
+      const cm1i = wh[om1 + S_CLSID];
+      // keys the tables stand for, so the cap on name-list features sees the same count
+      let skipped = 0;
+      const ci = (cm1i * NC + c0i) * NC + wh[op1 + S_CLSID];
+      if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
+      const rCtri = ci * NL;
+      skipped++;
+      const left = this.bigram(id0, idp1, scorer);
+      const rRight = right * 2 * NL;
+      const rLeft = left * 2 * NL + NL;
+      right = left;
+      let capTab: Float64Array = ZERO_ROW;
+      let rCap = 0;
+      if (capitalised[i] && !acs) {
+        let a = i;
+        while (a > 0 && capitalised[a - 1]) a--;
+        let b = i;
+        while (b + 1 < n && capitalised[b + 1]) b++;
+        const len = Math.min(b - a + 1, 5);
+        const at = Math.min(i - a, 4);
+        const end = i === b ? 1 : 0;
+        const ri = (len * 5 + at) * 2 + end;
+        if (!this.capRun.done[ri]) this.fill(this.capRun, ri, capRunKeys(tmp, 0, len, at, end), scorer);
+        capTab = this.capRun.tab;
+        rCap = ri * NL;
+        skipped += 2;
+      }
+
+      const init = i === 0 || (i === 1 && (wh[ids[start] * NSLOT + S_FLAGS] & F_QB) !== 0);
+      if (init) {
+        keys[k++] = mix(T.init, c0);
+        keys[k++] = mix(T.initL, l0);
+      }
+      if (acs) {
+        keys[k++] = mix(T.acs, 0);
+        keys[k++] = mix(T.acsL, l0);
+        keys[k++] = mix(T.acsShape, mix(cm1, cp1));
+      }
+      const upper = (flags & F_UPPER) !== 0;
+      const fresh = lStamp[lid] !== gen;
+      const pos = acs ? 2 : init ? 1 : 0;
+      let docTab: Float64Array = ZERO_ROW;
+      let rDoc = 0;
+      if (upper) {
+        const ds = fresh ? 0 : lDoc[lid];
+        const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
+        const common = flags & F_COMMON ? 1 : 0;
+        const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
+        if (!this.docLex.done[di]) this.fill(this.docLex, di, docKeys(tmp, 0, d, pos, common, c0), scorer);
+        docTab = this.docLex.tab;
+        rDoc = di * NL;
+        skipped += 4;
+      }
+
+      const g0 = gaz[i];
+      const gm1 = i > 0 ? gaz[i - 1] : 0;
+      const gp1 = i + 1 < n ? gaz[i + 1] : 0;
+      const gm2 = i > 1 ? gaz[i - 2] : 0;
+      const gp2 = i + 2 < n ? gaz[i + 2] : 0;
+      const gAny = (g0 | gm1 | gp1 | gm2 | gp2) & 0x3fffffff;
+      if (gAny) {
+        // as in tagSentence: the lists that hit, in ascending order, under the same cap
+        let rest = k + skipped > MAX_FEATURES - 40 ? gAny & 1 : gAny;
+        while (rest !== 0) {
+          const bit = rest & -rest;
+          rest ^= bit;
+          const b = 31 - Math.clz32(bit);
+          if (g0 & bit) {
+            keys[k++] = mix(T.g0, b);
+            keys[k++] = mix(mix(T.g0c, b), c0);
+          }
+          if (gm1 & bit) keys[k++] = mix(T.gm1, b);
+          if (gp1 & bit) keys[k++] = mix(T.gp1, b);
+          if (gm2 & bit) keys[k++] = mix(T.gm2, b);
+          if (gp2 & bit) keys[k++] = mix(T.gp2, b);
+          if (k + skipped > MAX_FEATURES - 40) break;
+        }
+      }
+
+      let aggTab: Float64Array = ZERO_ROW;
+      let rAgg = 0;
+      if (upper && !fresh) {
+        const cn = this.lCtxN[lid];
+        if (cn > 0) {
+          if (this.aggStamp[lid] !== gen) {
+            this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
+            this.aggStamp[lid] = gen;
+          }
+          aggTab = this.agg.tab;
+          rAgg = lid * NL;
+        }
+      }
+
+      const pi = p2 * (NL + 1) + p1;
+      if (!this.prev.done[pi]) this.fill(this.prev, pi, prevKeys(tmp, 0, p2, p1), scorer);
+      const rPrev = pi * NL;
+      const qi = (p1 * NC + cm1i) * NC + c0i;
+      if (!this.prevClass.done[qi]) this.fill(this.prevClass, qi, prevClassKeys(tmp, 0, p1, cm1, c0), scorer);
+      const rPrevClass = qi * NL;
+      let vec56: Float32Array = ZERO_VEC;
+      let b5 = 0;
+      let b6 = 0;
+      if (p1 === 0) {
+        // after O (most words), the label-word pairs are a word's own cached scores
+        b5 = this.wordScoresAt(id0, 5, scorer);
+        b6 = this.wordScoresAt(idm1, 6, scorer);
+        vec56 = this.wVec;
+      } else {
+        keys[k++] = mix(mix(T.p1l, p1), l0);
+        keys[k++] = mix(mix(T.p1lm1, p1), wh[om1 + S_LOWER]);
+      }
+
+      let histTab: Float64Array = ZERO_ROW;
+      let rHist = 0;
+      if (upper && !fresh && lDoc[lid] & D_HIST) {
+        const hb = lid * 5;
+        const hist = this.lHist;
+        let best = 0;
+        let mask = 0;
+        for (let t = 0; t < 5; t++) {
+          if (hist[hb + t] > 0) mask |= 1 << t;
+          if (hist[hb + t] > hist[hb + best]) best = t;
+        }
+        const hi = (mask * 5 + best) * 3 + pos;
+        if (!this.hist.done[hi]) this.fill(this.hist, hi, histKeys(tmp, 0, mask, best, pos), scorer);
+        histTab = this.hist.tab;
+        rHist = hi * NL;
+      }
+      for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
+
+      // the scores of the remaining keys (none for most words: then 0 + part, which is part)
+      if (k > 0) scorer.score(keys, k, scores);
+      else for (let l = 0; l < NL; l++) scores[l] = 0;
+      // one sum per needed label, in tagSentence's order
+      const vec = this.wVec;
+      for (let j = nb; j < nEnd; j++) {
+        const l = NEED[j];
+        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
+        part += ctriTab[rCtri + l];
+        part += bg[rRight + l] + bg[rLeft + l];
+        part += capTab[rCap + l];
+        part += docTab[rDoc + l];
+        part += aggTab[rAgg + l];
+        part += prevTab[rPrev + l];
+        part += prevClassTab[rPrevClass + l];
+        part += vec56[b5 + l] + vec56[b6 + l];
+        part += histTab[rHist + l];
+        scores[l] += part;
+      }
+      let pred = 0;
+      let bestScore = -Infinity;
+      let free = 0;
+      let freeScore = -Infinity;
+      const last = i === n - 1;
+      const allowedBase = p1 * NL;
+      for (let j = nb; j < nEnd; j++) {
+        const l = NEED[j];
+        // a name cannot stay open past the end of the sentence
+        if (last && l !== 0 && labelPart(l) < 2) continue;
+        const sc = scores[l];
+        if (ALLOWED[allowedBase + l] && sc > bestScore) {
+          bestScore = sc;
+          pred = l;
+        }
+        if (ALLOWED[l] && sc > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
+          freeScore = sc;
+          free = l;
+        }
+      }
+      // a name left open by the previous word is closed there when this word would rather not continue it
+      if (p1 !== BOS_LABEL && p1 !== 0 && labelPart(p1) < 2 && freeScore > bestScore) {
+        p1 = labelPart(p1) === 0 ? p1 + 3 : p1 + 1;
+        labels[i - 1] = p1;
+        pred = free;
+      }
       labels[i] = pred;
       if (upper) {
         this.touch(lid);

@@ -10,12 +10,23 @@ export const GAZ_MAX_LEN = 5;
 
 export type GazetteerLists = Record<string, string[]>;
 
+interface TrieNode {
+  /** lists of the phrase ending here (0: none) */
+  mask: number;
+  next: Map<string, TrieNode>;
+}
+
 export class Gazetteer {
   readonly listNames: string[];
   /** lower-cased phrase (tokens joined by one space) -> bitmask of lists */
   private readonly phrases = new Map<string, number>();
   /** lower-cased first token -> longest phrase length starting with it */
   private readonly firsts = new Map<string, number>();
+  /**
+   * The phrases' keys split at their spaces, as a trie: walking it with a sentence's words looks
+   * up each word once instead of hashing a longer joined key per length.
+   */
+  private readonly trie = new Map<string, TrieNode>();
 
   /**
    * Hashes (as features.ts hashes a lower-cased word) of words the training text writes in lower
@@ -38,6 +49,19 @@ export class Gazetteer {
         if ((this.firsts.get(toks[0]) ?? 0) < toks.length) this.firsts.set(toks[0], toks.length);
       }
     });
+    for (const [key, mask] of this.phrases) {
+      let level = this.trie;
+      let node: TrieNode | undefined;
+      for (const part of key.split(' ')) {
+        node = level.get(part);
+        if (!node) {
+          node = { mask: 0, next: new Map() };
+          level.set(part, node);
+        }
+        level = node.next;
+      }
+      if (node) node.mask = mask;
+    }
   }
 
   /** The most tokens of a phrase starting with this lower-cased word (0: none). */
@@ -58,16 +82,33 @@ export class Gazetteer {
       // `longestFrom`, when given, holds longestFrom() of each token (the caller caches it per word)
       const longest = longestFrom ? longestFrom[i] : (this.firsts.get(lower[i]) ?? 0);
       if (longest === 0) continue;
-      let key = '';
       let bestLen = 0;
       let bestMask = 0;
+      // Joined keys and the trie's paths correspond while the words hold no space; a word with
+      // one (never from the tokenizer) is looked up by its joined keys.
+      let level = this.trie;
       for (let len = 1; len <= longest && i + len <= n; len++) {
-        key = len === 1 ? lower[i] : key + ' ' + lower[i + len - 1];
-        const mask = this.phrases.get(key);
-        if (mask !== undefined) {
-          bestLen = len;
-          bestMask = mask;
+        const word = lower[i + len - 1];
+        if (word.includes(' ')) {
+          bestLen = bestMask = 0;
+          let key = '';
+          for (let l = 1; l <= longest && i + l <= n; l++) {
+            key = l === 1 ? lower[i] : key + ' ' + lower[i + l - 1];
+            const mask = this.phrases.get(key);
+            if (mask !== undefined) {
+              bestLen = l;
+              bestMask = mask;
+            }
+          }
+          break;
         }
+        const node = level.get(word);
+        if (!node) break;
+        if (node.mask !== 0) {
+          bestLen = len;
+          bestMask = node.mask;
+        }
+        level = node.next;
       }
       if (bestLen === 0) continue;
       for (let l = 0; l < this.listNames.length; l++) {

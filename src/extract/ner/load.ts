@@ -20,7 +20,7 @@ export function nameTagger(model: NerModel): NameTagger {
   const known = new KnownNames(model.gazetteer.lists);
   const tag = (sentences: readonly (readonly string[])[]): Uint8Array[] => {
     const labels = model.tagDocument(sentences);
-    sentences.forEach((s, i) => known.reconcile(s, labels[i]));
+    known.reconcileDocument(sentences, labels, model.documentIds, model.wordIdEpoch, model.wordIdCount);
     return labels;
   };
   return { model, known, tag, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };

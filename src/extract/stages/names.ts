@@ -1,6 +1,5 @@
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import type { Token } from '../../model.js';
 import { loadNameTagger } from '../ner/load.js';
 import { labelSpans } from '../ner/model.js';
 
@@ -22,27 +21,33 @@ function normalise(text: string): string {
 export const namesStage: Stage = {
   name: 'names',
   run(doc, results) {
-    if (results.tokens.length === 0) return;
-    const groups: Token[][] = [];
-    let current: Token[] = [];
-    let sentence = results.tokens[0].sentence;
-    for (const t of results.tokens) {
-      if (t.sentence !== sentence && current.length) {
-        groups.push(current);
-        current = [];
-      }
-      sentence = t.sentence;
-      current.push(t);
-    }
-    if (current.length) groups.push(current);
-
+    const tokens = results.tokens;
+    if (tokens.length === 0) return;
     // one test of the whole text spares most documents a test per token
     const quotes = QUOTES.test(doc.text);
-    const labels = loadNameTagger().tag(groups.map((g) => g.map((t) => (quotes ? normalise(t.text) : t.text))));
-    groups.forEach((g, si) => {
+    // the sentences' words, and the index in `tokens` of each sentence's first token
+    const sentences: string[][] = [];
+    const starts: number[] = [0];
+    let current: string[] = [];
+    let sentence = tokens[0].sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.sentence !== sentence && current.length) {
+        sentences.push(current);
+        current = [];
+        starts.push(i);
+      }
+      sentence = t.sentence;
+      current.push(quotes ? normalise(t.text) : t.text);
+    }
+    if (current.length) sentences.push(current);
+
+    const labels = loadNameTagger().tag(sentences);
+    for (let si = 0; si < sentences.length; si++) {
+      const base = starts[si];
       for (const span of labelSpans(labels[si])) {
-        const first = g[span.start];
-        const last = g[span.end - 1];
+        const first = tokens[base + span.start];
+        const last = tokens[base + span.end - 1];
         const mention = {
           type: span.type,
           start: first.start,
@@ -53,8 +58,9 @@ export const namesStage: Stage = {
           rule: 'perceptron',
         };
         results.names.push(mention);
-        trace(results, { stage: 'names', rule: 'perceptron', message: `${mention.type} ${mention.text}`, span: { start: mention.start, end: mention.end } });
+        // the message is built only when a trace is kept
+        if (results.trace) trace(results, { stage: 'names', rule: 'perceptron', message: `${mention.type} ${mention.text}`, span: { start: mention.start, end: mention.end } });
       }
-    });
+    }
   },
 };
