@@ -319,6 +319,9 @@ export class PrefixIndex {
   private readonly leaf: Uint8Array;
   /** 1 for each pair of ASCII characters that begins a string of the trie (or a one-character string and anything) */
   private readonly pairs = new Uint8Array(128 * 128);
+  /** the node two ASCII characters lead to, when the first leads to a node that owns nothing and
+   * goes on (0 otherwise): a walk then starts there, two steps in */
+  private readonly pairNode = new Int32Array(128 * 128);
 
   constructor(prefixesByPattern: readonly (readonly string[] | null)[]) {
     this.size = prefixesByPattern.length;
@@ -365,6 +368,8 @@ export class PrefixIndex {
     for (const [c0, first] of root.children) {
       if (c0 >= 128) continue;
       for (let c1 = 0; c1 < 128; c1++) if (first.owners.length > 0 || [...first.children.keys()].some((c) => c >= 128) || first.children.has(c1)) this.pairs[c0 * 128 + c1] = 1;
+      if (first.owners.length > 0 || first.children.size === 0) continue;
+      for (const [c1, second] of first.children) if (c1 < 128) this.pairNode[c0 * 128 + c1] = id.get(second)!;
     }
   }
 
@@ -379,20 +384,29 @@ export class PrefixIndex {
   spansWith(lower: string, spans: readonly { start: number; end: number }[]): boolean[][] {
     const out: boolean[][] = Array.from({ length: this.size }, () => new Array<boolean>(spans.length).fill(false));
     const n = lower.length;
-    const { pairs, next, classes, ownerFrom, owners, leaf } = this;
+    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
     let si = 0;
     for (let p = 0; p < n; p++) {
       const c0 = lower.charCodeAt(p);
+      let node = 0;
+      let q = p;
       // most characters start no string: two ASCII characters looked up in a table say so
       if (c0 < 128 && p + 1 < n) {
         const c1 = lower.charCodeAt(p + 1);
-        if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+        if (c1 < 128) {
+          if (pairs[c0 * 128 + c1] === 0) continue;
+          node = pairNode[c0 * 128 + c1];
+        }
       }
       while (si < spans.length && spans[si].end <= p) si++;
       if (si >= spans.length) break;
       if (p < spans[si].start) continue;
-      let node = 0;
-      for (let q = p; q < n; q++) {
+      if (node !== 0) {
+        for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) out[owners[o]][si] = true;
+        if (leaf[node] === 1) continue;
+        q = p + 2;
+      }
+      for (; q < n; q++) {
         const cls = this.classOf(lower.charCodeAt(q));
         if (cls === 0) break;
         node = next[node * classes + cls];
@@ -408,20 +422,32 @@ export class PrefixIndex {
   starts(lower: string): number[][] {
     const out: number[][] = Array.from({ length: this.size }, () => []);
     const n = lower.length;
-    const { pairs, next, classes, ownerFrom, owners, leaf } = this;
+    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
     let prevWord = false;
     for (let p = 0; p < n; p++) {
       const c0 = lower.charCodeAt(p);
       const word = isWordCode(c0);
       if (word && !prevWord) {
         prevWord = true;
+        let node = 0;
+        let q = p;
         // most words begin no prefix: their first two characters looked up in a table say so
         if (p + 1 < n) {
           const c1 = lower.charCodeAt(p + 1);
-          if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+          if (c1 < 128) {
+            if (pairs[c0 * 128 + c1] === 0) continue;
+            node = pairNode[c0 * 128 + c1];
+          }
         }
-        let node = 0;
-        for (let q = p; q < n; q++) {
+        if (node !== 0) {
+          q = p + 2;
+          for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) {
+            const list = out[owners[o]];
+            if (list.length === 0 || list[list.length - 1] !== p) list.push(p);
+          }
+          if (leaf[node] === 1) continue;
+        }
+        for (; q < n; q++) {
           const cls = this.classOf(lower.charCodeAt(q));
           if (cls === 0) break;
           node = next[node * classes + cls];
