@@ -291,43 +291,90 @@ function isWordCode(c: number): boolean {
 }
 
 interface TrieNode {
-  /** children by character code: ASCII in an array (the common case), the rest in a map */
-  ascii: (TrieNode | undefined)[] | null;
-  other: Map<number, TrieNode> | null;
+  /** children by character code */
+  children: Map<number, TrieNode>;
   /** patterns that own the prefix ending here */
   owners: number[];
-}
-
-function child(node: TrieNode, c: number): TrieNode | undefined {
-  return c < 128 ? node.ascii?.[c] : node.other?.get(c);
 }
 
 /**
  * The prefixes of many patterns in one trie, walked once at each word start of a text: a word
  * leaves the trie after a character or two unless some pattern may begin with it.
+ *
+ * The trie is flattened into typed arrays (this walk runs at most word starts of every document):
+ * characters map to a small alphabet of the characters the prefixes use (0: none of them), node k's
+ * child for class c is `next[k * classes + c]` (0: none, the root being node 0), and the patterns
+ * owning node k are `owners[ownerFrom[k] .. ownerFrom[k + 1])`.
  */
 export class PrefixIndex {
-  private readonly root: TrieNode = { ascii: null, other: null, owners: [] };
   readonly size: number;
+  /** class of each ASCII character code; other characters are looked up in `otherClass` */
+  private readonly asciiClass = new Uint8Array(128);
+  private readonly otherClass = new Map<number, number>();
+  private readonly classes: number;
+  private readonly next: Int32Array;
+  private readonly ownerFrom: Int32Array;
+  private readonly owners: Int32Array;
+  /** 1 for a node without children: a walk ends there */
+  private readonly leaf: Uint8Array;
+  /** 1 for each pair of ASCII characters that begins a string of the trie (or a one-character string and anything) */
+  private readonly pairs = new Uint8Array(128 * 128);
+  /** the node two ASCII characters lead to, when the first leads to a node that owns nothing and
+   * goes on (0 otherwise): a walk then starts there, two steps in */
+  private readonly pairNode = new Int32Array(128 * 128);
 
   constructor(prefixesByPattern: readonly (readonly string[] | null)[]) {
     this.size = prefixesByPattern.length;
+    const root: TrieNode = { children: new Map(), owners: [] };
+    const codes = new Set<number>();
     prefixesByPattern.forEach((prefixes, index) => {
       for (const prefix of prefixes ?? []) {
-        let node = this.root;
+        let node = root;
         for (let i = 0; i < prefix.length; i++) {
           const c = prefix.charCodeAt(i);
-          let next = child(node, c);
+          codes.add(c);
+          let next = node.children.get(c);
           if (!next) {
-            next = { ascii: null, other: null, owners: [] };
-            if (c < 128) (node.ascii ??= new Array<TrieNode | undefined>(128).fill(undefined))[c] = next;
-            else (node.other ??= new Map()).set(c, next);
+            next = { children: new Map(), owners: [] };
+            node.children.set(c, next);
           }
           node = next;
         }
         if (!node.owners.includes(index)) node.owners.push(index);
       }
     });
+    let classes = 1;
+    for (const c of [...codes].sort((a, b) => a - b)) {
+      if (c < 128) this.asciiClass[c] = classes++;
+      else this.otherClass.set(c, classes++);
+    }
+    this.classes = classes;
+    // number the nodes breadth first, the root 0
+    const order: TrieNode[] = [root];
+    for (let k = 0; k < order.length; k++) for (const child of order[k].children.values()) order.push(child);
+    const id = new Map(order.map((node, k) => [node, k]));
+    this.next = new Int32Array(order.length * classes);
+    this.ownerFrom = new Int32Array(order.length + 1);
+    this.leaf = new Uint8Array(order.length);
+    const owners: number[] = [];
+    order.forEach((node, k) => {
+      this.ownerFrom[k] = owners.length;
+      owners.push(...node.owners);
+      if (node.children.size === 0) this.leaf[k] = 1;
+      for (const [c, child] of node.children) this.next[k * classes + this.classOf(c)] = id.get(child)!;
+    });
+    this.ownerFrom[order.length] = owners.length;
+    this.owners = Int32Array.from(owners);
+    for (const [c0, first] of root.children) {
+      if (c0 >= 128) continue;
+      for (let c1 = 0; c1 < 128; c1++) if (first.owners.length > 0 || [...first.children.keys()].some((c) => c >= 128) || first.children.has(c1)) this.pairs[c0 * 128 + c1] = 1;
+      if (first.owners.length > 0 || first.children.size === 0) continue;
+      for (const [c1, second] of first.children) if (c1 < 128) this.pairNode[c0 * 128 + c1] = id.get(second)!;
+    }
+  }
+
+  private classOf(c: number): number {
+    return c < 128 ? this.asciiClass[c] : this.otherClass.get(c) ?? 0;
   }
 
   /**
@@ -337,70 +384,80 @@ export class PrefixIndex {
   spansWith(lower: string, spans: readonly { start: number; end: number }[]): boolean[][] {
     const out: boolean[][] = Array.from({ length: this.size }, () => new Array<boolean>(spans.length).fill(false));
     const n = lower.length;
-    const pairs = this.firstPairs();
+    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
     let si = 0;
     for (let p = 0; p < n; p++) {
       const c0 = lower.charCodeAt(p);
+      let node = 0;
+      let q = p;
       // most characters start no string: two ASCII characters looked up in a table say so
       if (c0 < 128 && p + 1 < n) {
         const c1 = lower.charCodeAt(p + 1);
-        if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+        if (c1 < 128) {
+          if (pairs[c0 * 128 + c1] === 0) continue;
+          node = pairNode[c0 * 128 + c1];
+        }
       }
       while (si < spans.length && spans[si].end <= p) si++;
       if (si >= spans.length) break;
       if (p < spans[si].start) continue;
-      let node: TrieNode | undefined = this.root;
-      for (let q = p; q < n; q++) {
-        node = child(node, lower.charCodeAt(q));
-        if (!node) break;
-        for (const idx of node.owners) out[idx][si] = true;
-        if (!node.ascii && !node.other) break;
+      if (node !== 0) {
+        for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) out[owners[o]][si] = true;
+        if (leaf[node] === 1) continue;
+        q = p + 2;
+      }
+      for (; q < n; q++) {
+        const cls = this.classOf(lower.charCodeAt(q));
+        if (cls === 0) break;
+        node = next[node * classes + cls];
+        if (node === 0) break;
+        for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) out[owners[o]][si] = true;
+        if (leaf[node] === 1) break;
       }
     }
     return out;
-  }
-
-  private pairTable: Uint8Array | null = null;
-
-  /** 1 for each pair of ASCII characters that begins a string of the trie (or a one-character string and anything). */
-  private firstPairs(): Uint8Array {
-    if (this.pairTable) return this.pairTable;
-    const table = new Uint8Array(128 * 128);
-    for (let c0 = 0; c0 < 128; c0++) {
-      const first = this.root.ascii?.[c0];
-      if (!first) continue;
-      for (let c1 = 0; c1 < 128; c1++) if (first.owners.length > 0 || first.other || first.ascii?.[c1]) table[c0 * 128 + c1] = 1;
-    }
-    this.pairTable = table;
-    return table;
   }
 
   /** For each pattern, the word starts of `lower` where it may match, in increasing order. */
   starts(lower: string): number[][] {
     const out: number[][] = Array.from({ length: this.size }, () => []);
     const n = lower.length;
-    const pairs = this.firstPairs();
+    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
     let prevWord = false;
     for (let p = 0; p < n; p++) {
       const c0 = lower.charCodeAt(p);
       const word = isWordCode(c0);
       if (word && !prevWord) {
         prevWord = true;
+        let node = 0;
+        let q = p;
         // most words begin no prefix: their first two characters looked up in a table say so
         if (p + 1 < n) {
           const c1 = lower.charCodeAt(p + 1);
-          if (c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+          if (c1 < 128) {
+            if (pairs[c0 * 128 + c1] === 0) continue;
+            node = pairNode[c0 * 128 + c1];
+          }
         }
-        let node: TrieNode | undefined = this.root;
-        for (let q = p; q < n; q++) {
-          node = child(node, lower.charCodeAt(q));
-          if (!node) break;
-          for (const idx of node.owners) {
-            const list = out[idx];
+        if (node !== 0) {
+          q = p + 2;
+          for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) {
+            const list = out[owners[o]];
+            if (list.length === 0 || list[list.length - 1] !== p) list.push(p);
+          }
+          if (leaf[node] === 1) continue;
+        }
+        for (; q < n; q++) {
+          const cls = this.classOf(lower.charCodeAt(q));
+          if (cls === 0) break;
+          node = next[node * classes + cls];
+          if (node === 0) break;
+          for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) {
+            const list = out[owners[o]];
             // one pattern may own several prefixes of one word ("a", "an"): one start each
             if (list.length === 0 || list[list.length - 1] !== p) list.push(p);
           }
-          if (!node.ascii && !node.other) break;
+          if (leaf[node] === 1) break;
         }
       }
       prevWord = word;

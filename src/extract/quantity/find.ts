@@ -218,10 +218,11 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
   return null;
 }
 
-/** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression. */
-export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean): FoundQuantity[] {
+/** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression;
+ * `lower`, the tokens' lower-case texts when the caller has them already. */
+export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[]): FoundQuantity[] {
   const out: FoundQuantity[] = [];
-  LW = toks.map((t) => t.text.toLowerCase());
+  LW = lower ?? toks.map((t) => t.text.toLowerCase());
   let i = 0;
   while (i < toks.length) {
     const found = tryAt(toks, i, lex, inTime);

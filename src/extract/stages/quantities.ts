@@ -3,6 +3,7 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { findQuantities } from '../quantity/find.js';
 import { quantityLexicon } from '../quantity/lexicon.js';
+import { lowerTokens } from '../attribution/lowertokens.js';
 
 /**
  * Counts with what they count, as low / best / high (docs/times-and-quantities.md): "about 2,000
@@ -28,11 +29,12 @@ export const quantitiesStage: Stage = {
     };
     let from = 0;
     const toks: Token[] = results.tokens;
+    const lower = lowerTokens(toks);
     while (from < toks.length) {
       let to = from;
       const sentence = toks[from].sentence;
       while (to < toks.length && toks[to].sentence === sentence) to++;
-      for (const q of findQuantities(toks.slice(from, to), lex, inTime)) {
+      for (const q of findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to))) {
         const mention: QuantityMention = {
           start: q.start,
           end: q.end,

@@ -3,6 +3,7 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { cueLexicon } from '../attribution/lexicon.js';
 import { attributeSentence, quotations, type SentenceView } from '../attribution/rules.js';
+import { lowerTokens } from '../attribution/lowertokens.js';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'who', 'the group', 'the ministry', 'the army']);
 
@@ -50,6 +51,7 @@ export const sourcesStage: Stage = {
     const out: SourceMention[] = [];
     let t = 0;
     const tokens = results.tokens;
+    const lowerAll = lowerTokens(tokens);
     const quoted = new Map<number, Span[]>();
     for (const sentence of doc.sentences) {
       while (t < tokens.length && tokens[t].sentence < sentence.index) t++;
@@ -66,7 +68,7 @@ export const sourcesStage: Stage = {
       const view: SentenceView = {
         text: doc.text,
         tokens: sentTokens,
-        lower: sentTokens.map((x) => x.text.toLowerCase()),
+        lower: lowerAll.slice(from, t),
         sentence,
         paragraph,
         quoted: q,

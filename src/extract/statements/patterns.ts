@@ -484,7 +484,9 @@ function claims(ctx: Ctx, s: Sentence): void {
     last.attributedTo = who;
     last.channel = src.channel;
   }
-  // "gave an assessment of about sixty neutralised jihadists": a figure a party puts forward
+  // "gave an assessment of about sixty neutralised jihadists": a figure a party puts forward; the
+  // pattern holds a string of the assessment gate, so a sentence without one has no match
+  if (ctx.gates !== null && ctx.doc.sentences[s.index] === s && !ctx.gates.assessment[s.index]) return;
   const text = ctx.doc.text.slice(s.start, s.end);
   for (const m of matches(/\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu, text)) {
     const at = s.start + m.index;

@@ -111,31 +111,18 @@ export class HeadScanner {
     this.hasCs = hasCs;
   }
 
-  /** Walks one run [r, end) through a trie; records per head the first alternative (in the regex's
-   * order) that matches, as `best`/`bestLength`. Returns whether any did. */
-  private walk(trie: CharTrie, text: string, r: number, end: number, fold: boolean, best: Int32Array, bestLength: Int32Array): boolean {
-    let node = 0;
-    let hit = false;
-    for (let i = r; i < end; i++) {
-      const c = text.charCodeAt(i);
-      node = trie.next[node * 128 + (fold ? lowerAscii(c) : c)];
-      if (node === 0) return hit;
-      const slots = trie.prefix[node];
-      if (slots.length > 0) hit = this.mark(slots, i + 1 - r, best, bestLength) || hit;
-    }
-    const whole = trie.whole[node];
-    if (whole.length > 0) hit = this.mark(whole, end - r, best, bestLength) || hit;
-    return hit;
-  }
-
-  private mark(slots: Slot[], length: number, best: Int32Array, bestLength: Int32Array): boolean {
+  /** Records for each head of `slots` the first alternative (in the regex's order) that matches,
+   * as `best`/`bestLength`; a head marked for the first time in this run goes on `touched`. */
+  private mark(slots: Slot[], length: number, best: Int32Array, bestLength: Int32Array, touched: Int32Array, count: number): number {
     for (const s of slots) {
-      if (best[s.head] === -1 || s.order < best[s.head]) {
+      const b = best[s.head];
+      if (b === -1) touched[count++] = s.head;
+      if (b === -1 || s.order < b) {
         best[s.head] = s.order;
         bestLength[s.head] = length;
       }
     }
-    return true;
+    return count;
   }
 
   /** For each head, its matches in `text` as [index, length] pairs in order: what `head.re` finds. */
@@ -143,24 +130,51 @@ export class HeadScanner {
     const out: [number, number][][] = this.heads.map(() => []);
     const best = new Int32Array(this.heads.length).fill(-1);
     const bestLength = new Int32Array(this.heads.length);
+    const touched = new Int32Array(this.heads.length);
+    const ci = this.ci;
+    const cs = this.cs;
+    const ciNext = ci.next;
+    const csNext = cs.next;
     const n = text.length;
     let i = 0;
     while (i < n) {
-      if (!isWordChar(text.charCodeAt(i))) {
+      let c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
         i++;
         continue;
       }
+      // one pass over the run walks both tries; -1: that walk has left its trie
       const r = i;
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      let hit = false;
-      if (this.hasCi) hit = this.walk(this.ci, text, r, i, true, best, bestLength);
-      if (this.hasCs) hit = this.walk(this.cs, text, r, i, false, best, bestLength) || hit;
-      if (hit) {
-        for (let h = 0; h < best.length; h++) {
-          if (best[h] === -1) continue;
-          out[h].push([r, bestLength[h]]);
-          best[h] = -1;
+      let a = this.hasCi ? 0 : -1;
+      let b = this.hasCs ? 0 : -1;
+      let count = 0;
+      for (;;) {
+        if (a >= 0) {
+          a = ciNext[a * 128 + lowerAscii(c)];
+          if (a === 0) a = -1;
+          else if (ci.prefix[a].length > 0) count = this.mark(ci.prefix[a], i + 1 - r, best, bestLength, touched, count);
         }
+        if (b >= 0) {
+          b = csNext[b * 128 + c];
+          if (b === 0) b = -1;
+          else if (cs.prefix[b].length > 0) count = this.mark(cs.prefix[b], i + 1 - r, best, bestLength, touched, count);
+        }
+        i++;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        if (!isWordChar(c)) break;
+        if (a < 0 && b < 0) {
+          // both walks are over: skip to the end of the run
+          while (i < n && isWordChar(text.charCodeAt(i))) i++;
+          break;
+        }
+      }
+      if (a > 0 && ci.whole[a].length > 0) count = this.mark(ci.whole[a], i - r, best, bestLength, touched, count);
+      if (b > 0 && cs.whole[b].length > 0) count = this.mark(cs.whole[b], i - r, best, bestLength, touched, count);
+      for (let k = 0; k < count; k++) {
+        const h = touched[k];
+        out[h].push([r, bestLength[h]]);
+        best[h] = -1;
       }
     }
     // the digit part of a head ("|\d{4}-\d\d-\d\d") never overlaps a word match: merge in order
