@@ -129,15 +129,14 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * LSH band keys: one per band, "<band>:<hash of its rows>". Two documents that share any key
- * are candidates; their estimated similarity then decides.
+ * The two 32-bit row hashes of each LSH band, in band order; none for a signature of an empty
+ * text. `bandKeys` spells them as strings, the store packs them into integers directly.
  */
-export function bandKeys(sig: Uint32Array): string[] {
+export function forEachBand(sig: Uint32Array, each: (band: number, h1: number, h2: number) => void): void {
   if (sig.length !== NUM_HASHES) throw new Error(`expected a signature of ${NUM_HASHES} values, got ${sig.length}`);
-  const keys: string[] = [];
   let empty = true;
   for (let i = 0; i < sig.length; i++) if (sig[i] !== 0xffffffff) empty = false;
-  if (empty) return keys;
+  if (empty) return;
   for (let b = 0; b < BANDS; b++) {
     let h1 = 0x9747b28c ^ b;
     let h2 = 0x1b873593 ^ b;
@@ -146,8 +145,19 @@ export function bandKeys(sig: Uint32Array): string[] {
       h1 = fmix((h1 ^ v) >>> 0);
       h2 = fmix((Math.imul(h2, 31) + v) >>> 0);
     }
-    keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
+    each(b, h1, h2);
   }
+}
+
+/**
+ * LSH band keys: one per band, "<band>:<hash of its rows>". Two documents that share any key
+ * are candidates; their estimated similarity then decides.
+ */
+export function bandKeys(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  forEachBand(sig, (b, h1, h2) => {
+    keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
+  });
   return keys;
 }
 
