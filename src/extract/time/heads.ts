@@ -58,8 +58,12 @@ export function sourceWords(re: RegExp): LiteralHead {
   return { alts, whole: false, ci: re.flags.includes('i'), rest: null, wholeAlts: alts.map((w) => spaced.get(w)!) };
 }
 
+/** 1 for the ASCII word characters ([A-Za-z0-9_]): one table read has fewer branches to mispredict than four range tests */
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD_CHAR[c] === 1;
 }
 
 interface Slot {
