@@ -1,4 +1,5 @@
 import type { Token } from '../../model.js';
+import { FOLDING_HAZARD } from '../events/prefilter.js';
 
 const cache = new WeakMap<readonly Token[], string[]>();
 
@@ -16,4 +17,28 @@ export function lowerTokens(tokens: readonly Token[]): string[] {
     cache.set(tokens, lower);
   }
   return lower;
+}
+
+
+let lastText: string | null = null;
+let lastLower = '';
+let lastHazard = false;
+
+/** A document's text lower-cased, kept for the next caller: the events and statements stages
+ * both read the same document lower-cased. */
+export function lowerText(text: string): string {
+  if (text !== lastText) remember(text);
+  return lastLower;
+}
+
+/** Whether the text holds a character of FOLDING_HAZARD, kept like lowerText. */
+export function hasFoldingHazard(text: string): boolean {
+  if (text !== lastText) remember(text);
+  return lastHazard;
+}
+
+function remember(text: string): void {
+  lastLower = text.toLowerCase();
+  lastHazard = FOLDING_HAZARD.test(text);
+  lastText = text;
 }

@@ -1,5 +1,6 @@
 import { loadCues } from './lexicon.js';
-import { FOLDING_HAZARD, PrefixIndex, wordStartPrefixes } from './prefilter.js';
+import { PrefixIndex, wordStartPrefixes } from './prefilter.js';
+import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
 
 /**
  * Event triggers and event typing from data/cues/events.yaml.
@@ -110,11 +111,11 @@ export function allKinds(): string[] {
  */
 export function rawHits(text: string, base: number, exhaustive = false): CueHit[] {
   const raw: CueHit[] = [];
-  const lower = text.toLowerCase();
+  const lower = lowerText(text);
   // lower-casing may change the length of rare characters (İ): then every pattern runs case-blind
   const sameLength = lower.length === text.length;
   const { cues: list, index } = cues();
-  const gated = !exhaustive && sameLength && !FOLDING_HAZARD.test(text);
+  const gated = !exhaustive && sameLength && !hasFoldingHazard(text);
   const starts = gated ? index.starts(lower) : null;
   for (const c of list) {
     let regex = c.regex;

@@ -1,7 +1,8 @@
 import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
 import { actorKb } from '../../knowledge/actors.js';
 import { attribute, sourceName } from '../events/assemble.js';
-import { FOLDING_HAZARD, literalStrings, PrefixIndex } from '../events/prefilter.js';
+import { literalStrings, PrefixIndex } from '../events/prefilter.js';
+import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
 
 /**
  * Statements: time-bounded facts about actors, each found by a general pattern of news prose
@@ -646,9 +647,9 @@ function gates(): PrefixIndex | null {
 function gateCandidates(doc: Document): Record<GateName, boolean[]> | null {
   const index = gates();
   if (!index) return null;
-  const lower = doc.text.toLowerCase();
+  const lower = lowerText(doc.text);
   // offsets must survive lower-casing; sentences must be in order and apart
-  if (lower.length !== doc.text.length || FOLDING_HAZARD.test(doc.text)) return null;
+  if (lower.length !== doc.text.length || hasFoldingHazard(doc.text)) return null;
   for (let i = 1; i < doc.sentences.length; i++) if (doc.sentences[i].start < doc.sentences[i - 1].end) return null;
   const found = index.spansWith(lower, doc.sentences);
   return Object.fromEntries(GATE_NAMES.map((g, i) => [g, found[i]])) as Record<GateName, boolean[]>;

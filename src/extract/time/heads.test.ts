@@ -52,6 +52,19 @@ describe('literal rule heads', () => {
 });
 
 describe('rules tried only where one of their words starts a run', () => {
+  it('takes a word always followed by a space as the whole run, any other as a prefix', () => {
+    const words = (re: RegExp) => {
+      const h = sourceWords(re);
+      return h.alts.map((a, i) => `${a}${h.wholeAlts?.[i] ? '!' : ''}`);
+    };
+    expect(words(/\b(?:the\s+past|a later date|present(?:ly)?)\b/gi)).toEqual(['the!', 'past', 'a!', 'later!', 'date', 'present', 'ly']);
+    // "\s*" and "\s?" may match no space: "thepast" begins a match
+    expect(words(/\b(?:the\s*past|the\s+future|an?\s?hour)\b/gi)).toEqual(['the', 'past', 'future', 'an', 'hour']);
+    const scanner = new HeadScanner([sourceWords(/\b(?:the\s+past|a\s+later\s+date)\b/gi)]);
+    // not at "There" or "attack"
+    expect(scanner.scan('There, the past; a attack at a later date')[0].map(([p]) => p)).toEqual([7, 11, 17, 29, 31, 37]);
+  });
+
   const rules = RULES.filter((r) => r.wordStart && !r.head);
 
   it('covers the rules without a head', () => {

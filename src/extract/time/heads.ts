@@ -16,6 +16,8 @@ export interface LiteralHead {
   ci: boolean;
   /** the part after the word list (it starts with a digit, so its matches never meet the words') */
   rest: RegExp | null;
+  /** per alternative, instead of `whole`: whether it must be the whole run */
+  wholeAlts?: boolean[];
 }
 
 /** The word list of a head regex, or null when it has another shape. */
@@ -32,17 +34,36 @@ export function literalHead(re: RegExp): LiteralHead | null {
 /**
  * For a pattern whose every match starts (after `\b`) with one of the words written in it, as
  * "today" or "the" in `\b(?:(later|earlier)\s+)?(the\s+day\s+before\s+yesterday|today)`: every
- * word of the source as a prefix alternative. A run that none of them begins cannot start a match,
- * so the runs the scanner finds are a superset of the match starts.
+ * word of the source as an alternative, a prefix of the run or, for a word always followed by a
+ * space, the whole run. A run that none of them begins cannot start a match, so the runs the
+ * scanner finds are a superset of the match starts.
  */
 export function sourceWords(re: RegExp): LiteralHead {
-  // a word right after an apostrophe ("Year's") is inside an alternative, never its start
-  const words = (re.source.replace(/\\[A-Za-z]/g, ' ').match(/['’]?[A-Za-z]+/g) ?? []).filter((w) => /^[A-Za-z]/.test(w));
-  return { alts: [...new Set(words)], whole: false, ci: re.flags.includes('i'), rest: null };
+  const src = re.source;
+  // each word of the source, and whether every time it is written it is followed by at least one
+  // space ("the\s+past", "a later"): a match that starts with it then has it as its whole first
+  // run, so "the" need not be tried at "there" or "a" at "attack"
+  const spaced = new Map<string, boolean>();
+  for (const m of src.matchAll(/\\[A-Za-z]|['’]?[A-Za-z]+/g)) {
+    const w = m[0];
+    // escapes are no words; a word right after an apostrophe ("Year's") is inside an alternative, never its start
+    if (!/^[A-Za-z]/.test(w)) continue;
+    const end = m.index + w.length;
+    const space = src.startsWith('\\s', end) ? end + 2 : src[end] === ' ' ? end + 1 : -1;
+    // "\s*", "\s?", "\s{0,2}" may match no space at all
+    const atLeastOne = space >= 0 && src[space] !== '*' && src[space] !== '?' && !src.startsWith('{0', space);
+    spaced.set(w, (spaced.get(w) ?? true) && atLeastOne);
+  }
+  const alts = [...spaced.keys()];
+  return { alts, whole: false, ci: re.flags.includes('i'), rest: null, wholeAlts: alts.map((w) => spaced.get(w)!) };
 }
 
+/** 1 for the ASCII word characters ([A-Za-z0-9_]): one table read has fewer branches to mispredict than four range tests */
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD_CHAR[c] === 1;
 }
 
 interface Slot {
@@ -101,8 +122,9 @@ export class HeadScanner {
     let hasCs = false;
     heads.forEach((h, head) => {
       h.alts.forEach((alt, order) => {
-        if (h.ci) this.ci.add(alt.toLowerCase(), { head, order }, h.whole);
-        else this.cs.add(alt, { head, order }, h.whole);
+        const whole = h.wholeAlts?.[order] ?? h.whole;
+        if (h.ci) this.ci.add(alt.toLowerCase(), { head, order }, whole);
+        else this.cs.add(alt, { head, order }, whole);
         if (h.ci) hasCi = true;
         else hasCs = true;
       });
