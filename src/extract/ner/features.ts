@@ -57,6 +57,13 @@ export interface Scorer {
   addRef?(ref: number, out: Float64Array, at: number): void;
 }
 
+/** A scorer whose weights never change and that hands out references to them (NerModel). */
+type FixedScorer = Scorer & Required<Pick<Scorer, 'ref' | 'addRef'>>;
+
+function isFixed(scorer: Scorer): scorer is FixedScorer {
+  return scorer.fixed === true && scorer.ref !== undefined && scorer.addRef !== undefined;
+}
+
 export interface Learner {
   /** gold labels per sentence */
   gold: Uint8Array[];
@@ -75,7 +82,10 @@ const S_LEN = 12;
 const S_FLAGS = 13;
 /** small class number (index in CLASSES; the sentinels after them), for tables indexed by class */
 const S_CLSID = 14;
-const NSLOT = 15;
+/** the lower-cased form's hash mixed with the bim and bip templates (the half of a word-pair feature it gives on the left) */
+const S_BIM = 15;
+const S_BIP = 16;
+const NSLOT = 17;
 
 const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
 const CLS_BOS = CLASSES.length;
@@ -455,6 +465,11 @@ export class FeatureTagger {
   private readonly bgTab = new Float64Array((BG_ROWS + 2) * 2 * NL);
   private bgN = 0;
   private scratch = 0;
+  // rows of pair scores (see pairRows): two for the right-hand rows, since one word's is used by the next
+  private readonly pairBuf = [new Float64Array(NL), new Float64Array(NL)];
+  private readonly pairLeft = new Float64Array(NL);
+  private pairR: Float64Array = ZERO_ROW;
+  private pairL: Float64Array = ZERO_ROW;
 
   // small-domain feature groups (fixed models only), see tagSentence
   private readonly tmp = new Uint32Array(64);
@@ -496,6 +511,8 @@ export class FeatureTagger {
       this.wh.fill(0, o, o + NSLOT);
       this.wh[o + S_EXACT] = this.wh[o + S_LOWER] = this.wh[o + S_SHAPE] = this.wh[o + S_CLASS] = atom;
       this.wh[o + S_CLSID] = id === W_BOS ? CLS_BOS : CLS_EOS;
+      this.wh[o + S_BIM] = mix(T.bim, atom);
+      this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
       this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
@@ -625,6 +642,59 @@ export class FeatureTagger {
     return i;
   }
 
+  /**
+   * The pair features of neighbours a, b without a cache: sets pairR to the scores of those seen
+   * from b (in `rightBuf`) and pairL to those seen from a (in pairLeft), added in the order
+   * pairRightKeys and pairLeftKeys list them, as addScoresAt would. Almost all are features the
+   * model lacks (97 % in news text), and a row of none is ZERO_ROW, so most pairs cost four
+   * hashes and cached look-ups: cheaper than a cache of pairs, whose rows miss the CPU's cache.
+   * The four features of one word's lower-cased form with the other's class are looked up once
+   * per word and class (wRef).
+   */
+  private pairRows(a: number, b: number, scorer: FixedScorer, rightBuf: Float64Array): void {
+    const wh = this.wh;
+    const oa = a * NSLOT;
+    const ob = b * NSLOT;
+    const la = wh[oa + S_LOWER];
+    const ca = wh[oa + S_CLASS];
+    const lb = wh[ob + S_LOWER];
+    const cb = wh[ob + S_CLASS];
+    const wRef = this.wRef;
+    const ra = a * REFS + wh[ob + S_CLSID] * 4;
+    const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
+    if (wRef[ra] === 0) {
+      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
+      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
+    }
+    if (wRef[rb] === 0) {
+      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
+      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
+    }
+    const bim = scorer.ref(nonzero(mix(wh[oa + S_BIM], lb)));
+    const lm1c0 = wRef[ra] - 1;
+    const cm1l0 = wRef[rb] - 1;
+    if ((bim | lm1c0 | cm1l0) === 0) this.pairR = ZERO_ROW;
+    else {
+      rightBuf.fill(0);
+      scorer.addRef(bim, rightBuf, 0);
+      scorer.addRef(lm1c0, rightBuf, 0);
+      scorer.addRef(cm1l0, rightBuf, 0);
+      this.pairR = rightBuf;
+    }
+    const bip = scorer.ref(nonzero(mix(wh[oa + S_BIP], lb)));
+    const c0lp1 = wRef[rb + 1] - 1;
+    const l0cp1 = wRef[ra + 1] - 1;
+    if ((bip | c0lp1 | l0cp1) === 0) this.pairL = ZERO_ROW;
+    else {
+      const leftBuf = this.pairLeft;
+      leftBuf.fill(0);
+      scorer.addRef(bip, leftBuf, 0);
+      scorer.addRef(c0lp1, leftBuf, 0);
+      scorer.addRef(l0cp1, leftBuf, 0);
+      this.pairL = leftBuf;
+    }
+  }
+
   /** Scores `tmp[0..n)` into row `row` of `table`. */
   private fill(table: RowTable, row: number, n: number, scorer: Scorer): void {
     const tmp = this.tmp;
@@ -642,6 +712,8 @@ export class FeatureTagger {
       const o = id * NSLOT;
       const lower = describe(word, this.wh, o);
       if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
+      this.wh[o + S_BIM] = mix(T.bim, this.wh[o + S_LOWER]);
+      this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
       this.wLower[id] = this.lowerId(lower);
       this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
@@ -731,7 +803,7 @@ export class FeatureTagger {
     for (let si = 0; si < sentences.length; si++) {
       const n = sentences[si].length;
       const acs = headlines[si] === 1;
-      out.push(scorer.fixed === true && !learner ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
+      out.push(!learner && isFixed(scorer) ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;
@@ -1056,7 +1128,7 @@ export class FeatureTagger {
    * changes no sum). Any change to the features goes to tagSentence too: features.test.ts
    * checks that both give the same labels.
    */
-  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: Scorer): Uint8Array {
+  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: FixedScorer): Uint8Array {
     const labels = new Uint8Array(n);
     if (n === 0) return labels;
     this.prepareSentence(start, n, acs);
@@ -1071,14 +1143,17 @@ export class FeatureTagger {
     const lStamp = this.lStamp;
     const gen = this.gen;
     const tmp = this.tmp;
-    const bg = this.bgTab;
     const ctriTab = this.ctri.tab;
     const prevTab = this.prev.tab;
     const prevClassTab = this.prevClass.tab;
 
     let p1: number = BOS_LABEL;
     let p2: number = BOS_LABEL;
-    let right = this.bigram(W_BOS, ids[start], scorer);
+    // word pairs: the features of (previous word, this word) seen from the right and of (this
+    // word, next word) seen from the left, the former computed with the previous word
+    let which = 0;
+    this.pairRows(W_BOS, ids[start], scorer, this.pairBuf[which]);
+    let rightRow = this.pairR;
     for (let i = 0; i < n; i++) {
       const id0 = ids[start + i];
       const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
@@ -1111,10 +1186,9 @@ export class FeatureTagger {
       if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
       const rCtri = ci * NL;
       skipped++;
-      const left = this.bigram(id0, idp1, scorer);
-      const rRight = right * 2 * NL;
-      const rLeft = left * 2 * NL + NL;
-      right = left;
+      which ^= 1;
+      this.pairRows(id0, idp1, scorer, this.pairBuf[which]);
+      const leftRow = this.pairL;
       let capTab: Float64Array = ZERO_ROW;
       let rCap = 0;
       if (capitalised[i] && !acs) {
@@ -1243,7 +1317,7 @@ export class FeatureTagger {
         const l = NEED[j];
         let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
         part += ctriTab[rCtri + l];
-        part += bg[rRight + l] + bg[rLeft + l];
+        part += rightRow[l] + leftRow[l];
         part += capTab[rCap + l];
         part += docTab[rDoc + l];
         part += aggTab[rAgg + l];
@@ -1253,6 +1327,7 @@ export class FeatureTagger {
         part += histTab[rHist + l];
         scores[l] += part;
       }
+      rightRow = this.pairR;
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
