@@ -966,7 +966,7 @@ export class FeatureTagger {
     // word, next word) seen from the left, the former computed with the previous word
     let which = 0;
     this.pairRows(W_BOS, ids[start], scorer, this.pairBuf[which]);
-    let rightRow = this.pairR;
+    let right = this.pairR;
     for (let i = 0; i < n; i++) {
       const id0 = ids[start + i];
       const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
@@ -999,9 +999,11 @@ export class FeatureTagger {
       if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
       const rCtri = ci * NL;
       skipped++;
+      const rightRow = right;
       which ^= 1;
       this.pairRows(id0, idp1, scorer, this.pairBuf[which]);
       const leftRow = this.pairL;
+      right = this.pairR;
       let capTab: Float64Array = ZERO_ROW;
       let rCap = 0;
       if (capitalised[i] && !acs) {
@@ -1121,26 +1123,14 @@ export class FeatureTagger {
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
-      // the scores of the remaining keys (none for most words: then 0 + part, which is part)
-      if (k > 0) scorer.score(keys, k, scores);
-      else for (let l = 0; l < NL; l++) scores[l] = 0;
-      // one sum per needed label, in tagSentence's order
-      const vec = this.wVec;
-      for (let j = nb; j < nEnd; j++) {
-        const l = NEED[j];
-        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
-        part += ctriTab[rCtri + l];
-        part += rightRow[l] + leftRow[l];
-        part += capTab[rCap + l];
-        part += docTab[rDoc + l];
-        part += aggTab[rAgg + l];
-        part += prevTab[rPrev + l];
-        part += prevClassTab[rPrevClass + l];
-        part += vec56[b5 + l] + vec56[b6 + l];
-        part += histTab[rHist + l];
-        scores[l] += part;
+      // the scores of the remaining keys (none for most words: a row of zeros)
+      let rest: Float64Array = ZERO_ROW;
+      if (k > 0) {
+        scorer.score(keys, k, scores);
+        rest = scores;
       }
-      rightRow = this.pairR;
+      // one sum per needed label, in tagSentence's order, and the decision as it goes
+      const vec = this.wVec;
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
@@ -1151,7 +1141,17 @@ export class FeatureTagger {
         const l = NEED[j];
         // a name cannot stay open past the end of the sentence
         if (last && l !== 0 && labelPart(l) < 2) continue;
-        const sc = scores[l];
+        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
+        part += ctriTab[rCtri + l];
+        part += rightRow[l] + leftRow[l];
+        part += capTab[rCap + l];
+        part += docTab[rDoc + l];
+        part += aggTab[rAgg + l];
+        part += prevTab[rPrev + l];
+        part += prevClassTab[rPrevClass + l];
+        part += vec56[b5 + l] + vec56[b6 + l];
+        part += histTab[rHist + l];
+        const sc = rest[l] + part;
         if (ALLOWED[allowedBase + l] && sc > bestScore) {
           bestScore = sc;
           pred = l;
