@@ -576,12 +576,13 @@ export class FeatureTagger {
     const bim = scorer.ref(nonzero(mix(wh[oa + S_BIM], lb)));
     const lm1c0 = wRef[ra] - 1;
     const cm1l0 = wRef[rb] - 1;
+    // (a reference of 0 adds nothing)
     if ((bim | lm1c0 | cm1l0) === 0) this.pairR = ZERO_ROW;
     else {
-      rightBuf.fill(0);
-      scorer.addRef(bim, rightBuf, 0);
-      scorer.addRef(lm1c0, rightBuf, 0);
-      scorer.addRef(cm1l0, rightBuf, 0);
+      for (let l = 0; l < NL; l++) rightBuf[l] = 0;
+      if (bim !== 0) scorer.addRef(bim, rightBuf, 0);
+      if (lm1c0 !== 0) scorer.addRef(lm1c0, rightBuf, 0);
+      if (cm1l0 !== 0) scorer.addRef(cm1l0, rightBuf, 0);
       this.pairR = rightBuf;
     }
     const bip = scorer.ref(nonzero(mix(wh[oa + S_BIP], lb)));
@@ -590,10 +591,10 @@ export class FeatureTagger {
     if ((bip | c0lp1 | l0cp1) === 0) this.pairL = ZERO_ROW;
     else {
       const leftBuf = this.pairLeft;
-      leftBuf.fill(0);
-      scorer.addRef(bip, leftBuf, 0);
-      scorer.addRef(c0lp1, leftBuf, 0);
-      scorer.addRef(l0cp1, leftBuf, 0);
+      for (let l = 0; l < NL; l++) leftBuf[l] = 0;
+      if (bip !== 0) scorer.addRef(bip, leftBuf, 0);
+      if (c0lp1 !== 0) scorer.addRef(c0lp1, leftBuf, 0);
+      if (l0cp1 !== 0) scorer.addRef(l0cp1, leftBuf, 0);
       this.pairL = leftBuf;
     }
   }
