@@ -768,7 +768,7 @@ export class FeatureTagger {
     const lowers = this.lowers;
     const capitalised = this.capitalised;
     const firstLen = this.firstLen;
-    lowers.length = n;
+    // `lowers` keeps its longest length (setting length per sentence is a runtime call); match reads n
     for (let i = 0; i < n; i++) {
       const id = ids[start + i];
       const lid = wLower[id];
@@ -777,7 +777,7 @@ export class FeatureTagger {
       const f = wh[id * NSLOT + S_FLAGS];
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
-    this.gazetteer.match(lowers, capitalised, this.gaz, firstLen);
+    this.gazetteer.match(lowers, capitalised, this.gaz, firstLen, n);
   }
 
   /**
