@@ -1,4 +1,4 @@
-import { hashString, mix } from './hash.js';
+import { hashRange, hashString, mix } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 
 /**
@@ -186,8 +186,8 @@ function describe(word: string, h: Uint32Array, o: number): string {
   h[o + S_CLSID] = CLASSES.indexOf(cls);
   for (let k = 1; k <= 4; k++) {
     if (lower.length > k) {
-      h[o + S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
-      h[o + S_SUF + k - 1] = hashString(lower.slice(-k), 20 + k);
+      h[o + S_PRE + k - 1] = hashRange(lower, 0, k, 10 + k);
+      h[o + S_SUF + k - 1] = hashRange(lower, lower.length - k, lower.length, 20 + k);
     } else {
       h[o + S_PRE + k - 1] = 0;
       h[o + S_SUF + k - 1] = 0;
