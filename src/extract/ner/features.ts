@@ -351,8 +351,6 @@ class RowTable {
 }
 
 const MAX_FEATURES = 160;
-/** size of the table of recent words (see wordId) */
-const RECENT_BITS = 12;
 /** rows of zeros standing for a cached group that does not apply to a token (see tagSentenceFixed) */
 const ZERO_ROW = new Float64Array(NL);
 const ZERO_VEC = new Float32Array(NL);
@@ -419,9 +417,6 @@ export class FeatureTagger {
 
   // words: id -> NSLOT hashes, lower-form id, cached scores at offsets 0..4, bits of offsets filled
   private ids = new Map<string, number>();
-  /** word by id, and the id of a recent word per slot (see wordId; -1 empty) */
-  private wordStr: string[] = [];
-  private readonly recent = new Int32Array(1 << RECENT_BITS).fill(-1);
   private nWords = 2;
   private wordCap = 0;
   private wh = new Uint32Array(0);
@@ -541,8 +536,6 @@ export class FeatureTagger {
   clearCache(): void {
     this.idEpoch++;
     this.ids.clear();
-    this.wordStr = [];
-    this.recent.fill(-1);
     this.nWords = 2;
     this.lowerIds.clear();
     this.lowerStr.length = 0;
@@ -616,15 +609,6 @@ export class FeatureTagger {
   }
 
   private wordId(word: string): number {
-    // A small table of recent words by length and three characters answers most tokens (the
-    // frequent words) with one string comparison, before the map hashes the whole new string.
-    const len = word.length;
-    let slot = -1;
-    if (len > 0) {
-      slot = (Math.imul(word.charCodeAt(0) * 65599 + word.charCodeAt(len - 1) * 31 + word.charCodeAt(len >> 1), 0x9e3779b1) + len) >>> (32 - RECENT_BITS);
-      const r = this.recent[slot];
-      if (r >= 0 && this.wordStr[r] === word) return r;
-    }
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.nWords++;
@@ -638,9 +622,7 @@ export class FeatureTagger {
       this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
-      this.wordStr[id] = word;
     }
-    if (slot >= 0) this.recent[slot] = id;
     return id;
   }
 
