@@ -1,4 +1,4 @@
-import { fmix, hashString, mix } from './hash.js';
+import { hashRange, hashString, mix } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 
 /**
@@ -57,6 +57,13 @@ export interface Scorer {
   addRef?(ref: number, out: Float64Array, at: number): void;
 }
 
+/** A scorer whose weights never change and that hands out references to them (NerModel). */
+type FixedScorer = Scorer & Required<Pick<Scorer, 'ref' | 'addRef'>>;
+
+function isFixed(scorer: Scorer): scorer is FixedScorer {
+  return scorer.fixed === true && scorer.ref !== undefined && scorer.addRef !== undefined;
+}
+
 export interface Learner {
   /** gold labels per sentence */
   gold: Uint8Array[];
@@ -75,7 +82,10 @@ const S_LEN = 12;
 const S_FLAGS = 13;
 /** small class number (index in CLASSES; the sentinels after them), for tables indexed by class */
 const S_CLSID = 14;
-const NSLOT = 15;
+/** the lower-cased form's hash mixed with the bim and bip templates (the half of a word-pair feature it gives on the left) */
+const S_BIM = 15;
+const S_BIP = 16;
+const NSLOT = 17;
 
 const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
 const CLS_BOS = CLASSES.length;
@@ -176,8 +186,8 @@ function describe(word: string, h: Uint32Array, o: number): string {
   h[o + S_CLSID] = CLASSES.indexOf(cls);
   for (let k = 1; k <= 4; k++) {
     if (lower.length > k) {
-      h[o + S_PRE + k - 1] = hashString(lower.slice(0, k), 10 + k);
-      h[o + S_SUF + k - 1] = hashString(lower.slice(-k), 20 + k);
+      h[o + S_PRE + k - 1] = hashRange(lower, 0, k, 10 + k);
+      h[o + S_SUF + k - 1] = hashRange(lower, lower.length - k, lower.length, 20 + k);
     } else {
       h[o + S_PRE + k - 1] = 0;
       h[o + S_SUF + k - 1] = 0;
@@ -340,16 +350,6 @@ class RowTable {
   }
 }
 
-/** Adds row `row` of `tab` to `out`, only at the labels NEED[nb..nb + nn) lists. */
-function addRow(out: Float64Array, tab: Float64Array, row: number, nb: number, nn: number): void {
-  const base = row * NL;
-  const end = nb + nn;
-  for (let j = nb; j < end; j++) {
-    const l = NEED[j];
-    out[l] += tab[base + l];
-  }
-}
-
 const MAX_FEATURES = 160;
 /** rows of zeros standing for a cached group that does not apply to a token (see tagSentenceFixed) */
 const ZERO_ROW = new Float64Array(NL);
@@ -367,9 +367,6 @@ const VEC = 7 * NL;
  * cm1l0 and c0lp1 (this word on the right)
  */
 const REFS = 4 * NC;
-/** slots of the word-pair cache, and the most pairs it holds (it is emptied between documents when 60 % full) */
-const BG_CAP = 1 << 16;
-const BG_ROWS = Math.floor(BG_CAP * 0.75);
 
 /**
  * Context aggregation (Ratinov & Roth 2009): for each capitalised form, the lower-cased words
@@ -411,7 +408,6 @@ for (let p = 0; p <= NL; p++) {
 export class FeatureTagger {
   private readonly keys = new Uint32Array(MAX_FEATURES);
   private readonly scores = new Float64Array(NL);
-  private readonly partial = new Float64Array(NL);
   private readonly wordScores = new Float64Array(NL);
   private readonly wordBuf = new Uint32Array(64);
   private lowers: string[] = [];
@@ -446,17 +442,13 @@ export class FeatureTagger {
   private agg = new RowTable(0);
   private aggStamp = new Int32Array(0);
 
-  // word pairs (ids a, b) -> their features seen from b then from a, scored (fixed models only)
-  private readonly bgA = new Int32Array(BG_CAP).fill(-1);
-  private readonly bgB = new Int32Array(BG_CAP);
-  /** row of each slot's scores in bgTab; rows are handed out in order, so recent pairs sit together */
-  private readonly bgRow = new Int32Array(BG_CAP);
-  /** two scratch rows after the table's serve a document too long for it */
-  private readonly bgTab = new Float64Array((BG_ROWS + 2) * 2 * NL);
-  private bgN = 0;
-  private scratch = 0;
+  // rows of pair scores (see pairRows): two for the right-hand rows, since one word's is used by the next
+  private readonly pairBuf = [new Float64Array(NL), new Float64Array(NL)];
+  private readonly pairLeft = new Float64Array(NL);
+  private pairR: Float64Array = ZERO_ROW;
+  private pairL: Float64Array = ZERO_ROW;
 
-  // small-domain feature groups (fixed models only), see tagSentence
+  // small-domain feature groups (fixed models only), see tagSentenceFixed
   private readonly tmp = new Uint32Array(64);
   private readonly ctri = new RowTable(NC * NC * NC);
   private readonly capRun = new RowTable(6 * 5 * 2);
@@ -496,6 +488,8 @@ export class FeatureTagger {
       this.wh.fill(0, o, o + NSLOT);
       this.wh[o + S_EXACT] = this.wh[o + S_LOWER] = this.wh[o + S_SHAPE] = this.wh[o + S_CLASS] = atom;
       this.wh[o + S_CLSID] = id === W_BOS ? CLS_BOS : CLS_EOS;
+      this.wh[o + S_BIM] = mix(T.bim, atom);
+      this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
       this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
@@ -547,82 +541,62 @@ export class FeatureTagger {
     this.lowerStr.length = 0;
     this.nLowers = 0;
     this.aggStamp.fill(0);
-    this.clearPairs();
     for (const t of [this.ctri, this.capRun, this.docLex, this.prev, this.prevClass, this.hist]) t.done.fill(0);
     this.initSentinels();
   }
 
-  private clearPairs(): void {
-    this.bgA.fill(-1);
-    this.bgN = 0;
-  }
-
-  /** Slot of the word pair (a, b) in the pair cache, scored on first sight. */
-  private bigram(a: number, b: number, scorer: Scorer): number {
-    const mask = BG_CAP - 1;
-    const bgA = this.bgA;
-    const bgB = this.bgB;
-    let i = fmix((Math.imul(a, 0x9e3779b1) + b) | 0) & mask;
-    for (;;) {
-      const x = bgA[i];
-      if (x === a && bgB[i] === b) return this.bgRow[i];
-      if (x === -1) break;
-      i = (i + 1) & mask;
-    }
-    if (this.bgN < BG_ROWS) {
-      bgA[i] = a;
-      bgB[i] = b;
-      this.bgRow[i] = this.bgN;
-      i = this.bgN++;
-    } else i = BG_ROWS + (this.scratch ^= 1);
+  /**
+   * The pair features of neighbours a, b without a cache: sets pairR to the scores of those seen
+   * from b (in `rightBuf`) and pairL to those seen from a (in pairLeft), added in the order
+   * pairRightKeys and pairLeftKeys list them, as addScoresAt would. Almost all are features the
+   * model lacks (97 % in news text), and a row of none is ZERO_ROW, so most pairs cost four
+   * hashes and cached look-ups: cheaper than a cache of pairs, whose rows miss the CPU's cache.
+   * The four features of one word's lower-cased form with the other's class are looked up once
+   * per word and class (wRef).
+   */
+  private pairRows(a: number, b: number, scorer: FixedScorer, rightBuf: Float64Array): void {
     const wh = this.wh;
     const oa = a * NSLOT;
     const ob = b * NSLOT;
-    const tmp = this.tmp;
     const la = wh[oa + S_LOWER];
     const ca = wh[oa + S_CLASS];
     const lb = wh[ob + S_LOWER];
     const cb = wh[ob + S_CLASS];
-    const base = i * 2 * NL;
-    if (scorer.ref && scorer.addRef) {
-      // the four features of one word's lower-cased form with the other's class are looked up
-      // once per word and class; the weights are added in the order pairRightKeys and
-      // pairLeftKeys list the features, as addScoresAt would
-      const wRef = this.wRef;
-      const ra = a * REFS + wh[ob + S_CLSID] * 4;
-      const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
-      if (wRef[ra] === 0) {
-        wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
-        wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
-      }
-      if (wRef[rb] === 0) {
-        wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
-        wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
-      }
-      const tab = this.bgTab;
-      tab.fill(0, base, base + 2 * NL);
-      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bim, la), lb))), tab, base);
-      scorer.addRef(wRef[ra] - 1, tab, base);
-      scorer.addRef(wRef[rb] - 1, tab, base);
-      scorer.addRef(scorer.ref(nonzero(mix(mix(T.bip, la), lb))), tab, base + NL);
-      scorer.addRef(wRef[rb + 1] - 1, tab, base + NL);
-      scorer.addRef(wRef[ra + 1] - 1, tab, base + NL);
-      return i;
+    const wRef = this.wRef;
+    const ra = a * REFS + wh[ob + S_CLSID] * 4;
+    const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
+    if (wRef[ra] === 0) {
+      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
+      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
     }
-    const m = pairLeftKeys(tmp, pairRightKeys(tmp, 0, la, ca, lb, cb), la, ca, lb, cb);
-    for (let j = 0; j < m; j++) if (tmp[j] === 0) tmp[j] = 1;
-    if (scorer.addScoresAt) {
-      this.bgTab.fill(0, base, base + 2 * NL);
-      scorer.addScoresAt(tmp, 0, 3, this.bgTab, base);
-      scorer.addScoresAt(tmp, 3, m, this.bgTab, base + NL);
-    } else {
-      const out = this.wordScores;
-      scorer.score(tmp, 3, out);
-      this.bgTab.set(out, base);
-      scorer.score(tmp.subarray(3), m - 3, out);
-      this.bgTab.set(out, base + NL);
+    if (wRef[rb] === 0) {
+      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
+      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
     }
-    return i;
+    const bim = scorer.ref(nonzero(mix(wh[oa + S_BIM], lb)));
+    const lm1c0 = wRef[ra] - 1;
+    const cm1l0 = wRef[rb] - 1;
+    // (a reference of 0 adds nothing)
+    if ((bim | lm1c0 | cm1l0) === 0) this.pairR = ZERO_ROW;
+    else {
+      for (let l = 0; l < NL; l++) rightBuf[l] = 0;
+      if (bim !== 0) scorer.addRef(bim, rightBuf, 0);
+      if (lm1c0 !== 0) scorer.addRef(lm1c0, rightBuf, 0);
+      if (cm1l0 !== 0) scorer.addRef(cm1l0, rightBuf, 0);
+      this.pairR = rightBuf;
+    }
+    const bip = scorer.ref(nonzero(mix(wh[oa + S_BIP], lb)));
+    const c0lp1 = wRef[rb + 1] - 1;
+    const l0cp1 = wRef[ra + 1] - 1;
+    if ((bip | c0lp1 | l0cp1) === 0) this.pairL = ZERO_ROW;
+    else {
+      const leftBuf = this.pairLeft;
+      for (let l = 0; l < NL; l++) leftBuf[l] = 0;
+      if (bip !== 0) scorer.addRef(bip, leftBuf, 0);
+      if (c0lp1 !== 0) scorer.addRef(c0lp1, leftBuf, 0);
+      if (l0cp1 !== 0) scorer.addRef(l0cp1, leftBuf, 0);
+      this.pairL = leftBuf;
+    }
   }
 
   /** Scores `tmp[0..n)` into row `row` of `table`. */
@@ -642,6 +616,8 @@ export class FeatureTagger {
       const o = id * NSLOT;
       const lower = describe(word, this.wh, o);
       if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
+      this.wh[o + S_BIM] = mix(T.bim, this.wh[o + S_LOWER]);
+      this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
       this.wLower[id] = this.lowerId(lower);
       this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
@@ -690,7 +666,6 @@ export class FeatureTagger {
     for (const s of sentences) total += s.length;
     // the cache is bounded, but never emptied inside a document: its ids must stay valid
     if (this.nWords + total > MAX_CACHE && this.nWords > 2) this.clearCache();
-    if (this.bgN + total + sentences.length > BG_CAP * 0.6) this.clearPairs();
     if (this.docIds.length < total) this.docIds = new Int32Array(total * 2);
     this.gen++;
     const ids = this.docIds;
@@ -731,7 +706,7 @@ export class FeatureTagger {
     for (let si = 0; si < sentences.length; si++) {
       const n = sentences[si].length;
       const acs = headlines[si] === 1;
-      out.push(scorer.fixed === true && !learner ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
+      out.push(!learner && isFixed(scorer) ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;
@@ -775,7 +750,7 @@ export class FeatureTagger {
     const lowers = this.lowers;
     const capitalised = this.capitalised;
     const firstLen = this.firstLen;
-    lowers.length = n;
+    // `lowers` keeps its longest length (setting length per sentence is a runtime call); match reads n
     for (let i = 0; i < n; i++) {
       const id = ids[start + i];
       const lid = wLower[id];
@@ -784,9 +759,14 @@ export class FeatureTagger {
       const f = wh[id * NSLOT + S_FLAGS];
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
-    this.gazetteer.match(lowers, capitalised, this.gaz, firstLen);
+    this.gazetteer.match(lowers, capitalised, this.gaz, firstLen, n);
   }
 
+  /**
+   * Greedy decoding that scores every feature key: training (the learner updates the weights
+   * of exactly these keys) and scorers that are not fixed. tagSentenceFixed gives the same labels
+   * from cached partial scores.
+   */
   private tagSentence(start: number, n: number, acs: boolean, scorer: Scorer, gold: Uint8Array | null, learner?: Learner): Uint8Array {
     const labels = new Uint8Array(n);
     if (n === 0) return labels;
@@ -804,10 +784,6 @@ export class FeatureTagger {
 
     let p1: number = BOS_LABEL;
     let p2: number = BOS_LABEL;
-    const fast = scorer.fixed === true;
-    const part = this.partial;
-    const vec = this.wVec;
-    let right = fast ? this.bigram(W_BOS, ids[start], scorer) : 0;
     for (let i = 0; i < n; i++) {
       const id0 = ids[start + i];
       const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
@@ -822,78 +798,30 @@ export class FeatureTagger {
       const c0 = wh[o0 + S_CLASS];
       const lid = wLower[id0];
       let k = 0;
-      // only the labels decoding after p1 looks at are summed (ascending, so ties break as before)
+      // only the labels decoding after p1 looks at are compared (ascending, so ties break as in tagSentenceFixed)
       const nb = p1 * NL;
-      const nn = NEED_N[p1];
-      const nEnd = nb + nn;
-      // Features of one word at one offset are the same wherever the word occurs, so a fixed
-      // model scores them once per word type and offset and caches the sum.
-      if (fast) {
-        const b0 = this.wordScoresAt(id0, 0, scorer);
-        const b1 = this.wordScoresAt(idm1, 1, scorer);
-        const b2 = this.wordScoresAt(idp1, 2, scorer);
-        const b3 = this.wordScoresAt(idm2, 3, scorer);
-        const b4 = this.wordScoresAt(idp2, 4, scorer);
-        for (let j = nb; j < nEnd; j++) {
-          const l = NEED[j];
-          part[l] = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
-        }
-      } else {
-        k = wordKeys(wh, o0, 0, keys, k);
-        k = wordKeys(wh, om1, 1, keys, k);
-        k = wordKeys(wh, op1, 2, keys, k);
-        k = wordKeys(wh, idm2 * NSLOT, 3, keys, k);
-        k = wordKeys(wh, idp2 * NSLOT, 4, keys, k);
-      }
+      const nEnd = nb + NEED_N[p1];
+      k = wordKeys(wh, o0, 0, keys, k);
+      k = wordKeys(wh, om1, 1, keys, k);
+      k = wordKeys(wh, op1, 2, keys, k);
+      k = wordKeys(wh, idm2 * NSLOT, 3, keys, k);
+      k = wordKeys(wh, idp2 * NSLOT, 4, keys, k);
 
       const lm1 = wh[om1 + S_LOWER];
       const lp1 = wh[op1 + S_LOWER];
       const cm1 = wh[om1 + S_CLASS];
       const cp1 = wh[op1 + S_CLASS];
-      const c0i = wh[o0 + S_CLSID];
-      const cm1i = wh[om1 + S_CLSID];
-      const tmp = this.tmp;
-      // Features over small domains (classes, labels, counts) are scored once per value and
-      // their sums kept in small tables; `skipped` counts the keys a table stood for, so the
-      // cap on name-list features below sees the same count as without the tables.
-      let skipped = 0;
-      if (fast) {
-        const ci = (cm1i * NC + c0i) * NC + wh[op1 + S_CLSID];
-        if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
-        addRow(part, this.ctri.tab, ci, nb, nn);
-        skipped++;
-      } else k = ctriKeys(keys, k, cm1, c0, cp1);
-      // word pairs: the pair (i-1, i) seen from the right and (i, i+1) from the left, scored
-      // once per distinct pair; the left slot of this word is the right slot of the next
-      if (fast) {
-        const left = this.bigram(id0, idp1, scorer);
-        const rb = right * 2 * NL;
-        const lb = left * 2 * NL + NL;
-        const bg = this.bgTab;
-        for (let j = nb; j < nEnd; j++) {
-          const l = NEED[j];
-          part[l] += bg[rb + l] + bg[lb + l];
-        }
-        right = left;
-      } else {
-        k = pairRightKeys(keys, k, lm1, cm1, l0, c0);
-        k = pairLeftKeys(keys, k, l0, c0, lp1, cp1);
-      }
+      k = ctriKeys(keys, k, cm1, c0, cp1);
+      // word pairs: the pair (i-1, i) seen from the right and (i, i+1) from the left
+      k = pairRightKeys(keys, k, lm1, cm1, l0, c0);
+      k = pairLeftKeys(keys, k, l0, c0, lp1, cp1);
       // the run of capitalised words this one sits in: its length and where in it we are
       if (capitalised[i] && !acs) {
         let a = i;
         while (a > 0 && capitalised[a - 1]) a--;
         let b = i;
         while (b + 1 < n && capitalised[b + 1]) b++;
-        const len = Math.min(b - a + 1, 5);
-        const at = Math.min(i - a, 4);
-        const end = i === b ? 1 : 0;
-        if (fast) {
-          const ri = (len * 5 + at) * 2 + end;
-          if (!this.capRun.done[ri]) this.fill(this.capRun, ri, capRunKeys(tmp, 0, len, at, end), scorer);
-          addRow(part, this.capRun.tab, ri, nb, nn);
-          skipped += 2;
-        } else k = capRunKeys(keys, k, len, at, end);
+        k = capRunKeys(keys, k, Math.min(b - a + 1, 5), Math.min(i - a, 4), i === b ? 1 : 0);
       }
 
       // capitalisation means less at the start of a sentence and nothing in a headline
@@ -913,13 +841,7 @@ export class FeatureTagger {
       if (upper) {
         const ds = fresh ? 0 : lDoc[lid];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
-        const common = flags & F_COMMON ? 1 : 0;
-        if (fast) {
-          const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
-          if (!this.docLex.done[di]) this.fill(this.docLex, di, docKeys(tmp, 0, d, pos, common, c0), scorer);
-          addRow(part, this.docLex.tab, di, nb, nn);
-          skipped += 4;
-        } else k = docKeys(keys, k, d, pos, common, c0);
+        k = docKeys(keys, k, d, pos, flags & F_COMMON ? 1 : 0, c0);
       }
 
       const g0 = gaz[i];
@@ -932,7 +854,7 @@ export class FeatureTagger {
         // Only the lists that hit are visited, in ascending order as a loop over all 30 bits
         // would; that loop checks the cap after every bit, so once the cap is reached on entry
         // it stops after bit 0.
-        let rest = k + skipped > MAX_FEATURES - 40 ? gAny & 1 : gAny;
+        let rest = k > MAX_FEATURES - 40 ? gAny & 1 : gAny;
         while (rest !== 0) {
           const bit = rest & -rest;
           rest ^= bit;
@@ -945,45 +867,19 @@ export class FeatureTagger {
           if (gp1 & bit) keys[k++] = mix(T.gp1, b);
           if (gm2 & bit) keys[k++] = mix(T.gm2, b);
           if (gp2 & bit) keys[k++] = mix(T.gp2, b);
-          if (k + skipped > MAX_FEATURES - 40) break;
+          if (k > MAX_FEATURES - 40) break;
         }
       }
 
       if (upper && !fresh) {
         const cn = this.lCtxN[lid];
-        if (cn > 0) {
-          // the contexts are complete once the document pass is done: scored once per document
-          if (fast) {
-            if (this.aggStamp[lid] !== gen) {
-              this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
-              this.aggStamp[lid] = gen;
-            }
-            addRow(part, this.agg.tab, lid, nb, nn);
-          } else k = aggKeys(keys, k, this.lCtx, lid * CTX_STRIDE, cn);
-        }
+        if (cn > 0) k = aggKeys(keys, k, this.lCtx, lid * CTX_STRIDE, cn);
       }
 
-      if (fast) {
-        const pi = p2 * (NL + 1) + p1;
-        if (!this.prev.done[pi]) this.fill(this.prev, pi, prevKeys(tmp, 0, p2, p1), scorer);
-        addRow(part, this.prev.tab, pi, nb, nn);
-        const qi = (p1 * NC + cm1i) * NC + c0i;
-        if (!this.prevClass.done[qi]) this.fill(this.prevClass, qi, prevClassKeys(tmp, 0, p1, cm1, c0), scorer);
-        addRow(part, this.prevClass.tab, qi, nb, nn);
-      } else k = prevKeys(keys, k, p2, p1);
-      if (fast && p1 === 0) {
-        // after O (most words), the label-word pairs are a word's own cached scores
-        const b5 = this.wordScoresAt(id0, 5, scorer);
-        const b6 = this.wordScoresAt(idm1, 6, scorer);
-        for (let j = nb; j < nEnd; j++) {
-          const l = NEED[j];
-          part[l] += vec[b5 + l] + vec[b6 + l];
-        }
-      } else {
-        keys[k++] = mix(mix(T.p1l, p1), l0);
-        keys[k++] = mix(mix(T.p1lm1, p1), lm1);
-      }
-      if (!fast) k = prevClassKeys(keys, k, p1, cm1, c0);
+      k = prevKeys(keys, k, p2, p1);
+      keys[k++] = mix(mix(T.p1l, p1), l0);
+      keys[k++] = mix(mix(T.p1lm1, p1), lm1);
+      k = prevClassKeys(keys, k, p1, cm1, c0);
 
       if (upper && !fresh && lDoc[lid] & D_HIST) {
         const hb = lid * 5;
@@ -994,21 +890,11 @@ export class FeatureTagger {
           if (hist[hb + t] > 0) mask |= 1 << t;
           if (hist[hb + t] > hist[hb + best]) best = t;
         }
-        if (fast) {
-          const hi = (mask * 5 + best) * 3 + pos;
-          if (!this.hist.done[hi]) this.fill(this.hist, hi, histKeys(tmp, 0, mask, best, pos), scorer);
-          addRow(part, this.hist.tab, hi, nb, nn);
-        } else k = histKeys(keys, k, mask, best, pos);
+        k = histKeys(keys, k, mask, best, pos);
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
       scorer.score(keys, k, scores);
-      if (fast) {
-        for (let j = nb; j < nEnd; j++) {
-          const l = NEED[j];
-          scores[l] += part[l];
-        }
-      }
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
@@ -1056,7 +942,7 @@ export class FeatureTagger {
    * changes no sum). Any change to the features goes to tagSentence too: features.test.ts
    * checks that both give the same labels.
    */
-  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: Scorer): Uint8Array {
+  private tagSentenceFixed(start: number, n: number, acs: boolean, scorer: FixedScorer): Uint8Array {
     const labels = new Uint8Array(n);
     if (n === 0) return labels;
     this.prepareSentence(start, n, acs);
@@ -1071,14 +957,17 @@ export class FeatureTagger {
     const lStamp = this.lStamp;
     const gen = this.gen;
     const tmp = this.tmp;
-    const bg = this.bgTab;
     const ctriTab = this.ctri.tab;
     const prevTab = this.prev.tab;
     const prevClassTab = this.prevClass.tab;
 
     let p1: number = BOS_LABEL;
     let p2: number = BOS_LABEL;
-    let right = this.bigram(W_BOS, ids[start], scorer);
+    // word pairs: the features of (previous word, this word) seen from the right and of (this
+    // word, next word) seen from the left, the former computed with the previous word
+    let which = 0;
+    this.pairRows(W_BOS, ids[start], scorer, this.pairBuf[which]);
+    let right = this.pairR;
     for (let i = 0; i < n; i++) {
       const id0 = ids[start + i];
       const idm1 = i > 0 ? ids[start + i - 1] : W_BOS;
@@ -1111,10 +1000,11 @@ export class FeatureTagger {
       if (!this.ctri.done[ci]) this.fill(this.ctri, ci, ctriKeys(tmp, 0, cm1, c0, cp1), scorer);
       const rCtri = ci * NL;
       skipped++;
-      const left = this.bigram(id0, idp1, scorer);
-      const rRight = right * 2 * NL;
-      const rLeft = left * 2 * NL + NL;
-      right = left;
+      const rightRow = right;
+      which ^= 1;
+      this.pairRows(id0, idp1, scorer, this.pairBuf[which]);
+      const leftRow = this.pairL;
+      right = this.pairR;
       let capTab: Float64Array = ZERO_ROW;
       let rCap = 0;
       if (capitalised[i] && !acs) {
@@ -1234,25 +1124,14 @@ export class FeatureTagger {
       }
       for (let j = 0; j < k; j++) if (keys[j] === 0) keys[j] = 1;
 
-      // the scores of the remaining keys (none for most words: then 0 + part, which is part)
-      if (k > 0) scorer.score(keys, k, scores);
-      else for (let l = 0; l < NL; l++) scores[l] = 0;
-      // one sum per needed label, in tagSentence's order
-      const vec = this.wVec;
-      for (let j = nb; j < nEnd; j++) {
-        const l = NEED[j];
-        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
-        part += ctriTab[rCtri + l];
-        part += bg[rRight + l] + bg[rLeft + l];
-        part += capTab[rCap + l];
-        part += docTab[rDoc + l];
-        part += aggTab[rAgg + l];
-        part += prevTab[rPrev + l];
-        part += prevClassTab[rPrevClass + l];
-        part += vec56[b5 + l] + vec56[b6 + l];
-        part += histTab[rHist + l];
-        scores[l] += part;
+      // the scores of the remaining keys (none for most words: a row of zeros)
+      let rest: Float64Array = ZERO_ROW;
+      if (k > 0) {
+        scorer.score(keys, k, scores);
+        rest = scores;
       }
+      // one sum per needed label, in tagSentence's order, and the decision as it goes
+      const vec = this.wVec;
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
@@ -1263,7 +1142,17 @@ export class FeatureTagger {
         const l = NEED[j];
         // a name cannot stay open past the end of the sentence
         if (last && l !== 0 && labelPart(l) < 2) continue;
-        const sc = scores[l];
+        let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
+        part += ctriTab[rCtri + l];
+        part += rightRow[l] + leftRow[l];
+        part += capTab[rCap + l];
+        part += docTab[rDoc + l];
+        part += aggTab[rAgg + l];
+        part += prevTab[rPrev + l];
+        part += prevClassTab[rPrevClass + l];
+        part += vec56[b5 + l] + vec56[b6 + l];
+        part += histTab[rHist + l];
+        const sc = rest[l] + part;
         if (ALLOWED[allowedBase + l] && sc > bestScore) {
           bestScore = sc;
           pred = l;

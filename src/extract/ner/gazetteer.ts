@@ -72,10 +72,10 @@ export class Gazetteer {
   /**
    * Writes, per token, a bitmask: bit 3*list + 0 for a phrase's first token, +1 inside, +2 a
    * one-token phrase. Longest match wins from each start; phrases start only at a capitalised
-   * token (or anywhere in an all-capitals headline), so "chad" the verb never matches.
+   * token (or anywhere in an all-capitals headline), so "chad" the verb never matches. Only
+   * `lower[0..n)` is read.
    */
-  match(lower: readonly string[], capitalised: Uint8Array, out: Uint32Array, longestFrom?: Uint8Array): void {
-    const n = lower.length;
+  match(lower: readonly string[], capitalised: Uint8Array, out: Uint32Array, longestFrom?: Uint8Array, n = lower.length): void {
     out.fill(0, 0, n);
     for (let i = 0; i < n; i++) {
       if (!capitalised[i]) continue;

@@ -10,8 +10,13 @@ export { fmix };
 
 /** FNV-1a over UTF-16 code units, finalised; `seed` separates kinds of atom (word, suffix...). */
 export function hashString(s: string, seed: number): number {
+  return hashRange(s, 0, s.length, seed);
+}
+
+/** hashString(s.slice(from, to), seed) without the slice. */
+export function hashRange(s: string, from: number, to: number, seed: number): number {
   let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) | 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }

@@ -63,7 +63,7 @@ export class NerModel implements Scorer {
     this.mask = cap - 1;
     this.slots = new Int32Array(2 * cap);
     let nnz = 0;
-    for (const v of weights) if (v !== 0) nnz++;
+    for (let j = 0; j < weights.length; j++) if (weights[j] !== 0) nnz++;
     if (nnz >= 1 << 26) throw new Error('ner model: too many weights');
     this.rowLabel = new Uint8Array(nnz);
     this.rowWeight = new Float32Array(nnz);
@@ -272,7 +272,11 @@ export class NerModel implements Scorer {
     off += rows * 4;
     const q = new Int8Array(raw.buffer, raw.byteOffset + off, rows * NL);
     const weights = new Float32Array(rows * NL);
-    for (let r = 0; r < rows; r++) for (let l = 0; l < NL; l++) weights[r * NL + l] = q[r * NL + l] * scales[r];
+    for (let r = 0; r < rows; r++) {
+      const scale = scales[r];
+      const base = r * NL;
+      for (let l = 0; l < NL; l++) weights[base + l] = q[base + l] * scale;
+    }
     const meta: ModelMeta = { featureVersion: header.featureVersion, labels: header.labels, training: header.training };
     return new NerModel(keys, weights, new Gazetteer(header.gazetteer, header.common), meta);
   }

@@ -14,8 +14,18 @@ import { labelSpans } from '../ner/model.js';
 // typographic ones.
 const QUOTES = /[“”„‘’‚`´]/;
 function normalise(text: string): string {
-  if (!QUOTES.test(text)) return text;
+  if (!hasQuote(text)) return text;
   return text.replace(/[“”„]/g, '"').replace(/[‘’‚`´]/g, "'");
+}
+
+/** QUOTES.test for one token, without a regex run per token */
+function hasQuote(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ` ´ ‘ ’ ‚ “ ” „ (U+201B is not one of them)
+    if (c === 0x60 || c === 0xb4 || (c >= 0x2018 && c <= 0x201e && c !== 0x201b)) return true;
+  }
+  return false;
 }
 
 export const namesStage: Stage = {
