@@ -725,6 +725,8 @@ function indexKb(
     }
   }
 
+  const stateIds = new Map<StateRole, Map<string, string | null>>();
+
   return {
     entries,
     countries: byIso,
@@ -734,8 +736,16 @@ function indexKb(
     byId: (id) => entries.get(id),
     byAlias: (alias) => aliasMap.get(splitAlias(alias).map(pieceKey).join(' ')) ?? [],
     stateEntry: (iso, role) => {
-      const c = byIso.get(iso);
-      return c ? entries.get(stateEntryId(c, role)) : undefined;
+      // asked per mention: the id's slug is worked out once per country and role
+      let ids = stateIds.get(role);
+      if (!ids) stateIds.set(role, (ids = new Map()));
+      let id = ids.get(iso);
+      if (id === undefined) {
+        const c = byIso.get(iso);
+        id = c ? stateEntryId(c, role) : null;
+        ids.set(iso, id);
+      }
+      return id === null ? undefined : entries.get(id);
     },
     relationsOf: (id) => entries.get(id)?.relations ?? [],
     relationsTo: (id) => inverse.get(id) ?? [],

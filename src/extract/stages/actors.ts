@@ -48,9 +48,20 @@ interface SentencePiece extends Piece {
   key: string;
   /** whether `key` is a word of any trie: a walk stops at once on the many pieces that are not */
   known: boolean;
-  /** whether `key` is a first word of any trie: only such a piece starts a walk */
-  starts: boolean;
+  /** the tries `key` is a first word of (bits KB, COUNTRY, ...): only such a piece starts a walk */
+  starts: number;
+  /** whether `key` may open one of the described patterns ("jihadists", "armed", "Fulani") */
+  trigger: boolean;
 }
+
+/** A bit per trie a walk may start in; KNOWN and TRIGGER mark the other words of Vocabulary.info. */
+const KB = 1;
+const COUNTRY = 2;
+const DEMONYM = 4;
+const FORCE = 8;
+const GOV_FORCES = 16;
+const KNOWN = 32;
+const TRIGGER = 64;
 
 /** What a mention links to: the actor fields of ActorMention, with the id under a short name. */
 interface Target extends Pick<ActorMention, 'name' | 'kind' | 'inter' | 'country' | 'provisional' | 'unnamed'> {
@@ -309,8 +320,8 @@ function buildPlainTrie(entries: [string, string][]): TrieNode {
 const FORCE_TRIE = buildPlainTrie(FORCE_NOUNS);
 
 /** Longest walk of `trie` from piece `i`; only hits whose case rule the text satisfies count. */
-function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
-  if (i >= pieces.length || !pieces[i].starts) return null;
+function walk(trie: TrieNode, bit: number, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
+  if (i >= pieces.length || (pieces[i].starts & bit) === 0) return null;
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
@@ -344,7 +355,7 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
     for (let i = 0; i < pieces.length; i++) {
       if (!pieces[i].starts) continue;
       for (let t = 0; t < 2; t++) {
-        const m = walk(t === 0 ? kb.countryTrie : kb.demonymTrie, pieces, i, true);
+        const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i, true) : walk(kb.demonymTrie, DEMONYM, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
         if (country) {
           countries.add(country);
@@ -411,7 +422,7 @@ const GROUP_KINDS = new Set<ActorKind>(['armed-group', 'pmc', 'militia', 'state-
 
 function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    const m = walk(kb.trie, pieces, i, true);
+    const m = walk(kb.trie, KB, pieces, i, true);
     if (!m) continue;
     // a short abbreviation inside a run of capitals is a headline word ("WHAT IS LEFT"), not "IS"
     if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieces[i - 1]) || isCapitalsWord(pieces[m.to]))) continue;
@@ -428,7 +439,7 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
 }
 
 function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: StateRole } | null {
-  const m = walk(FORCE_TRIE, pieces, i, false);
+  const m = walk(FORCE_TRIE, FORCE, pieces, i, false);
   if (!m) return null;
   const role = m.hits[0].entryId as StateRole;
   // a lone "military" before another noun is an adjective ("military coup", "military assistance")
@@ -449,7 +460,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
     const head = forceNoun(pieces, i);
     if (head && lower(pieces[head.to]) === 'of') {
       const at = lower(pieces[head.to + 1]) === 'the' ? head.to + 2 : head.to + 1;
-      const c = pieces[at] ? walk(kb.countryTrie, pieces, at, true) : null;
+      const c = pieces[at] ? walk(kb.countryTrie, COUNTRY, pieces, at, true) : null;
       const country = c ? kb.byId(c.hits[0].entryId)?.country : null;
       const entry = country ? kb.stateEntry(country, head.role) : undefined;
       if (c && entry && pieces[c.to - 1].last) {
@@ -457,7 +468,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         continue;
       }
     }
-    const d = walk(kb.demonymTrie, pieces, i, true);
+    const d = walk(kb.demonymTrie, DEMONYM, pieces, i, true);
     if (!d) continue;
     const state = kb.byId(d.hits[0].entryId);
     if (!state?.country) continue;
@@ -473,7 +484,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         const conj = lower(pieces[k]);
         if (conj !== 'and' && conj !== ',' && conj !== 'or') break;
         const next = conj === ',' && lower(pieces[k + 1]) === 'and' ? k + 2 : k + 1;
-        const d2 = pieces[next] ? walk(kb.demonymTrie, pieces, next, true) : null;
+        const d2 = pieces[next] ? walk(kb.demonymTrie, DEMONYM, pieces, next, true) : null;
         if (!d2) break;
         shared = forceNoun(pieces, d2.to);
         k = d2.to;
@@ -514,7 +525,7 @@ function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
         continue;
       }
     }
-    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, pieces, i, false) : null;
+    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, GOV_FORCES, pieces, i, false) : null;
     if (g && /^\p{Ll}/u.test(pieces[i].text)) {
       const placeholder: Target = { id: `${BARE_PREFIX}military`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
       out.push(candidate(pieces, i, g.to, placeholder, `${BARE_PREFIX}government-forces`, 0));
@@ -582,7 +593,7 @@ const STATE_ROLE_LIST: StateRole[] = ['military', 'police', 'government', 'defen
 function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     if (!pieces[i].first) continue;
-    const m = walk(kb.countryTrie, pieces, i, true);
+    const m = walk(kb.countryTrie, COUNTRY, pieces, i, true);
     if (!m || !pieces[m.to - 1].last) continue;
     const state = kb.byId(m.hits[0].entryId);
     if (!state) continue;
@@ -591,7 +602,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     let rule: string | null = null;
     if (isPossessive(next)) {
       const after = pieces[m.to + 1];
-      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
+      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, KB, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
     } else if (next && STATE_VERBS.has(next.text) && !(prev && PLACE_PREPOSITIONS.has(lower(prev)))) {
       rule = 'country-actor:subject';
     } else if (prev && lower(prev) === 'by' && pieces[i - 2] && AGENT_PARTICIPLES.test(pieces[i - 2].text)) {
@@ -601,7 +612,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     }
     if (!rule && next && lower(next) === 'and' && pieces[m.to + 1]) {
       // "Mali and Russia signed": the first of two coordinated subjects acts too
-      const second = walk(kb.countryTrie, pieces, m.to + 1, true);
+      const second = walk(kb.countryTrie, COUNTRY, pieces, m.to + 1, true);
       const verb = second ? pieces[second.to] : undefined;
       if (verb && STATE_VERBS.has(verb.text)) rule = 'country-actor:subject-coordinated';
     }
@@ -610,13 +621,13 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
 }
 
 function unnamedTarget(canonical: string, kind: ActorKind, inter: AcledInter | null): Target {
-  return { id: `unnamed:${slug(canonical)}`, name: canonical, kind, inter, country: null, provisional: false, unnamed: true };
+  return { id: `unnamed:${cachedSlug(canonical)}`, name: canonical, kind, inter, country: null, provisional: false, unnamed: true };
 }
 
 /** The KB armed group or organisation starting at piece `i` (optionally after "the"). */
 function namedGroupAt(pieces: SentencePiece[], i: number, kb: ActorKb, ctx: Context): { to: number; entry: ActorEntry; alias: string } | null {
   const at = DETERMINERS.has(lower(pieces[i])) ? i + 1 : i;
-  const m = walk(kb.trie, pieces, at, true);
+  const m = walk(kb.trie, KB, pieces, at, true);
   if (!m) return null;
   const entry = disambiguate(m.hits, kb, ctx);
   if (!entry || entry.kind === 'person' || entry.kind === 'state') return null;
@@ -629,17 +640,12 @@ function affiliatedName(entry: ActorEntry, alias: string): string {
 }
 
 /** Every word that can open one of the described patterns: any other piece is skipped with one look-up. */
-let describedTriggers: Set<string> | null = null;
-
-function isDescribedTrigger(w: string): boolean {
-  describedTriggers ??= new Set([...AFFILIATION_WORDS, ...AFFILIATED_GROUP_NOUNS, ...ETHNIC_GROUPS.keys(), ...DESCRIPTIVE_ADJECTIVES.keys(), ...DESCRIBED_HEADS.keys()]);
-  return describedTriggers.has(w);
-}
+const DESCRIBED_TRIGGERS: readonly string[] = [...AFFILIATION_WORDS, ...AFFILIATED_GROUP_NOUNS, ...ETHNIC_GROUPS.keys(), ...DESCRIPTIVE_ADJECTIVES.keys(), ...DESCRIBED_HEADS.keys()];
 
 function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const w = lower(pieces[i]);
-    if (!isDescribedTrigger(w)) continue;
+    if (!pieces[i].trigger) continue;
 
     // "X-affiliated groups": the named actor and the affiliation word share one token
     if (AFFILIATION_WORDS.has(w) && !pieces[i].first) {
@@ -926,15 +932,19 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     if (t.sentence !== lastSentence) sentenceStarts.add(t.start);
     lastSentence = t.sentence;
   }
-  // the words the text writes in lower case, gathered only if a name opening a sentence asks
-  let lowerSet: Set<string> | null = null;
+  // whether the text writes a word in lower case: asked for few names (one word opening a
+  // sentence), so each asks a scan of the tokens rather than a set of every lower-case word
+  const lowerAnswers = new Map<string, boolean>();
   const lowerWords = {
     has(word: string): boolean {
-      if (!lowerSet) {
-        lowerSet = new Set<string>();
-        for (const t of tokens) if (startsLower(t.text)) lowerSet.add(t.text);
+      if (!startsLower(word)) return false;
+      let found = lowerAnswers.get(word);
+      if (found === undefined) {
+        found = false;
+        for (let k = 0; k < tokens.length && !found; k++) found = tokens[k].text === word;
+        lowerAnswers.set(word, found);
       }
-      return lowerSet.has(word);
+      return found;
     },
   };
   // whether [s, e) overlaps a taken span: among spans starting before e (a prefix once sorted by
@@ -1110,10 +1120,21 @@ function hasJoiner(text: string): boolean {
 }
 
 interface Vocabulary {
-  /** the words of every trie the recognisers walk */
-  words: Set<string>;
-  /** their first words */
-  firsts: Set<string>;
+  /** for each word of a trie or a described pattern, its bits: KNOWN, TRIGGER and the tries it opens */
+  info: Map<string, number>;
+  /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
+  types: Map<string, PieceType[]>;
+}
+
+/** One piece of a split token as its text alone defines it, offsets relative to the token. */
+interface PieceType {
+  text: string;
+  start: number;
+  end: number;
+  key: string;
+  known: boolean;
+  starts: number;
+  trigger: boolean;
 }
 
 /** Per knowledge base (tests bring their own). */
@@ -1122,33 +1143,57 @@ const VOCABULARIES = new WeakMap<ActorKb, Vocabulary>();
 function vocabulary(kb: ActorKb): Vocabulary {
   let v = VOCABULARIES.get(kb);
   if (!v) {
-    const tries = [kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES];
-    v = { words: trieWords(tries), firsts: new Set(tries.flatMap((t) => [...t.next.keys()])) };
+    // one look-up per piece answers every question the recognisers ask of its word
+    const info = new Map<string, number>();
+    const mark = (w: string, bit: number) => info.set(w, (info.get(w) ?? 0) | bit);
+    for (const w of trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES])) mark(w, KNOWN);
+    const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
+    for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
+    for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
+    v = { info, types: new Map() };
     VOCABULARIES.set(kb, v);
   }
   return v;
 }
 
+function pieceType(v: Vocabulary, text: string, start: number, end: number): PieceType {
+  const key = pieceKey(text);
+  const bits = v.info.get(key) ?? 0;
+  return { text, start, end, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 };
+}
+
+/** The pieces of a token that splits ("al-Qaida", "'s", "d'Ivoire"): worked out once per text,
+ * since splitting runs a regular expression. */
+function tokenPieces(v: Vocabulary, text: string): PieceType[] {
+  let parts = v.types.get(text);
+  if (parts === undefined) {
+    if (v.types.size >= 50_000) v.types.clear();
+    const raw: Piece[] = [];
+    splitToken(text, 0, raw);
+    parts = raw.map((p) => pieceType(v, p.text, p.start, p.end));
+    v.types.set(text, parts);
+  }
+  return parts;
+}
+
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const vocab = v.words;
+  const info = v.info;
   const bySentence: SentencePiece[][] = [];
-  let parts: Piece[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
     if (!hasJoiner(t.text)) {
-      // most tokens are one piece: no split, no intermediate object
+      // most tokens are one piece: no split, no intermediate object, and only the small
+      // vocabulary sets to ask (a cache of every token text would cost more to reach)
       const key = pieceKey(t.text);
-      const known = vocab.has(key);
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known, starts: known && v.firsts.has(key) });
+      const bits = info.get(key) ?? 0;
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 });
       continue;
     }
-    if (parts.length > 0) parts = [];
-    splitToken(t.text, t.start, parts);
+    const parts = tokenPieces(v, t.text);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
-      const key = pieceKey(p.text);
-      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key), starts: vocab.has(key) && v.firsts.has(key) });
+      list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
     }
   }
   return bySentence;

@@ -1,7 +1,7 @@
 import type { ActorMention, Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import { gazetteer, distanceKm, type Gazetteer, type Place } from '../../knowledge/places.js';
+import { gazetteer, distanceKm, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
 
 /**
@@ -37,6 +37,8 @@ interface Unit {
   words: number;
   /** isAllCaps of `text`, for capitalised units (false for the others) */
   allCaps: boolean;
+  /** what the token's text says (its gazetteer answers cached), null for parts of a hyphenated token */
+  type: UnitType | null;
 }
 
 interface Match {
@@ -123,9 +125,88 @@ function wordCount(key: string, firstSpace: number): number {
   return n;
 }
 
+/** What a unit's text alone says of it: the same words recur in every document, so each text is
+ * worked out once and its key string is shared (later map look-ups on it reuse its hash). */
+interface UnitType {
+  key: string;
+  firstWord: string;
+  words: number;
+  wordy: boolean;
+  cap: boolean;
+  /** isAllCaps of the text, for capitalised units (false for the others) */
+  allCaps: boolean;
+  hasDot: boolean;
+  /** whether a dot right after it makes one unit ("St.", "Ky."); undefined until first asked */
+  dottable: boolean | undefined;
+  /** the gazetteer's answers for `key` (`maxWords` of `firstWord`), filled on first need: the
+   * gazetteer's tables are large, so a look-up there costs more than reading these fields */
+  span: number;
+  flags: WordFlags | null;
+  demonym: string | null | undefined;
+  candidates: readonly Place[] | null;
+}
+
+const PLAIN = 0;
+const PUNCTUATION = 1;
+const MIXED = 2;
+
+/** PLAIN for a token of small ASCII letters and digits only, PUNCTUATION for one with no letter or
+ * digit (isWordy false), MIXED for the rest (capitals, apostrophes, letters beyond ASCII). */
+function plainKind(text: string): number {
+  let letters = false;
+  let other = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) letters = true;
+    else if ((c >= 65 && c <= 90) || c >= 192) return MIXED;
+    else other = true;
+  }
+  return letters ? (other ? MIXED : PLAIN) : PUNCTUATION;
+}
+
+/** Unit types per gazetteer (whether a word takes a dot depends on its keys). Bounded for long streams. */
+const UNIT_TYPES = new WeakMap<Gazetteer, Map<string, UnitType>>();
+
+function unitTypes(g: Gazetteer): Map<string, UnitType> {
+  let types = UNIT_TYPES.get(g);
+  if (!types) {
+    types = new Map();
+    UNIT_TYPES.set(g, types);
+  }
+  if (types.size >= 200_000) types.clear();
+  return types;
+}
+
+function unitType(types: Map<string, UnitType>, tx: string): UnitType {
+  let type = types.get(tx);
+  if (type === undefined) {
+    const wordy = isWordy(tx);
+    const cap = wordy && isCapitalised(tx);
+    const key = wordy ? unitKey(tx) : tx;
+    const sp = key.indexOf(' ');
+    type = {
+      key,
+      firstWord: sp < 0 ? key : key.slice(0, sp),
+      words: sp < 0 ? 1 : wordCount(key, sp),
+      wordy,
+      cap,
+      allCaps: cap && isAllCaps(tx),
+      hasDot: cap && tx.includes('.'),
+      dottable: undefined,
+      span: -1,
+      flags: null,
+      demonym: undefined,
+      candidates: null,
+    };
+    types.set(tx, type);
+  }
+  return type;
+}
+
 /** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
 export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out: Unit[] = [];
+  const types = unitTypes(g);
   let lastSentence = -1;
   let prevText = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -141,7 +222,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const cap = isCapitalised(part);
           const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
           const allCaps = isAllCaps(part);
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial });
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial, type: null });
         }
         at += part.length + 1;
       }
@@ -149,40 +230,97 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
       prevText = tx;
       continue;
     }
-    const wordy = isWordy(tx);
-    const cap = wordy && isCapitalised(tx);
+    const kind = plainKind(tx);
+    if (kind !== MIXED) {
+      // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
+      // than to look up in a cache of every text, and none is capitalised
+      const key = kind === PLAIN ? unitKey(tx) : tx;
+      const sp = key.indexOf(' ');
+      const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
+      lastSentence = t.sentence;
+      prevText = tx;
+      out.push({
+        start: t.start,
+        end: t.end,
+        text: tx,
+        key,
+        firstWord: sp < 0 ? key : key.slice(0, sp),
+        words: sp < 0 ? 1 : wordCount(key, sp),
+        cap: false,
+        abbr: false,
+        allCaps: false,
+        dotted: false,
+        sentence: t.sentence,
+        initial,
+        type: null,
+      });
+      continue;
+    }
+    const type = unitType(types, tx);
+    const cap = type.cap;
     let end = t.end;
     let dotted = false;
     const next = tokens[i + 1];
-    if (cap && next !== undefined && next.text === '.' && next.start === t.end && tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + unitKey(tx)))) {
-      end = next.end;
-      dotted = true;
+    if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
+      if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key));
+      if (type.dottable) {
+        end = next.end;
+        dotted = true;
+      }
     }
     const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
     lastSentence = t.sentence;
     prevText = tx;
-    const key = wordy ? unitKey(tx) : tx;
-    const sp = key.indexOf(' ');
-    const hasDot = cap && tx.includes('.');
     const text = dotted ? doc.text.slice(t.start, end) : tx;
-    const allCaps = cap && (dotted ? isAllCaps(text) : isAllCaps(tx));
+    const allCaps = dotted ? isAllCaps(text) : type.allCaps;
     out.push({
       start: t.start,
       end,
       text,
-      key,
-      firstWord: sp < 0 ? key : key.slice(0, sp),
-      words: sp < 0 ? 1 : wordCount(key, sp),
+      key: type.key,
+      firstWord: type.firstWord,
+      words: type.words,
       cap,
-      abbr: cap && (dotted || hasDot || allCaps),
+      abbr: cap && (dotted || type.hasDot || allCaps),
       allCaps,
-      dotted: cap && (dotted || hasDot),
+      dotted: cap && (dotted || type.hasDot),
       sentence: t.sentence,
       initial,
+      type,
     });
     if (dotted) i++;
   }
   return out;
+}
+
+/** `g.maxWords(u.firstWord)` */
+function spanOf(g: Gazetteer, u: Unit): number {
+  const t = u.type;
+  if (t === null) return g.maxWords(u.firstWord);
+  if (t.span < 0) t.span = g.maxWords(t.firstWord);
+  return t.span;
+}
+
+/** `g.flags(u.key)` */
+function flagsOf(g: Gazetteer, u: Unit): WordFlags {
+  const t = u.type;
+  if (t === null) return g.flags(u.key);
+  return (t.flags ??= g.flags(t.key));
+}
+
+/** `g.demonym(u.key)` */
+function demonymOf(g: Gazetteer, u: Unit): string | null {
+  const t = u.type;
+  if (t === null) return g.demonym(u.key);
+  if (t.demonym === undefined) t.demonym = g.demonym(t.key);
+  return t.demonym;
+}
+
+/** `g.lookup(u.key)` */
+function candidatesOf(g: Gazetteer, u: Unit): readonly Place[] {
+  const t = u.type;
+  if (t === null) return g.lookup(u.key);
+  return (t.candidates ??= g.lookup(t.key));
 }
 
 /** True when the place `inner` lies inside `outer` (or both lie in the same small area). */
@@ -267,9 +405,10 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
   for (let i = 0; i < us.length; i++) {
     const u = us[i];
     if (!u.cap || TITLES.has(u.key)) continue;
-    const max = g.maxWords(u.firstWord);
-    // spans are counted from a key's first word: a hyphen part's firstWord may hold a space
-    const longest = u.words === 1 ? max : g.maxWords(u.key.slice(0, u.key.indexOf(' ')));
+    const max = spanOf(g, u);
+    // spans are counted from a key's first word: a hyphen part's firstWord may hold a space (a
+    // token's firstWord is that first word already)
+    const longest = u.words === 1 || u.type !== null ? max : g.maxWords(u.key.slice(0, u.key.indexOf(' ')));
     let found: Match | null = null;
     let key = '';
     const keys: string[] = [];
@@ -304,10 +443,10 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       if (cands.length === 0 && capitals) cands = g.lookup('=' + k);
       let viaAbbreviation = cands.length > 0;
       // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
-      if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
+      if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = n === 1 ? candidatesOf(g, u) : g.lookup(k);
       if (cands.length === 0) continue;
       if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
-      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0 };
+      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined };
     }
     if (found) {
       matches.push(found);
@@ -349,7 +488,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (!u.cap || u.sentence !== us[i - 1].sentence) continue;
     const p = us[i - 1];
     const initial = p.text === '.' && i >= 2 && us[i - 2].cap && us[i - 2].text.length === 1 && us[i - 2].end === p.start;
-    if (initial || (p.cap && (g.flags(p.key).firstName || TITLES.has(p.key)) && !g.flags(u.key).firstName && !(p.key === 'saint'))) personWords.add(u.key);
+    if (initial || (p.cap && (flagsOf(g, p).firstName || TITLES.has(p.key)) && !flagsOf(g, u).firstName && !(p.key === 'saint'))) personWords.add(u.key);
     // "Bell said": a speaker, unless the name is a country's or a city's ("Moscow said")
     const n = us[i + 1];
     if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
@@ -363,15 +502,15 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (c.kind === 'country' || (m.candidates.length === 1 && c.population >= 20000)) namedCountries.add(c.country);
   }
   for (const u of us) {
-    const cc = u.cap ? g.demonym(u.key) : null;
+    const cc = u.cap ? demonymOf(g, u) : null;
     if (cc) namedCountries.add(cc);
   }
   const kept: Match[] = [];
   let lastKeptTo = -1;
   /** a word that names a place by itself, not also a common word or a personal name */
-  const placey = (key: string): boolean => {
-    if (!g.has(key)) return false;
-    const f = g.flags(key);
+  const placey = (u: Unit): boolean => {
+    if (candidatesOf(g, u).length === 0) return false;
+    const f = flagsOf(g, u);
     return !f.common && !f.firstName && !f.surname;
   };
   for (const m of raw) {
@@ -379,7 +518,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const prev = us[m.from - 1];
     const next = us[m.to];
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
-    const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
+    const flags = single ? flagsOf(g, first) : { common: false, firstName: false, surname: false };
     // the tagger vouches for the name only when its LOC span is the name itself; a longer span
     // ("Webb Center") is widened or dropped below, and the name inside it passes the filters alone
     const inLoc = tagged && locSpans.has(m.start * SPAN_BASE + m.end);
@@ -394,10 +533,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // a following ", Texas" or "(Sourou)" naming a known area
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
     const after = us[m.to + 1];
-    const afterCands = after?.cap ? [...g.lookup(after.key), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : [])] : [];
+    const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : [])] : [];
     const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const supported = inLoc || locative || containerAfter;
-    const demonym = g.demonym(m.key);
+    const demonym = m.to - m.from === 1 ? demonymOf(g, first) : g.demonym(m.key);
 
     // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps",
     // or the group's own name before a plain noun ("Wagner fighters", "Wagner personnel"); a state's
@@ -422,7 +561,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (nextSame && nextSame.start === m.end && (nextSame.text === '$' || nextSame.text === '€' || nextSame.text === '£')) continue;
     if (flags.firstName && !inLoc) {
       // "Beverly Ochieng", "Vladimir Putin": a given name followed by a surname
-      if (nextSame && nextSame.cap && !placey(nextSame.key)) continue;
+      if (nextSame && nextSame.cap && !placey(nextSame)) continue;
       if (!supported && !(m.candidates.some((c) => c.population >= 100000) && !first.initial)) continue;
     }
     if (flags.surname && !inLoc && !supported) {
@@ -437,7 +576,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "National Park", "Central Bank": every word common, and only small namesakes
     if (!single && !inLoc && !containerAfter && m.rule !== 'gazetteer-abbreviation' && m.candidates.every((c) => (c.kind === 'city' || c.kind === 'village' || c.kind === 'feature') && c.population < 20000)) {
       let allCommon = true;
-      for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !g.flags(us[j].key).common) allCommon = false;
+      for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !flagsOf(g, us[j]).common) allCommon = false;
       if (allCommon) continue;
     }
     // "the White House": an institution named after a small namesake place
@@ -449,7 +588,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !inLoc && !major && !containerAfter) {
       const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from;
-      const nextCap = nextSame && nextSame.cap && !placey(nextSame.key) && !ORG_WORDS.has(nextSame.key);
+      const nextCap = nextSame && nextSame.cap && !placey(nextSame) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;
       // a small place named by a bare word with nothing around it that says place
       if (!locative && !first.initial && m.candidates.every((c) => c.population < 20000 || c.kind === 'feature')) {
@@ -461,7 +600,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     }
     if (first.initial && !inLoc && single && seenLower(m.key)) continue;
     // a capitalised word glued to a preceding name ("John Paris", "Kenya Airways" handled by the tagger)
-    if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
+    if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && candidatesOf(g, prev).length === 0 && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
     if (first.allCaps && single && flags.common) continue;
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
@@ -501,7 +640,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         const f = g.flags(key);
         if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
       }
-      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0 });
+      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
     }
     kept.sort((a, b) => a.start - b.start);
   }
@@ -516,9 +655,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
-    const f = g.flags(u.key);
-    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || g.demonym(u.key)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: [], rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0 });
+    const f = flagsOf(g, u);
+    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: [], rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
   }
   kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
@@ -554,7 +693,7 @@ function demonymCue(us: Unit[], from: number, g: Gazetteer): string | undefined 
   if (!us[j] || !PLACE_NOUNS.has(us[j].key) || us[j].cap) return undefined;
   const d = us[j - 1];
   if (!d || !d.cap || d.sentence !== us[from].sentence) return undefined;
-  return g.demonym(d.key) ?? undefined;
+  return demonymOf(g, d) ?? undefined;
 }
 
 /**
@@ -666,12 +805,21 @@ function support(c: Place, key: string, votes: Votes, extra: Map<string, number>
   return s;
 }
 
+/** simpleKey by name: asked for the same gazetteer names in every document. Bounded for long streams. */
+const SIMPLE_KEYS = new Map<string, string>();
+
 function simpleKey(name: string): string {
-  return name
-    .split(/[\s]+/)
-    .map((w) => unitKey(w))
-    .filter(Boolean)
-    .join(' ');
+  let key = SIMPLE_KEYS.get(name);
+  if (key === undefined) {
+    if (SIMPLE_KEYS.size >= 50_000) SIMPLE_KEYS.clear();
+    key = name
+      .split(/[\s]+/)
+      .map((w) => unitKey(w))
+      .filter(Boolean)
+      .join(' ');
+    SIMPLE_KEYS.set(name, key);
+  }
+  return key;
 }
 
 /** True when a neighbour in a list ("Utah, Washington and Wisconsin") is a first-level area. */
@@ -783,7 +931,7 @@ export const placesStage: Stage = {
     const extra = new Map<string, number>();
     for (const u of us) {
       if (!u.cap) continue;
-      const cc = g.demonym(u.key);
+      const cc = demonymOf(g, u);
       if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
     }
     for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
