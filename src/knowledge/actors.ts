@@ -347,6 +347,25 @@ function withArticle(name: string): string {
 }
 
 export function slug(s: string): string {
+  // most names are ASCII: lower-case letters and digits kept, apostrophes dropped, every other run
+  // made one hyphen, as the expressions below do, in one pass
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 128) return slugUnicode(s);
+    if (c === 39) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out !== '') out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
+}
+
+function slugUnicode(s: string): string {
   return s
     .normalize('NFD')
     .replace(COMBINING, '')

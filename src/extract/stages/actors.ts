@@ -827,12 +827,31 @@ function usableText(text: string, key: string): boolean {
   return true;
 }
 
+/** `/[\p{L}\d]/u.test(text[i])`, with ASCII settled without the expression. */
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\d]/u.test(text[i]);
+}
+
+/** False when no space-like character is followed by a possibly small letter: then no lower-case
+ * word can trail the name, and the expression looking for one need not run. */
+function mayHaveLowerWord(text: string): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 128) continue;
+    const d = text.charCodeAt(i + 1);
+    if ((d >= 97 && d <= 122) || d >= 128) return true;
+  }
+  return false;
+}
+
 /** Trims punctuation a tagged span may carry at its edges ("Yatenga Province)"). */
 function trimName(n: NameMention, doc: Document): { start: number; end: number; text: string } | null {
   let start = n.start;
   let end = n.end;
-  while (start < end && !/[\p{L}\d]/u.test(doc.text[start])) start++;
-  while (end > start && !/[\p{L}\d.]/u.test(doc.text[end - 1])) end--;
+  while (start < end && !isLetterOrDigit(doc.text, start)) start++;
+  while (end > start && !(doc.text.charCodeAt(end - 1) === 46 || isLetterOrDigit(doc.text, end - 1))) end--;
   // a final full stop belongs to the sentence unless it closes an initial ("John F.")
   if (end > start && doc.text[end - 1] === '.' && !/(?:^|\s)\p{Lu}\.$/u.test(doc.text.slice(start, end))) end--;
   // "The Tongo Tongo", "Splendid Hotel in": determiners in front and lower-case words at the end are not the name
@@ -840,7 +859,7 @@ function trimName(n: NameMention, doc: Document): { start: number; end: number; 
   const lead = /^(?:The|A|An|In|On|At)\s+/.exec(text);
   if (lead) start += lead[0].length;
   text = doc.text.slice(start, end);
-  const tail = /(?:\s+\p{Ll}[\p{L}-]*)+$/u.exec(text);
+  const tail = mayHaveLowerWord(text) ? /(?:\s+\p{Ll}[\p{L}-]*)+$/u.exec(text) : null;
   if (tail && tail.index > 0) end = start + tail.index;
   if (end <= start) return null;
   return { start, end, text: doc.text.slice(start, end) };
@@ -1039,19 +1058,25 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     const bare = text.replace(/[’']s$/, '');
     return n.type === 'PER' ? personName(bare) : bare;
   };
+  // each name's canonical form and its words, worked out once for the two passes below
+  const canonicals: (string | null)[] = [];
+  const wordLists: string[][] = [];
   for (const { n, span } of usable) {
     const canonical = canonicalOf(n, span.text);
+    canonicals.push(canonical);
+    const words = canonical ? canonical.split(/\s+/) : [];
+    wordLists.push(words);
     if (!canonical) continue;
-    const words = canonical.split(/\s+/);
     if (n.type === 'PER' && words.length > 1) fullNames.push({ last: words[words.length - 1], target: targetFor(canonical, 'PER') });
   }
   const acronymTargets = new Map<string, Target>();
   for (const [acronym, full] of definedAcronyms) acronymTargets.set(acronym, targetFor(full.replace(/[’']s$/, ''), 'ORG'));
 
-  for (const { n, span } of usable) {
-    const canonical = canonicalOf(n, span.text);
+  for (let u = 0; u < usable.length; u++) {
+    const { n, span } = usable[u];
+    const canonical = canonicals[u];
     if (!canonical || GENERIC_NAME_WORDS.has(canonical.toLowerCase())) continue;
-    const words = canonical.split(/\s+/);
+    const words = wordLists[u];
     let target: Target;
     let rule = 'provisional';
     if (n.type === 'PER' && words.length === 1) {

@@ -770,13 +770,31 @@ function baseScore(c: Place, m: Match): number {
  * area, the same per name (so a name's own votes can be taken back out), and the distinct towns,
  * so scoring a candidate costs a few hash lookups whatever the length of the document.
  */
-interface Votes {
-  country: Map<string, number>;
-  admin1: Map<string, number>;
-  /** `${key}\t${country}` and `${key}\t${country}.${admin1}` -> the weight that name gave */
-  own: Map<string, number>;
+interface Votes extends Tally {
+  /** by name key, the weights that name gave */
+  own: Map<string, Tally>;
   /** towns and small areas chosen, with the names that chose them */
   points: { place: Place; keys: Set<string> }[];
+}
+
+/** Weights per country, and per admin1 code within a country (nested rather than keyed by a joined
+ * string, so scoring a candidate builds no string). */
+interface Tally {
+  country: Map<string, number>;
+  admin1: Map<string, Map<string, number>>;
+}
+
+function tally(): Tally {
+  return { country: new Map(), admin1: new Map() };
+}
+
+function addVote(t: Tally, c: Place, w: number): void {
+  t.country.set(c.country, (t.country.get(c.country) ?? 0) + w);
+  if (c.kind !== 'country') {
+    let a = t.admin1.get(c.country);
+    if (!a) t.admin1.set(c.country, (a = new Map()));
+    a.set(c.admin1Code, (a.get(c.admin1Code) ?? 0) + w);
+  }
 }
 
 /** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5. */
@@ -785,9 +803,9 @@ const MAX_POINTS = 200;
 
 /** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
 function support(c: Place, key: string, votes: Votes, extra: Map<string, number>): number {
-  const a1 = `${c.country}.${c.admin1Code}`;
-  const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (votes.own.get(`${key}\t${c.country}`) ?? 0);
-  const admin1 = (votes.admin1.get(a1) ?? 0) - (votes.own.get(`${key}\t${a1}`) ?? 0);
+  const own = votes.own.get(key);
+  const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (own?.country.get(c.country) ?? 0);
+  const admin1 = (votes.admin1.get(c.country)?.get(c.admin1Code) ?? 0) - (own?.admin1.get(c.country)?.get(c.admin1Code) ?? 0);
   let near = false;
   if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
     for (const { place: p, keys } of votes.points) {
@@ -894,22 +912,16 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
 
 function collectVotes(matches: Match[]): Votes {
   const votes: Votes = { country: new Map(), admin1: new Map(), own: new Map(), points: [] };
-  const add = (map: Map<string, number>, k: string, w: number): void => {
-    map.set(k, (map.get(k) ?? 0) + w);
-  };
   const pointAt = new Map<number, { place: Place; keys: Set<string> }>();
   for (const m of matches) {
     const c = m.chosen;
     if (!c || !c.country) continue;
     // unambiguous names, countries and names confirmed by a container count fully
     const w = m.candidates.length === 1 || c.kind === 'country' || m.containers.length > 0 ? 1 : 0.5;
-    add(votes.country, c.country, w);
-    add(votes.own, `${m.key}\t${c.country}`, w);
-    if (c.kind !== 'country') {
-      const a1 = `${c.country}.${c.admin1Code}`;
-      add(votes.admin1, a1, w);
-      add(votes.own, `${m.key}\t${a1}`, w);
-    }
+    addVote(votes, c, w);
+    let own = votes.own.get(m.key);
+    if (!own) votes.own.set(m.key, (own = tally()));
+    addVote(own, c, w);
     if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
       const p = pointAt.get(c.index);
       if (p) p.keys.add(m.key);
