@@ -43,7 +43,13 @@ export interface WordFlags {
 
 const NO_FLAGS: WordFlags = Object.freeze({ common: false, firstName: false, surname: false });
 const FLAG_SETS = new Map<string, WordFlags>();
-const NONE: readonly Place[] = Object.freeze([]);
+/**
+ * The empty candidate list. Made by slicing a list of objects so it has the same hidden class as
+ * every other list `lookup` returns: a frozen or literal `[]` has its own, and code that meets a
+ * second kind of list after being optimised for one is thrown away and compiled again.
+ */
+export const NO_PLACES: readonly Place[] = ([undefined] as unknown as Place[]).slice(1);
+const NONE = NO_PLACES;
 
 export class Gazetteer {
   private readonly text: string;

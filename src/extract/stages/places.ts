@@ -1,7 +1,7 @@
 import type { ActorMention, Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import { gazetteer, distanceKm, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
+import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
 
 /**
@@ -434,7 +434,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
         if (us[j].dotted) dotted = true;
         else if (us[j].abbr) capitals = true;
       }
-      let cands: readonly Place[] = dotted ? g.lookup('.' + k) : [];
+      let cands: readonly Place[] = dotted ? g.lookup('.' + k) : NO_PLACES;
       // "St. Petersburg" is also the city written "Saint Petersburg"
       if (cands.length > 0 && !capitals && n > 1) {
         const plain = g.lookup(k);
@@ -533,7 +533,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // a following ", Texas" or "(Sourou)" naming a known area
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
     const after = us[m.to + 1];
-    const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : [])] : [];
+    const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : NO_PLACES)] : NO_PLACES;
     const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const supported = inLoc || locative || containerAfter;
     const demonym = m.to - m.from === 1 ? demonymOf(g, first) : g.demonym(m.key);
@@ -626,12 +626,18 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       while (to < us.length && us[to].end <= l.end) to++;
       const cands = g.lookup(key);
       const head = words[words.length - 1];
-      const inner = kept.filter((m) => spanOverlaps(m, l));
-      if (inner.length > 0) {
-        const m = inner[0];
-        if (inner.length === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
+      // the first kept match overlapping the span, and whether it is the only one
+      let m: Match | null = null;
+      let overlapping = 0;
+      for (let k = 0; k < kept.length && overlapping < 2; k++) {
+        if (!spanOverlaps(kept[k], l)) continue;
+        if (overlapping === 0) m = kept[k];
+        overlapping++;
+      }
+      if (m !== null) {
+        if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
           if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
-          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: [], rule: 'tagger-loc-unresolved' });
+          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
         }
         continue;
       }
@@ -657,7 +663,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
     const f = flagsOf(g, u);
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: [], rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
   }
   kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
@@ -849,8 +855,8 @@ function listedWithAreas(us: Unit[], matches: Match[], i: number): boolean {
   return (isArea(prev) && joins(prev.to, matches[i].from)) || (isArea(next) && joins(matches[i].to, next.from));
 }
 
-function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>): void {
-  const containers = new Set(matches.flatMap((m) => m.containers));
+/** `containers`: the indexes of matches that contain another (the same in every pass). */
+function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>): void {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m.candidates.length === 0) continue;
@@ -947,9 +953,10 @@ export const placesStage: Stage = {
       if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
     }
     for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
-    choose(us, matches, null, extra);
-    choose(us, matches, collectVotes(matches), extra);
-    choose(us, matches, collectVotes(matches), extra);
+    const containers = new Set(matches.flatMap((m) => m.containers));
+    choose(us, matches, null, extra, containers);
+    choose(us, matches, collectVotes(matches), extra, containers);
+    choose(us, matches, collectVotes(matches), extra, containers);
     // the same name resolves the same way throughout one document
     const byKey = new Map<string, Place>();
     // a name a demonym puts in a country none of its namesakes lies in, throughout the document
