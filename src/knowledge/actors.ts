@@ -83,14 +83,15 @@ const APOSTROPHES = /[’‘ʼ`]/g;
 
 /** The comparison key of one word piece: lower case, no diacritics, one apostrophe form. */
 export function pieceKey(word: string): string {
-  // most pieces are plain ASCII words: their key is the lower case alone, with no regex run
-  let plain = word.length > 0;
-  for (let i = 0; i < word.length && plain; i++) {
+  // most pieces are ASCII (words, numbers, punctuation): nothing to decompose, so their key is the
+  // lower case alone, with no regex run; only a backtick would still need its apostrophe form
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i++) {
     const c = word.charCodeAt(i);
-    plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    ascii = c < 128 && c !== 96;
   }
   const w = word.toLowerCase();
-  if (plain || /^[a-z0-9]+$/.test(w)) return w;
+  if (ascii || /^[a-z0-9]+$/.test(w)) return w;
   return w.normalize('NFD').replace(COMBINING, '').replace(APOSTROPHES, "'");
 }
 

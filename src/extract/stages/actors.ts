@@ -517,7 +517,7 @@ const BARE_PREFIX = 'bare-force:';
 /** "the army", "the junta", "government forces": a candidate whose country is settled after all sentences are read. */
 function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    if (lower(pieces[i]) === 'the' && pieces[i + 1] && /^\p{Ll}/u.test(pieces[i + 1].text)) {
+    if (lower(pieces[i]) === 'the' && pieces[i + 1] && startsLower(pieces[i + 1].text)) {
       const f = forceNoun(pieces, i + 1);
       if (f && BARE_FORCE.has(pieces.slice(i + 1, f.to).map((p) => p.key).join(' '))) {
         const placeholder: Target = { id: `${BARE_PREFIX}${f.role}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
