@@ -83,14 +83,15 @@ const APOSTROPHES = /[’‘ʼ`]/g;
 
 /** The comparison key of one word piece: lower case, no diacritics, one apostrophe form. */
 export function pieceKey(word: string): string {
-  // most pieces are plain ASCII words: their key is the lower case alone, with no regex run
-  let plain = word.length > 0;
-  for (let i = 0; i < word.length && plain; i++) {
+  // most pieces are ASCII (words, numbers, punctuation): nothing to decompose, so their key is the
+  // lower case alone, with no regex run; only a backtick would still need its apostrophe form
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i++) {
     const c = word.charCodeAt(i);
-    plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    ascii = c < 128 && c !== 96;
   }
   const w = word.toLowerCase();
-  if (plain || /^[a-z0-9]+$/.test(w)) return w;
+  if (ascii || /^[a-z0-9]+$/.test(w)) return w;
   return w.normalize('NFD').replace(COMBINING, '').replace(APOSTROPHES, "'");
 }
 
@@ -347,6 +348,25 @@ function withArticle(name: string): string {
 }
 
 export function slug(s: string): string {
+  // most names are ASCII: lower-case letters and digits kept, apostrophes dropped, every other run
+  // made one hyphen, as the expressions below do, in one pass
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 128) return slugUnicode(s);
+    if (c === 39) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out !== '') out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
+}
+
+function slugUnicode(s: string): string {
   return s
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -725,6 +745,8 @@ function indexKb(
     }
   }
 
+  const stateIds = new Map<StateRole, Map<string, string | null>>();
+
   return {
     entries,
     countries: byIso,
@@ -734,8 +756,16 @@ function indexKb(
     byId: (id) => entries.get(id),
     byAlias: (alias) => aliasMap.get(splitAlias(alias).map(pieceKey).join(' ')) ?? [],
     stateEntry: (iso, role) => {
-      const c = byIso.get(iso);
-      return c ? entries.get(stateEntryId(c, role)) : undefined;
+      // asked per mention: the id's slug is worked out once per country and role
+      let ids = stateIds.get(role);
+      if (!ids) stateIds.set(role, (ids = new Map()));
+      let id = ids.get(iso);
+      if (id === undefined) {
+        const c = byIso.get(iso);
+        id = c ? stateEntryId(c, role) : null;
+        ids.set(iso, id);
+      }
+      return id === null ? undefined : entries.get(id);
     },
     relationsOf: (id) => entries.get(id)?.relations ?? [],
     relationsTo: (id) => inverse.get(id) ?? [],

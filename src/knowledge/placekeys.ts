@@ -17,7 +17,8 @@ const COMBINING = /[\u0300-\u036f]/g;
 function plainLower(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
+    // small ASCII letters and digits: nothing to lower-case, strip or spell out but the abbreviations
+    if ((c < 97 || c > 122) && (c < 48 || c > 57)) return false;
   }
   return true;
 }

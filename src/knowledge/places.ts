@@ -43,7 +43,13 @@ export interface WordFlags {
 
 const NO_FLAGS: WordFlags = Object.freeze({ common: false, firstName: false, surname: false });
 const FLAG_SETS = new Map<string, WordFlags>();
-const NONE: readonly Place[] = Object.freeze([]);
+/**
+ * The empty candidate list. Made by slicing a list of objects so it has the same hidden class as
+ * every other list `lookup` returns: a frozen or literal `[]` has its own, and code that meets a
+ * second kind of list after being optimised for one is thrown away and compiled again.
+ */
+export const NO_PLACES: readonly Place[] = ([undefined] as unknown as Place[]).slice(1);
+const NONE = NO_PLACES;
 
 export class Gazetteer {
   private readonly text: string;
@@ -130,15 +136,32 @@ export class Gazetteer {
 
   /** The raw candidate list of a key, by binary search over the sorted names. */
   private find(key: string): string | undefined {
+    const text = this.text;
+    const n = key.length;
     let lo = 0;
     let hi = this.nameAt.length - 2;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const start = this.nameAt[mid];
-      const tab = this.text.indexOf('\t', start);
-      const k = this.text.slice(start, tab);
-      if (k === key) return this.text.slice(tab + 1, this.nameAt[mid + 1] - 1);
-      if (k < key) lo = mid + 1;
+      // compares the line's name (up to its tab) with the key in place, by UTF-16 code unit as
+      // `<` on strings does, so the search slices no string per step
+      let cmp = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(start + i);
+        if (c === 9) {
+          cmp = -1; // the name is a proper prefix of the key
+          break;
+        }
+        const d = c - key.charCodeAt(i);
+        if (d !== 0) {
+          cmp = d;
+          break;
+        }
+      }
+      if (i === n && text.charCodeAt(start + n) !== 9) cmp = 1; // the key is a proper prefix of the name
+      if (cmp === 0) return text.slice(start + n + 1, this.nameAt[mid + 1] - 1);
+      if (cmp < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;

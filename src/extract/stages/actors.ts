@@ -48,9 +48,20 @@ interface SentencePiece extends Piece {
   key: string;
   /** whether `key` is a word of any trie: a walk stops at once on the many pieces that are not */
   known: boolean;
-  /** whether `key` is a first word of any trie: only such a piece starts a walk */
-  starts: boolean;
+  /** the tries `key` is a first word of (bits KB, COUNTRY, ...): only such a piece starts a walk */
+  starts: number;
+  /** whether `key` may open one of the described patterns ("jihadists", "armed", "Fulani") */
+  trigger: boolean;
 }
+
+/** A bit per trie a walk may start in; KNOWN and TRIGGER mark the other words of Vocabulary.info. */
+const KB = 1;
+const COUNTRY = 2;
+const DEMONYM = 4;
+const FORCE = 8;
+const GOV_FORCES = 16;
+const KNOWN = 32;
+const TRIGGER = 64;
 
 /** What a mention links to: the actor fields of ActorMention, with the id under a short name. */
 interface Target extends Pick<ActorMention, 'name' | 'kind' | 'inter' | 'country' | 'provisional' | 'unnamed'> {
@@ -309,8 +320,8 @@ function buildPlainTrie(entries: [string, string][]): TrieNode {
 const FORCE_TRIE = buildPlainTrie(FORCE_NOUNS);
 
 /** Longest walk of `trie` from piece `i`; only hits whose case rule the text satisfies count. */
-function walk(trie: TrieNode, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
-  if (i >= pieces.length || !pieces[i].starts) return null;
+function walk(trie: TrieNode, bit: number, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
+  if (i >= pieces.length || (pieces[i].starts & bit) === 0) return null;
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
@@ -344,7 +355,7 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
     for (let i = 0; i < pieces.length; i++) {
       if (!pieces[i].starts) continue;
       for (let t = 0; t < 2; t++) {
-        const m = walk(t === 0 ? kb.countryTrie : kb.demonymTrie, pieces, i, true);
+        const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i, true) : walk(kb.demonymTrie, DEMONYM, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
         if (country) {
           countries.add(country);
@@ -411,7 +422,7 @@ const GROUP_KINDS = new Set<ActorKind>(['armed-group', 'pmc', 'militia', 'state-
 
 function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    const m = walk(kb.trie, pieces, i, true);
+    const m = walk(kb.trie, KB, pieces, i, true);
     if (!m) continue;
     // a short abbreviation inside a run of capitals is a headline word ("WHAT IS LEFT"), not "IS"
     if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieces[i - 1]) || isCapitalsWord(pieces[m.to]))) continue;
@@ -428,7 +439,7 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
 }
 
 function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: StateRole } | null {
-  const m = walk(FORCE_TRIE, pieces, i, false);
+  const m = walk(FORCE_TRIE, FORCE, pieces, i, false);
   if (!m) return null;
   const role = m.hits[0].entryId as StateRole;
   // a lone "military" before another noun is an adjective ("military coup", "military assistance")
@@ -449,7 +460,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
     const head = forceNoun(pieces, i);
     if (head && lower(pieces[head.to]) === 'of') {
       const at = lower(pieces[head.to + 1]) === 'the' ? head.to + 2 : head.to + 1;
-      const c = pieces[at] ? walk(kb.countryTrie, pieces, at, true) : null;
+      const c = pieces[at] ? walk(kb.countryTrie, COUNTRY, pieces, at, true) : null;
       const country = c ? kb.byId(c.hits[0].entryId)?.country : null;
       const entry = country ? kb.stateEntry(country, head.role) : undefined;
       if (c && entry && pieces[c.to - 1].last) {
@@ -457,7 +468,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         continue;
       }
     }
-    const d = walk(kb.demonymTrie, pieces, i, true);
+    const d = walk(kb.demonymTrie, DEMONYM, pieces, i, true);
     if (!d) continue;
     const state = kb.byId(d.hits[0].entryId);
     if (!state?.country) continue;
@@ -473,7 +484,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         const conj = lower(pieces[k]);
         if (conj !== 'and' && conj !== ',' && conj !== 'or') break;
         const next = conj === ',' && lower(pieces[k + 1]) === 'and' ? k + 2 : k + 1;
-        const d2 = pieces[next] ? walk(kb.demonymTrie, pieces, next, true) : null;
+        const d2 = pieces[next] ? walk(kb.demonymTrie, DEMONYM, pieces, next, true) : null;
         if (!d2) break;
         shared = forceNoun(pieces, d2.to);
         k = d2.to;
@@ -506,7 +517,7 @@ const BARE_PREFIX = 'bare-force:';
 /** "the army", "the junta", "government forces": a candidate whose country is settled after all sentences are read. */
 function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    if (lower(pieces[i]) === 'the' && pieces[i + 1] && /^\p{Ll}/u.test(pieces[i + 1].text)) {
+    if (lower(pieces[i]) === 'the' && pieces[i + 1] && startsLower(pieces[i + 1].text)) {
       const f = forceNoun(pieces, i + 1);
       if (f && BARE_FORCE.has(pieces.slice(i + 1, f.to).map((p) => p.key).join(' '))) {
         const placeholder: Target = { id: `${BARE_PREFIX}${f.role}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
@@ -514,7 +525,7 @@ function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
         continue;
       }
     }
-    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, pieces, i, false) : null;
+    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, GOV_FORCES, pieces, i, false) : null;
     if (g && /^\p{Ll}/u.test(pieces[i].text)) {
       const placeholder: Target = { id: `${BARE_PREFIX}military`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
       out.push(candidate(pieces, i, g.to, placeholder, `${BARE_PREFIX}government-forces`, 0));
@@ -582,7 +593,7 @@ const STATE_ROLE_LIST: StateRole[] = ['military', 'police', 'government', 'defen
 function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     if (!pieces[i].first) continue;
-    const m = walk(kb.countryTrie, pieces, i, true);
+    const m = walk(kb.countryTrie, COUNTRY, pieces, i, true);
     if (!m || !pieces[m.to - 1].last) continue;
     const state = kb.byId(m.hits[0].entryId);
     if (!state) continue;
@@ -591,7 +602,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     let rule: string | null = null;
     if (isPossessive(next)) {
       const after = pieces[m.to + 1];
-      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
+      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, KB, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
     } else if (next && STATE_VERBS.has(next.text) && !(prev && PLACE_PREPOSITIONS.has(lower(prev)))) {
       rule = 'country-actor:subject';
     } else if (prev && lower(prev) === 'by' && pieces[i - 2] && AGENT_PARTICIPLES.test(pieces[i - 2].text)) {
@@ -601,7 +612,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     }
     if (!rule && next && lower(next) === 'and' && pieces[m.to + 1]) {
       // "Mali and Russia signed": the first of two coordinated subjects acts too
-      const second = walk(kb.countryTrie, pieces, m.to + 1, true);
+      const second = walk(kb.countryTrie, COUNTRY, pieces, m.to + 1, true);
       const verb = second ? pieces[second.to] : undefined;
       if (verb && STATE_VERBS.has(verb.text)) rule = 'country-actor:subject-coordinated';
     }
@@ -610,13 +621,13 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
 }
 
 function unnamedTarget(canonical: string, kind: ActorKind, inter: AcledInter | null): Target {
-  return { id: `unnamed:${slug(canonical)}`, name: canonical, kind, inter, country: null, provisional: false, unnamed: true };
+  return { id: `unnamed:${cachedSlug(canonical)}`, name: canonical, kind, inter, country: null, provisional: false, unnamed: true };
 }
 
 /** The KB armed group or organisation starting at piece `i` (optionally after "the"). */
 function namedGroupAt(pieces: SentencePiece[], i: number, kb: ActorKb, ctx: Context): { to: number; entry: ActorEntry; alias: string } | null {
   const at = DETERMINERS.has(lower(pieces[i])) ? i + 1 : i;
-  const m = walk(kb.trie, pieces, at, true);
+  const m = walk(kb.trie, KB, pieces, at, true);
   if (!m) return null;
   const entry = disambiguate(m.hits, kb, ctx);
   if (!entry || entry.kind === 'person' || entry.kind === 'state') return null;
@@ -629,17 +640,12 @@ function affiliatedName(entry: ActorEntry, alias: string): string {
 }
 
 /** Every word that can open one of the described patterns: any other piece is skipped with one look-up. */
-let describedTriggers: Set<string> | null = null;
-
-function isDescribedTrigger(w: string): boolean {
-  describedTriggers ??= new Set([...AFFILIATION_WORDS, ...AFFILIATED_GROUP_NOUNS, ...ETHNIC_GROUPS.keys(), ...DESCRIPTIVE_ADJECTIVES.keys(), ...DESCRIBED_HEADS.keys()]);
-  return describedTriggers.has(w);
-}
+const DESCRIBED_TRIGGERS: readonly string[] = [...AFFILIATION_WORDS, ...AFFILIATED_GROUP_NOUNS, ...ETHNIC_GROUPS.keys(), ...DESCRIPTIVE_ADJECTIVES.keys(), ...DESCRIBED_HEADS.keys()];
 
 function describedMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const w = lower(pieces[i]);
-    if (!isDescribedTrigger(w)) continue;
+    if (!pieces[i].trigger) continue;
 
     // "X-affiliated groups": the named actor and the affiliation word share one token
     if (AFFILIATION_WORDS.has(w) && !pieces[i].first) {
@@ -821,12 +827,31 @@ function usableText(text: string, key: string): boolean {
   return true;
 }
 
+/** `/[\p{L}\d]/u.test(text[i])`, with ASCII settled without the expression. */
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\d]/u.test(text[i]);
+}
+
+/** False when no space-like character is followed by a possibly small letter: then no lower-case
+ * word can trail the name, and the expression looking for one need not run. */
+function mayHaveLowerWord(text: string): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 128) continue;
+    const d = text.charCodeAt(i + 1);
+    if ((d >= 97 && d <= 122) || d >= 128) return true;
+  }
+  return false;
+}
+
 /** Trims punctuation a tagged span may carry at its edges ("Yatenga Province)"). */
 function trimName(n: NameMention, doc: Document): { start: number; end: number; text: string } | null {
   let start = n.start;
   let end = n.end;
-  while (start < end && !/[\p{L}\d]/u.test(doc.text[start])) start++;
-  while (end > start && !/[\p{L}\d.]/u.test(doc.text[end - 1])) end--;
+  while (start < end && !isLetterOrDigit(doc.text, start)) start++;
+  while (end > start && !(doc.text.charCodeAt(end - 1) === 46 || isLetterOrDigit(doc.text, end - 1))) end--;
   // a final full stop belongs to the sentence unless it closes an initial ("John F.")
   if (end > start && doc.text[end - 1] === '.' && !/(?:^|\s)\p{Lu}\.$/u.test(doc.text.slice(start, end))) end--;
   // "The Tongo Tongo", "Splendid Hotel in": determiners in front and lower-case words at the end are not the name
@@ -834,7 +859,7 @@ function trimName(n: NameMention, doc: Document): { start: number; end: number; 
   const lead = /^(?:The|A|An|In|On|At)\s+/.exec(text);
   if (lead) start += lead[0].length;
   text = doc.text.slice(start, end);
-  const tail = /(?:\s+\p{Ll}[\p{L}-]*)+$/u.exec(text);
+  const tail = mayHaveLowerWord(text) ? /(?:\s+\p{Ll}[\p{L}-]*)+$/u.exec(text) : null;
   if (tail && tail.index > 0) end = start + tail.index;
   if (end <= start) return null;
   return { start, end, text: doc.text.slice(start, end) };
@@ -926,15 +951,19 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     if (t.sentence !== lastSentence) sentenceStarts.add(t.start);
     lastSentence = t.sentence;
   }
-  // the words the text writes in lower case, gathered only if a name opening a sentence asks
-  let lowerSet: Set<string> | null = null;
+  // whether the text writes a word in lower case: asked for few names (one word opening a
+  // sentence), so each asks a scan of the tokens rather than a set of every lower-case word
+  const lowerAnswers = new Map<string, boolean>();
   const lowerWords = {
     has(word: string): boolean {
-      if (!lowerSet) {
-        lowerSet = new Set<string>();
-        for (const t of tokens) if (startsLower(t.text)) lowerSet.add(t.text);
+      if (!startsLower(word)) return false;
+      let found = lowerAnswers.get(word);
+      if (found === undefined) {
+        found = false;
+        for (let k = 0; k < tokens.length && !found; k++) found = tokens[k].text === word;
+        lowerAnswers.set(word, found);
       }
-      return lowerSet.has(word);
+      return found;
     },
   };
   // whether [s, e) overlaps a taken span: among spans starting before e (a prefix once sorted by
@@ -1029,19 +1058,25 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     const bare = text.replace(/[’']s$/, '');
     return n.type === 'PER' ? personName(bare) : bare;
   };
+  // each name's canonical form and its words, worked out once for the two passes below
+  const canonicals: (string | null)[] = [];
+  const wordLists: string[][] = [];
   for (const { n, span } of usable) {
     const canonical = canonicalOf(n, span.text);
+    canonicals.push(canonical);
+    const words = canonical ? canonical.split(/\s+/) : [];
+    wordLists.push(words);
     if (!canonical) continue;
-    const words = canonical.split(/\s+/);
     if (n.type === 'PER' && words.length > 1) fullNames.push({ last: words[words.length - 1], target: targetFor(canonical, 'PER') });
   }
   const acronymTargets = new Map<string, Target>();
   for (const [acronym, full] of definedAcronyms) acronymTargets.set(acronym, targetFor(full.replace(/[’']s$/, ''), 'ORG'));
 
-  for (const { n, span } of usable) {
-    const canonical = canonicalOf(n, span.text);
+  for (let u = 0; u < usable.length; u++) {
+    const { n, span } = usable[u];
+    const canonical = canonicals[u];
     if (!canonical || GENERIC_NAME_WORDS.has(canonical.toLowerCase())) continue;
-    const words = canonical.split(/\s+/);
+    const words = wordLists[u];
     let target: Target;
     let rule = 'provisional';
     if (n.type === 'PER' && words.length === 1) {
@@ -1110,10 +1145,21 @@ function hasJoiner(text: string): boolean {
 }
 
 interface Vocabulary {
-  /** the words of every trie the recognisers walk */
-  words: Set<string>;
-  /** their first words */
-  firsts: Set<string>;
+  /** for each word of a trie or a described pattern, its bits: KNOWN, TRIGGER and the tries it opens */
+  info: Map<string, number>;
+  /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
+  types: Map<string, PieceType[]>;
+}
+
+/** One piece of a split token as its text alone defines it, offsets relative to the token. */
+interface PieceType {
+  text: string;
+  start: number;
+  end: number;
+  key: string;
+  known: boolean;
+  starts: number;
+  trigger: boolean;
 }
 
 /** Per knowledge base (tests bring their own). */
@@ -1122,33 +1168,57 @@ const VOCABULARIES = new WeakMap<ActorKb, Vocabulary>();
 function vocabulary(kb: ActorKb): Vocabulary {
   let v = VOCABULARIES.get(kb);
   if (!v) {
-    const tries = [kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES];
-    v = { words: trieWords(tries), firsts: new Set(tries.flatMap((t) => [...t.next.keys()])) };
+    // one look-up per piece answers every question the recognisers ask of its word
+    const info = new Map<string, number>();
+    const mark = (w: string, bit: number) => info.set(w, (info.get(w) ?? 0) | bit);
+    for (const w of trieWords([kb.trie, kb.countryTrie, kb.demonymTrie, FORCE_TRIE, GOVERNMENT_FORCES])) mark(w, KNOWN);
+    const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
+    for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
+    for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
+    v = { info, types: new Map() };
     VOCABULARIES.set(kb, v);
   }
   return v;
 }
 
+function pieceType(v: Vocabulary, text: string, start: number, end: number): PieceType {
+  const key = pieceKey(text);
+  const bits = v.info.get(key) ?? 0;
+  return { text, start, end, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 };
+}
+
+/** The pieces of a token that splits ("al-Qaida", "'s", "d'Ivoire"): worked out once per text,
+ * since splitting runs a regular expression. */
+function tokenPieces(v: Vocabulary, text: string): PieceType[] {
+  let parts = v.types.get(text);
+  if (parts === undefined) {
+    if (v.types.size >= 50_000) v.types.clear();
+    const raw: Piece[] = [];
+    splitToken(text, 0, raw);
+    parts = raw.map((p) => pieceType(v, p.text, p.start, p.end));
+    v.types.set(text, parts);
+  }
+  return parts;
+}
+
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const vocab = v.words;
+  const info = v.info;
   const bySentence: SentencePiece[][] = [];
-  let parts: Piece[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
     if (!hasJoiner(t.text)) {
-      // most tokens are one piece: no split, no intermediate object
+      // most tokens are one piece: no split, no intermediate object, and only the small
+      // vocabulary sets to ask (a cache of every token text would cost more to reach)
       const key = pieceKey(t.text);
-      const known = vocab.has(key);
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known, starts: known && v.firsts.has(key) });
+      const bits = info.get(key) ?? 0;
+      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 });
       continue;
     }
-    if (parts.length > 0) parts = [];
-    splitToken(t.text, t.start, parts);
+    const parts = tokenPieces(v, t.text);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
-      const key = pieceKey(p.text);
-      list.push({ text: p.text, start: p.start, end: p.end, token: index, first: k === 0, last: k === parts.length - 1, key, known: vocab.has(key), starts: vocab.has(key) && v.firsts.has(key) });
+      list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
     }
   }
   return bySentence;

@@ -1,7 +1,7 @@
 import type { ActorMention, Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import { gazetteer, distanceKm, type Gazetteer, type Place } from '../../knowledge/places.js';
+import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
 
 /**
@@ -37,6 +37,8 @@ interface Unit {
   words: number;
   /** isAllCaps of `text`, for capitalised units (false for the others) */
   allCaps: boolean;
+  /** what the token's text says (its gazetteer answers cached), null for parts of a hyphenated token */
+  type: UnitType | null;
 }
 
 interface Match {
@@ -123,9 +125,88 @@ function wordCount(key: string, firstSpace: number): number {
   return n;
 }
 
+/** What a unit's text alone says of it: the same words recur in every document, so each text is
+ * worked out once and its key string is shared (later map look-ups on it reuse its hash). */
+interface UnitType {
+  key: string;
+  firstWord: string;
+  words: number;
+  wordy: boolean;
+  cap: boolean;
+  /** isAllCaps of the text, for capitalised units (false for the others) */
+  allCaps: boolean;
+  hasDot: boolean;
+  /** whether a dot right after it makes one unit ("St.", "Ky."); undefined until first asked */
+  dottable: boolean | undefined;
+  /** the gazetteer's answers for `key` (`maxWords` of `firstWord`), filled on first need: the
+   * gazetteer's tables are large, so a look-up there costs more than reading these fields */
+  span: number;
+  flags: WordFlags | null;
+  demonym: string | null | undefined;
+  candidates: readonly Place[] | null;
+}
+
+const PLAIN = 0;
+const PUNCTUATION = 1;
+const MIXED = 2;
+
+/** PLAIN for a token of small ASCII letters and digits only, PUNCTUATION for one with no letter or
+ * digit (isWordy false), MIXED for the rest (capitals, apostrophes, letters beyond ASCII). */
+function plainKind(text: string): number {
+  let letters = false;
+  let other = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) letters = true;
+    else if ((c >= 65 && c <= 90) || c >= 192) return MIXED;
+    else other = true;
+  }
+  return letters ? (other ? MIXED : PLAIN) : PUNCTUATION;
+}
+
+/** Unit types per gazetteer (whether a word takes a dot depends on its keys). Bounded for long streams. */
+const UNIT_TYPES = new WeakMap<Gazetteer, Map<string, UnitType>>();
+
+function unitTypes(g: Gazetteer): Map<string, UnitType> {
+  let types = UNIT_TYPES.get(g);
+  if (!types) {
+    types = new Map();
+    UNIT_TYPES.set(g, types);
+  }
+  if (types.size >= 200_000) types.clear();
+  return types;
+}
+
+function unitType(types: Map<string, UnitType>, tx: string): UnitType {
+  let type = types.get(tx);
+  if (type === undefined) {
+    const wordy = isWordy(tx);
+    const cap = wordy && isCapitalised(tx);
+    const key = wordy ? unitKey(tx) : tx;
+    const sp = key.indexOf(' ');
+    type = {
+      key,
+      firstWord: sp < 0 ? key : key.slice(0, sp),
+      words: sp < 0 ? 1 : wordCount(key, sp),
+      wordy,
+      cap,
+      allCaps: cap && isAllCaps(tx),
+      hasDot: cap && tx.includes('.'),
+      dottable: undefined,
+      span: -1,
+      flags: null,
+      demonym: undefined,
+      candidates: null,
+    };
+    types.set(tx, type);
+  }
+  return type;
+}
+
 /** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
 export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out: Unit[] = [];
+  const types = unitTypes(g);
   let lastSentence = -1;
   let prevText = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -141,7 +222,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const cap = isCapitalised(part);
           const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
           const allCaps = isAllCaps(part);
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial });
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial, type: null });
         }
         at += part.length + 1;
       }
@@ -149,40 +230,97 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
       prevText = tx;
       continue;
     }
-    const wordy = isWordy(tx);
-    const cap = wordy && isCapitalised(tx);
+    const kind = plainKind(tx);
+    if (kind !== MIXED) {
+      // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
+      // than to look up in a cache of every text, and none is capitalised
+      const key = kind === PLAIN ? unitKey(tx) : tx;
+      const sp = key.indexOf(' ');
+      const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
+      lastSentence = t.sentence;
+      prevText = tx;
+      out.push({
+        start: t.start,
+        end: t.end,
+        text: tx,
+        key,
+        firstWord: sp < 0 ? key : key.slice(0, sp),
+        words: sp < 0 ? 1 : wordCount(key, sp),
+        cap: false,
+        abbr: false,
+        allCaps: false,
+        dotted: false,
+        sentence: t.sentence,
+        initial,
+        type: null,
+      });
+      continue;
+    }
+    const type = unitType(types, tx);
+    const cap = type.cap;
     let end = t.end;
     let dotted = false;
     const next = tokens[i + 1];
-    if (cap && next !== undefined && next.text === '.' && next.start === t.end && tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + unitKey(tx)))) {
-      end = next.end;
-      dotted = true;
+    if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
+      if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key));
+      if (type.dottable) {
+        end = next.end;
+        dotted = true;
+      }
     }
     const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
     lastSentence = t.sentence;
     prevText = tx;
-    const key = wordy ? unitKey(tx) : tx;
-    const sp = key.indexOf(' ');
-    const hasDot = cap && tx.includes('.');
     const text = dotted ? doc.text.slice(t.start, end) : tx;
-    const allCaps = cap && (dotted ? isAllCaps(text) : isAllCaps(tx));
+    const allCaps = dotted ? isAllCaps(text) : type.allCaps;
     out.push({
       start: t.start,
       end,
       text,
-      key,
-      firstWord: sp < 0 ? key : key.slice(0, sp),
-      words: sp < 0 ? 1 : wordCount(key, sp),
+      key: type.key,
+      firstWord: type.firstWord,
+      words: type.words,
       cap,
-      abbr: cap && (dotted || hasDot || allCaps),
+      abbr: cap && (dotted || type.hasDot || allCaps),
       allCaps,
-      dotted: cap && (dotted || hasDot),
+      dotted: cap && (dotted || type.hasDot),
       sentence: t.sentence,
       initial,
+      type,
     });
     if (dotted) i++;
   }
   return out;
+}
+
+/** `g.maxWords(u.firstWord)` */
+function spanOf(g: Gazetteer, u: Unit): number {
+  const t = u.type;
+  if (t === null) return g.maxWords(u.firstWord);
+  if (t.span < 0) t.span = g.maxWords(t.firstWord);
+  return t.span;
+}
+
+/** `g.flags(u.key)` */
+function flagsOf(g: Gazetteer, u: Unit): WordFlags {
+  const t = u.type;
+  if (t === null) return g.flags(u.key);
+  return (t.flags ??= g.flags(t.key));
+}
+
+/** `g.demonym(u.key)` */
+function demonymOf(g: Gazetteer, u: Unit): string | null {
+  const t = u.type;
+  if (t === null) return g.demonym(u.key);
+  if (t.demonym === undefined) t.demonym = g.demonym(t.key);
+  return t.demonym;
+}
+
+/** `g.lookup(u.key)` */
+function candidatesOf(g: Gazetteer, u: Unit): readonly Place[] {
+  const t = u.type;
+  if (t === null) return g.lookup(u.key);
+  return (t.candidates ??= g.lookup(t.key));
 }
 
 /** True when the place `inner` lies inside `outer` (or both lie in the same small area). */
@@ -267,9 +405,10 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
   for (let i = 0; i < us.length; i++) {
     const u = us[i];
     if (!u.cap || TITLES.has(u.key)) continue;
-    const max = g.maxWords(u.firstWord);
-    // spans are counted from a key's first word: a hyphen part's firstWord may hold a space
-    const longest = u.words === 1 ? max : g.maxWords(u.key.slice(0, u.key.indexOf(' ')));
+    const max = spanOf(g, u);
+    // spans are counted from a key's first word: a hyphen part's firstWord may hold a space (a
+    // token's firstWord is that first word already)
+    const longest = u.words === 1 || u.type !== null ? max : g.maxWords(u.key.slice(0, u.key.indexOf(' ')));
     let found: Match | null = null;
     let key = '';
     const keys: string[] = [];
@@ -295,7 +434,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
         if (us[j].dotted) dotted = true;
         else if (us[j].abbr) capitals = true;
       }
-      let cands: readonly Place[] = dotted ? g.lookup('.' + k) : [];
+      let cands: readonly Place[] = dotted ? g.lookup('.' + k) : NO_PLACES;
       // "St. Petersburg" is also the city written "Saint Petersburg"
       if (cands.length > 0 && !capitals && n > 1) {
         const plain = g.lookup(k);
@@ -304,10 +443,10 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       if (cands.length === 0 && capitals) cands = g.lookup('=' + k);
       let viaAbbreviation = cands.length > 0;
       // "HIV", "UN", "II": short capitals are acronyms, and match only a place's own abbreviation
-      if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = g.lookup(k);
+      if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = n === 1 ? candidatesOf(g, u) : g.lookup(k);
       if (cands.length === 0) continue;
       if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
-      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0 };
+      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined };
     }
     if (found) {
       matches.push(found);
@@ -349,7 +488,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (!u.cap || u.sentence !== us[i - 1].sentence) continue;
     const p = us[i - 1];
     const initial = p.text === '.' && i >= 2 && us[i - 2].cap && us[i - 2].text.length === 1 && us[i - 2].end === p.start;
-    if (initial || (p.cap && (g.flags(p.key).firstName || TITLES.has(p.key)) && !g.flags(u.key).firstName && !(p.key === 'saint'))) personWords.add(u.key);
+    if (initial || (p.cap && (flagsOf(g, p).firstName || TITLES.has(p.key)) && !flagsOf(g, u).firstName && !(p.key === 'saint'))) personWords.add(u.key);
     // "Bell said": a speaker, unless the name is a country's or a city's ("Moscow said")
     const n = us[i + 1];
     if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
@@ -363,15 +502,15 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (c.kind === 'country' || (m.candidates.length === 1 && c.population >= 20000)) namedCountries.add(c.country);
   }
   for (const u of us) {
-    const cc = u.cap ? g.demonym(u.key) : null;
+    const cc = u.cap ? demonymOf(g, u) : null;
     if (cc) namedCountries.add(cc);
   }
   const kept: Match[] = [];
   let lastKeptTo = -1;
   /** a word that names a place by itself, not also a common word or a personal name */
-  const placey = (key: string): boolean => {
-    if (!g.has(key)) return false;
-    const f = g.flags(key);
+  const placey = (u: Unit): boolean => {
+    if (candidatesOf(g, u).length === 0) return false;
+    const f = flagsOf(g, u);
     return !f.common && !f.firstName && !f.surname;
   };
   for (const m of raw) {
@@ -379,7 +518,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const prev = us[m.from - 1];
     const next = us[m.to];
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
-    const flags = single ? g.flags(m.key) : { common: false, firstName: false, surname: false };
+    const flags = single ? flagsOf(g, first) : { common: false, firstName: false, surname: false };
     // the tagger vouches for the name only when its LOC span is the name itself; a longer span
     // ("Webb Center") is widened or dropped below, and the name inside it passes the filters alone
     const inLoc = tagged && locSpans.has(m.start * SPAN_BASE + m.end);
@@ -394,10 +533,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // a following ", Texas" or "(Sourou)" naming a known area
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
     const after = us[m.to + 1];
-    const afterCands = after?.cap ? [...g.lookup(after.key), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : [])] : [];
+    const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : NO_PLACES)] : NO_PLACES;
     const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const supported = inLoc || locative || containerAfter;
-    const demonym = g.demonym(m.key);
+    const demonym = m.to - m.from === 1 ? demonymOf(g, first) : g.demonym(m.key);
 
     // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps",
     // or the group's own name before a plain noun ("Wagner fighters", "Wagner personnel"); a state's
@@ -422,7 +561,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (nextSame && nextSame.start === m.end && (nextSame.text === '$' || nextSame.text === '€' || nextSame.text === '£')) continue;
     if (flags.firstName && !inLoc) {
       // "Beverly Ochieng", "Vladimir Putin": a given name followed by a surname
-      if (nextSame && nextSame.cap && !placey(nextSame.key)) continue;
+      if (nextSame && nextSame.cap && !placey(nextSame)) continue;
       if (!supported && !(m.candidates.some((c) => c.population >= 100000) && !first.initial)) continue;
     }
     if (flags.surname && !inLoc && !supported) {
@@ -437,7 +576,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "National Park", "Central Bank": every word common, and only small namesakes
     if (!single && !inLoc && !containerAfter && m.rule !== 'gazetteer-abbreviation' && m.candidates.every((c) => (c.kind === 'city' || c.kind === 'village' || c.kind === 'feature') && c.population < 20000)) {
       let allCommon = true;
-      for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !g.flags(us[j].key).common) allCommon = false;
+      for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !flagsOf(g, us[j]).common) allCommon = false;
       if (allCommon) continue;
     }
     // "the White House": an institution named after a small namesake place
@@ -449,7 +588,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !inLoc && !major && !containerAfter) {
       const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from;
-      const nextCap = nextSame && nextSame.cap && !placey(nextSame.key) && !ORG_WORDS.has(nextSame.key);
+      const nextCap = nextSame && nextSame.cap && !placey(nextSame) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;
       // a small place named by a bare word with nothing around it that says place
       if (!locative && !first.initial && m.candidates.every((c) => c.population < 20000 || c.kind === 'feature')) {
@@ -461,7 +600,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     }
     if (first.initial && !inLoc && single && seenLower(m.key)) continue;
     // a capitalised word glued to a preceding name ("John Paris", "Kenya Airways" handled by the tagger)
-    if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && !g.has(prevKey) && (flags.surname || flags.firstName)) continue;
+    if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && candidatesOf(g, prev).length === 0 && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
     if (first.allCaps && single && flags.common) continue;
     m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
@@ -487,12 +626,18 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       while (to < us.length && us[to].end <= l.end) to++;
       const cands = g.lookup(key);
       const head = words[words.length - 1];
-      const inner = kept.filter((m) => spanOverlaps(m, l));
-      if (inner.length > 0) {
-        const m = inner[0];
-        if (inner.length === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
+      // the first kept match overlapping the span, and whether it is the only one
+      let m: Match | null = null;
+      let overlapping = 0;
+      for (let k = 0; k < kept.length && overlapping < 2; k++) {
+        if (!spanOverlaps(kept[k], l)) continue;
+        if (overlapping === 0) m = kept[k];
+        overlapping++;
+      }
+      if (m !== null) {
+        if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
           if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
-          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: [], rule: 'tagger-loc-unresolved' });
+          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
         }
         continue;
       }
@@ -501,7 +646,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         const f = g.flags(key);
         if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
       }
-      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0 });
+      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
     }
     kept.sort((a, b) => a.start - b.start);
   }
@@ -516,9 +661,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
-    const f = g.flags(u.key);
-    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || g.demonym(u.key)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: [], rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0 });
+    const f = flagsOf(g, u);
+    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
   }
   kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
@@ -554,7 +699,7 @@ function demonymCue(us: Unit[], from: number, g: Gazetteer): string | undefined 
   if (!us[j] || !PLACE_NOUNS.has(us[j].key) || us[j].cap) return undefined;
   const d = us[j - 1];
   if (!d || !d.cap || d.sentence !== us[from].sentence) return undefined;
-  return g.demonym(d.key) ?? undefined;
+  return demonymOf(g, d) ?? undefined;
 }
 
 /**
@@ -631,13 +776,31 @@ function baseScore(c: Place, m: Match): number {
  * area, the same per name (so a name's own votes can be taken back out), and the distinct towns,
  * so scoring a candidate costs a few hash lookups whatever the length of the document.
  */
-interface Votes {
-  country: Map<string, number>;
-  admin1: Map<string, number>;
-  /** `${key}\t${country}` and `${key}\t${country}.${admin1}` -> the weight that name gave */
-  own: Map<string, number>;
+interface Votes extends Tally {
+  /** by name key, the weights that name gave */
+  own: Map<string, Tally>;
   /** towns and small areas chosen, with the names that chose them */
   points: { place: Place; keys: Set<string> }[];
+}
+
+/** Weights per country, and per admin1 code within a country (nested rather than keyed by a joined
+ * string, so scoring a candidate builds no string). */
+interface Tally {
+  country: Map<string, number>;
+  admin1: Map<string, Map<string, number>>;
+}
+
+function tally(): Tally {
+  return { country: new Map(), admin1: new Map() };
+}
+
+function addVote(t: Tally, c: Place, w: number): void {
+  t.country.set(c.country, (t.country.get(c.country) ?? 0) + w);
+  if (c.kind !== 'country') {
+    let a = t.admin1.get(c.country);
+    if (!a) t.admin1.set(c.country, (a = new Map()));
+    a.set(c.admin1Code, (a.get(c.admin1Code) ?? 0) + w);
+  }
 }
 
 /** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5. */
@@ -646,9 +809,9 @@ const MAX_POINTS = 200;
 
 /** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
 function support(c: Place, key: string, votes: Votes, extra: Map<string, number>): number {
-  const a1 = `${c.country}.${c.admin1Code}`;
-  const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (votes.own.get(`${key}\t${c.country}`) ?? 0);
-  const admin1 = (votes.admin1.get(a1) ?? 0) - (votes.own.get(`${key}\t${a1}`) ?? 0);
+  const own = votes.own.get(key);
+  const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (own?.country.get(c.country) ?? 0);
+  const admin1 = (votes.admin1.get(c.country)?.get(c.admin1Code) ?? 0) - (own?.admin1.get(c.country)?.get(c.admin1Code) ?? 0);
   let near = false;
   if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
     for (const { place: p, keys } of votes.points) {
@@ -666,12 +829,21 @@ function support(c: Place, key: string, votes: Votes, extra: Map<string, number>
   return s;
 }
 
+/** simpleKey by name: asked for the same gazetteer names in every document. Bounded for long streams. */
+const SIMPLE_KEYS = new Map<string, string>();
+
 function simpleKey(name: string): string {
-  return name
-    .split(/[\s]+/)
-    .map((w) => unitKey(w))
-    .filter(Boolean)
-    .join(' ');
+  let key = SIMPLE_KEYS.get(name);
+  if (key === undefined) {
+    if (SIMPLE_KEYS.size >= 50_000) SIMPLE_KEYS.clear();
+    key = name
+      .split(/[\s]+/)
+      .map((w) => unitKey(w))
+      .filter(Boolean)
+      .join(' ');
+    SIMPLE_KEYS.set(name, key);
+  }
+  return key;
 }
 
 /** True when a neighbour in a list ("Utah, Washington and Wisconsin") is a first-level area. */
@@ -683,8 +855,8 @@ function listedWithAreas(us: Unit[], matches: Match[], i: number): boolean {
   return (isArea(prev) && joins(prev.to, matches[i].from)) || (isArea(next) && joins(matches[i].to, next.from));
 }
 
-function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>): void {
-  const containers = new Set(matches.flatMap((m) => m.containers));
+/** `containers`: the indexes of matches that contain another (the same in every pass). */
+function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>): void {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m.candidates.length === 0) continue;
@@ -746,22 +918,16 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
 
 function collectVotes(matches: Match[]): Votes {
   const votes: Votes = { country: new Map(), admin1: new Map(), own: new Map(), points: [] };
-  const add = (map: Map<string, number>, k: string, w: number): void => {
-    map.set(k, (map.get(k) ?? 0) + w);
-  };
   const pointAt = new Map<number, { place: Place; keys: Set<string> }>();
   for (const m of matches) {
     const c = m.chosen;
     if (!c || !c.country) continue;
     // unambiguous names, countries and names confirmed by a container count fully
     const w = m.candidates.length === 1 || c.kind === 'country' || m.containers.length > 0 ? 1 : 0.5;
-    add(votes.country, c.country, w);
-    add(votes.own, `${m.key}\t${c.country}`, w);
-    if (c.kind !== 'country') {
-      const a1 = `${c.country}.${c.admin1Code}`;
-      add(votes.admin1, a1, w);
-      add(votes.own, `${m.key}\t${a1}`, w);
-    }
+    addVote(votes, c, w);
+    let own = votes.own.get(m.key);
+    if (!own) votes.own.set(m.key, (own = tally()));
+    addVote(own, c, w);
     if (c.kind === 'city' || c.kind === 'village' || c.kind === 'admin2' || c.kind === 'feature') {
       const p = pointAt.get(c.index);
       if (p) p.keys.add(m.key);
@@ -783,13 +949,14 @@ export const placesStage: Stage = {
     const extra = new Map<string, number>();
     for (const u of us) {
       if (!u.cap) continue;
-      const cc = g.demonym(u.key);
+      const cc = demonymOf(g, u);
       if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
     }
     for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
-    choose(us, matches, null, extra);
-    choose(us, matches, collectVotes(matches), extra);
-    choose(us, matches, collectVotes(matches), extra);
+    const containers = new Set(matches.flatMap((m) => m.containers));
+    choose(us, matches, null, extra, containers);
+    choose(us, matches, collectVotes(matches), extra, containers);
+    choose(us, matches, collectVotes(matches), extra, containers);
     // the same name resolves the same way throughout one document
     const byKey = new Map<string, Place>();
     // a name a demonym puts in a country none of its namesakes lies in, throughout the document
