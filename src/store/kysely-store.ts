@@ -272,7 +272,7 @@ export class KyselyStore implements Store {
       } else {
         await this.insertRows(trx, 'stories', [{ id: doc.id, created_at: now }]);
       }
-      const added = await this.addOrigins(trx, doc.id, [...origins.values()]);
+      const added = await this.addOrigins(trx, doc.id, [...origins.values()], true);
       await this.insertRows(trx, 'story_bands', keys.map((band_key) => ({ band_key, document_seq: seq })));
       await this.insertRows(trx, 'signatures', [{ document_id: doc.id, signature: signatureToBuffer(signature) }]);
       await this.insertRows(trx, 'mentions', mentions);
@@ -328,17 +328,19 @@ export class KyselyStore implements Store {
     }
   }
 
-  private async addOrigins(trx: Transaction<Database>, documentId: string, origins: DocumentOrigin[]): Promise<number> {
+  /** `isNew`: the document row was inserted by this transaction, so it has no origins yet. */
+  private async addOrigins(trx: Transaction<Database>, documentId: string, origins: DocumentOrigin[], isNew = false): Promise<number> {
     if (origins.length === 0) return 0;
     const known = new Set(
-      (await trx.selectFrom('origins').select('location').where('document_id', '=', documentId).execute()).map((r) => r.location),
+      isNew ? [] : (await trx.selectFrom('origins').select('location').where('document_id', '=', documentId).execute()).map((r) => r.location),
     );
     const fresh = origins.filter((o) => !known.has(o.location));
     if (fresh.length === 0) return 0;
-    await trx
-      .insertInto('origins')
-      .values(fresh.map((o) => ({ document_id: documentId, location: o.location, format: o.format, feed: o.feed ?? null, read_at: o.readAt })))
-      .execute();
+    await this.insertRows(
+      trx,
+      'origins',
+      fresh.map((o) => ({ document_id: documentId, location: o.location, format: o.format, feed: o.feed ?? null, read_at: o.readAt })),
+    );
     return fresh.length;
   }
 

@@ -37,6 +37,42 @@ function isHorizontalSpace(c: number): boolean {
  */
 export function normaliseText(input: string): string {
   const text = input.normalize('NFC');
+  // Spaces and newlines at either end are all the normalisation would change in many texts
+  // (a file's final newline): trimmed, the rest is checked in place instead of rebuilt.
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === LF)) start++;
+  while (end > start && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === LF)) end--;
+  if (isNormalised(text, start, end)) return start === 0 && end === text.length ? text : text.slice(start, end);
+  return rebuild(text);
+}
+
+/**
+ * True when `rebuild` would give text[start..end) back unchanged, told in one read-only pass:
+ * visible characters, single ASCII spaces between two of them, and one or two newlines between
+ * two of them; nothing dropped, no other line break or space, nothing blank at either end.
+ */
+export function isNormalised(text: string, start = 0, end = text.length): boolean {
+  if (start >= end) return true;
+  let prev = LF; // the start behaves like a line start: no space or newline may follow it
+  let before = LF; // the character before prev
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE) {
+      if (prev === SPACE || prev === LF) return false;
+    } else if (c === LF) {
+      if (prev === SPACE || i === start || (prev === LF && before === LF)) return false;
+    } else if (c < 0x80 ? c < 32 || c === 0x7f : c === 0x2028 || c === 0x2029 || isDropped(c) || isHorizontalSpace(c)) {
+      return false;
+    }
+    before = prev;
+    prev = c;
+  }
+  return prev !== SPACE && prev !== LF;
+}
+
+/** The normalisation itself, on NFC text. */
+export function rebuild(text: string): string {
   const out: string[] = [];
   let line = '';
   let pendingSpace = false;

@@ -206,11 +206,15 @@ function splitParagraph(text: string, from: number, to: number, base: number, ou
         sentenceStart = i;
       }
     }
-    const ch = text[i];
-    if (ch === '"') {
+    // char codes first: the Set look-up and the one-character string cost more than the rest of
+    // this loop, and only a few characters of a paragraph are anything but plain text
+    const c = text.charCodeAt(i);
+    if (c === 34) {
       quotes++;
       continue;
     }
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026 && c < 0x600) continue;
+    const ch = text[i];
     if (UNSPACED_TERMINATORS.has(ch)) {
       let k = i + 1;
       while (k < to && CLOSERS.has(text[k])) k++;

@@ -221,13 +221,19 @@ function numberAt(text: string, i: number, end: number): number {
   return -1;
 }
 
+/** Whether the last chain stemChainEnd walked joined two runs with an apostrophe. */
+let chainHasQuote = false;
+
 /** End of the chain of word characters joined by - ' ’ from i (rule 5's extent). */
 function stemChainEnd(text: string, i: number, end: number): number {
   let p = wordRun(text, i, end);
+  chainHasQuote = false;
   for (;;) {
     const c = text.charCodeAt(p);
-    if (p < end && (c === HYPHEN || isQuote(c)) && wordAt(text, p + 1, end)) p = wordRun(text, p + 1, end);
-    else break;
+    if (p < end && (c === HYPHEN || isQuote(c)) && wordAt(text, p + 1, end)) {
+      if (c !== HYPHEN) chainHasQuote = true;
+      p = wordRun(text, p + 1, end);
+    } else break;
   }
   return p;
 }
@@ -290,7 +296,10 @@ export function scanTokens(text: string, start: number, end: number, emit: (star
     if (e < 0) {
       if (cls === LETTER || cls === MARK || isDigit(c)) {
         const chain = stemChainEnd(text, i, end);
-        e = stemAt(text, i, chain, end);
+        // 's and n't both hold an apostrophe, and inside a chain an apostrophe is only ever a
+        // joiner (one after the chain is followed by no word character, so no "s"): a chain
+        // with no apostrophe has no stem to find.
+        if (chainHasQuote) e = stemAt(text, i, chain, end);
         if (e < 0 && c === 110) e = cliticAt(text, i, end);
         if (e < 0) e = wordEnd(text, chain, end);
       } else {

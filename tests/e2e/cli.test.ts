@@ -212,7 +212,7 @@ describe('a killed ingest', () => {
     expect(documents).toBeGreaterThan(0);
     expect(count('select count(*) as n from signatures')).toBe(documents);
     expect(count('select count(distinct document_id) as n from origins')).toBe(documents);
-    expect(count('select count(*) as n from documents where id not in (select document_id from story_bands)')).toBe(0);
+    expect(count('select count(*) as n from documents where seq not in (select document_seq from story_bands)')).toBe(0);
     expect(count('select count(*) as n from documents where story_id not in (select id from stories)')).toBe(0);
     expect(count('select count(*) as n from documents_fts')).toBe(documents);
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
