@@ -234,8 +234,9 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     if (kind !== MIXED) {
       // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
       // than to look up in a cache of every text, and none is capitalised
-      const key = kind === PLAIN ? unitKey(tx) : tx;
-      const sp = key.indexOf(' ');
+      // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
+      const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
+      const sp = kind === PLAIN ? -1 : key.indexOf(' ');
       const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
       lastSentence = t.sentence;
       prevText = tx;
