@@ -41,6 +41,7 @@ interface Unit {
   type: UnitType | null;
 }
 
+/** Every match is made with all its fields (the optional ones `undefined`), so all share one shape. */
 interface Match {
   from: number; // unit index
   to: number; // exclusive
