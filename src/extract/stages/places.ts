@@ -41,6 +41,7 @@ interface Unit {
   type: UnitType | null;
 }
 
+/** Every match is made with all its fields (the optional ones `undefined`), so all share one shape. */
 interface Match {
   from: number; // unit index
   to: number; // exclusive
@@ -69,6 +70,11 @@ const NEAR_WORDS = new Set(['near', 'outside', 'around', 'nearby', 'close', 'vic
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
 const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj', 'cpl', 'pvt', 'adm', 'rev', 'prof']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '—', '–', ':']);
+
+/** OPENERS.has(text): every opener is one character, so longer tokens need no look-up. */
+function isOpener(text: string): boolean {
+  return text.length === 1 && OPENERS.has(text);
+}
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
@@ -220,7 +226,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
         if (part) {
           const key = unitKey(part);
           const cap = isCapitalised(part);
-          const initial = at === 0 && (t.sentence !== lastSentence || OPENERS.has(prevText));
+          const initial = at === 0 && (t.sentence !== lastSentence || isOpener(prevText));
           const allCaps = isAllCaps(part);
           out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial, type: null });
         }
@@ -234,9 +240,10 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     if (kind !== MIXED) {
       // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
       // than to look up in a cache of every text, and none is capitalised
-      const key = kind === PLAIN ? unitKey(tx) : tx;
-      const sp = key.indexOf(' ');
-      const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
+      // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
+      const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
+      const sp = kind === PLAIN ? -1 : key.indexOf(' ');
+      const initial = t.sentence !== lastSentence || isOpener(prevText);
       lastSentence = t.sentence;
       prevText = tx;
       out.push({
@@ -268,7 +275,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
         dotted = true;
       }
     }
-    const initial = t.sentence !== lastSentence || OPENERS.has(prevText);
+    const initial = t.sentence !== lastSentence || isOpener(prevText);
     lastSentence = t.sentence;
     prevText = tx;
     const text = dotted ? doc.text.slice(t.start, end) : tx;
@@ -653,11 +660,11 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   // a name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
   // "at Kobe, Mopti": kept unresolved, to take its container's area below
   const starts = new Set(kept.map((m) => m.from));
-  const covered = new Set<number>();
-  for (const m of kept) for (let j = m.from; j < m.to; j++) covered.add(j);
+  const covered = new Uint8Array(us.length + 1);
+  for (const m of kept) for (let j = m.from; j < m.to; j++) covered[j] = 1;
   for (let i = 1; i + 2 < us.length; i++) {
     const u = us[i];
-    if (!u.cap || u.initial || covered.has(i) || !PLACING.has(us[i - 1].key) || us[i - 1].cap) continue;
+    if (!u.cap || u.initial || covered[i] === 1 || !PLACING.has(us[i - 1].key) || us[i - 1].cap) continue;
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
