@@ -122,5 +122,18 @@ describe('places stage', () => {
     expect(places('Street vendors in Calcutta were trained in food hygiene.')[0]).toMatchObject({ name: 'Kolkata', country: 'IN' });
     expect(places('Flights from Kiev resumed.')[0]).toMatchObject({ name: 'Kyiv', country: 'UA' });
   });
+  it('reads a country beside other countries as the country, not a namesake area elsewhere', () => {
+    const kinds = (text: string): string[][] => places(text).map((p) => [p.text, p.kind, p.country ?? '']);
+    // Nigeria in the text pulls towards its Niger State; the list and the move say country
+    expect(kinds('Cases were reported in Guinea, Liberia, Mali, Niger and Senegal. Nigeria also reported cases in Kano.')[3]).toEqual(['Niger', 'country', 'NE']);
+    expect(kinds('JNIM fighters crossed from Mali into Niger last week, Nigerian officials said.')[1]).toEqual(['Niger', 'country', 'NE']);
+    // "Niger State" is the state, whatever the rest of the document says
+    expect(kinds('Troops moved from Mali into Niger. Gunmen later attacked a village in Niger State.')[2]).toEqual(['Niger', 'admin1', 'NG']);
+    expect(kinds('Gunmen attacked Minna in Niger State.')[1]).toEqual(['Niger', 'admin1', 'NG']);
+    // a state listed with states stays a state
+    expect(kinds('Storms hit Atlanta, Georgia and Florida.').slice(1)).toEqual([
+      ['Georgia', 'admin1', 'US'],
+      ['Florida', 'admin1', 'US'],
+    ]);
+  });
 });
-

@@ -862,6 +862,37 @@ function listedWithAreas(us: Unit[], matches: Match[], i: number): boolean {
   return (isArea(prev) && joins(prev.to, matches[i].from)) || (isArea(next) && joins(matches[i].to, next.from));
 }
 
+/**
+ * True when the name stands beside a country as its equal: in a list ("Mali, Niger and Senegal",
+ * "between Mali and Niger") or as the other end of a move ("from Mali into Niger").
+ */
+function pairedWithCountry(us: Unit[], matches: Match[], i: number): boolean {
+  const isCountry = (n: Match | undefined): boolean => !!n && (n.chosen ? n.chosen.kind === 'country' : n.candidates.some((c) => c.kind === 'country' && simpleKey(c.name) === n.key));
+  const joins = (from: number, to: number): boolean => to - from === 1 && (us[from].text === ',' || us[from].key === 'and' || us[from].key === 'or');
+  const prev = matches[i - 1];
+  const next = matches[i + 1];
+  const m = matches[i];
+  if (isCountry(prev) && joins(prev.to, m.from)) return true;
+  if (isCountry(next) && joins(m.to, next.from)) return true;
+  // "from Mali into Niger", "from Niger to Mali"
+  const move = (a: Match, b: Match): boolean => us[a.from - 1]?.key === 'from' && b.from - a.to === 1 && (us[a.to].key === 'to' || us[a.to].key === 'into');
+  return (isCountry(prev) && move(prev, m)) || (isCountry(next) && move(m, next));
+}
+
+/** Words for a first-level area; the other ADMIN_WORDS may name either level, by country. */
+const FIRST_LEVEL_WORDS = new Set(['region', 'province', 'state', 'governorate', 'oblast', 'territory']);
+
+/**
+ * "Niger State", "Gao Region", "Laikipia County": the capitalised word after the name says which
+ * area it is, or null. "Columbia State" is a college: a word for a first-level area counts only
+ * for a first-level candidate.
+ */
+function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
+  const after = us[m.to];
+  if (!after || !after.cap || !ADMIN_WORDS.has(after.key)) return null;
+  return FIRST_LEVEL_WORDS.has(after.key) ? (c) => c.kind === 'admin1' : (c) => c.kind === 'admin1' || c.kind === 'admin2';
+}
+
 /** `containers`: the indexes of matches that contain another (the same in every pass). */
 function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>): void {
   for (let i = 0; i < matches.length; i++) {
@@ -870,6 +901,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
     let best: Place | null = null;
     let bestScore = -Infinity;
     const saysArea = /\b(region|province|county|parish|state|district|department|prefecture|cercle|governorate)\b/.test(m.key);
+    const areaAfter = namedAsArea(us, m);
     if (!m.ranked) {
       // base scores once per name, best first, so the context bonuses below can stop early
       m.ranked = m.candidates
@@ -881,7 +913,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
         })
         .sort((a, b) => b.s - a.s);
     }
-    const maxBonus = 8 * m.containers.length + (votes ? MAX_SUPPORT : 0);
+    const maxBonus = 8 * m.containers.length + (m.cueCountry ? 8 : 0) + (areaAfter && m.candidates.some(areaAfter) ? 8 : 0) + (votes ? MAX_SUPPORT : 0);
     for (const { c, s: base } of m.ranked) {
       if (base + maxBonus <= bestScore) break;
       let s = base;
@@ -891,6 +923,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
         if (cands.some((o) => contains(o, c))) s += 8;
       }
       if (m.cueCountry && c.country === m.cueCountry) s += 8;
+      if (areaAfter?.(c)) s += 8;
       if (votes) s += support(c, m.key, votes, extra);
       if (s > bestScore) {
         bestScore = s;
@@ -917,6 +950,12 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       const area = best;
       const capital = m.candidates.find((c) => c.fcode === 'PPLC' && c.country === area.country);
       if (capital) best = capital;
+    }
+    // a country and another country's first-level area of the same name ("Niger" and Nigeria's
+    // Niger State): beside other countries the name is the country, whatever else the text names
+    if (best && best.kind === 'admin1' && !saysArea && !stateOf && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key)) && !containers.has(i) && m.containers.length === 0 && m.cueCountry !== best.country && pairedWithCountry(us, matches, i)) {
+      const country = m.candidates.find((c) => c.kind === 'country' && simpleKey(c.name) === m.key);
+      if (country) best = country;
     }
     m.chosen = best;
     m.score = bestScore;
@@ -978,7 +1017,8 @@ export const placesStage: Stage = {
       if (!prev || m.containers.length > 0) byKey.set(m.key, m.chosen);
     }
     for (const m of matches) {
-      let place = m.containers.length > 0 || m.cueCountry ? m.chosen : (byKey.get(m.key) ?? m.chosen);
+      const areaAfter = namedAsArea(us, m);
+      let place = m.containers.length > 0 || m.cueCountry || (m.chosen && areaAfter?.(m.chosen)) ? m.chosen : (byKey.get(m.key) ?? m.chosen);
       // the text puts it in a country none of its namesakes lies in: a place the gazetteer lacks
       const cue = m.cueCountry ? g.country(m.cueCountry) : null;
       if (place && cue && place.country !== cue.country) place = null;
