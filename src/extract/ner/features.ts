@@ -85,7 +85,9 @@ const S_CLSID = 14;
 /** the lower-cased form's hash mixed with the bim and bip templates (the half of a word-pair feature it gives on the left) */
 const S_BIM = 15;
 const S_BIP = 16;
-const NSLOT = 17;
+/** bits of the offsets whose scores wVec holds (see wordScoresAt), beside the word's other facts so a check costs no extra cache line */
+const S_DONE = 17;
+const NSLOT = 18;
 
 const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
 const CLS_BOS = CLASSES.length;
@@ -422,7 +424,6 @@ export class FeatureTagger {
   private wh = new Uint32Array(0);
   private wLower = new Int32Array(0);
   private wVec = new Float32Array(0);
-  private wDone = new Uint8Array(0);
   /** see REFS: Scorer.ref + 1, 0 while not looked up */
   private wRef = new Int32Array(0);
 
@@ -491,7 +492,6 @@ export class FeatureTagger {
       this.wh[o + S_BIM] = mix(T.bim, atom);
       this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
-      this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
     }
   }
@@ -506,9 +506,6 @@ export class FeatureTagger {
     const wVec = new Float32Array(cap * VEC);
     wVec.set(this.wVec);
     this.wVec = wVec;
-    const wDone = new Uint8Array(cap);
-    wDone.set(this.wDone);
-    this.wDone = wDone;
     const wRef = new Int32Array(cap * REFS);
     wRef.set(this.wRef);
     this.wRef = wRef;
@@ -618,8 +615,8 @@ export class FeatureTagger {
       if (this.gazetteer.common.has(this.wh[o + S_LOWER])) this.wh[o + S_FLAGS] |= F_COMMON;
       this.wh[o + S_BIM] = mix(T.bim, this.wh[o + S_LOWER]);
       this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
+      this.wh[o + S_DONE] = 0;
       this.wLower[id] = this.lowerId(lower);
-      this.wDone[id] = 0;
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
     }
@@ -651,11 +648,11 @@ export class FeatureTagger {
   /** Adds the (cached) scores of word `id`'s own features at `offset` to `out`. */
   private wordScoresAt(id: number, offset: number, scorer: Scorer): number {
     const base = id * VEC + offset * NL;
-    if (!(this.wDone[id] & (1 << offset))) {
+    if (!(this.wh[id * NSLOT + S_DONE] & (1 << offset))) {
       const n = offset < 5 ? wordKeys(this.wh, id * NSLOT, offset, this.wordBuf, 0) : prevWordKeys(this.wh, id * NSLOT, offset, this.wordBuf);
       scorer.score(this.wordBuf, n, this.wordScores);
       for (let l = 0; l < NL; l++) this.wVec[base + l] = this.wordScores[l];
-      this.wDone[id] |= 1 << offset;
+      this.wh[id * NSLOT + S_DONE] |= 1 << offset;
     }
     return base;
   }
