@@ -126,19 +126,37 @@ export async function openExtractor(workers: number = defaultWorkers()): Promise
   return workers <= 1 ? inProcessExtractor() : workerExtractor(workers);
 }
 
+/** The most documents a worker extracts together (extractBatch), when that many are waiting. */
+export const WORKER_BATCH = 16;
+
 async function serve(): Promise<void> {
-  const { extract } = await import('../extract/pipeline.js');
+  const { extractBatch } = await import('../extract/pipeline.js');
   const port = parentPort!;
-  port.on('message', (job: Job) => {
-    let reply: Reply;
-    try {
-      const x = extract(job.doc);
+  // Jobs that arrive while a batch runs wait in the port; the next turn takes all of them
+  // (up to WORKER_BATCH) and runs them stage by stage.
+  const waiting: Job[] = [];
+  let scheduled = false;
+  const drain = (): void => {
+    scheduled = false;
+    const jobs = waiting.splice(0, WORKER_BATCH);
+    const results = extractBatch(jobs.map((j) => j.doc));
+    jobs.forEach((job, i) => {
+      const x = results[i];
       // Tokens are the stages' working material and the store keeps none of them: not copied back.
-      reply = { id: job.id, extraction: { ...x, tokens: [] } };
-    } catch (error) {
-      reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+      const reply: Reply = x instanceof Error ? { id: job.id, error: x.message } : { id: job.id, extraction: { ...x, tokens: [] } };
+      port.postMessage(reply);
+    });
+    if (waiting.length > 0 && !scheduled) {
+      scheduled = true;
+      setImmediate(drain);
     }
-    port.postMessage(reply);
+  };
+  port.on('message', (job: Job) => {
+    waiting.push(job);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(drain);
+    }
   });
 }
 

@@ -125,7 +125,7 @@ interface Pending {
  * reported, in input order, so the result is the same whatever the number of workers.
  */
 export async function runIngest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { openExtractor }] = await Promise.all([
+  const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { openExtractor, WORKER_BATCH }] = await Promise.all([
     import('../store/index.js'),
     import('../ingest/index.js'),
     import('./ingest-workers.js'),
@@ -153,8 +153,9 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
     // being extracted again, as it would be when the runs are one at a time.
     const ahead = new Map<string, number>();
     const queue: Pending[] = [];
-    // Enough read ahead to keep every worker busy while the main thread stores.
-    const window = extractor.parallelism * 4;
+    // Enough read ahead to keep every worker busy while the main thread stores, and to let each
+    // worker take its documents in batches (WORKER_BATCH) rather than one at a time.
+    const window = extractor.parallelism > 1 ? extractor.parallelism * 2 * WORKER_BATCH : 4;
 
     const storeNext = async (): Promise<void> => {
       const { n, item, extraction } = queue.shift()!;

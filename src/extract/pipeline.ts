@@ -39,3 +39,26 @@ export function extract(doc: Document, options: ExtractOptions = {}): Extraction
   }
   return results;
 }
+
+/**
+ * Several documents at once, stage by stage: each stage's tables stay in the CPU cache across the
+ * batch instead of being pushed out by the other stages after every document (about 10 % less CPU
+ * at 32 documents, docs/performance.md). Each document's result is the same as `extract` gives
+ * it; a document a stage fails on gets its error and drops out of the later stages, the others go on.
+ */
+export function extractBatch(docs: readonly Document[], options: ExtractOptions = {}): (Extraction | Error)[] {
+  const out: (Extraction | Error)[] = docs.map(() => emptyExtraction(options.trace ?? false));
+  for (const stage of stages) {
+    for (let i = 0; i < docs.length; i++) {
+      const results = out[i];
+      if (results instanceof Error) continue;
+      try {
+        stage.run(docs[i], results);
+      } catch (error) {
+        out[i] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    if (options.until === stage.name) break;
+  }
+  return out;
+}
