@@ -31,10 +31,17 @@ export function labelPart(label: number): number {
 export function makeLabel(type: number, part: number): number {
   return 1 + (type - 1) * 4 + part;
 }
+/** Whether a word labelled `label` leaves a name open for the next word (B or I; NL is the sentence start). */
+function leavesNameOpen(label: number): boolean {
+  return label !== 0 && label !== NL && labelPart(label) < 2;
+}
+/** The label of a name closed at its word instead of left open: B becomes U, I becomes L. */
+function closedName(label: number): number {
+  return labelPart(label) === 0 ? label + 3 : label + 1;
+}
 /** Whether `label` may follow `prev` (NL stands for the sentence start). */
 export function allowed(prev: number, label: number): boolean {
-  const open = prev !== 0 && prev !== NL && labelPart(prev) < 2;
-  if (open) return label !== 0 && labelType(label) === labelType(prev) && (labelPart(label) === 1 || labelPart(label) === 2);
+  if (leavesNameOpen(prev)) return label !== 0 && labelType(label) === labelType(prev) && (labelPart(label) === 1 || labelPart(label) === 2);
   return label === 0 || labelPart(label) === 0 || labelPart(label) === 3;
 }
 const BIO = Array.from(LABELS, (l) => (l === 'O' ? 'O' : (l[0] === 'B' || l[0] === 'U' ? 'B' : 'I') + l.slice(1)));
@@ -914,8 +921,8 @@ export class FeatureTagger {
       }
       // A name left open by the previous word is closed there when this word would rather not
       // continue it (B becomes U, I becomes L), instead of forcing "Armed Forces , Florence".
-      if (p1 !== BOS_LABEL && p1 !== 0 && labelPart(p1) < 2 && freeScore > bestScore) {
-        p1 = labelPart(p1) === 0 ? p1 + 3 : p1 + 1;
+      if (leavesNameOpen(p1) && freeScore > bestScore) {
+        p1 = closedName(p1);
         labels[i - 1] = p1;
         pred = free;
       }
@@ -1160,8 +1167,8 @@ export class FeatureTagger {
         }
       }
       // a name left open by the previous word is closed there when this word would rather not continue it
-      if (p1 !== BOS_LABEL && p1 !== 0 && labelPart(p1) < 2 && freeScore > bestScore) {
-        p1 = labelPart(p1) === 0 ? p1 + 3 : p1 + 1;
+      if (leavesNameOpen(p1) && freeScore > bestScore) {
+        p1 = closedName(p1);
         labels[i - 1] = p1;
         pred = free;
       }
