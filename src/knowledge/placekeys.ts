@@ -3,8 +3,8 @@
  * and the places stage, so a name in the gazetteer and the same name in a text meet on one key.
  *
  * A key is a sequence of word units joined by single spaces; a unit is lower-cased, stripped of
- * diacritics, apostrophes and dots, with hyphens read as spaces, and the abbreviations St, Mt and Ft
- * spelled out. A name with a dotted word ("U.S.", "Ky.", "Washington D.C.") has its key after a
+ * diacritics, apostrophes and end dots, with hyphens read as spaces, and the abbreviations St, Mt
+ * and Ft spelled out. A dot between letters stays: the initials "L.A." are not the truncation "La.". A name with a dotted word ("U.S.", "Ky.", "Washington D.C.") has its key after a
  * `.`, one with a word in capitals ("US", "DRC") after a `=`: each matches only text written the
  * same way, so the pronoun "us" never reads as the United States, nor "RI" as "R.I.".
  */
@@ -12,6 +12,7 @@
 const EXPAND: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };
 
 const COMBINING = /[\u0300-\u036f]/g;
+const DOT_NOT_BETWEEN_LETTERS = /(?<!\p{L})\.|\.(?!\p{L})/gu;
 
 /** The key form of one word unit; `''` when nothing is left (a lone dot or apostrophe). */
 function plainLower(w: string): boolean {
@@ -27,7 +28,7 @@ export function unitKey(word: string): string {
   let w = plainLower(word) ? word : word.toLowerCase();
   // fast path: plain ASCII letters need none of the rewriting below
   if (!plainLower(w)) {
-    w = w.normalize('NFD').replace(COMBINING, '').replace(/[.'’`‘ʼ]/g, '').replace(/[-‐‑–]/g, ' ').replace(/\s+/g, ' ').trim();
+    w = w.normalize('NFD').replace(COMBINING, '').replace(DOT_NOT_BETWEEN_LETTERS, '').replace(/['’`‘ʼ]/g, '').replace(/[-‐‑–]/g, ' ').replace(/\s+/g, ' ').trim();
     if (w.includes('œ')) w = w.replace(/œ/g, 'oe');
     if (w.includes('æ')) w = w.replace(/æ/g, 'ae');
     if (w.includes('ß')) w = w.replace(/ß/g, 'ss');

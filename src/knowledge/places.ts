@@ -179,6 +179,21 @@ export class Gazetteer {
     return list;
   }
 
+  /** True when some key begins with `prefix` (a lower-bound binary search over the sorted names). */
+  hasKeyStartingWith(prefix: string): boolean {
+    let lo = 0;
+    let hi = this.nameAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const start = this.nameAt[mid];
+      if (this.text.slice(start, start + prefix.length) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.nameAt.length - 1) return false;
+    const start = this.nameAt[lo];
+    return this.text.startsWith(prefix, start);
+  }
+
   has(key: string): boolean {
     return this.lookup(key).length > 0;
   }

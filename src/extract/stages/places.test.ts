@@ -4,6 +4,7 @@ import { emptyExtraction } from '../../model.js';
 import { documentFromText } from '../../ingest/document.js';
 import { tokensStage } from './tokens.js';
 import { placesStage } from './places.js';
+import { extract } from '../pipeline.js';
 
 /** Runs the token and place stages; `names` stands in for the tagger's output when given. */
 function places(text: string, names: (doc: string) => Omit<NameMention, 'sentence' | 'stage' | 'rule'>[] = () => []): PlaceMention[] {
@@ -135,5 +136,27 @@ describe('places stage', () => {
       ['Georgia', 'admin1', 'US'],
       ['Florida', 'admin1', 'US'],
     ]);
+  });
+  it('finds areas news names by English directions where GeoNames writes French or "Southern"', () => {
+    const ps = places('M23 rebels advanced in North Kivu while militias clashed in South Darfur and West Darfur.');
+    expect(ps.find((p) => p.text === 'North Kivu')).toMatchObject({ kind: 'admin1', country: 'CD' });
+    expect(ps.find((p) => p.text === 'South Darfur')).toMatchObject({ kind: 'admin1', country: 'SD', name: 'Southern Darfur' });
+    expect(ps.find((p) => p.text === 'West Darfur')).toMatchObject({ kind: 'admin1', country: 'SD', name: 'Western Darfur' });
+  });
+
+  it('tells the initials "L.A." from the truncation "La." and reads "W. Va." whole', () => {
+    const ps = places('He grew up in Charleston, W. Va., moved to L.A. and then to New Orleans, La.');
+    expect(ps.find((p) => p.text === 'W. Va.')?.name).toBe('West Virginia');
+    expect(ps.find((p) => p.text === 'L.A.')?.name).toBe('Los Angeles');
+    expect(ps.find((p) => p.text === 'La.')?.name).toBe('Louisiana');
+  });
+
+  it('places seas, lakes and mountain ranges, and a lake named after a first name is no person', () => {
+    const ps = extract(documentFromText('Boko Haram fighters fled across Lake Chad towards the Mandara Mountains, as ships gathered in the Black Sea.'), { until: 'places' }).places;
+    for (const name of ['Lake Chad', 'Mandara Mountains', 'Black Sea']) {
+      const p = ps.find((x) => x.text === name);
+      expect(p?.lat, name).not.toBeNull();
+      expect(p?.kind, name).toBe('feature');
+    }
   });
 });

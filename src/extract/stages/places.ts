@@ -78,6 +78,7 @@ function isOpener(text: string): boolean {
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
+const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'strait', 'lac', 'mont', 'monts', 'lago', 'isle']);
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
 
 const KIND_BONUS: Record<PlaceKind, number> = { continent: 7, region: 7, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
@@ -228,7 +229,9 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const cap = isCapitalised(part);
           const initial = at === 0 && (t.sentence !== lastSentence || isOpener(prevText));
           const allCaps = isAllCaps(part);
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && allCaps, allCaps, dotted: false, sentence: t.sentence, initial, type: null });
+          // "D-N.J.": initials keep their dots after the hyphen
+          const dotted = cap && part.includes('.');
+          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && (allCaps || dotted), allCaps, dotted, sentence: t.sentence, initial, type: null });
         }
         at += part.length + 1;
       }
@@ -269,7 +272,8 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     let dotted = false;
     const next = tokens[i + 1];
     if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
-      if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key));
+      // "Va." alone, or "W." as the first word of "W. Va."
+      if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key) || g.hasKeyStartingWith('.' + type.key + ' '));
       if (type.dottable) {
         end = next.end;
         dotted = true;
@@ -554,7 +558,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
-    if (inPer && !inLoc) {
+    // "Lake Chad", "Mount Kenya", "Mandara Mountains": a name that says what kind of place it is
+    // is no person, whatever a first name inside it suggests to the tagger
+    const saysFeature = m.to - m.from > 1 && (FEATURE_HEADS.has(us[m.to - 1].key) || FEATURE_FIRST_WORDS.has(us[m.from].key));
+    if (inPer && !inLoc && !saysFeature) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
