@@ -159,4 +159,12 @@ describe('places stage', () => {
       expect(p?.kind, name).toBe('feature');
     }
   });
+  it('reads an ambiguous county and an ambiguous town as the pair that fits together', () => {
+    // Fayetteville, North Carolina is the larger town, but only Arkansas' lies in a Washington County
+    const alone = places('Flooding closed roads and a shelter opened in Fayetteville.');
+    expect(alone.find((p) => p.text === 'Fayetteville')?.admin1).toBe('North Carolina');
+    const ps = places('Flooding closed roads across Washington County, and a shelter opened in Fayetteville.');
+    expect(ps.find((p) => p.text === 'Fayetteville')?.admin1).toBe('Arkansas');
+    expect(ps.find((p) => p.text === 'Washington County')?.admin1).toBe('Arkansas');
+  });
 });

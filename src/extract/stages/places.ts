@@ -817,12 +817,51 @@ function addVote(t: Tally, c: Place, w: number): void {
   }
 }
 
-/** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5. */
-const MAX_SUPPORT = 5 + 3.1 + 1.5;
+/** The most `support` can add: country 2 + 5 x 0.6, admin1 1.5 + 4 x 0.4, nearness 1.5, area link 3.5. */
+const MAX_SUPPORT = 5 + 3.1 + 1.5 + 3.5;
 const MAX_POINTS = 200;
 
+/**
+ * Second-level areas and the towns inside them that different names of one document could be:
+ * "Walker County" and "Huntsville" are each ambiguous, but only in Texas does the one hold the
+ * other. By `country.admin1.admin2` code, the keys of the names with such a candidate.
+ */
+interface AreaLinks {
+  areas: Map<string, Set<string>>;
+  towns: Map<string, Set<string>>;
+}
+
+function admin2Key(c: Place): string {
+  return c.country + '.' + c.admin1Code + '.' + c.admin2Code;
+}
+
+function areaLinks(matches: Match[]): AreaLinks {
+  const links: AreaLinks = { areas: new Map(), towns: new Map() };
+  for (const m of matches) {
+    for (const c of m.candidates) {
+      if (!c.admin2Code) continue;
+      // an area counts only under its whole name ("Washington County", not "Washington")
+      const into = c.kind === 'admin2' && c.fcode === 'ADM2' ? (simpleKey(c.name) === m.key ? links.areas : null) : c.kind === 'city' || c.kind === 'village' ? links.towns : null;
+      if (!into) continue;
+      const code = admin2Key(c);
+      let keys = into.get(code);
+      if (!keys) into.set(code, (keys = new Set()));
+      keys.add(m.key);
+    }
+  }
+  return links;
+}
+
+/** True when a name other than `key` could be the area holding town `c`, or a town inside area `c`. */
+function linkedByArea(c: Place, key: string, links: AreaLinks): boolean {
+  const other = c.kind === 'admin2' && c.fcode === 'ADM2' ? (simpleKey(c.name) === key ? links.towns : null) : c.kind === 'city' || c.kind === 'village' ? links.areas : null;
+  if (!other || !c.admin2Code) return false;
+  const keys = other.get(admin2Key(c));
+  return !!keys && (keys.size > 1 || !keys.has(key));
+}
+
 /** Country and admin1 support for `c` from the other names' choices (a name never votes for itself). */
-function support(c: Place, key: string, votes: Votes, extra: Map<string, number>): number {
+function support(c: Place, key: string, votes: Votes, extra: Map<string, number>, links: AreaLinks): number {
   const own = votes.own.get(key);
   const country = (extra.get(c.country) ?? 0) + (votes.country.get(c.country) ?? 0) - (own?.country.get(c.country) ?? 0);
   const admin1 = (votes.admin1.get(c.country)?.get(c.admin1Code) ?? 0) - (own?.admin1.get(c.country)?.get(c.admin1Code) ?? 0);
@@ -840,6 +879,9 @@ function support(c: Place, key: string, votes: Votes, extra: Map<string, number>
   if (country > 1e-9) s += 2 + Math.min(country, 5) * 0.6;
   if (admin1 > 1e-9 && c.kind !== 'country' && c.kind !== 'admin1') s += 1.5 + Math.min(admin1, 4) * 0.4;
   if (near) s += 1.5;
+  // outweighs the admin1 and nearness support the other reading of the pair gets (3.2), so two
+  // names that fit only together do not flip between passes
+  if (linkedByArea(c, key, links)) s += 3.5;
   return s;
 }
 
@@ -901,7 +943,7 @@ function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
 }
 
 /** `containers`: the indexes of matches that contain another (the same in every pass). */
-function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>): void {
+function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>, links: AreaLinks): void {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m.candidates.length === 0) continue;
@@ -931,7 +973,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       }
       if (m.cueCountry && c.country === m.cueCountry) s += 8;
       if (areaAfter?.(c)) s += 8;
-      if (votes) s += support(c, m.key, votes, extra);
+      if (votes) s += support(c, m.key, votes, extra, links);
       if (s > bestScore) {
         bestScore = s;
         best = c;
@@ -1007,9 +1049,10 @@ export const placesStage: Stage = {
     }
     for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
     const containers = new Set(matches.flatMap((m) => m.containers));
-    choose(us, matches, null, extra, containers);
-    choose(us, matches, collectVotes(matches), extra, containers);
-    choose(us, matches, collectVotes(matches), extra, containers);
+    const links = areaLinks(matches);
+    choose(us, matches, null, extra, containers, links);
+    choose(us, matches, collectVotes(matches), extra, containers, links);
+    choose(us, matches, collectVotes(matches), extra, containers, links);
     // the same name resolves the same way throughout one document
     const byKey = new Map<string, Place>();
     // a name a demonym puts in a country none of its namesakes lies in, throughout the document
