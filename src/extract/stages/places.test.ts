@@ -167,4 +167,8 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Fayetteville')?.admin1).toBe('Arkansas');
     expect(ps.find((p) => p.text === 'Washington County')?.admin1).toBe('Arkansas');
   });
+  it('keeps "the village of X in central Mali" in Mali when the gazetteer lacks the village', () => {
+    const ps = places('Gunmen killed 12 people in the village of Ogossagou in central Mali on Sunday.');
+    expect(ps.find((p) => p.text === 'Ogossagou')).toMatchObject({ placeId: 'unresolved:ogossagou', country: 'ML', kind: 'village', precision: 3 });
+  });
 });

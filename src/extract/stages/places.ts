@@ -671,10 +671,12 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   for (const m of kept) for (let j = m.from; j < m.to; j++) covered[j] = 1;
   for (let i = 1; i + 2 < us.length; i++) {
     const u = us[i];
-    if (!u.cap || u.initial || covered[i] === 1 || !PLACING.has(us[i - 1].key) || us[i - 1].cap) continue;
+    // "near X", or "the village of X", "the town of X"
+    const placeNounOf = us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key);
+    if (!u.cap || u.initial || covered[i] === 1 || !(PLACING.has(us[i - 1].key) || placeNounOf) || us[i - 1].cap) continue;
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
-    if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(i + 2)) continue;
+    if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(sep === 'in' ? pastAreaAdjectives(us, i + 2) : i + 2)) continue;
     const f = flagsOf(g, u);
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
     kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
@@ -737,6 +739,14 @@ function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: nu
   return sameKind && (after?.text === ',' || after?.key === 'and' || us[m.from - 1]?.text === ',');
 }
 
+const AREA_ADJECTIVES = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north', 'south', 'east', 'west', 'the']);
+
+/** The first unit from `j` on that is not a lower-case "central", "northern", "the" ...: the container's name. */
+function pastAreaAdjectives(us: Unit[], j: number): number {
+  while (j < us.length && !us[j].cap && AREA_ADJECTIVES.has(us[j].key)) j++;
+  return j;
+}
+
 /** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" so the container's candidates constrain X's. */
 function linkContainers(us: Unit[], matches: Match[]): void {
   const byFrom = new Map<number, number>();
@@ -749,7 +759,7 @@ function linkContainers(us: Unit[], matches: Match[]): void {
       // a chain of containers: "Seme (Toeni, Sourou)", "Mopti, central Mali"
       j++;
       for (let hops = 0; hops < 3 && j < us.length; hops++) {
-        while (j < us.length && !us[j].cap && (us[j].key === 'central' || us[j].key === 'northern' || us[j].key === 'southern' || us[j].key === 'eastern' || us[j].key === 'western' || us[j].key === 'the')) j++;
+        j = pastAreaAdjectives(us, j);
         const k = byFrom.get(j);
         if (k === undefined) break;
         m.containers.push(k);
@@ -759,9 +769,9 @@ function linkContainers(us: Unit[], matches: Match[]): void {
         else break;
       }
     }
-    // "X in Y", and "X in Y's Z region" where Z is the nearer container
+    // "X in Y", "X in central Y", and "X in Y's Z region" where Z is the nearer container
     if (us[m.to]?.key === 'in') {
-      const k = byFrom.get(m.to + 1);
+      const k = byFrom.get(pastAreaAdjectives(us, m.to + 1));
       if (k !== undefined) {
         m.containers.push(k);
         const after = matches[k].to;
