@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allKinds, classifyText, findCues, kindInfo } from './detect.js';
+import { allKinds, classifyText, findCues, findCuesBySentence, kindInfo } from './detect.js';
 
 function kind(text: string): string | null {
   return classifyText(text)?.kind ?? null;
@@ -25,6 +25,20 @@ describe('event cues and typing', () => {
     expect(kind('Gunmen attacked a military checkpoint in Tillabéri, killing six soldiers.')).toBe('armed-clash');
     expect(kind('The Malian army recaptured the town of Kidal from separatist rebels on Tuesday.')).toBe('government-regains');
     expect(kind('Jihadists seized control of the town of Djibo after the garrison fled.')).toBe('nonstate-overtakes');
+    expect(kind('Rebels seized Bunagana, a town on the Ugandan border, on Monday.')).toBe('nonstate-overtakes');
+    // a capitalised word after the verb that is a title or a day names no place taken
+    expect(kind('Rebels captured Colonel Diallo near the border.')).not.toBe('nonstate-overtakes');
+  });
+
+  it('gives each sentence its own cues when a match would run on into the next', () => {
+    const text = 'Rebels seized the base on Monday. Officials said the rebels then seized the town.';
+    const first = text.indexOf('.') + 1;
+    const hits = findCuesBySentence(text, [{ start: 0, end: first }, { start: first + 1, end: text.length }]);
+    expect(hits[0].map((h) => h.kind)).toContain('nonstate-overtakes');
+    expect(hits[1].map((h) => h.kind)).toContain('nonstate-overtakes');
+    for (const [i, s] of [[0, { start: 0, end: first }], [1, { start: first + 1, end: text.length }]] as const) {
+      for (const h of hits[i]) expect(h.start >= s.start && h.end <= s.end).toBe(true);
+    }
   });
 
   it('violence against civilians', () => {

@@ -174,12 +174,24 @@ export function findCues(text: string, base = 0): CueHit[] {
 export function findCuesBySentence(text: string, sentences: readonly { start: number; end: number }[]): CueHit[][] {
   const buckets: CueHit[][] = sentences.map(() => []);
   const raw = rawHits(text, 0).sort((a, b) => a.start - b.start);
+  // a match that runs on into the next sentence ("rebels seized X. ... the rebels seized the
+  // town") is no cue, and it used up the text where each sentence's own cue begins: those
+  // sentences are scanned again alone
+  const rescan = new Set<number>();
   let i = 0;
   for (const h of raw) {
     while (i < sentences.length && sentences[i].end <= h.start) i++;
     if (i >= sentences.length) break;
     const s = sentences[i];
-    if (h.start >= s.start && h.end <= s.end) buckets[i].push(h);
+    if (h.start >= s.start && h.end <= s.end) {
+      buckets[i].push(h);
+      continue;
+    }
+    for (let j = i; j < sentences.length && sentences[j].start < h.end; j++) rescan.add(j);
+  }
+  for (const j of rescan) {
+    const s = sentences[j];
+    buckets[j] = rawHits(text.slice(s.start, s.end), s.start, true);
   }
   return buckets.map(applyNeeds);
 }
