@@ -50,15 +50,12 @@ interface Match {
   key: string;
   candidates: readonly Place[];
   rule: string;
-  /** unresolved names the tagger called LOC keep no candidate */
-  support: number;
   /** indexes of matches that contain this one as the text says ("X, Y", "X (Y)", "Y's X", "X in Y") */
   containers: number[];
   near: boolean;
   /** a country a demonym puts the place in: "the Malian locality of Boulikessi" */
   cueCountry?: string;
   chosen: Place | null;
-  score: number;
   /** candidates with their context-free scores, best first (filled by the first pass) */
   ranked?: { c: Place; s: number }[];
 }
@@ -211,8 +208,44 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
 }
 
 /** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
-export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
-  const out: Unit[] = [];
+/**
+ * Units are rewritten in place, document after document: one new object per token cost the stage
+ * more in garbage collection than all its look-ups. A document longer than the pool gets fresh
+ * units past its end. The units of one call are valid until the next.
+ */
+const UNIT_POOL: Unit[] = [];
+const MAX_POOLED_UNITS = 100_000;
+const UNITS: Unit[] = [];
+
+function unitSlot(n: number): Unit {
+  const pooled = UNIT_POOL[n];
+  if (pooled !== undefined) return pooled;
+  const u: Unit = { start: 0, end: 0, text: '', key: '', firstWord: '', cap: false, abbr: false, dotted: false, sentence: 0, initial: false, words: 1, allCaps: false, type: null };
+  // slots are asked for in order from 0, so a new one is the pool's next
+  if (n === UNIT_POOL.length && n < MAX_POOLED_UNITS) UNIT_POOL.push(u);
+  return u;
+}
+
+function fillUnit(u: Unit, start: number, end: number, text: string, key: string, firstWord: string, words: number, cap: boolean, abbr: boolean, allCaps: boolean, dotted: boolean, sentence: number, initial: boolean, type: UnitType | null): Unit {
+  u.start = start;
+  u.end = end;
+  u.text = text;
+  u.key = key;
+  u.firstWord = firstWord;
+  u.words = words;
+  u.cap = cap;
+  u.abbr = abbr;
+  u.allCaps = allCaps;
+  u.dotted = dotted;
+  u.sentence = sentence;
+  u.initial = initial;
+  u.type = type;
+  return u;
+}
+
+function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
+  const out = UNITS;
+  out.length = 0;
   const types = unitTypes(g);
   let lastSentence = -1;
   let prevText = '';
@@ -231,7 +264,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
           const allCaps = isAllCaps(part);
           // "D-N.J.": initials keep their dots after the hyphen
           const dotted = cap && part.includes('.');
-          out.push({ start: t.start + at, end: t.start + at + part.length, text: part, key, firstWord: key, words: wordCount(key, key.indexOf(' ')), cap, abbr: cap && (allCaps || dotted), allCaps, dotted, sentence: t.sentence, initial, type: null });
+          out.push(fillUnit(unitSlot(out.length), t.start + at, t.start + at + part.length, part, key, key, wordCount(key, key.indexOf(' ')), cap, cap && (allCaps || dotted), allCaps, dotted, t.sentence, initial, null));
         }
         at += part.length + 1;
       }
@@ -249,21 +282,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
       const initial = t.sentence !== lastSentence || isOpener(prevText);
       lastSentence = t.sentence;
       prevText = tx;
-      out.push({
-        start: t.start,
-        end: t.end,
-        text: tx,
-        key,
-        firstWord: sp < 0 ? key : key.slice(0, sp),
-        words: sp < 0 ? 1 : wordCount(key, sp),
-        cap: false,
-        abbr: false,
-        allCaps: false,
-        dotted: false,
-        sentence: t.sentence,
-        initial,
-        type: null,
-      });
+      out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, key, sp < 0 ? key : key.slice(0, sp), sp < 0 ? 1 : wordCount(key, sp), false, false, false, false, t.sentence, initial, null));
       continue;
     }
     const type = unitType(types, tx);
@@ -284,21 +303,7 @@ export function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     prevText = tx;
     const text = dotted ? doc.text.slice(t.start, end) : tx;
     const allCaps = dotted ? isAllCaps(text) : type.allCaps;
-    out.push({
-      start: t.start,
-      end,
-      text,
-      key: type.key,
-      firstWord: type.firstWord,
-      words: type.words,
-      cap,
-      abbr: cap && (dotted || type.hasDot || allCaps),
-      allCaps,
-      dotted: cap && (dotted || type.hasDot),
-      sentence: t.sentence,
-      initial,
-      type,
-    });
+    out.push(fillUnit(unitSlot(out.length), t.start, end, text, type.key, type.firstWord, type.words, cap, cap && (dotted || type.hasDot || allCaps), allCaps, cap && (dotted || type.hasDot), t.sentence, initial, type));
     if (dotted) i++;
   }
   return out;
@@ -457,7 +462,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = n === 1 ? candidatesOf(g, u) : g.lookup(k);
       if (cands.length === 0) continue;
       if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
-      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', support: 0, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined };
+      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined };
     }
     if (found) {
       matches.push(found);
@@ -617,7 +622,6 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && candidatesOf(g, prev).length === 0 && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
     if (first.allCaps && single && flags.common) continue;
-    m.support = (inLoc ? 2 : 0) + (locative ? 1 : 0) + (containerAfter ? 1 : 0);
     m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
     m.cueCountry = demonymCue(us, m.from, g);
     kept.push(m);
@@ -660,7 +664,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         const f = g.flags(key);
         if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
       }
-      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', support: 2, containers: [], near: false, chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
+      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
     }
     kept.sort((a, b) => a.start - b.start);
   }
@@ -679,7 +683,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(sep === 'in' ? pastAreaAdjectives(us, i + 2) : i + 2)) continue;
     const f = flagsOf(g, u);
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', support: 1, containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, score: 0, cueCountry: undefined, ranked: undefined });
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, ranked: undefined });
   }
   kept.sort((a, b) => a.start - b.start);
   return { us, matches: kept };
@@ -1017,7 +1021,6 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       if (country) best = country;
     }
     m.chosen = best;
-    m.score = bestScore;
   }
 }
 
