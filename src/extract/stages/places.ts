@@ -675,9 +675,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   for (const m of kept) for (let j = m.from; j < m.to; j++) covered[j] = 1;
   for (let i = 1; i + 2 < us.length; i++) {
     const u = us[i];
+    if (!u.cap || u.initial || covered[i] === 1 || us[i - 1].cap) continue;
     // "near X", or "the village of X", "the town of X"
-    const placeNounOf = us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key);
-    if (!u.cap || u.initial || covered[i] === 1 || !(PLACING.has(us[i - 1].key) || placeNounOf) || us[i - 1].cap) continue;
+    if (!PLACING.has(us[i - 1].key) && !(us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key))) continue;
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
     if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(sep === 'in' ? pastAreaAdjectives(us, i + 2) : i + 2)) continue;
