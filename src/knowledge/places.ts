@@ -172,7 +172,14 @@ export class Gazetteer {
     const done = this.parsedNames.get(key);
     if (done) return done;
     const raw = this.find(key);
-    const list = raw === undefined ? NONE : raw.split(',').map((s) => this.entry(parseInt(s, 36)));
+    let list: readonly Place[] = NONE;
+    if (raw !== undefined) {
+      // built by push, so every list is a packed array of one kind (a `map` result may be holey),
+      // and the stages' loops over candidates keep one shape to optimise for
+      const built: Place[] = [];
+      for (const s of raw.split(',')) built.push(this.entry(parseInt(s, 36)));
+      list = built;
+    }
     // a long run over many documents meets endless capitalised words: keep the cache bounded
     if (this.parsedNames.size >= 200_000) this.parsedNames.clear();
     this.parsedNames.set(key, list);

@@ -951,7 +951,8 @@ const FIRST_LEVEL_WORDS = new Set(['region', 'province', 'state', 'governorate',
  * for a first-level candidate.
  */
 function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
-  const after = us[m.to];
+  // no read past the end: it would deoptimise every caller this is inlined into
+  const after = m.to < us.length ? us[m.to] : undefined;
   if (!after || !after.cap || !ADMIN_WORDS.has(after.key)) return null;
   return FIRST_LEVEL_WORDS.has(after.key) ? (c) => c.kind === 'admin1' : (c) => c.kind === 'admin1' || c.kind === 'admin2';
 }
@@ -1024,6 +1025,17 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
   }
 }
 
+/** The most specific place among the containers' choices and `also`, first in that order on a tie. */
+function mostSpecificArea(matches: Match[], containers: number[], also: Place | null | undefined): Place | undefined {
+  let best: Place | undefined;
+  const consider = (p: Place | null | undefined): void => {
+    if (p && p.country !== '' && (!best || SPECIFIC[p.kind] > SPECIFIC[best.kind])) best = p;
+  };
+  for (const k of containers) consider(matches[k].chosen);
+  consider(also);
+  return best;
+}
+
 function collectVotes(matches: Match[]): Votes {
   const votes: Votes = { country: new Map(), admin1: new Map(), own: new Map(), points: [] };
   const pointAt = new Map<number, { place: Place; keys: Set<string> }>();
@@ -1091,9 +1103,7 @@ export const placesStage: Stage = {
       if (!place) {
         // unknown to the gazetteer: placed at the area the text puts it in, as ACLED codes such a
         // village (precision 2 within a district or town's area, 3 within a region or country)
-        const outer = [...m.containers.map((k) => matches[k].chosen), cue ?? forced.get(m.key)]
-          .filter((p): p is Place => !!p && p.country !== '')
-          .sort((a, b) => SPECIFIC[b.kind] - SPECIFIC[a.kind])[0];
+        const outer = mostSpecificArea(matches, m.containers, cue ?? forced.get(m.key));
         const a1 = outer ? (outer.kind === 'admin1' ? outer : g.admin1Of(outer)) : null;
         const a2 = outer ? (outer.kind === 'admin2' && outer.fcode === 'ADM2' ? outer : g.admin2Of(outer)) : null;
         if (!outer && m.rule === 'context-unresolved') continue;
