@@ -126,9 +126,10 @@ interface Pending {
 
 /**
  * Reads every input, extracts, and stores each document in its own savepoint, up to STORE_BATCH
- * of them to a transaction. A failing input is recorded with its reason and never stops the others. Extraction runs in worker threads
- * (`workers`, default one per core) while the main thread reads ahead; documents are stored, and
- * reported, in input order, so the result is the same whatever the number of workers.
+ * of them to a transaction. A failing input is recorded with its reason and never stops the
+ * others. Extraction runs in worker threads (`workers`, default one per core) while the main
+ * thread reads ahead; documents are stored, and reported, in input order, so the result is the
+ * same whatever the number of workers.
  */
 export async function runIngest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const [{ openStore, defaultDbLocation }, { expandInputs, readInputs, SUPPORTED_FILE_EXTENSIONS }, { openExtractor, WORKER_BATCH }] = await Promise.all([
