@@ -197,6 +197,34 @@ function toSummary(r: SummaryRow, full: boolean, hit?: { rank: number; snippet: 
   return summary;
 }
 
+/** What one document writes, computed before its transaction opens. */
+interface DocumentRows {
+  doc: Document;
+  now: string;
+  signature: Uint32Array;
+  keys: bigint[];
+  mentions: MentionRow[];
+  events: EventsTable[];
+  statements: StatementsTable[];
+  origins: DocumentOrigin[];
+}
+
+function prepareRows(doc: Document, extraction: Extraction | null | undefined): DocumentRows {
+  const signature = minhash(doc.text);
+  const origins = new Map<string, DocumentOrigin>();
+  for (const o of doc.origins) if (!origins.has(o.location)) origins.set(o.location, o);
+  return {
+    doc,
+    now: new Date().toISOString(),
+    signature,
+    keys: bandKeyNumbers(signature),
+    mentions: extraction ? mentionRows(doc.id, extraction) : [],
+    events: extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [],
+    statements: extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [],
+    origins: [...origins.values()],
+  };
+}
+
 /**
  * The store's queries, written once for every dialect. Only `dialect` (store/sqlite.ts,
  * store/postgres.ts) knows which database is underneath.
@@ -223,69 +251,84 @@ export class KyselyStore implements Store {
   async put(doc: Document, extraction?: Extraction | null): Promise<PutResult> {
     // Everything that can be computed without the database is, before the transaction opens,
     // so the write lock is held only for the writes.
-    const now = new Date().toISOString();
-    const signature = minhash(doc.text);
-    const keys = bandKeyNumbers(signature);
-    const mentions = extraction ? mentionRows(doc.id, extraction) : [];
-    const events = extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [];
-    const statements = extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [];
-    const origins = new Map<string, DocumentOrigin>();
-    for (const o of doc.origins) if (!origins.has(o.location)) origins.set(o.location, o);
+    const rows = prepareRows(doc, extraction);
+    return this.db.transaction().execute((trx) => this.write(trx, rows));
+  }
 
+  async putMany(items: readonly { doc: Document; extraction?: Extraction | null }[]): Promise<(PutResult | Error)[]> {
+    const prepared = items.map(({ doc, extraction }) => prepareRows(doc, extraction));
     return this.db.transaction().execute(async (trx) => {
-      // Writing first takes the write lock at once (SQLite) and settles a race on the same id
-      // through the unique index (PostgreSQL): whoever inserts the row owns the document.
-      const inserted = await trx
-        .insertInto('documents')
-        .values({
-          id: doc.id,
-          title: doc.title,
-          url: doc.url,
-          outlet: doc.outlet,
-          author: doc.author,
-          published_value: doc.published?.value ?? null,
-          published_precision: doc.published?.precision ?? null,
-          language: doc.language,
-          text: doc.text,
-          paragraphs: JSON.stringify(doc.paragraphs),
-          sentences: JSON.stringify(doc.sentences),
-          sentence_count: doc.sentences.length,
-          story_id: doc.id,
-          ingested_at: now,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('seq')
-        .executeTakeFirst();
-
-      if (inserted === undefined) {
-        const existing = await trx.selectFrom('documents').select('story_id').where('id', '=', doc.id).executeTakeFirstOrThrow();
-        const added = await this.addOrigins(trx, doc.id, [...origins.values()]);
-        return { id: doc.id, status: 'duplicate', storyId: existing.story_id, similarity: null, addedOrigins: added };
+      const results: (PutResult | Error)[] = [];
+      for (const rows of prepared) {
+        // Each document in its own savepoint: a failure takes back its own writes only, and
+        // (PostgreSQL) clears the failed state so the documents after it can still be written.
+        await sql`savepoint put_document`.execute(trx);
+        try {
+          results.push(await this.write(trx, rows));
+        } catch (error) {
+          await sql`rollback to savepoint put_document`.execute(trx);
+          results.push(error instanceof Error ? error : new Error(String(error)));
+        }
+        await sql`release savepoint put_document`.execute(trx);
       }
-
-      const seq = Number(inserted.seq);
-      const best = await this.closestStory(trx, doc.id, keys, signature);
-      let storyId = doc.id;
-      if (best && best.similarity >= STORY_THRESHOLD) {
-        storyId = best.storyId;
-        await trx.updateTable('documents').set({ story_id: storyId }).where('id', '=', doc.id).execute();
-      } else {
-        await this.insertRows(trx, 'stories', [{ id: doc.id, created_at: now }]);
-      }
-      const added = await this.addOrigins(trx, doc.id, [...origins.values()], true);
-      await this.insertRows(trx, 'story_bands', keys.map((band_key) => ({ band_key, document_seq: seq })));
-      await this.insertRows(trx, 'signatures', [{ document_id: doc.id, signature: signatureToBuffer(signature) }]);
-      await this.insertRows(trx, 'mentions', mentions);
-      await this.insertRows(trx, 'events', events);
-      await this.insertRows(trx, 'statements', statements);
-      return {
-        id: doc.id,
-        status: storyId === doc.id ? 'new' : 'story-duplicate',
-        storyId,
-        similarity: best ? best.similarity : null,
-        addedOrigins: added,
-      };
+      return results;
     });
+  }
+
+  private async write(trx: Transaction<Database>, rows: DocumentRows): Promise<PutResult> {
+    const { doc, now, signature, keys, mentions, events, statements, origins } = rows;
+    // Writing first takes the write lock at once (SQLite) and settles a race on the same id
+    // through the unique index (PostgreSQL): whoever inserts the row owns the document.
+    const inserted = await trx
+      .insertInto('documents')
+      .values({
+        id: doc.id,
+        title: doc.title,
+        url: doc.url,
+        outlet: doc.outlet,
+        author: doc.author,
+        published_value: doc.published?.value ?? null,
+        published_precision: doc.published?.precision ?? null,
+        language: doc.language,
+        text: doc.text,
+        paragraphs: JSON.stringify(doc.paragraphs),
+        sentences: JSON.stringify(doc.sentences),
+        sentence_count: doc.sentences.length,
+        story_id: doc.id,
+        ingested_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('seq')
+      .executeTakeFirst();
+
+    if (inserted === undefined) {
+      const existing = await trx.selectFrom('documents').select('story_id').where('id', '=', doc.id).executeTakeFirstOrThrow();
+      const added = await this.addOrigins(trx, doc.id, origins);
+      return { id: doc.id, status: 'duplicate', storyId: existing.story_id, similarity: null, addedOrigins: added };
+    }
+
+    const seq = Number(inserted.seq);
+    const best = await this.closestStory(trx, doc.id, keys, signature);
+    let storyId = doc.id;
+    if (best && best.similarity >= STORY_THRESHOLD) {
+      storyId = best.storyId;
+      await trx.updateTable('documents').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+    } else {
+      await this.insertRows(trx, 'stories', [{ id: doc.id, created_at: now }]);
+    }
+    const added = await this.addOrigins(trx, doc.id, origins, true);
+    await this.insertRows(trx, 'story_bands', keys.map((band_key) => ({ band_key, document_seq: seq })));
+    await this.insertRows(trx, 'signatures', [{ document_id: doc.id, signature: signatureToBuffer(signature) }]);
+    await this.insertRows(trx, 'mentions', mentions);
+    await this.insertRows(trx, 'events', events);
+    await this.insertRows(trx, 'statements', statements);
+    return {
+      id: doc.id,
+      status: storyId === doc.id ? 'new' : 'story-duplicate',
+      storyId,
+      similarity: best ? best.similarity : null,
+      addedOrigins: added,
+    };
   }
 
   /**

@@ -20,6 +20,14 @@ export interface Store {
    */
   put(doc: Document, extraction?: Extraction | null): Promise<PutResult>;
 
+  /**
+   * Several documents in one transaction, each as `put` would write it, in order: the result
+   * of each is its PutResult, or the Error that left nothing of it stored while the others
+   * were. One commit for many documents is what makes bulk ingest cheaper; the whole batch is
+   * lost if the commit itself fails (every result is then moot and the call rejects).
+   */
+  putMany(items: readonly { doc: Document; extraction?: Extraction | null }[]): Promise<(PutResult | Error)[]>;
+
   listDocuments(query?: DocumentQuery): Promise<DocumentSummary[]>;
 
   /** by full id or a unique prefix of it; null when nothing matches; AmbiguousIdError when several do */

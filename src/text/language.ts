@@ -25,20 +25,29 @@ const LETTER = /\p{L}/u;
 
 /**
  * Words frequent in any English prose and rare as words of other languages written in Latin
- * letters (no "a", "in", "on", "an", which French, Spanish, Italian, German or Dutch share).
+ * letters (no "a", "in", "on", "an", which French, Spanish, Italian, German or Dutch share, nor
+ * "we", "my", "i", "over", "her", "will", "can", "all", "more", "be", which are common words of
+ * Polish, Italian, Dutch, Danish, German, Catalan, Swedish or Hungarian). The pronouns,
+ * conjunctions and adverbs of opinion and commentary count as well as those of reporting, so
+ * that quoted and argued English reaches the share as news does.
  */
 const ENGLISH_WORDS = new Set([
   'the', 'of', 'and', 'to', 'was', 'that', 'for', 'with', 'said', 'by', 'from', 'which', 'were', 'have',
   'has', 'been', 'this', 'their', 'they', 'who', 'is', 'are', 'it', 'its', 'he', 'his', 'at', 'as',
+  'not', 'but', 'would', 'had', 'you', 'she', 'him', 'them', 'there', 'what', 'when', 'about', 'than',
+  'could', 'should', 'our', 'if', 'after', 'one', 'into', 'up', 'out', 'other', 'these', 'those',
+  'because', 'while', 'only', 'being', 'many', 'some', 'any', 'how', 'why', 'where', 'then', 'just', 'your',
 ]);
+const LONGEST_ENGLISH_WORD = Math.max(...[...ENGLISH_WORDS].map((w) => w.length));
 const ENGLISH_SAMPLE = 1500;
 const ENGLISH_MIN_WORDS = 60;
 const ENGLISH_SHARE = 0.2;
 
 /**
  * True when the start of the text is plainly English: Latin letters only and at least a fifth
- * of its words among ENGLISH_WORDS (running English news scores 0.25 to 0.35; other languages
- * in Latin script stay under 0.05). franc compares trigrams against every language it knows,
+ * of its words among ENGLISH_WORDS (the articles of the quick bench corpus score 0.24 to 0.36,
+ * 5th to 95th percentile; news paragraphs in French, Spanish, German, Italian, Portuguese, Dutch,
+ * Polish, Indonesian and Danish score 0 to 0.07). franc compares trigrams against every language it knows,
  * milliseconds per article; this one pass decides the common case and leaves the rest to franc.
  */
 function plainlyEnglish(text: string): boolean {
@@ -59,7 +68,7 @@ function plainlyEnglish(text: string): boolean {
       if (start < 0) start = i;
     } else if (start >= 0) {
       words++;
-      if (i - start <= 5 && ENGLISH_WORDS.has(text.slice(start, i).toLowerCase())) english++;
+      if (i - start <= LONGEST_ENGLISH_WORD && ENGLISH_WORDS.has(text.slice(start, i).toLowerCase())) english++;
       start = -1;
     }
   }

@@ -267,6 +267,28 @@ export function storeContract(name: string, create: () => Promise<StoreHandle>):
       expect((await store.listDocuments({ search: 'rockets' })).map((h) => h.id)).toEqual([camp.id]);
     });
 
+    it('stores a batch as one put after another, and a failing document in it alone is left out', async () => {
+      const bou = doc(BOULIKESSI);
+      const camp = doc(SUPER_CAMP);
+      const broken = superCampExtraction(camp);
+      (broken.quantities[0] as { start: number | null }).start = null;
+      const copy = doc(SUPER_CAMP_SYNDICATED);
+      const results = await store.putMany([
+        { doc: bou, extraction: boulikessiExtraction(bou) },
+        { doc: camp, extraction: broken },
+        { doc: camp, extraction: superCampExtraction(camp) },
+        { doc: copy },
+        { doc: bou },
+      ]);
+      expect(results[0]).toMatchObject({ id: bou.id, status: 'new' });
+      expect(results[1]).toBeInstanceOf(Error);
+      expect(results[2]).toMatchObject({ id: camp.id, status: 'new' });
+      expect(results[3]).toMatchObject({ id: copy.id, status: 'story-duplicate', storyId: camp.id });
+      expect(results[4]).toMatchObject({ id: bou.id, status: 'duplicate', addedOrigins: 0 });
+      expect(await store.counts()).toMatchObject({ documents: 3, stories: 2 });
+      expect((await store.listEvents()).map((e) => e.documentId).sort()).toEqual([bou.id, camp.id].sort());
+    });
+
     it('keeps everything across a reopen, and reopening changes nothing', async () => {
       const camp = doc(SUPER_CAMP, { published: '2018-04-15' });
       await store.put(camp, superCampExtraction(camp));

@@ -83,6 +83,8 @@ const THINGS = new Set(['vehicles', 'aircraft', 'places', 'attacks']);
 
 /** The current sentence's tokens in lower case, computed once per sentence (the finder is synchronous). */
 let LW: string[] = [];
+/** startWords of the current lexicon, set with LW. */
+let STARTS: Set<string> = new Set();
 
 /** The longest phrase of `table` starting at token i; returns the token after it. */
 function matchPhrase<T>(table: PhraseTable<T>, toks: Tok[], i: number): { value: T; end: number } | null {
@@ -135,13 +137,21 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
   return { value, vague: null, end };
 }
 
-const QUALIFIER_FIRST = new Set(QUALIFIERS.map(([w]) => w[0]));
+/** The qualifiers by first word, each list in QUALIFIERS order: the first that matches wins. */
+const QUALIFIERS_BY_FIRST = new Map<string, [string[], Qualifier][]>();
+for (const entry of QUALIFIERS) {
+  const first = entry[0][0];
+  const list = QUALIFIERS_BY_FIRST.get(first);
+  if (list) list.push(entry);
+  else QUALIFIERS_BY_FIRST.set(first, [entry]);
+}
 /** Words a count can start with besides digits and the lexicon's vague words. */
-const STARTERS = new Set([...QUALIFIER_FIRST, ...Object.keys(WORD_NUMBERS), 'a', 'an']);
+const STARTERS = new Set([...QUALIFIERS_BY_FIRST.keys(), ...Object.keys(WORD_NUMBERS), 'a', 'an']);
 
 function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
-  if (!QUALIFIER_FIRST.has(LW[i] ?? '')) return null;
-  for (const [words, q] of QUALIFIERS) {
+  const candidates = QUALIFIERS_BY_FIRST.get(LW[i] ?? '');
+  if (!candidates) return null;
+  for (const [words, q] of candidates) {
     let ok = true;
     for (let k = 0; k < words.length; k++) {
       if ((LW[i + k] ?? '') !== words[k]) {
@@ -223,6 +233,7 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
 export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[]): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   LW = lower ?? toks.map((t) => t.text.toLowerCase());
+  STARTS = startWords(lex);
   let i = 0;
   while (i < toks.length) {
     const found = tryAt(toks, i, lex, inTime);
@@ -257,7 +268,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // most tokens start nothing: one character test and a few set lookups rule them out
   const w0 = LW[i] ?? '';
   const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !startWords(lex).has(w0) && !w0.includes('-')) return null;
+  if (!(c0 >= 48 && c0 <= 57) && !STARTS.has(w0) && !w0.includes('-')) return null;
   // "heavy losses", "many casualties": a report of losses with no number
   if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;

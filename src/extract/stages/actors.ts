@@ -1134,14 +1134,26 @@ function mention(doc: Document, start: number, end: number, sentence: number, ta
 
 // ---------------------------------------------------------------------------------------------
 
-/** Whether a token has a hyphen or an apostrophe, the only tokens `splitToken` may split. */
-function hasJoiner(text: string): boolean {
-  if (text.length === 1) return false;
+const WHOLE_KEYED = 0;
+const WHOLE_PLAIN = 1;
+const JOINED = 2;
+
+/**
+ * What a token needs before its look-up: JOINED when it has a hyphen or an apostrophe (the only
+ * tokens `splitToken` may split), WHOLE_PLAIN when it is lower-case ASCII without a backtick (its
+ * own `pieceKey`: most words of running text, which then cost no lower-casing and no new string),
+ * WHOLE_KEYED otherwise.
+ */
+function tokenForm(text: string): number {
+  let form = WHOLE_PLAIN;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) return true;
+    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) {
+      if (text.length > 1) return JOINED;
+      form = WHOLE_KEYED;
+    } else if (c >= 128 || c === 96 || (c >= 65 && c <= 90)) form = WHOLE_KEYED;
   }
-  return false;
+  return form;
 }
 
 interface Vocabulary {
@@ -1207,10 +1219,11 @@ function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
-    if (!hasJoiner(t.text)) {
+    const form = tokenForm(t.text);
+    if (form !== JOINED) {
       // most tokens are one piece: no split, no intermediate object, and only the small
       // vocabulary sets to ask (a cache of every token text would cost more to reach)
-      const key = pieceKey(t.text);
+      const key = form === WHOLE_PLAIN ? t.text : pieceKey(t.text);
       const bits = info.get(key) ?? 0;
       list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 });
       continue;
