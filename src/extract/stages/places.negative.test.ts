@@ -5,6 +5,7 @@ import { documentFromText } from '../../ingest/document.js';
 import { tokensStage } from './tokens.js';
 import { placesStage } from './places.js';
 import { actorsStage } from './actors.js';
+import { extract } from '../pipeline.js';
 
 function placeTexts(text: string): string[] {
   const doc = documentFromText(text);
@@ -66,5 +67,15 @@ describe('places stage: what is not a place', () => {
     actorsStage.run(doc, results);
     placesStage.run(doc, results);
     expect(results.places.map((p) => p.text)).toEqual(['Mali']);
+  });
+  it('a county reached by its short name ties no town to it', () => {
+    // "California" is also a borough in Washington County, Pennsylvania; "Washington" alone is not that county
+    const ps = extract(documentFromText('Flu cases climbed in Washington, Pennsylvania and California this week.'), { until: 'places' }).places;
+    expect(ps.map((p) => [p.text, p.kind])).toEqual([['Washington', 'admin1'], ['Pennsylvania', 'admin1'], ['California', 'admin1']]);
+  });
+
+  it('a first name inside a person\'s name makes no lake', () => {
+    const ps = extract(documentFromText('Chad Smith, a fisherman, said the water was low.'), { until: 'places' }).places;
+    expect(ps).toEqual([]);
   });
 });
