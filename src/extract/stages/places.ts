@@ -207,7 +207,6 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
   return type;
 }
 
-/** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
 /**
  * Units are rewritten in place, document after document: one new object per token cost the stage
  * more in garbage collection than all its look-ups. A document longer than the pool gets fresh
@@ -243,6 +242,7 @@ function fillUnit(u: Unit, start: number, end: number, text: string, key: string
   return u;
 }
 
+/** Word units: tokens with an adjacent dot folded in, so "St." and "Ky." are one unit. */
 function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out = UNITS;
   out.length = 0;
