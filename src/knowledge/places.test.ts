@@ -11,6 +11,12 @@ describe('place keys', () => {
     expect(unitKey('Mali')).toBe('mali');
   });
 
+  it('keeps the dots between initials, so "L.A." and "La." differ', () => {
+    expect(unitKey('L.A.')).toBe('l.a');
+    expect(unitKey('La.')).toBe('la');
+    expect(unitKey('U.S.')).toBe('u.s');
+  });
+
   it('knows an abbreviation by its capitals or its dot', () => {
     expect(isAbbreviationForm('US', false)).toBe(true);
     expect(isAbbreviationForm('Ky', true)).toBe(true);
@@ -20,6 +26,19 @@ describe('place keys', () => {
 
 describe('gazetteer', () => {
   const g = gazetteer();
+
+  it('tells whether any key begins with a prefix', () => {
+    expect(g.hasKeyStartingWith('.w va')).toBe(true); // "W. Va."
+    expect(g.hasKeyStartingWith('.w ')).toBe(true);
+    expect(g.hasKeyStartingWith('.zzzz ')).toBe(false);
+    expect(g.hasKeyStartingWith('\uffff')).toBe(false); // past the last key
+  });
+
+  it('lists areas under the English direction words news uses', () => {
+    expect(g.lookup('north kivu').map((p) => p.country)).toContain('CD');
+    expect(g.lookup('south darfur').map((p) => p.country)).toContain('SD');
+    expect(g.lookup('centre north').map((p) => p.country)).toContain('BF');
+  });
 
   it('gives a demonym several countries share to the independent one', () => {
     expect(g.demonym('dutch')).toBe('NL');
