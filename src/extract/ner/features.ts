@@ -1,5 +1,6 @@
 import { hashRange, hashString, mix } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { WordTypes } from '../../text/wordtypes.js';
 
 /**
  * Feature extraction and greedy left-to-right decoding shared by training and tagging.
@@ -433,6 +434,13 @@ export class FeatureTagger {
   private wVec = new Float32Array(0);
   /** see REFS: Scorer.ref + 1, 0 while not looked up */
   private wRef = new Int32Array(0);
+  /** the words by id */
+  private readonly wordTexts: string[] = [];
+
+  // word types (see tagDocumentTypes): the table whose ids wordOfType holds word id + 1 of (0: not yet seen)
+  private types: WordTypes | null = null;
+  private typesEpoch = -1;
+  private wordOfType = new Int32Array(0);
 
   // lower-cased forms: id -> string, longest name-list phrase starting with it, document state
   private lowerIds = new Map<string, number>();
@@ -475,6 +483,11 @@ export class FeatureTagger {
     return this.docIds;
   }
 
+  /** The words by id (see documentIds). */
+  get words(): readonly string[] {
+    return this.wordTexts;
+  }
+
   get wordIdEpoch(): number {
     return this.idEpoch;
   }
@@ -485,8 +498,10 @@ export class FeatureTagger {
   }
 
   constructor(readonly gazetteer: Gazetteer) {
-    this.growWords(1024);
-    this.growLowers(1024);
+    // Room for the words of a few megabytes of news at once: growing copies every table, and
+    // pages of a fresh array the tagger has not written to yet cost no memory.
+    this.growWords(1 << 16);
+    this.growLowers(1 << 16);
     this.initSentinels();
   }
 
@@ -499,6 +514,7 @@ export class FeatureTagger {
       this.wh[o + S_BIM] = mix(T.bim, atom);
       this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
+      this.wordTexts[id] = '';
       this.wRef.fill(0, id * REFS, id * REFS + REFS);
     }
   }
@@ -538,12 +554,15 @@ export class FeatureTagger {
 
   /** Forgets the word cache (for measurements that must not profit from a previous pass). */
   clearCache(): void {
+    // word ids are handed out anew: the references cached under them go (a new word's are all 0)
+    this.wRef.fill(0, 0, this.nWords * REFS);
     this.idEpoch++;
     this.ids.clear();
     this.nWords = 2;
     this.lowerIds.clear();
     this.lowerStr.length = 0;
     this.nLowers = 0;
+    this.wordOfType.fill(0);
     this.aggStamp.fill(0);
     for (const t of [this.ctri, this.capRun, this.docLex, this.prev, this.prevClass, this.hist]) t.done.fill(0);
     this.initSentinels();
@@ -624,8 +643,8 @@ export class FeatureTagger {
       this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
       this.wh[o + S_DONE] = 0;
       this.wLower[id] = this.lowerId(lower);
-      this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
+      this.wordTexts[id] = word;
     }
     return id;
   }
@@ -666,23 +685,68 @@ export class FeatureTagger {
 
   /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
+    const lengths = new Int32Array(sentences.length);
     let total = 0;
-    for (const s of sentences) total += s.length;
+    for (let si = 0; si < sentences.length; si++) total += lengths[si] = sentences[si].length;
+    this.beginDocument(total);
+    const ids = this.docIds;
+    let t = 0;
+    for (const s of sentences) for (let i = 0; i < s.length; i++) ids[t++] = this.wordId(s[i]);
+    return this.tagWords(lengths, scorer, learner);
+  }
+
+  /**
+   * tagDocument for a document given as word types (see WordTypes): `typeIds` per token,
+   * `lengths` per sentence. `wordOf` gives the word the tagger reads for a type's text; it is
+   * asked once per type, and each type's word id is kept, so most tokens cost an array read.
+   */
+  tagDocumentTypes(types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string, scorer: Scorer): Uint8Array[] {
+    this.beginDocument(typeIds.length);
+    if (types !== this.types || types.epoch !== this.typesEpoch) {
+      this.types = types;
+      this.typesEpoch = types.epoch;
+      this.wordOfType.fill(0);
+    }
+    if (this.wordOfType.length < types.size) {
+      const grown = new Int32Array(Math.max(types.size, 2 * this.wordOfType.length));
+      grown.set(this.wordOfType);
+      this.wordOfType = grown;
+    }
+    const wordOfType = this.wordOfType;
+    const ids = this.docIds;
+    for (let t = 0; t < typeIds.length; t++) {
+      const type = typeIds[t];
+      let id = wordOfType[type] - 1;
+      if (id < 0) {
+        id = this.wordId(wordOf(types.text(type)));
+        wordOfType[type] = id + 1;
+      }
+      ids[t] = id;
+    }
+    return this.tagWords(lengths, scorer);
+  }
+
+  /** Makes room for a document of `total` tokens and starts its document state. */
+  private beginDocument(total: number): void {
     // the cache is bounded, but never emptied inside a document: its ids must stay valid
     if (this.nWords + total > MAX_CACHE && this.nWords > 2) this.clearCache();
     if (this.docIds.length < total) this.docIds = new Int32Array(total * 2);
     this.gen++;
+  }
+
+  /** Tags the document whose word ids beginDocument's caller wrote to docIds, sentence by sentence. */
+  private tagWords(lengths: Int32Array, scorer: Scorer, learner?: Learner): Uint8Array[] {
     const ids = this.docIds;
+    const headlines = new Uint8Array(lengths.length);
     let t = 0;
-    const headlines = new Uint8Array(sentences.length);
-    for (let si = 0; si < sentences.length; si++) {
-      const s = sentences[si];
+    for (let si = 0; si < lengths.length; si++) {
+      const n = lengths[si];
       const start = t;
-      for (let i = 0; i < s.length; i++) ids[t++] = this.wordId(s[i]);
+      t += n;
       const acs = this.allCapsSentence(start, t);
       headlines[si] = acs ? 1 : 0;
       const wh2 = this.wh;
-      for (let i = 0; i < s.length; i++) {
+      for (let i = 0; i < n; i++) {
         const id = ids[start + i];
         const f = wh2[id * NSLOT + S_FLAGS];
         const lid = this.wLower[id];
@@ -698,7 +762,7 @@ export class FeatureTagger {
           const cn = this.lCtxN[lid];
           if (cn < 2 * AGG_MAX) {
             const before = mix(1, i > 0 ? wh2[ids[start + i - 1] * NSLOT + S_LOWER] : BOS);
-            const after = mix(2, i + 1 < s.length ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
+            const after = mix(2, i + 1 < n ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
             this.addContext(lid, before);
             this.addContext(lid, after);
           }
@@ -706,11 +770,12 @@ export class FeatureTagger {
       }
     }
     const out: Uint8Array[] = [];
+    const fixed = !learner && isFixed(scorer);
     t = 0;
-    for (let si = 0; si < sentences.length; si++) {
-      const n = sentences[si].length;
+    for (let si = 0; si < lengths.length; si++) {
+      const n = lengths[si];
       const acs = headlines[si] === 1;
-      out.push(!learner && isFixed(scorer) ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
+      out.push(fixed ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;

@@ -2,6 +2,7 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { loadNameTagger } from '../ner/load.js';
 import { labelSpans } from '../ner/model.js';
+import { tokenTypes } from './tokens.js';
 
 /**
  * Names (PER / ORG / LOC / MISC) from the statistical tagger in `../ner`, sentence by sentence
@@ -33,27 +34,37 @@ export const namesStage: Stage = {
   run(doc, results) {
     const tokens = results.tokens;
     if (tokens.length === 0) return;
-    // one test of the whole text spares most documents a test per token
-    const quotes = QUOTES.test(doc.text);
-    // the sentences' words, and the index in `tokens` of each sentence's first token
-    const sentences: string[][] = [];
+    // the index in `tokens` of each sentence's first token, and one past the last token
     const starts: number[] = [0];
-    let current: string[] = [];
     let sentence = tokens[0].sentence;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.sentence !== sentence && current.length) {
-        sentences.push(current);
-        current = [];
-        starts.push(i);
-      }
+      if (t.sentence !== sentence) starts.push(i);
       sentence = t.sentence;
-      current.push(quotes ? normalise(t.text) : t.text);
     }
-    if (current.length) sentences.push(current);
+    starts.push(tokens.length);
+    const lengths = new Int32Array(starts.length - 1);
+    for (let si = 0; si < lengths.length; si++) lengths[si] = starts[si + 1] - starts[si];
 
-    const labels = loadNameTagger().tag(sentences);
-    for (let si = 0; si < sentences.length; si++) {
+    const tagger = loadNameTagger();
+    const typed = tokenTypes(tokens);
+    let labels: Uint8Array[];
+    if (typed) labels = tagger.tagTypes(typed.types, typed.ids, lengths, normalise);
+    else {
+      // one test of the whole text spares most documents a test per token
+      const quotes = QUOTES.test(doc.text);
+      const sentences: string[][] = [];
+      for (let si = 0; si < lengths.length; si++) {
+        const words = new Array<string>(lengths[si]);
+        for (let i = 0; i < words.length; i++) {
+          const text = tokens[starts[si] + i].text;
+          words[i] = quotes ? normalise(text) : text;
+        }
+        sentences.push(words);
+      }
+      labels = tagger.tag(sentences);
+    }
+    for (let si = 0; si < labels.length; si++) {
       const base = starts[si];
       for (const span of labelSpans(labels[si])) {
         const first = tokens[base + span.start];
