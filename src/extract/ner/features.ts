@@ -387,6 +387,21 @@ const REFS = 4 * NC;
 const AGG_MAX = 8;
 const CTX_STRIDE = 2 * AGG_MAX + 2;
 
+// per lower-cased form, its record in lState: what a token reads of it, side by side
+/** the number of the document that last wrote the record (see touch) */
+const L_STAMP = 0;
+/** the D_ bits below */
+const L_DOC = 1;
+/** how many context hashes lCtx holds */
+const L_CTXN = 2;
+/** the number of the document whose context-aggregation scores `agg` holds */
+const L_AGG = 3;
+/** the longest name-list phrase starting with it (see Gazetteer.longestFrom) */
+const L_GAZ = 4;
+/** five counts: the label types given so far to its capitalised occurrences in the document */
+const L_HIST = 5;
+const L_STRIDE = 10;
+
 // per lower-cased form, document state bits
 /** seen written all in lower case somewhere in the document */
 const D_LOWER = 1;
@@ -447,16 +462,12 @@ export class FeatureTagger {
   private lowerStr: string[] = [];
   private nLowers = 0;
   private lowerCap = 0;
-  private lGaz = new Uint8Array(0);
-  private lStamp = new Int32Array(0);
-  private lDoc = new Uint8Array(0);
-  private lHist = new Int32Array(0);
+  /** records of L_STRIDE (see L_STAMP...) */
+  private lState = new Int32Array(0);
   private lCtx = new Uint32Array(0);
-  private lCtxN = new Uint8Array(0);
   private gen = 0;
-  /** per lower-cased form, the scores of its context-aggregation features in the document aggStamp names */
+  /** per lower-cased form, the scores of its context-aggregation features in the document L_AGG names */
   private agg = new RowTable(0);
-  private aggStamp = new Int32Array(0);
 
   // rows of pair scores (see pairRows): two for the right-hand rows, since one word's is used by the next
   private readonly pairBuf = [new Float64Array(NL), new Float64Array(NL)];
@@ -541,14 +552,9 @@ export class FeatureTagger {
       b.set(a);
       return b;
     };
-    this.lGaz = grow(this.lGaz, (n) => new Uint8Array(n), 1);
-    this.lStamp = grow(this.lStamp, (n) => new Int32Array(n), 1);
-    this.lDoc = grow(this.lDoc, (n) => new Uint8Array(n), 1);
-    this.lHist = grow(this.lHist, (n) => new Int32Array(n), 5);
+    this.lState = grow(this.lState, (n) => new Int32Array(n), L_STRIDE);
     this.lCtx = grow(this.lCtx, (n) => new Uint32Array(n), CTX_STRIDE);
-    this.lCtxN = grow(this.lCtxN, (n) => new Uint8Array(n), 1);
     this.agg.grow(cap);
-    this.aggStamp = grow(this.aggStamp, (n) => new Int32Array(n), 1);
     this.lowerCap = cap;
   }
 
@@ -563,7 +569,6 @@ export class FeatureTagger {
     this.lowerStr.length = 0;
     this.nLowers = 0;
     this.wordOfType.fill(0);
-    this.aggStamp.fill(0);
     for (const t of [this.ctri, this.capRun, this.docLex, this.prev, this.prevClass, this.hist]) t.done.fill(0);
     this.initSentinels();
   }
@@ -655,8 +660,10 @@ export class FeatureTagger {
       id = this.nLowers++;
       if (id >= this.lowerCap) this.growLowers(this.lowerCap * 2);
       this.lowerStr[id] = lower;
-      this.lGaz[id] = this.gazetteer.longestFrom(lower);
-      this.lStamp[id] = -1;
+      const r = id * L_STRIDE;
+      this.lState[r + L_GAZ] = this.gazetteer.longestFrom(lower);
+      this.lState[r + L_STAMP] = -1;
+      this.lState[r + L_AGG] = 0;
       this.lowerIds.set(lower, id);
     }
     return id;
@@ -664,11 +671,13 @@ export class FeatureTagger {
 
   /** Marks a lower-cased form as written in the current document, resetting what an earlier one left. */
   private touch(lid: number): void {
-    if (this.lStamp[lid] === this.gen) return;
-    this.lStamp[lid] = this.gen;
-    this.lDoc[lid] = 0;
-    this.lHist.fill(0, lid * 5, lid * 5 + 5);
-    this.lCtxN[lid] = 0;
+    const r = lid * L_STRIDE;
+    const state = this.lState;
+    if (state[r + L_STAMP] === this.gen) return;
+    state[r + L_STAMP] = this.gen;
+    state[r + L_DOC] = 0;
+    state[r + L_CTXN] = 0;
+    for (let t = 0; t < 5; t++) state[r + L_HIST + t] = 0;
   }
 
   /** Adds the (cached) scores of word `id`'s own features at `offset` to `out`. */
@@ -698,7 +707,8 @@ export class FeatureTagger {
   /**
    * tagDocument for a document given as word types (see WordTypes): `typeIds` per token,
    * `lengths` per sentence. `wordOf` gives the word the tagger reads for a type's text; it is
-   * asked once per type, and each type's word id is kept, so most tokens cost an array read.
+   * asked once per type, and each type's word id is kept, so most tokens cost an array read
+   * (so every call with the same table must pass the same `wordOf`).
    */
   tagDocumentTypes(types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string, scorer: Scorer): Uint8Array[] {
     this.beginDocument(typeIds.length);
@@ -752,14 +762,14 @@ export class FeatureTagger {
         const lid = this.wLower[id];
         if (f & F_LOWER) {
           this.touch(lid);
-          this.lDoc[lid] |= D_LOWER;
+          this.lState[lid * L_STRIDE + L_DOC] |= D_LOWER;
         } else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !(wh2[ids[start + i - 1] * NSLOT + S_FLAGS] & F_QB)) {
           this.touch(lid);
-          this.lDoc[lid] |= D_CAPMID;
+          this.lState[lid * L_STRIDE + L_DOC] |= D_CAPMID;
         }
         if (f & F_UPPER && !acs) {
           this.touch(lid);
-          const cn = this.lCtxN[lid];
+          const cn = this.lState[lid * L_STRIDE + L_CTXN];
           if (cn < 2 * AGG_MAX) {
             const before = mix(1, i > 0 ? wh2[ids[start + i - 1] * NSLOT + S_LOWER] : BOS);
             const after = mix(2, i + 1 < n ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
@@ -783,10 +793,10 @@ export class FeatureTagger {
 
   private addContext(lid: number, h: number): void {
     const base = lid * CTX_STRIDE;
-    const n = this.lCtxN[lid];
+    const n = this.lState[lid * L_STRIDE + L_CTXN];
     for (let j = 0; j < n; j++) if (this.lCtx[base + j] === h) return;
     this.lCtx[base + n] = h;
-    this.lCtxN[lid] = n + 1;
+    this.lState[lid * L_STRIDE + L_CTXN] = n + 1;
   }
 
   /**
@@ -824,7 +834,7 @@ export class FeatureTagger {
       const id = ids[start + i];
       const lid = wLower[id];
       lowers[i] = this.lowerStr[lid];
-      firstLen[i] = this.lGaz[lid];
+      firstLen[i] = this.lState[lid * L_STRIDE + L_GAZ];
       const f = wh[id * NSLOT + S_FLAGS];
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
@@ -847,8 +857,7 @@ export class FeatureTagger {
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
-    const lDoc = this.lDoc;
-    const lStamp = this.lStamp;
+    const lState = this.lState;
     const gen = this.gen;
 
     let p1: number = BOS_LABEL;
@@ -905,10 +914,10 @@ export class FeatureTagger {
         keys[k++] = mix(T.acsShape, mix(cm1, cp1));
       }
       const upper = (flags & F_UPPER) !== 0;
-      const fresh = lStamp[lid] !== gen;
+      const fresh = lState[lid * L_STRIDE + L_STAMP] !== gen;
       const pos = acs ? 2 : init ? 1 : 0;
       if (upper) {
-        const ds = fresh ? 0 : lDoc[lid];
+        const ds = fresh ? 0 : lState[lid * L_STRIDE + L_DOC];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
         k = docKeys(keys, k, d, pos, flags & F_COMMON ? 1 : 0, c0);
       }
@@ -941,7 +950,7 @@ export class FeatureTagger {
       }
 
       if (upper && !fresh) {
-        const cn = this.lCtxN[lid];
+        const cn = lState[lid * L_STRIDE + L_CTXN];
         if (cn > 0) k = aggKeys(keys, k, this.lCtx, lid * CTX_STRIDE, cn);
       }
 
@@ -950,9 +959,9 @@ export class FeatureTagger {
       keys[k++] = mix(mix(T.p1lm1, p1), lm1);
       k = prevClassKeys(keys, k, p1, cm1, c0);
 
-      if (upper && !fresh && lDoc[lid] & D_HIST) {
-        const hb = lid * 5;
-        const hist = this.lHist;
+      if (upper && !fresh && lState[lid * L_STRIDE + L_DOC] & D_HIST) {
+        const hb = lid * L_STRIDE + L_HIST;
+        const hist = lState;
         let best = 0;
         let mask = 0;
         for (let t = 0; t < 5; t++) {
@@ -995,8 +1004,8 @@ export class FeatureTagger {
       labels[i] = pred;
       if (upper) {
         this.touch(lid);
-        lDoc[lid] |= D_HIST;
-        this.lHist[lid * 5 + labelType(pred)]++;
+        lState[lid * L_STRIDE + L_DOC] |= D_HIST;
+        lState[lid * L_STRIDE + L_HIST + labelType(pred)]++;
       }
       p2 = p1;
       p1 = pred;
@@ -1022,8 +1031,7 @@ export class FeatureTagger {
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
-    const lDoc = this.lDoc;
-    const lStamp = this.lStamp;
+    const lState = this.lState;
     const gen = this.gen;
     const tmp = this.tmp;
     const ctriTab = this.ctri.tab;
@@ -1102,12 +1110,12 @@ export class FeatureTagger {
         keys[k++] = mix(T.acsShape, mix(cm1, cp1));
       }
       const upper = (flags & F_UPPER) !== 0;
-      const fresh = lStamp[lid] !== gen;
+      const fresh = lState[lid * L_STRIDE + L_STAMP] !== gen;
       const pos = acs ? 2 : init ? 1 : 0;
       let docTab: Float64Array = ZERO_ROW;
       let rDoc = 0;
       if (upper) {
-        const ds = fresh ? 0 : lDoc[lid];
+        const ds = fresh ? 0 : lState[lid * L_STRIDE + L_DOC];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
         const common = flags & F_COMMON ? 1 : 0;
         const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
@@ -1145,11 +1153,11 @@ export class FeatureTagger {
       let aggTab: Float64Array = ZERO_ROW;
       let rAgg = 0;
       if (upper && !fresh) {
-        const cn = this.lCtxN[lid];
+        const cn = lState[lid * L_STRIDE + L_CTXN];
         if (cn > 0) {
-          if (this.aggStamp[lid] !== gen) {
+          if (lState[lid * L_STRIDE + L_AGG] !== gen) {
             this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
-            this.aggStamp[lid] = gen;
+            lState[lid * L_STRIDE + L_AGG] = gen;
           }
           aggTab = this.agg.tab;
           rAgg = lid * NL;
@@ -1177,9 +1185,9 @@ export class FeatureTagger {
 
       let histTab: Float64Array = ZERO_ROW;
       let rHist = 0;
-      if (upper && !fresh && lDoc[lid] & D_HIST) {
-        const hb = lid * 5;
-        const hist = this.lHist;
+      if (upper && !fresh && lState[lid * L_STRIDE + L_DOC] & D_HIST) {
+        const hb = lid * L_STRIDE + L_HIST;
+        const hist = lState;
         let best = 0;
         let mask = 0;
         for (let t = 0; t < 5; t++) {
@@ -1240,8 +1248,8 @@ export class FeatureTagger {
       labels[i] = pred;
       if (upper) {
         this.touch(lid);
-        lDoc[lid] |= D_HIST;
-        this.lHist[lid * 5 + labelType(pred)]++;
+        lState[lid * L_STRIDE + L_DOC] |= D_HIST;
+        lState[lid * L_STRIDE + L_HIST + labelType(pred)]++;
       }
       p2 = p1;
       p1 = pred;

@@ -34,39 +34,30 @@ export const namesStage: Stage = {
   run(doc, results) {
     const tokens = results.tokens;
     if (tokens.length === 0) return;
-    // the index in `tokens` of each sentence's first token, and one past the last token
-    const starts: number[] = [0];
-    let sentence = tokens[0].sentence;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (t.sentence !== sentence) starts.push(i);
-      sentence = t.sentence;
-    }
-    starts.push(tokens.length);
-    const lengths = new Int32Array(starts.length - 1);
-    for (let si = 0; si < lengths.length; si++) lengths[si] = starts[si + 1] - starts[si];
-
     const tagger = loadNameTagger();
     const typed = tokenTypes(tokens);
     let labels: Uint8Array[];
-    if (typed) labels = tagger.tagTypes(typed.types, typed.ids, lengths, normalise);
+    if (typed) labels = tagger.tagTypes(typed.types, typed.ids, typed.sentenceLengths, normalise);
     else {
       // one test of the whole text spares most documents a test per token
       const quotes = QUOTES.test(doc.text);
       const sentences: string[][] = [];
-      for (let si = 0; si < lengths.length; si++) {
-        const words = new Array<string>(lengths[si]);
-        for (let i = 0; i < words.length; i++) {
-          const text = tokens[starts[si] + i].text;
-          words[i] = quotes ? normalise(text) : text;
+      let current: string[] = [];
+      let sentence = tokens[0].sentence;
+      for (const t of tokens) {
+        if (t.sentence !== sentence) {
+          sentences.push(current);
+          current = [];
         }
-        sentences.push(words);
+        sentence = t.sentence;
+        current.push(quotes ? normalise(t.text) : t.text);
       }
+      sentences.push(current);
       labels = tagger.tag(sentences);
     }
-    for (let si = 0; si < labels.length; si++) {
-      const base = starts[si];
-      for (const span of labelSpans(labels[si])) {
+    let base = 0;
+    for (const sentenceLabels of labels) {
+      for (const span of labelSpans(sentenceLabels)) {
         const first = tokens[base + span.start];
         const last = tokens[base + span.end - 1];
         const mention = {
@@ -82,6 +73,7 @@ export const namesStage: Stage = {
         // the message is built only when a trace is kept
         if (results.trace) trace(results, { stage: 'names', rule: 'perceptron', message: `${mention.type} ${mention.text}`, span: { start: mention.start, end: mention.end } });
       }
+      base += sentenceLabels.length;
     }
   },
 };

@@ -10,6 +10,8 @@ export interface TokenTypes {
   epoch: number;
   /** per token, the id of its text's type */
   ids: Int32Array;
+  /** tokens per sentence, in order, for the sentences that have any (as the tokens' `sentence` numbers group them) */
+  sentenceLengths: Int32Array;
 }
 
 /** One table for every document: a type's id stays the same from one document to the next. */
@@ -19,6 +21,7 @@ const MAX_TYPES = 1 << 19;
 /** Beside the token list rather than on each token, so the tokens stay what every stage and result shows. */
 const typesByTokens = new WeakMap<readonly Token[], TokenTypes>();
 let scratch = new Int32Array(4096);
+let lengths = new Int32Array(256);
 
 /**
  * The word-type ids of `tokens` when the tokens stage made them and they are still current;
@@ -42,9 +45,12 @@ export const tokensStage: Stage = {
     if (wordTypes.size > MAX_TYPES) wordTypes.clear();
     const first = tokens.length;
     let n = 0;
+    let sentences = 0;
+    let lastIndex = -1;
     for (const sentence of doc.sentences) {
       // Scanned in place: each sentence is read as if it were the whole string, without a copy.
       const index = sentence.index;
+      const before = n;
       scanTokens(text, sentence.start, sentence.end, (start, end) => {
         const id = wordTypes.idOf(text, start, end);
         if (n === scratch.length) {
@@ -55,7 +61,18 @@ export const tokensStage: Stage = {
         scratch[n++] = id;
         tokens.push({ start, end, text: wordTypes.text(id), sentence: index });
       });
+      if (n === before) continue;
+      if (index === lastIndex) lengths[sentences - 1] += n - before;
+      else {
+        if (sentences === lengths.length) {
+          const grown = new Int32Array(sentences * 2);
+          grown.set(lengths);
+          lengths = grown;
+        }
+        lengths[sentences++] = n - before;
+      }
+      lastIndex = index;
     }
-    if (first === 0) typesByTokens.set(tokens, { types: wordTypes, epoch: wordTypes.epoch, ids: scratch.slice(0, n) });
+    if (first === 0) typesByTokens.set(tokens, { types: wordTypes, epoch: wordTypes.epoch, ids: scratch.slice(0, n), sentenceLengths: lengths.slice(0, sentences) });
   },
 };
