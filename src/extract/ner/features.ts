@@ -1207,8 +1207,17 @@ export class FeatureTagger {
         scorer.score(keys, k, scores);
         rest = scores;
       }
-      // one sum per needed label, in tagSentence's order, and the decision as it goes
+      // One sum per needed label, in tagSentence's order, and the decision as it goes. A group
+      // that does not apply to this word is a row of zeros, and adding 0 changes no sum but
+      // the sign of a zero (which no comparison sees), so it is left out.
       const vec = this.wVec;
+      const hasPair = rightRow !== ZERO_ROW || leftRow !== ZERO_ROW;
+      const hasCap = capTab !== ZERO_ROW;
+      const hasDoc = docTab !== ZERO_ROW;
+      const hasAgg = aggTab !== ZERO_ROW;
+      const hasVec56 = vec56 !== ZERO_VEC;
+      const hasHist = histTab !== ZERO_ROW;
+      const hasRest = rest !== ZERO_ROW;
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
@@ -1221,15 +1230,15 @@ export class FeatureTagger {
         if (last && l !== 0 && labelPart(l) < 2) continue;
         let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
         part += ctriTab[rCtri + l];
-        part += rightRow[l] + leftRow[l];
-        part += capTab[rCap + l];
-        part += docTab[rDoc + l];
-        part += aggTab[rAgg + l];
+        if (hasPair) part += rightRow[l] + leftRow[l];
+        if (hasCap) part += capTab[rCap + l];
+        if (hasDoc) part += docTab[rDoc + l];
+        if (hasAgg) part += aggTab[rAgg + l];
         part += prevTab[rPrev + l];
         part += prevClassTab[rPrevClass + l];
-        part += vec56[b5 + l] + vec56[b6 + l];
-        part += histTab[rHist + l];
-        const sc = rest[l] + part;
+        if (hasVec56) part += vec56[b5 + l] + vec56[b6 + l];
+        if (hasHist) part += histTab[rHist + l];
+        const sc = hasRest ? rest[l] + part : part;
         if (ALLOWED[allowedBase + l] && sc > bestScore) {
           bestScore = sc;
           pred = l;
