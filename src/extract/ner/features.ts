@@ -95,7 +95,14 @@ const S_BIM = 15;
 const S_BIP = 16;
 /** bits of the offsets whose scores wVec holds (see wordScoresAt), beside the word's other facts so a check costs no extra cache line */
 const S_DONE = 17;
-const NSLOT = 18;
+/**
+ * bits of the pair references of this word that wRef holds: bit c for the word on the left of
+ * a word of class number c, bit 16 + c for the word on its right (see pairRows)
+ */
+const S_PAIRS = 18;
+/** the same bits, set where either of the two references is not 0 (so wRef is read only then) */
+const S_PAIRS_NZ = 19;
+const NSLOT = 20;
 
 const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
 const CLS_BOS = CLASSES.length;
@@ -447,7 +454,7 @@ export class FeatureTagger {
   private wh = new Uint32Array(0);
   private wLower = new Int32Array(0);
   private wVec = new Float32Array(0);
-  /** see REFS: Scorer.ref + 1, 0 while not looked up */
+  /** see REFS: Scorer.ref, valid where S_PAIRS says so */
   private wRef = new Int32Array(0);
   /** the words by id */
   private readonly wordTexts: string[] = [];
@@ -526,7 +533,6 @@ export class FeatureTagger {
       this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
       this.wordTexts[id] = '';
-      this.wRef.fill(0, id * REFS, id * REFS + REFS);
     }
   }
 
@@ -560,8 +566,6 @@ export class FeatureTagger {
 
   /** Forgets the word cache (for measurements that must not profit from a previous pass). */
   clearCache(): void {
-    // word ids are handed out anew: the references cached under them go (a new word's are all 0)
-    this.wRef.fill(0, 0, this.nWords * REFS);
     this.idEpoch++;
     this.ids.clear();
     this.nWords = 2;
@@ -593,17 +597,27 @@ export class FeatureTagger {
     const wRef = this.wRef;
     const ra = a * REFS + wh[ob + S_CLSID] * 4;
     const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
-    if (wRef[ra] === 0) {
-      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
-      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
+    // most words have no such features for most classes: their bits, beside the word's other
+    // facts, spare a read of wRef (another cache line)
+    const bitA = 1 << wh[ob + S_CLSID];
+    const bitB = 1 << (16 + wh[oa + S_CLSID]);
+    if (!(wh[oa + S_PAIRS] & bitA)) {
+      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb)));
+      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb)));
+      wh[oa + S_PAIRS] |= bitA;
+      if ((wRef[ra] | wRef[ra + 1]) !== 0) wh[oa + S_PAIRS_NZ] |= bitA;
     }
-    if (wRef[rb] === 0) {
-      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
-      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
+    if (!(wh[ob + S_PAIRS] & bitB)) {
+      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb)));
+      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb)));
+      wh[ob + S_PAIRS] |= bitB;
+      if ((wRef[rb] | wRef[rb + 1]) !== 0) wh[ob + S_PAIRS_NZ] |= bitB;
     }
+    const nearA = (wh[oa + S_PAIRS_NZ] & bitA) !== 0;
+    const nearB = (wh[ob + S_PAIRS_NZ] & bitB) !== 0;
     const bim = scorer.ref(nonzero(mix(wh[oa + S_BIM], lb)));
-    const lm1c0 = wRef[ra] - 1;
-    const cm1l0 = wRef[rb] - 1;
+    const lm1c0 = nearA ? wRef[ra] : 0;
+    const cm1l0 = nearB ? wRef[rb] : 0;
     // (a reference of 0 adds nothing)
     if ((bim | lm1c0 | cm1l0) === 0) this.pairR = ZERO_ROW;
     else {
@@ -614,8 +628,8 @@ export class FeatureTagger {
       this.pairR = rightBuf;
     }
     const bip = scorer.ref(nonzero(mix(wh[oa + S_BIP], lb)));
-    const c0lp1 = wRef[rb + 1] - 1;
-    const l0cp1 = wRef[ra + 1] - 1;
+    const c0lp1 = nearB ? wRef[rb + 1] : 0;
+    const l0cp1 = nearA ? wRef[ra + 1] : 0;
     if ((bip | c0lp1 | l0cp1) === 0) this.pairL = ZERO_ROW;
     else {
       const leftBuf = this.pairLeft;
@@ -647,6 +661,8 @@ export class FeatureTagger {
       this.wh[o + S_BIM] = mix(T.bim, this.wh[o + S_LOWER]);
       this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
       this.wh[o + S_DONE] = 0;
+      this.wh[o + S_PAIRS] = 0;
+      this.wh[o + S_PAIRS_NZ] = 0;
       this.wLower[id] = this.lowerId(lower);
       this.ids.set(word, id);
       this.wordTexts[id] = word;
