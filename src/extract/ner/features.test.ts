@@ -37,6 +37,13 @@ describe('FeatureTagger caches', () => {
     expect(cached).toEqual(keys);
   });
 
+  it('give the same labels after the word cache is emptied', () => {
+    const before = docs.map((d) => model.tagDocument(d.sentences).map((s) => Array.from(s)));
+    model.clearCache();
+    const after = docs.map((d) => model.tagDocument(d.sentences).map((s) => Array.from(s)));
+    expect(after).toEqual(before);
+  });
+
   it('stay right in a document with more word pairs than the pair cache holds', () => {
     const words: string[] = [];
     for (let i = 0; i < 60_000; i++) words.push(i % 7 === 0 ? 'Gao' : `w${i.toString(36)}`);

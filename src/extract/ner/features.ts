@@ -1,5 +1,6 @@
 import { hashRange, hashString, mix } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { WordTypes } from '../../text/wordtypes.js';
 
 /**
  * Feature extraction and greedy left-to-right decoding shared by training and tagging.
@@ -94,7 +95,14 @@ const S_BIM = 15;
 const S_BIP = 16;
 /** bits of the offsets whose scores wVec holds (see wordScoresAt), beside the word's other facts so a check costs no extra cache line */
 const S_DONE = 17;
-const NSLOT = 18;
+/**
+ * bits of the pair references of this word that wRef holds: bit c for the word on the left of
+ * a word of class number c, bit 16 + c for the word on its right (see pairRows)
+ */
+const S_PAIRS = 18;
+/** the same bits, set where either of the two references is not 0 (so wRef is read only then) */
+const S_PAIRS_NZ = 19;
+const NSLOT = 20;
 
 const CLASSES = ['num', 'punct', 'alnum', 'lower', 'capsdot', 'caps', 'initdot', 'init', 'initmixed', 'mixed'];
 const CLS_BOS = CLASSES.length;
@@ -386,6 +394,21 @@ const REFS = 4 * NC;
 const AGG_MAX = 8;
 const CTX_STRIDE = 2 * AGG_MAX + 2;
 
+// per lower-cased form, its record in lState: what a token reads of it, side by side
+/** the number of the document that last wrote the record (see touch) */
+const L_STAMP = 0;
+/** the D_ bits below */
+const L_DOC = 1;
+/** how many context hashes lCtx holds */
+const L_CTXN = 2;
+/** the number of the document whose context-aggregation scores `agg` holds */
+const L_AGG = 3;
+/** the longest name-list phrase starting with it (see Gazetteer.longestFrom) */
+const L_GAZ = 4;
+/** five counts: the label types given so far to its capitalised occurrences in the document */
+const L_HIST = 5;
+const L_STRIDE = 10;
+
 // per lower-cased form, document state bits
 /** seen written all in lower case somewhere in the document */
 const D_LOWER = 1;
@@ -431,24 +454,27 @@ export class FeatureTagger {
   private wh = new Uint32Array(0);
   private wLower = new Int32Array(0);
   private wVec = new Float32Array(0);
-  /** see REFS: Scorer.ref + 1, 0 while not looked up */
+  /** see REFS: Scorer.ref, valid where S_PAIRS says so */
   private wRef = new Int32Array(0);
+  /** the words by id */
+  private readonly wordTexts: string[] = [];
+
+  // word types (see tagDocumentTypes): the table whose ids wordOfType holds word id + 1 of (0: not yet seen)
+  private types: WordTypes | null = null;
+  private typesEpoch = -1;
+  private wordOfType = new Int32Array(0);
 
   // lower-cased forms: id -> string, longest name-list phrase starting with it, document state
   private lowerIds = new Map<string, number>();
   private lowerStr: string[] = [];
   private nLowers = 0;
   private lowerCap = 0;
-  private lGaz = new Uint8Array(0);
-  private lStamp = new Int32Array(0);
-  private lDoc = new Uint8Array(0);
-  private lHist = new Int32Array(0);
+  /** records of L_STRIDE (see L_STAMP...) */
+  private lState = new Int32Array(0);
   private lCtx = new Uint32Array(0);
-  private lCtxN = new Uint8Array(0);
   private gen = 0;
-  /** per lower-cased form, the scores of its context-aggregation features in the document aggStamp names */
+  /** per lower-cased form, the scores of its context-aggregation features in the document L_AGG names */
   private agg = new RowTable(0);
-  private aggStamp = new Int32Array(0);
 
   // rows of pair scores (see pairRows): two for the right-hand rows, since one word's is used by the next
   private readonly pairBuf = [new Float64Array(NL), new Float64Array(NL)];
@@ -475,6 +501,11 @@ export class FeatureTagger {
     return this.docIds;
   }
 
+  /** The words by id (see documentIds). */
+  get words(): readonly string[] {
+    return this.wordTexts;
+  }
+
   get wordIdEpoch(): number {
     return this.idEpoch;
   }
@@ -485,8 +516,10 @@ export class FeatureTagger {
   }
 
   constructor(readonly gazetteer: Gazetteer) {
-    this.growWords(1024);
-    this.growLowers(1024);
+    // Room for the words of a few megabytes of news at once: growing copies every table, and
+    // pages of a fresh array the tagger has not written to yet cost no memory.
+    this.growWords(1 << 16);
+    this.growLowers(1 << 16);
     this.initSentinels();
   }
 
@@ -499,7 +532,7 @@ export class FeatureTagger {
       this.wh[o + S_BIM] = mix(T.bim, atom);
       this.wh[o + S_BIP] = mix(T.bip, atom);
       this.wLower[id] = -1;
-      this.wRef.fill(0, id * REFS, id * REFS + REFS);
+      this.wordTexts[id] = '';
     }
   }
 
@@ -525,14 +558,9 @@ export class FeatureTagger {
       b.set(a);
       return b;
     };
-    this.lGaz = grow(this.lGaz, (n) => new Uint8Array(n), 1);
-    this.lStamp = grow(this.lStamp, (n) => new Int32Array(n), 1);
-    this.lDoc = grow(this.lDoc, (n) => new Uint8Array(n), 1);
-    this.lHist = grow(this.lHist, (n) => new Int32Array(n), 5);
+    this.lState = grow(this.lState, (n) => new Int32Array(n), L_STRIDE);
     this.lCtx = grow(this.lCtx, (n) => new Uint32Array(n), CTX_STRIDE);
-    this.lCtxN = grow(this.lCtxN, (n) => new Uint8Array(n), 1);
     this.agg.grow(cap);
-    this.aggStamp = grow(this.aggStamp, (n) => new Int32Array(n), 1);
     this.lowerCap = cap;
   }
 
@@ -544,7 +572,7 @@ export class FeatureTagger {
     this.lowerIds.clear();
     this.lowerStr.length = 0;
     this.nLowers = 0;
-    this.aggStamp.fill(0);
+    this.wordOfType.fill(0);
     for (const t of [this.ctri, this.capRun, this.docLex, this.prev, this.prevClass, this.hist]) t.done.fill(0);
     this.initSentinels();
   }
@@ -569,17 +597,27 @@ export class FeatureTagger {
     const wRef = this.wRef;
     const ra = a * REFS + wh[ob + S_CLSID] * 4;
     const rb = b * REFS + wh[oa + S_CLSID] * 4 + 2;
-    if (wRef[ra] === 0) {
-      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb))) + 1;
-      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb))) + 1;
+    // most words have no such features for most classes: their bits, beside the word's other
+    // facts, spare a read of wRef (another cache line)
+    const bitA = 1 << wh[ob + S_CLSID];
+    const bitB = 1 << (16 + wh[oa + S_CLSID]);
+    if (!(wh[oa + S_PAIRS] & bitA)) {
+      wRef[ra] = scorer.ref(nonzero(mix(mix(T.lm1c0, la), cb)));
+      wRef[ra + 1] = scorer.ref(nonzero(mix(mix(T.l0cp1, la), cb)));
+      wh[oa + S_PAIRS] |= bitA;
+      if ((wRef[ra] | wRef[ra + 1]) !== 0) wh[oa + S_PAIRS_NZ] |= bitA;
     }
-    if (wRef[rb] === 0) {
-      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb))) + 1;
-      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb))) + 1;
+    if (!(wh[ob + S_PAIRS] & bitB)) {
+      wRef[rb] = scorer.ref(nonzero(mix(mix(T.cm1l0, ca), lb)));
+      wRef[rb + 1] = scorer.ref(nonzero(mix(mix(T.c0lp1, ca), lb)));
+      wh[ob + S_PAIRS] |= bitB;
+      if ((wRef[rb] | wRef[rb + 1]) !== 0) wh[ob + S_PAIRS_NZ] |= bitB;
     }
+    const nearA = (wh[oa + S_PAIRS_NZ] & bitA) !== 0;
+    const nearB = (wh[ob + S_PAIRS_NZ] & bitB) !== 0;
     const bim = scorer.ref(nonzero(mix(wh[oa + S_BIM], lb)));
-    const lm1c0 = wRef[ra] - 1;
-    const cm1l0 = wRef[rb] - 1;
+    const lm1c0 = nearA ? wRef[ra] : 0;
+    const cm1l0 = nearB ? wRef[rb] : 0;
     // (a reference of 0 adds nothing)
     if ((bim | lm1c0 | cm1l0) === 0) this.pairR = ZERO_ROW;
     else {
@@ -590,8 +628,8 @@ export class FeatureTagger {
       this.pairR = rightBuf;
     }
     const bip = scorer.ref(nonzero(mix(wh[oa + S_BIP], lb)));
-    const c0lp1 = wRef[rb + 1] - 1;
-    const l0cp1 = wRef[ra + 1] - 1;
+    const c0lp1 = nearB ? wRef[rb + 1] : 0;
+    const l0cp1 = nearA ? wRef[ra + 1] : 0;
     if ((bip | c0lp1 | l0cp1) === 0) this.pairL = ZERO_ROW;
     else {
       const leftBuf = this.pairLeft;
@@ -623,9 +661,11 @@ export class FeatureTagger {
       this.wh[o + S_BIM] = mix(T.bim, this.wh[o + S_LOWER]);
       this.wh[o + S_BIP] = mix(T.bip, this.wh[o + S_LOWER]);
       this.wh[o + S_DONE] = 0;
+      this.wh[o + S_PAIRS] = 0;
+      this.wh[o + S_PAIRS_NZ] = 0;
       this.wLower[id] = this.lowerId(lower);
-      this.wRef.fill(0, id * REFS, id * REFS + REFS);
       this.ids.set(word, id);
+      this.wordTexts[id] = word;
     }
     return id;
   }
@@ -636,8 +676,10 @@ export class FeatureTagger {
       id = this.nLowers++;
       if (id >= this.lowerCap) this.growLowers(this.lowerCap * 2);
       this.lowerStr[id] = lower;
-      this.lGaz[id] = this.gazetteer.longestFrom(lower);
-      this.lStamp[id] = -1;
+      const r = id * L_STRIDE;
+      this.lState[r + L_GAZ] = this.gazetteer.longestFrom(lower);
+      this.lState[r + L_STAMP] = -1;
+      this.lState[r + L_AGG] = 0;
       this.lowerIds.set(lower, id);
     }
     return id;
@@ -645,11 +687,13 @@ export class FeatureTagger {
 
   /** Marks a lower-cased form as written in the current document, resetting what an earlier one left. */
   private touch(lid: number): void {
-    if (this.lStamp[lid] === this.gen) return;
-    this.lStamp[lid] = this.gen;
-    this.lDoc[lid] = 0;
-    this.lHist.fill(0, lid * 5, lid * 5 + 5);
-    this.lCtxN[lid] = 0;
+    const r = lid * L_STRIDE;
+    const state = this.lState;
+    if (state[r + L_STAMP] === this.gen) return;
+    state[r + L_STAMP] = this.gen;
+    state[r + L_DOC] = 0;
+    state[r + L_CTXN] = 0;
+    for (let t = 0; t < 5; t++) state[r + L_HIST + t] = 0;
   }
 
   /** Adds the (cached) scores of word `id`'s own features at `offset` to `out`. */
@@ -666,39 +710,85 @@ export class FeatureTagger {
 
   /** Tags one document (its sentences as token strings, in order); returns label ids per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], scorer: Scorer, learner?: Learner): Uint8Array[] {
+    const lengths = new Int32Array(sentences.length);
     let total = 0;
-    for (const s of sentences) total += s.length;
+    for (let si = 0; si < sentences.length; si++) total += lengths[si] = sentences[si].length;
+    this.beginDocument(total);
+    const ids = this.docIds;
+    let t = 0;
+    for (const s of sentences) for (let i = 0; i < s.length; i++) ids[t++] = this.wordId(s[i]);
+    return this.tagWords(lengths, scorer, learner);
+  }
+
+  /**
+   * tagDocument for a document given as word types (see WordTypes): `typeIds` per token,
+   * `lengths` per sentence. `wordOf` gives the word the tagger reads for a type's text; it is
+   * asked once per type, and each type's word id is kept, so most tokens cost an array read
+   * (so every call with the same table must pass the same `wordOf`).
+   */
+  tagDocumentTypes(types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string, scorer: Scorer): Uint8Array[] {
+    this.beginDocument(typeIds.length);
+    if (types !== this.types || types.epoch !== this.typesEpoch) {
+      this.types = types;
+      this.typesEpoch = types.epoch;
+      this.wordOfType.fill(0);
+    }
+    if (this.wordOfType.length < types.size) {
+      const grown = new Int32Array(Math.max(types.size, 2 * this.wordOfType.length));
+      grown.set(this.wordOfType);
+      this.wordOfType = grown;
+    }
+    const wordOfType = this.wordOfType;
+    const ids = this.docIds;
+    for (let t = 0; t < typeIds.length; t++) {
+      const type = typeIds[t];
+      let id = wordOfType[type] - 1;
+      if (id < 0) {
+        id = this.wordId(wordOf(types.text(type)));
+        wordOfType[type] = id + 1;
+      }
+      ids[t] = id;
+    }
+    return this.tagWords(lengths, scorer);
+  }
+
+  /** Makes room for a document of `total` tokens and starts its document state. */
+  private beginDocument(total: number): void {
     // the cache is bounded, but never emptied inside a document: its ids must stay valid
     if (this.nWords + total > MAX_CACHE && this.nWords > 2) this.clearCache();
     if (this.docIds.length < total) this.docIds = new Int32Array(total * 2);
     this.gen++;
+  }
+
+  /** Tags the document whose word ids beginDocument's caller wrote to docIds, sentence by sentence. */
+  private tagWords(lengths: Int32Array, scorer: Scorer, learner?: Learner): Uint8Array[] {
     const ids = this.docIds;
+    const headlines = new Uint8Array(lengths.length);
     let t = 0;
-    const headlines = new Uint8Array(sentences.length);
-    for (let si = 0; si < sentences.length; si++) {
-      const s = sentences[si];
+    for (let si = 0; si < lengths.length; si++) {
+      const n = lengths[si];
       const start = t;
-      for (let i = 0; i < s.length; i++) ids[t++] = this.wordId(s[i]);
+      t += n;
       const acs = this.allCapsSentence(start, t);
       headlines[si] = acs ? 1 : 0;
       const wh2 = this.wh;
-      for (let i = 0; i < s.length; i++) {
+      for (let i = 0; i < n; i++) {
         const id = ids[start + i];
         const f = wh2[id * NSLOT + S_FLAGS];
         const lid = this.wLower[id];
         if (f & F_LOWER) {
           this.touch(lid);
-          this.lDoc[lid] |= D_LOWER;
+          this.lState[lid * L_STRIDE + L_DOC] |= D_LOWER;
         } else if (!acs && i > 0 && f & F_INITCAP && !(f & F_ALLCAPS) && !(wh2[ids[start + i - 1] * NSLOT + S_FLAGS] & F_QB)) {
           this.touch(lid);
-          this.lDoc[lid] |= D_CAPMID;
+          this.lState[lid * L_STRIDE + L_DOC] |= D_CAPMID;
         }
         if (f & F_UPPER && !acs) {
           this.touch(lid);
-          const cn = this.lCtxN[lid];
+          const cn = this.lState[lid * L_STRIDE + L_CTXN];
           if (cn < 2 * AGG_MAX) {
             const before = mix(1, i > 0 ? wh2[ids[start + i - 1] * NSLOT + S_LOWER] : BOS);
-            const after = mix(2, i + 1 < s.length ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
+            const after = mix(2, i + 1 < n ? wh2[ids[start + i + 1] * NSLOT + S_LOWER] : EOS);
             this.addContext(lid, before);
             this.addContext(lid, after);
           }
@@ -706,11 +796,12 @@ export class FeatureTagger {
       }
     }
     const out: Uint8Array[] = [];
+    const fixed = !learner && isFixed(scorer);
     t = 0;
-    for (let si = 0; si < sentences.length; si++) {
-      const n = sentences[si].length;
+    for (let si = 0; si < lengths.length; si++) {
+      const n = lengths[si];
       const acs = headlines[si] === 1;
-      out.push(!learner && isFixed(scorer) ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
+      out.push(fixed ? this.tagSentenceFixed(t, n, acs, scorer) : this.tagSentence(t, n, acs, scorer, learner ? learner.gold[si] : null, learner));
       t += n;
     }
     return out;
@@ -718,10 +809,10 @@ export class FeatureTagger {
 
   private addContext(lid: number, h: number): void {
     const base = lid * CTX_STRIDE;
-    const n = this.lCtxN[lid];
+    const n = this.lState[lid * L_STRIDE + L_CTXN];
     for (let j = 0; j < n; j++) if (this.lCtx[base + j] === h) return;
     this.lCtx[base + n] = h;
-    this.lCtxN[lid] = n + 1;
+    this.lState[lid * L_STRIDE + L_CTXN] = n + 1;
   }
 
   /**
@@ -759,7 +850,7 @@ export class FeatureTagger {
       const id = ids[start + i];
       const lid = wLower[id];
       lowers[i] = this.lowerStr[lid];
-      firstLen[i] = this.lGaz[lid];
+      firstLen[i] = this.lState[lid * L_STRIDE + L_GAZ];
       const f = wh[id * NSLOT + S_FLAGS];
       capitalised[i] = acs || f & F_INITCAP || f & F_ALLCAPS ? 1 : 0;
     }
@@ -782,8 +873,7 @@ export class FeatureTagger {
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
-    const lDoc = this.lDoc;
-    const lStamp = this.lStamp;
+    const lState = this.lState;
     const gen = this.gen;
 
     let p1: number = BOS_LABEL;
@@ -840,10 +930,10 @@ export class FeatureTagger {
         keys[k++] = mix(T.acsShape, mix(cm1, cp1));
       }
       const upper = (flags & F_UPPER) !== 0;
-      const fresh = lStamp[lid] !== gen;
+      const fresh = lState[lid * L_STRIDE + L_STAMP] !== gen;
       const pos = acs ? 2 : init ? 1 : 0;
       if (upper) {
-        const ds = fresh ? 0 : lDoc[lid];
+        const ds = fresh ? 0 : lState[lid * L_STRIDE + L_DOC];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
         k = docKeys(keys, k, d, pos, flags & F_COMMON ? 1 : 0, c0);
       }
@@ -876,7 +966,7 @@ export class FeatureTagger {
       }
 
       if (upper && !fresh) {
-        const cn = this.lCtxN[lid];
+        const cn = lState[lid * L_STRIDE + L_CTXN];
         if (cn > 0) k = aggKeys(keys, k, this.lCtx, lid * CTX_STRIDE, cn);
       }
 
@@ -885,9 +975,9 @@ export class FeatureTagger {
       keys[k++] = mix(mix(T.p1lm1, p1), lm1);
       k = prevClassKeys(keys, k, p1, cm1, c0);
 
-      if (upper && !fresh && lDoc[lid] & D_HIST) {
-        const hb = lid * 5;
-        const hist = this.lHist;
+      if (upper && !fresh && lState[lid * L_STRIDE + L_DOC] & D_HIST) {
+        const hb = lid * L_STRIDE + L_HIST;
+        const hist = lState;
         let best = 0;
         let mask = 0;
         for (let t = 0; t < 5; t++) {
@@ -930,8 +1020,8 @@ export class FeatureTagger {
       labels[i] = pred;
       if (upper) {
         this.touch(lid);
-        lDoc[lid] |= D_HIST;
-        this.lHist[lid * 5 + labelType(pred)]++;
+        lState[lid * L_STRIDE + L_DOC] |= D_HIST;
+        lState[lid * L_STRIDE + L_HIST + labelType(pred)]++;
       }
       p2 = p1;
       p1 = pred;
@@ -957,8 +1047,7 @@ export class FeatureTagger {
     const gaz = this.gaz;
     const keys = this.keys;
     const scores = this.scores;
-    const lDoc = this.lDoc;
-    const lStamp = this.lStamp;
+    const lState = this.lState;
     const gen = this.gen;
     const tmp = this.tmp;
     const ctriTab = this.ctri.tab;
@@ -1037,12 +1126,12 @@ export class FeatureTagger {
         keys[k++] = mix(T.acsShape, mix(cm1, cp1));
       }
       const upper = (flags & F_UPPER) !== 0;
-      const fresh = lStamp[lid] !== gen;
+      const fresh = lState[lid * L_STRIDE + L_STAMP] !== gen;
       const pos = acs ? 2 : init ? 1 : 0;
       let docTab: Float64Array = ZERO_ROW;
       let rDoc = 0;
       if (upper) {
-        const ds = fresh ? 0 : lDoc[lid];
+        const ds = fresh ? 0 : lState[lid * L_STRIDE + L_DOC];
         const d = (ds & D_LOWER ? 1 : 0) | (ds & D_CAPMID ? 2 : 0);
         const common = flags & F_COMMON ? 1 : 0;
         const di = ((d * 3 + pos) * 2 + common) * NC + c0i;
@@ -1080,11 +1169,11 @@ export class FeatureTagger {
       let aggTab: Float64Array = ZERO_ROW;
       let rAgg = 0;
       if (upper && !fresh) {
-        const cn = this.lCtxN[lid];
+        const cn = lState[lid * L_STRIDE + L_CTXN];
         if (cn > 0) {
-          if (this.aggStamp[lid] !== gen) {
+          if (lState[lid * L_STRIDE + L_AGG] !== gen) {
             this.fill(this.agg, lid, aggKeys(tmp, 0, this.lCtx, lid * CTX_STRIDE, cn), scorer);
-            this.aggStamp[lid] = gen;
+            lState[lid * L_STRIDE + L_AGG] = gen;
           }
           aggTab = this.agg.tab;
           rAgg = lid * NL;
@@ -1112,9 +1201,9 @@ export class FeatureTagger {
 
       let histTab: Float64Array = ZERO_ROW;
       let rHist = 0;
-      if (upper && !fresh && lDoc[lid] & D_HIST) {
-        const hb = lid * 5;
-        const hist = this.lHist;
+      if (upper && !fresh && lState[lid * L_STRIDE + L_DOC] & D_HIST) {
+        const hb = lid * L_STRIDE + L_HIST;
+        const hist = lState;
         let best = 0;
         let mask = 0;
         for (let t = 0; t < 5; t++) {
@@ -1134,8 +1223,17 @@ export class FeatureTagger {
         scorer.score(keys, k, scores);
         rest = scores;
       }
-      // one sum per needed label, in tagSentence's order, and the decision as it goes
+      // One sum per needed label, in tagSentence's order, and the decision as it goes. A group
+      // that does not apply to this word is a row of zeros, and adding 0 changes no sum but
+      // the sign of a zero (which no comparison sees), so it is left out.
       const vec = this.wVec;
+      const hasPair = rightRow !== ZERO_ROW || leftRow !== ZERO_ROW;
+      const hasCap = capTab !== ZERO_ROW;
+      const hasDoc = docTab !== ZERO_ROW;
+      const hasAgg = aggTab !== ZERO_ROW;
+      const hasVec56 = vec56 !== ZERO_VEC;
+      const hasHist = histTab !== ZERO_ROW;
+      const hasRest = rest !== ZERO_ROW;
       let pred = 0;
       let bestScore = -Infinity;
       let free = 0;
@@ -1148,15 +1246,15 @@ export class FeatureTagger {
         if (last && l !== 0 && labelPart(l) < 2) continue;
         let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
         part += ctriTab[rCtri + l];
-        part += rightRow[l] + leftRow[l];
-        part += capTab[rCap + l];
-        part += docTab[rDoc + l];
-        part += aggTab[rAgg + l];
+        if (hasPair) part += rightRow[l] + leftRow[l];
+        if (hasCap) part += capTab[rCap + l];
+        if (hasDoc) part += docTab[rDoc + l];
+        if (hasAgg) part += aggTab[rAgg + l];
         part += prevTab[rPrev + l];
         part += prevClassTab[rPrevClass + l];
-        part += vec56[b5 + l] + vec56[b6 + l];
-        part += histTab[rHist + l];
-        const sc = rest[l] + part;
+        if (hasVec56) part += vec56[b5 + l] + vec56[b6 + l];
+        if (hasHist) part += histTab[rHist + l];
+        const sc = hasRest ? rest[l] + part : part;
         if (ALLOWED[allowedBase + l] && sc > bestScore) {
           bestScore = sc;
           pred = l;
@@ -1175,8 +1273,8 @@ export class FeatureTagger {
       labels[i] = pred;
       if (upper) {
         this.touch(lid);
-        lDoc[lid] |= D_HIST;
-        this.lHist[lid * 5 + labelType(pred)]++;
+        lState[lid * L_STRIDE + L_DOC] |= D_HIST;
+        lState[lid * L_STRIDE + L_HIST + labelType(pred)]++;
       }
       p2 = p1;
       p1 = pred;

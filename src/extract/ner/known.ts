@@ -141,6 +141,24 @@ export class KnownNames {
   }
 
   /**
+   * reconcileDocument when the document's words are `words[ids[t]]` (the tagger's words by id,
+   * see NerModel.words) and its sentences as long as their label arrays.
+   */
+  reconcileWords(words: readonly string[], labels: readonly Uint8Array[], ids: Int32Array, epoch: number, count: number): void {
+    let from = 0;
+    for (const sentenceLabels of labels) {
+      const n = sentenceLabels.length;
+      // reconcile reads the words only where the tagger found a name
+      if (sentenceLabels.some((l) => l !== 0)) {
+        const sentence = new Array<string>(n);
+        for (let i = 0; i < n; i++) sentence[i] = words[ids[from + i]];
+        this.reconcile(sentence, sentenceLabels, ids, from, epoch, count);
+      }
+      from += n;
+    }
+  }
+
+  /**
    * Rewrites `labels` (BILOU ids) of one sentence in place. `ids[from..)`, when given, are the
    * tagger's word ids of `words` (see FeatureTagger.documentIds), numbered in epoch `epoch`.
    */

@@ -3,6 +3,7 @@ import { NerModel } from './model.js';
 import { KnownNames } from './known.js';
 import { bioLabel } from './features.js';
 import { DEFAULT_MODEL, packageRoot } from './paths.js';
+import type { WordTypes } from '../../text/wordtypes.js';
 
 /** The shipped tagger and the known names it reconciles with, read once on first use. */
 export interface NameTagger {
@@ -10,6 +11,11 @@ export interface NameTagger {
   known: KnownNames;
   /** BILOU label ids per sentence of one document, reconciled with the known names */
   tag(sentences: readonly (readonly string[])[]): Uint8Array[];
+  /**
+   * tag() of a document given as word types: `typeIds` per token, `lengths` per sentence,
+   * `wordOf` the word the tagger reads for a type's text (see FeatureTagger.tagDocumentTypes)
+   */
+  tagTypes(types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string): Uint8Array[];
   /** the same as BIO tags */
   tagLabels(sentences: readonly (readonly string[])[]): string[][];
 }
@@ -23,7 +29,12 @@ export function nameTagger(model: NerModel): NameTagger {
     known.reconcileDocument(sentences, labels, model.documentIds, model.wordIdEpoch, model.wordIdCount);
     return labels;
   };
-  return { model, known, tag, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };
+  const tagTypes = (types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string): Uint8Array[] => {
+    const labels = model.tagDocumentTypes(types, typeIds, lengths, wordOf);
+    known.reconcileWords(model.words, labels, model.documentIds, model.wordIdEpoch, model.wordIdCount);
+    return labels;
+  };
+  return { model, known, tag, tagTypes, tagLabels: (sentences) => tag(sentences).map((s) => Array.from(s, bioLabel)) };
 }
 
 /** Not at import: `sitrep --help` must stay fast. */

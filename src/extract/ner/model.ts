@@ -6,6 +6,7 @@ import type { Learner, Scorer } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import type { GazetteerLists } from './gazetteer.js';
 import type { NameType } from '../../model.js';
+import type { WordTypes } from '../../text/wordtypes.js';
 
 /**
  * A trained name tagger: feature hashes -> rows of label weights, and the name lists its
@@ -187,6 +188,11 @@ export class NerModel implements Scorer {
     return this.tagger.documentIds;
   }
 
+  /** The words by the tagger's word id (see documentIds). */
+  get words(): readonly string[] {
+    return this.tagger.words;
+  }
+
   /** Bumped when word ids are handed out anew. */
   get wordIdEpoch(): number {
     return this.tagger.wordIdEpoch;
@@ -200,6 +206,11 @@ export class NerModel implements Scorer {
   /** Label ids (indexes into LABELS, BILOU) per sentence of one document. */
   tagDocument(sentences: readonly (readonly string[])[], learner?: Learner): Uint8Array[] {
     return this.tagger.tagDocument(sentences, this, learner);
+  }
+
+  /** tagDocument of a document given as word types (see FeatureTagger.tagDocumentTypes). */
+  tagDocumentTypes(types: WordTypes, typeIds: Int32Array, lengths: Int32Array, wordOf: (text: string) => string): Uint8Array[] {
+    return this.tagger.tagDocumentTypes(types, typeIds, lengths, wordOf, this);
   }
 
   /** BIO label strings per sentence. */

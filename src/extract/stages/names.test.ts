@@ -18,6 +18,20 @@ function names(text: string, trace = false): NameMention[] {
 const pairs = (ms: NameMention[]): string[] => ms.map((m) => `${m.type}:${m.text}`);
 
 describe('names stage', () => {
+  it('finds the same names from the tokens word types as from their texts alone', () => {
+    const text = '“We will not leave,” said Colonel Assimi Goïta in Bamako on Monday. MALI JUNTA EXPELS FRENCH AMBASSADOR\n\nThe Front de libération de l’Azawad’s fighters left Kidal.';
+    const doc = documentFromText(text);
+    const typed = emptyExtraction();
+    tokensStage.run(doc, typed);
+    namesStage.run(doc, typed);
+    // a copy of the token list carries no word types: the stage reads the tokens' texts
+    const plain = emptyExtraction();
+    plain.tokens = [...typed.tokens];
+    namesStage.run(doc, plain);
+    expect(plain.names).toEqual(typed.names);
+    expect(typed.names.length).toBeGreaterThan(3);
+  });
+
   it('finds the army, the group and the place of a clash', () => {
     const ms = names('Malian soldiers clashed with JNIM fighters near Boulkessi, the army said.');
     expect(pairs(ms)).toEqual(['MISC:Malian', 'ORG:JNIM', 'LOC:Boulkessi']);

@@ -2,6 +2,7 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { loadNameTagger } from '../ner/load.js';
 import { labelSpans } from '../ner/model.js';
+import { tokenTypes } from './tokens.js';
 
 /**
  * Names (PER / ORG / LOC / MISC) from the statistical tagger in `../ner`, sentence by sentence
@@ -33,29 +34,30 @@ export const namesStage: Stage = {
   run(doc, results) {
     const tokens = results.tokens;
     if (tokens.length === 0) return;
-    // one test of the whole text spares most documents a test per token
-    const quotes = QUOTES.test(doc.text);
-    // the sentences' words, and the index in `tokens` of each sentence's first token
-    const sentences: string[][] = [];
-    const starts: number[] = [0];
-    let current: string[] = [];
-    let sentence = tokens[0].sentence;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (t.sentence !== sentence && current.length) {
-        sentences.push(current);
-        current = [];
-        starts.push(i);
+    const tagger = loadNameTagger();
+    const typed = tokenTypes(tokens);
+    let labels: Uint8Array[];
+    if (typed) labels = tagger.tagTypes(typed.types, typed.ids, typed.sentenceLengths, normalise);
+    else {
+      // one test of the whole text spares most documents a test per token
+      const quotes = QUOTES.test(doc.text);
+      const sentences: string[][] = [];
+      let current: string[] = [];
+      let sentence = tokens[0].sentence;
+      for (const t of tokens) {
+        if (t.sentence !== sentence) {
+          sentences.push(current);
+          current = [];
+        }
+        sentence = t.sentence;
+        current.push(quotes ? normalise(t.text) : t.text);
       }
-      sentence = t.sentence;
-      current.push(quotes ? normalise(t.text) : t.text);
+      sentences.push(current);
+      labels = tagger.tag(sentences);
     }
-    if (current.length) sentences.push(current);
-
-    const labels = loadNameTagger().tag(sentences);
-    for (let si = 0; si < sentences.length; si++) {
-      const base = starts[si];
-      for (const span of labelSpans(labels[si])) {
+    let base = 0;
+    for (const sentenceLabels of labels) {
+      for (const span of labelSpans(sentenceLabels)) {
         const first = tokens[base + span.start];
         const last = tokens[base + span.end - 1];
         const mention = {
@@ -71,6 +73,7 @@ export const namesStage: Stage = {
         // the message is built only when a trace is kept
         if (results.trace) trace(results, { stage: 'names', rule: 'perceptron', message: `${mention.type} ${mention.text}`, span: { start: mention.start, end: mention.end } });
       }
+      base += sentenceLabels.length;
     }
   },
 };
