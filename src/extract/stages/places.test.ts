@@ -171,4 +171,11 @@ describe('places stage', () => {
     const ps = places('Gunmen killed 12 people in the village of Ogossagou in central Mali on Sunday.');
     expect(ps.find((p) => p.text === 'Ogossagou')).toMatchObject({ placeId: 'unresolved:ogossagou', country: 'ML', kind: 'village', precision: 3 });
   });
+  it('reads a bare "Congo" as DR Congo unless the text points to Brazzaville, for places and actors alike', () => {
+    const drc = extract(documentFromText('Congo said on Monday that Rwanda backs the M23 rebels in Goma.'));
+    expect(drc.places.find((p) => p.text === 'Congo')?.country).toBe('CD');
+    expect(drc.actors.find((a) => a.text === 'Congo')?.country).toBe('CD');
+    const rc = extract(documentFromText('Congo and Gabon signed a border deal in Brazzaville on Monday.'), { until: 'places' });
+    expect(rc.places.find((p) => p.text === 'Congo')?.country).toBe('CG');
+  });
 });

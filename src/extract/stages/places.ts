@@ -1072,7 +1072,10 @@ export const placesStage: Stage = {
       const cc = demonymOf(g, u);
       if (cc) extra.set(cc, (extra.get(cc) ?? 0) + 0.5);
     }
-    for (const a of results.actors) if (a.country) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
+    // an actor named by the very words of a place ("Congo said") is that place's own reading, not
+    // more evidence for it
+    const matchSpans = new Set(matches.map((m) => m.start * SPAN_BASE + m.end));
+    for (const a of results.actors) if (a.country && !matchSpans.has(a.start * SPAN_BASE + a.end)) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
     const containers = new Set(matches.flatMap((m) => m.containers));
     const links = areaLinks(matches);
     choose(us, matches, null, extra, containers, links);
