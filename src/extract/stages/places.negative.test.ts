@@ -78,4 +78,14 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText('Chad Smith, a fisherman, said the water was low.'), { until: 'places' }).places;
     expect(ps).toEqual([]);
   });
+  it('an English contraction is no village, even where a village has its letters', () => {
+    const ps = extract(documentFromText("You're right, she said in Bamako, as Malian troops gathered. He'll go to N'Djamena."), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Bamako', "N'Djamena"]);
+  });
+
+  it('a hamlet abroad that nothing else in the text points to is dropped', () => {
+    // Piccadilly is also a hamlet in Western Australia; this text is about Britain
+    const ps = extract(documentFromText('Protesters gathered on Piccadilly, police in London and England said, as Britain reacted.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['London', 'England', 'Britain']);
+  });
 });

@@ -168,6 +168,9 @@ function plainKind(text: string): number {
   return letters ? (other ? MIXED : PLAIN) : PUNCTUATION;
 }
 
+/** "You're", "He'll", "They've", "Don't": an English contraction names no place (not Mali's Youré). */
+const CONTRACTION = /^\p{L}{1,5}(?:['’](?:re|ll|ve|m|d)|n['’]t)$/iu;
+
 /** Unit types per gazetteer (whether a word takes a dot depends on its keys). Bounded for long streams. */
 const UNIT_TYPES = new WeakMap<Gazetteer, Map<string, UnitType>>();
 
@@ -185,7 +188,7 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
   let type = types.get(tx);
   if (type === undefined) {
     const wordy = isWordy(tx);
-    const cap = wordy && isCapitalised(tx);
+    const cap = wordy && isCapitalised(tx) && !CONTRACTION.test(tx);
     const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
     type = {
@@ -1094,6 +1097,9 @@ export const placesStage: Stage = {
       const prev = byKey.get(m.key);
       if (!prev || m.containers.length > 0) byKey.set(m.key, m.chosen);
     }
+    const final = collectVotes(matches);
+    let leading = 0;
+    for (const w of final.country.values()) leading = Math.max(leading, w);
     for (const m of matches) {
       const areaAfter = namedAsArea(us, m);
       let place = m.containers.length > 0 || m.cueCountry || (m.chosen && areaAfter?.(m.chosen)) ? m.chosen : (byKey.get(m.key) ?? m.chosen);
@@ -1101,6 +1107,10 @@ export const placesStage: Stage = {
       const cue = m.cueCountry ? g.country(m.cueCountry) : null;
       if (place && cue && place.country !== cue.country) place = null;
       else if (place && !cue && m.containers.length === 0 && forced.has(m.key)) place = null;
+      // a hamlet abroad that nothing else in a text about other countries points to: far more
+      // often a word the gazetteer happens to hold ("You're" for Mali's Youré, "He'll") than a
+      // village the text means
+      else if (place && place.kind === 'village' && place.population < 1000 && m.containers.length === 0 && !cue && leading >= 2 && support(place, m.key, final, extra, links) === 0) continue;
       const sentence = us[m.from].sentence;
       const text = doc.text.slice(m.start, m.end);
       if (!place) {
