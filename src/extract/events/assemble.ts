@@ -240,6 +240,17 @@ function distinct(list: ActorMention[]): ActorMention[] {
 }
 
 /**
+ * What `filter` gives, as a list built by push: an empty `filter` or `map` result is an array of
+ * small integers, and a name pushed into it later (mergeDrafts) changes its kind under the
+ * optimised code that reads associated actors, which is then deoptimised document after document.
+ */
+function filterByPush<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const x of list) if (keep(x)) out.push(x);
+  return out;
+}
+
+/**
  * Who did what to whom inside the clause, by position and a few function-word patterns: the
  * agent of a passive ("carried out by X") or the subject before the trigger is actor1; the actor
  * after the trigger, or one marked as a victim ("losses incurred by X"), is actor2; allies named
@@ -839,11 +850,14 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // only the clause's own time: in "presence began in late 2021 ..., and accusations have
       // surfaced", late 2021 dates the presence, not the accusations
       // the most precise time first ("The 2021 coup began on 24 May 2021": the day, not the year)
-      const pool = (detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes)
-        .map((t) => ({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) }))
-        .sort((a, b) => a.rank - b.rank || a.dist - b.dist)
-        .map((x) => x.t);
-      for (const t of pool) {
+      // ranked in a list built by push, so it is a packed array of one kind whatever its length (a
+      // `map` result may not be): the loop below keeps one shape and assembleEvents stays optimised
+      const ranked: { t: TimeMention; rank: number; dist: number }[] = [];
+      for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
+        ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
+      }
+      ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
+      for (const { t } of ranked) {
         date = toEventDate(t);
         if (date) {
           ownDate = true;
@@ -875,13 +889,16 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         roles.associated.push({ ...roles.actor1, name: attr.attributedTo });
         rules.push('events.actor.claimant-associated');
       }
+      // by push, not `map`: see filterByPush
+      const associated: string[] = [];
+      for (const a of roles.associated) associated.push(a.name);
       const event: ExtractedEvent = {
         acled: info.acled ? { type: info.acled[0], subtype: info.acled[1] } : null,
         plover: ploverFor(d.kind, modality),
         extra: info.extra ?? null,
         actor1: roles.actor1?.name ?? null,
         actor2,
-        associated: roles.associated.map((a) => a.name),
+        associated,
         // victims without a named attacker: "10" would say the state forces acted alone, so no code
         interaction: !roles.actor1 && roles.actor2 && VIOLENT.has(d.kind) ? null : interaction(roles.actor1, roles.actor2) ?? (vac && roles.actor1 ? Math.min(inter(roles.actor1) ?? 7, 7) * 10 + 7 : null),
         location,
@@ -1013,7 +1030,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
         t.actor1 = e.actor1;
         target.actor1Country = d.actor1Country;
         t.actor2 = e.actor2 ?? (t.actor2 !== e.actor1 ? t.actor2 : null);
-        t.associated = e.associated.filter((a) => a !== t.actor1 && a !== t.actor2);
+        t.associated = filterByPush(e.associated, (a) => a !== t.actor1 && a !== t.actor2);
       }
       target.score = d.score;
       target.kind = d.kind;

@@ -172,7 +172,10 @@ export function findCues(text: string, base = 0): CueHit[] {
  * (much cheaper than once per sentence); a match that runs over a sentence end is dropped.
  */
 export function findCuesBySentence(text: string, sentences: readonly { start: number; end: number }[]): CueHit[][] {
-  const buckets: CueHit[][] = sentences.map(() => []);
+  // built by push, so always a packed array (a `map` result may not be): the store of a rescanned
+  // sentence's hits below then meets one array shape
+  const buckets: CueHit[][] = [];
+  for (let k = 0; k < sentences.length; k++) buckets.push([]);
   const raw = rawHits(text, 0).sort((a, b) => a.start - b.start);
   // a match that runs on into the next sentence ("rebels seized X. ... the rebels seized the
   // town") is no cue, and it used up the text where each sentence's own cue begins: those

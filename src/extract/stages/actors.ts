@@ -397,6 +397,12 @@ function disambiguate(hits: AliasHit[], kb: ActorKb, ctx: Context): ActorEntry |
 // ---------------------------------------------------------------------------------------------
 // Recognisers
 
+/** The piece at `i`, undefined outside the list: no read past either end, which deoptimises the
+ * recogniser it is inlined into. */
+function pieceAt(pieces: readonly SentencePiece[], i: number): SentencePiece | undefined {
+  return i >= 0 && i < pieces.length ? pieces[i] : undefined;
+}
+
 function lower(p: SentencePiece | undefined): string {
   return p ? p.key : '';
 }
@@ -425,13 +431,13 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
     const m = walk(kb.trie, KB, pieces, i, true);
     if (!m) continue;
     // a short abbreviation inside a run of capitals is a headline word ("WHAT IS LEFT"), not "IS"
-    if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieces[i - 1]) || isCapitalsWord(pieces[m.to]))) continue;
+    if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieceAt(pieces, i - 1)) || isCapitalsWord(pieceAt(pieces, m.to)))) continue;
     const e = disambiguate(m.hits, kb, ctx);
     if (!e) continue;
     // "the" goes with the name only when the name is the whole token ("the al-Qaida-linked group" is not "the al-Qaida")
     const from = e.kind === 'person' || !pieces[m.to - 1].last ? i : withDeterminer(pieces, i);
     let to = m.to;
-    const next = pieces[to];
+    const next = pieceAt(pieces, to);
     if (GROUP_KINDS.has(e.kind) && next && next.first && MEMBER_NOUNS.has(lower(next))) to++;
     const ambiguous = new Set(m.hits.map((h) => h.entryId)).size > 1;
     out.push(candidate(pieces, from, to, fromEntry(e), ambiguous ? 'kb-alias-disambiguated' : 'kb-alias', 3));
@@ -445,10 +451,10 @@ function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: Stat
   // a lone "military" before another noun is an adjective ("military coup", "military assistance")
   const last = lower(pieces[m.to - 1]);
   if (last === 'military' && m.to - i === 1) {
-    const next = pieces[m.to];
+    const next = pieceAt(pieces, m.to);
     if (next && MILITARY_MODIFIED.has(lower(next))) return null;
   }
-  const next = pieces[m.to];
+  const next = pieceAt(pieces, m.to);
   const to = next && next.first && MEMBER_NOUNS.has(lower(next)) && role !== 'government' ? m.to + 1 : m.to;
   return { to, role };
 }
@@ -597,8 +603,8 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     if (!m || !pieces[m.to - 1].last) continue;
     const state = kb.byId(m.hits[0].entryId);
     if (!state) continue;
-    const next = pieces[m.to];
-    const prev = pieces[i - 1];
+    const next = pieceAt(pieces, m.to);
+    const prev = pieceAt(pieces, i - 1);
     let rule: string | null = null;
     if (isPossessive(next)) {
       const after = pieces[m.to + 1];

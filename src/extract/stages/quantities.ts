@@ -15,7 +15,10 @@ export const quantitiesStage: Stage = {
   name: 'quantities',
   run(doc, results) {
     const lex = quantityLexicon();
-    const times = results.times.map((t) => [t.start, t.end] as const).sort((a, b) => a[0] - b[0]);
+    // built by push, not `map` (whose result may be holey): inTime then meets one array shape
+    const times: (readonly [number, number])[] = [];
+    for (const t of results.times) times.push([t.start, t.end]);
+    times.sort((a, b) => a[0] - b[0]);
     const inTime = (pos: number): boolean => {
       let lo = 0;
       let hi = times.length - 1;

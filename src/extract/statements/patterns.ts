@@ -408,8 +408,17 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     if (!iso) {
       const countries = ctx.places.filter((pl) => pl.kind === 'country' && pl.start >= s.start && pl.end <= s.end);
       const states = ctx.actors.filter((a) => a.kind === 'state' && a.start >= s.start && a.end <= s.end);
-      const near = [...countries.map((c) => ({ iso: c.country, d: Math.abs(c.start - p.span.start) })), ...states.map((c) => ({ iso: c.country, d: Math.abs(c.start - p.span.start) }))].sort((a, b) => a.d - b.d);
-      iso = near[0]?.iso ?? null;
+      // the nearest, the first on a tie: a loop, as spread and sort on this rare path deoptimised leaderOf
+      let nearest = Infinity;
+      const consider = (c: { start: number; country: string | null }): void => {
+        const d = Math.abs(c.start - p.span.start);
+        if (d < nearest) {
+          nearest = d;
+          iso = c.country ?? null;
+        }
+      };
+      countries.forEach(consider);
+      states.forEach(consider);
     }
     const state = stateName(iso);
     if (!state) continue;
@@ -683,8 +692,14 @@ function datesFromPresence(results: Extraction, statements: readonly ExtractedSt
 }
 
 function namesByStart(names: Extraction['names']): Ctx['names'] {
-  const order = names.map((_, i) => i).sort((a, b) => names[a].start - names[b].start || a - b);
-  return { byStart: order.map((i) => names[i]), order };
+  // built by push: packed arrays of one kind whatever the count (a `map` result may not be), so
+  // lowerBound and findPersons, which read them for every sentence, are not deoptimised
+  const order: number[] = [];
+  for (let i = 0; i < names.length; i++) order.push(i);
+  order.sort((a, b) => names[a].start - names[b].start || a - b);
+  const byStart: Span[] = [];
+  for (const i of order) byStart.push(names[i]);
+  return { byStart, order };
 }
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
