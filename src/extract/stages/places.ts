@@ -638,7 +638,12 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   if (tagged) {
     for (const l of loc) {
       const text = l.text.replace(LOC_STRIP, '');
-      const words = text.split(/\s+/).map((w) => unitKey(w)).filter(Boolean);
+      // built by push: a map-then-filter chain here deoptimised the whole function again and again
+      const words: string[] = [];
+      for (const w of text.split(/\s+/)) {
+        const k = unitKey(w);
+        if (k) words.push(k);
+      }
       const key = words.join(' ');
       if (!key || g.demonym(key)) continue;
       const from = firstUnitFrom(us, l.start);
