@@ -857,14 +857,21 @@ function admin2Key(c: Place): string {
   return c.country + '.' + c.admin1Code + '.' + c.admin2Code;
 }
 
+/** What candidate `c` of the name `key` can be in such a pair: a second-level area, named in full
+ * ("Washington County", not "Washington"), a town, or neither. */
+function linkRole(c: Place, key: string): 'area' | 'town' | null {
+  if (!c.admin2Code) return null;
+  if (c.kind === 'admin2' && c.fcode === 'ADM2') return simpleKey(c.name) === key ? 'area' : null;
+  return c.kind === 'city' || c.kind === 'village' ? 'town' : null;
+}
+
 function areaLinks(matches: Match[]): AreaLinks {
   const links: AreaLinks = { areas: new Map(), towns: new Map() };
   for (const m of matches) {
     for (const c of m.candidates) {
-      if (!c.admin2Code) continue;
-      // an area counts only under its whole name ("Washington County", not "Washington")
-      const into = c.kind === 'admin2' && c.fcode === 'ADM2' ? (simpleKey(c.name) === m.key ? links.areas : null) : c.kind === 'city' || c.kind === 'village' ? links.towns : null;
-      if (!into) continue;
+      const role = linkRole(c, m.key);
+      if (role === null) continue;
+      const into = role === 'area' ? links.areas : links.towns;
       const code = admin2Key(c);
       let keys = into.get(code);
       if (!keys) into.set(code, (keys = new Set()));
@@ -876,9 +883,9 @@ function areaLinks(matches: Match[]): AreaLinks {
 
 /** True when a name other than `key` could be the area holding town `c`, or a town inside area `c`. */
 function linkedByArea(c: Place, key: string, links: AreaLinks): boolean {
-  const other = c.kind === 'admin2' && c.fcode === 'ADM2' ? (simpleKey(c.name) === key ? links.towns : null) : c.kind === 'city' || c.kind === 'village' ? links.areas : null;
-  if (!other || !c.admin2Code) return false;
-  const keys = other.get(admin2Key(c));
+  const role = linkRole(c, key);
+  if (role === null) return false;
+  const keys = (role === 'area' ? links.towns : links.areas).get(admin2Key(c));
   return !!keys && (keys.size > 1 || !keys.has(key));
 }
 
