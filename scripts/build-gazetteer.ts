@@ -342,9 +342,18 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   ['Eastern Mediterranean', 'region', 34.0, 32.0, ['East Mediterranean']],
   ['Pacific Northwest', 'region', 46.0, -121.0, []],
   ['Golan Heights', 'region', 33.0, 35.75, ['the Golan', 'Golan']],
+  // England's nine statistical regions (London is the city) at their approximate middles
+  ['North East England', 'region', 55.0, -1.9, []],
+  ['North West England', 'region', 54.0, -2.6, []],
+  ['Yorkshire and the Humber', 'region', 53.95, -1.25, ['Yorkshire and Humber']],
+  ['East Midlands', 'region', 52.85, -0.9, []],
+  ['West Midlands', 'region', 52.45, -2.2, []],
+  ['East of England', 'region', 52.25, 0.4, []],
+  ['South East England', 'region', 51.3, -0.6, []],
+  ['South West England', 'region', 50.95, -3.2, []],
   // provinces abolished by a reform that reporting still names (Kenya 2013, DR Congo 2015), at the
   // approximate middle of their former area
-  ['Nyanza Province', 'region', -0.6, 34.6, []],
+  ['Nyanza Province', 'region', -0.6, 34.6, ['Nyanza']],
   ['Rift Valley Province', 'region', 0.8, 36.0, []],
   ['North Eastern Province', 'region', 1.5, 40.0, ['North-Eastern Province']],
   ['Coast Province', 'region', -3.0, 39.0, []],
@@ -391,7 +400,7 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   ['Mandara Mountains', 'feature', 10.75, 13.75, ['Monts Mandara']],
   ['Sambisa Forest', 'feature', 11.3, 13.4, []],
 ];
-const REGION_COUNTRY: Record<string, string> = { 'Nyanza Province': 'KE', 'Rift Valley Province': 'KE', 'North Eastern Province': 'KE', 'Coast Province': 'KE', Katanga: 'CD', 'Kasaï-Occidental': 'CD', 'Orientale Province': 'CD', 'Hoggar Mountains': 'DZ', 'Tibesti Mountains': 'TD', 'Sambisa Forest': 'NG', 'Golan Heights': 'SY', 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US', Java: 'ID', Sumatra: 'ID', Sulawesi: 'ID', Luzon: 'PH', Mindanao: 'PH', Honshu: 'JP', Kyushu: 'JP', 'Long Island': 'US', 'Vancouver Island': 'CA', Zanzibar: 'TZ' };
+const REGION_COUNTRY: Record<string, string> = { 'North East England': 'GB', 'North West England': 'GB', 'Yorkshire and the Humber': 'GB', 'East Midlands': 'GB', 'West Midlands': 'GB', 'East of England': 'GB', 'South East England': 'GB', 'South West England': 'GB', 'Nyanza Province': 'KE', 'Rift Valley Province': 'KE', 'North Eastern Province': 'KE', 'Coast Province': 'KE', Katanga: 'CD', 'Kasaï-Occidental': 'CD', 'Orientale Province': 'CD', 'Hoggar Mountains': 'DZ', 'Tibesti Mountains': 'TD', 'Sambisa Forest': 'NG', 'Golan Heights': 'SY', 'South Ossetia': 'GE', Abkhazia: 'GE', Transnistria: 'MD', 'Nagorno-Karabakh': 'AZ', 'Western Sahara': 'EH', Azawad: 'ML', 'Gaza Strip': 'PS', 'West Bank': 'PS', Darfur: 'SD', Donbas: 'UA', Sinai: 'EG', Siberia: 'RU', Midwest: 'US', 'New England': 'US', Java: 'ID', Sumatra: 'ID', Sulawesi: 'ID', Luzon: 'PH', Mindanao: 'PH', Honshu: 'JP', Kyushu: 'JP', 'Long Island': 'US', 'Vancouver Island': 'CA', Zanzibar: 'TZ' };
 for (const [name, kind, lat, lon, alts] of REGIONS) {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
   add({ id: `region:${slug}`, name, kind, cc: REGION_COUNTRY[name] ?? '', a1: '', a2: '', lat, lon, pop: 0, fcode: kind === 'continent' ? 'CONT' : kind === 'feature' ? 'AREA' : 'RGN' }, alts);

@@ -178,4 +178,25 @@ describe('places stage', () => {
     const rc = extract(documentFromText('Congo and Gabon signed a border deal in Brazzaville on Monday.'), { until: 'places' });
     expect(rc.places.find((p) => p.text === 'Congo')?.country).toBe('CG');
   });
+  it('reads "Niger" in a list of countries as the country, not the Nigerian state the next name could contain', () => {
+    const ps = places('Aid reached Ghana, Burkina Faso, Niger, Nigeria and Benin in March.');
+    expect(ps.find((p) => p.text === 'Niger')).toMatchObject({ kind: 'country', country: 'NE' });
+    expect(ps.find((p) => p.text === 'Nigeria')).toMatchObject({ kind: 'country', country: 'NG' });
+  });
+  it('puts a town the text places in another country than all its namesakes in that country', () => {
+    // the only Stroud in the gazetteer is in England; the text says Ontario
+    const stroud = places('The driver was stopped on Highway 11 in Stroud, Ontario, on Friday.').find((p) => p.text === 'Stroud')!;
+    expect(stroud).toMatchObject({ placeId: 'unresolved:stroud', country: 'CA', admin1: 'Ontario' });
+  });
+  it('reads a region inside one country by the country the text is about', () => {
+    const kenya = places('Cholera spread across Kenya, with most cases in Nyanza and the Rift Valley.');
+    expect(kenya.find((p) => p.text === 'Nyanza')?.country).toBe('KE');
+    const rwanda = places('In Rwanda, officials in Nyanza and Huye said the harvest was poor.');
+    expect(rwanda.find((p) => p.text === 'Nyanza')?.country).toBe('RW');
+  });
+  it("knows England's regions", () => {
+    const ps = places('Hospitals in the West Midlands and South West England reported new cases.');
+    expect(ps.find((p) => p.text === 'West Midlands')).toMatchObject({ country: 'GB', kind: 'region' });
+    expect(ps.find((p) => p.text === 'South West England')).toMatchObject({ country: 'GB', kind: 'region' });
+  });
 });

@@ -742,10 +742,17 @@ function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: nu
   const k = byFrom.get(j);
   if (k === undefined) return false;
   const next = matches[k];
-  // "Georgia, United States" still names the state: a country after it that holds its admin1 namesake
+  // "Georgia, United States" still names the state: a country after it that holds its admin1
+  // namesake, unless the pair sits in a longer list of countries ("Ghana, Niger, Nigeria and Togo")
+  const joined = (a: Match | undefined, b: Match | undefined): boolean => !!a && !!b && b.from - a.to === 1 && (us[a.to].text === ',' || us[a.to].key === 'and');
+  const isCountry = (n: Match | undefined): boolean => !!n && n.candidates.some((c) => c.kind === 'country');
+  // "Zaire, Bundibugyo, Côte d'Ivoire and Sudan": a country the list goes on after is an item too
+  const listGoesOn = isCountry(next) && isCountry(matches[k + 1]) && joined(next, matches[k + 1]);
   if (m.candidates.some((c) => c.kind === 'country' || c.kind === 'continent' || c.kind === 'region')) {
-    return !m.candidates.some((c) => c.kind === 'admin1' && next.candidates.some((o) => o.kind === 'country' && o.country === c.country));
+    const longerList = (isCountry(matches[i - 1]) && joined(matches[i - 1], m)) || listGoesOn;
+    return longerList || !m.candidates.some((c) => c.kind === 'admin1' && next.candidates.some((o) => o.kind === 'country' && o.country === c.country));
   }
+  if (listGoesOn) return true;
   const sameKind = m.candidates.some((c) => c.kind === 'admin1' && simpleKey(c.name) === m.key) && next.candidates.some((c) => c.kind === 'admin1') && !next.candidates.some((c) => c.kind === 'country');
   const after = us[next.to];
   return sameKind && (after?.text === ',' || after?.key === 'and' || us[m.from - 1]?.text === ',');
@@ -800,7 +807,9 @@ function linkContainers(us: Unit[], matches: Match[]): void {
 }
 
 function baseScore(c: Place, m: Match): number {
-  let s = KIND_BONUS[c.kind] + Math.log10(c.population + 10) * 0.6;
+  // a region inside one country (Kenya's Nyanza, Darfur) is an area of that country like any
+  // other, not a name that only a continent-sized region could carry
+  let s = (c.kind === 'region' && c.country ? KIND_BONUS.admin1 : KIND_BONUS[c.kind]) + Math.log10(c.population + 10) * 0.6;
   if (c.fcode === 'PPLC') s += 1.5;
   else if (c.fcode === 'PPLA') s += 0.6;
   if (m.rule.startsWith('tagger') && c.kind === 'feature') s -= 0.5;
@@ -1009,9 +1018,10 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
         best = c;
       }
     }
-    // "the Sahel" is the region, not Burkina Faso's Sahel Region, unless the text ties it to a country
+    // "the Sahel" is the region, not Burkina Faso's Sahel Region, unless the text ties it to a
+    // country; a region inside one country competes with its namesakes on the scores above
     if (best && best.kind !== 'region' && best.kind !== 'continent' && m.containers.length === 0 && !m.cueCountry && !saysArea) {
-      const region = m.candidates.find((c) => c.kind === 'region' || c.kind === 'continent');
+      const region = m.candidates.find((c) => (c.kind === 'region' && !c.country) || c.kind === 'continent');
       if (region && best.kind !== 'country') best = region;
     }
     // a town and the admin area named after it ("Paris", "Tombouctou", "Ségou"): the town, unless
@@ -1117,7 +1127,11 @@ export const placesStage: Stage = {
       let place = m.containers.length > 0 || m.cueCountry || (m.chosen && areaAfter?.(m.chosen)) ? m.chosen : (byKey.get(m.key) ?? m.chosen);
       // the text puts it in a country none of its namesakes lies in: a place the gazetteer lacks
       const cue = m.cueCountry ? g.country(m.cueCountry) : null;
-      if (place && cue && place.country !== cue.country) place = null;
+      // "Stroud, Ontario", "Mbanza Congo in northern Angola": the text puts it in a country
+      // where none of its namesakes lies, so it is a place the gazetteer lacks, not the namesake abroad
+      const outerChosen = place && m.containers.length > 0 && place.kind !== 'continent' && place.kind !== 'region' ? mostSpecificArea(matches, m.containers, null) : undefined;
+      if (place && outerChosen && outerChosen.country !== place.country) place = null;
+      else if (place && cue && place.country !== cue.country) place = null;
       else if (place && !cue && m.containers.length === 0 && forced.has(m.key)) place = null;
       // a hamlet abroad that nothing else in a text about other countries points to: far more
       // often a word the gazetteer happens to hold ("You're" for Mali's Youré, "He'll") than a
