@@ -199,4 +199,9 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'West Midlands')).toMatchObject({ country: 'GB', kind: 'region' });
     expect(ps.find((p) => p.text === 'South West England')).toMatchObject({ country: 'GB', kind: 'region' });
   });
+  it('reads "the Adrar des Ifoghas" as the Malian massif, not the Algerian town of Adrar', () => {
+    const ps = extract(documentFromText('French troops fought in the Adrar des Ifoghas massif south of Tessalit.'), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Adrar des Ifoghas')).toMatchObject({ kind: 'feature', country: 'ML' });
+    expect(ps.some((p) => p.country === 'DZ')).toBe(false);
+  });
 });

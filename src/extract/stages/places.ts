@@ -76,6 +76,8 @@ const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'not
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'strait', 'lac', 'mont', 'monts', 'lago', 'isle']);
+/** GeoNames feature codes of landforms: mountains, massifs, plateaus, valleys, dune seas, forests, deserts, lakes. */
+const LANDFORMS = new Set(['MT', 'MTS', 'PLAT', 'VAL', 'ERG', 'FRST', 'DSRT', 'LK', 'DPR', 'PLN', 'GRGE', 'OAS', 'ISL', 'ISLS']);
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
 
 const KIND_BONUS: Record<PlaceKind, number> = { continent: 7, region: 7, country: 6, admin1: 4, admin2: 1.2, city: 1, village: 0, feature: -1.5 };
@@ -601,8 +603,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       for (let j = m.from; j < m.to && allCommon; j++) if (!NAME_PARTICLES.has(us[j].key) && !flagsOf(g, us[j]).common) allCommon = false;
       if (allCommon) continue;
     }
-    // "the White House": an institution named after a small namesake place
-    if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
+    // "the White House": an institution named after a small namesake place; "the Adrar des
+    // Ifoghas", "the Ennedi Plateau": a landform of several words takes the article as a matter of course
+    const landform = !single && m.candidates.some((c) => c.kind === 'feature' && LANDFORMS.has(c.fcode));
+    if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && !landform && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
     const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
     // a name this text also uses for a person ("Barack Obama ... Obama said")
     if (single && personWords.has(m.key) && !containerAfter) continue;
@@ -807,9 +811,7 @@ function linkContainers(us: Unit[], matches: Match[]): void {
 }
 
 function baseScore(c: Place, m: Match): number {
-  // a region inside one country (Kenya's Nyanza, Darfur) is an area of that country like any
-  // other, not a name that only a continent-sized region could carry
-  let s = (c.kind === 'region' && c.country ? KIND_BONUS.admin1 : KIND_BONUS[c.kind]) + Math.log10(c.population + 10) * 0.6;
+  let s = KIND_BONUS[c.kind] + Math.log10(c.population + 10) * 0.6;
   if (c.fcode === 'PPLC') s += 1.5;
   else if (c.fcode === 'PPLA') s += 0.6;
   if (m.rule.startsWith('tagger') && c.kind === 'feature') s -= 0.5;
