@@ -88,4 +88,21 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText('Protesters gathered on Piccadilly, police in London and England said, as Britain reacted.'), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['London', 'England', 'Britain']);
   });
+  it('aircraft, vehicles and a language named like towns are not places', () => {
+    const text = 'France sent two C-130 Hercules transport planes, three Chinook helicopters, Mirage and Rafales, Leclerc tanks and a Toyota Land Cruiser to Gao. He spoke English and French.';
+    const ps = extract(documentFromText(text), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['France', 'Gao']);
+  });
+  it('a seat of power standing for its government is not its namesake village', () => {
+    const ps = extract(documentFromText('The White House said on Monday that talks with Niger would resume.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Niger']);
+  });
+  it('a direction before "of" is no place named like it', () => {
+    const ps = extract(documentFromText('Heavy fighting went on in the far North East of Mali.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Mali']);
+  });
+  it('a given name coordinated with a person is a person', () => {
+    const ps = extract(documentFromText('The sergeant was born in Fayetteville, North Carolina, to Henry and Karen Black.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Fayetteville', 'North Carolina']);
+  });
 });

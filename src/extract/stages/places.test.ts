@@ -204,4 +204,9 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Adrar des Ifoghas')).toMatchObject({ kind: 'feature', country: 'ML' });
     expect(ps.some((p) => p.country === 'DZ')).toBe(false);
   });
+  it('a town named like an aircraft or a given name stays a town where the text places it', () => {
+    const ps = extract(documentFromText('The plant moved to Hercules, California. Norb Mages of Lindsay and Dennis Lopez of Thackerville, Okla., came to see the plane.'), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Hercules')).toMatchObject({ country: 'US', admin1: 'California' });
+    expect(ps.find((p) => p.text === 'Lindsay')?.country).toBe('US');
+  });
 });

@@ -76,6 +76,45 @@ const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'not
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'strait', 'lac', 'mont', 'monts', 'lago', 'isle']);
+/**
+ * Aircraft, vehicles and weapons that reporting names and the gazetteer also holds as places
+ * ("C-130 Hercules transport planes", "Chinook helicopters", "Super Puma", "Rafales", "Leclerc
+ * tanks", "a Toyota Land Cruiser"), and the language English (a town in Indiana): such a word is
+ * a place only where the text places it. English is no demonym here: "speaks English" and
+ * "English teacher" say nothing of Britain.
+ */
+const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'far', 'central']);
+
+/**
+ * Words the text shows to name something else than a place, whichever stage proposed them: an
+ * aircraft or vehicle the text does not place ("Chinook helicopters", but "in Hercules,
+ * California"), a direction ("the far North East of Mali"), a given name coordinated with a
+ * person's ("to Henry and Karen Black").
+ */
+function namesNoPlace(us: Unit[], from: number, to: number, key: string, people: SpanIndex<NameMention>, g: Gazetteer): boolean {
+  const prev = us[from - 1];
+  const next = to < us.length && us[to].sentence === us[from].sentence ? us[to] : undefined;
+  if (THINGS_NAMED_LIKE_PLACES.has(key)) {
+    const area = us[to + 1];
+    const container = (next?.text === ',' || next?.text === '(') && area !== undefined && area.cap && candidatesOf(g, area).some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
+    const placed = (prev !== undefined && PLACING.has(prev.key) && !prev.cap) || container;
+    if (!placed) return true;
+  }
+  if (next?.key === 'of' && key.split(' ').every((w) => COMPASS_WORDS.has(w))) return true;
+  if (to - from === 1 && next?.key === 'and' && g.flags(key).firstName) {
+    // not "Norb Mages of Lindsay and Dennis Lopez of Thackerville", where each person has a place
+    const after = us[to + 1];
+    let person: NameMention | undefined;
+    if (after && after.cap) people.some(after, (p) => ((person = p), true));
+    if (person) {
+      const j = firstUnitFrom(us, person.end);
+      if (!(j < us.length && LOCATIVE.has(us[j].key))) return true;
+    }
+  }
+  return false;
+}
+
 /** GeoNames feature codes of landforms: mountains, massifs, plateaus, valleys, dune seas, forests, deserts, lakes. */
 const LANDFORMS = new Set(['MT', 'MTS', 'PLAT', 'VAL', 'ERG', 'FRST', 'DSRT', 'LK', 'DPR', 'PLN', 'GRGE', 'OAS', 'ISL', 'ISLS']);
 const ADMIN_WORDS = new Set(['region', 'province', 'county', 'parish', 'state', 'district', 'department', 'prefecture', 'cercle', 'commune', 'governorate', 'oblast', 'territory', 'municipality']);
@@ -564,7 +603,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // forces keep their country ("Mali's army") but not another word of their name ("the Africa Corps")
     const matchText = doc.text.slice(m.start, m.end);
     const stateKind = (a: ActorMention): boolean => a.kind === 'state' || a.kind === 'state-forces' || a.kind === 'government';
-    if (!inLoc && actorIndex.some(m, (a) => !a.provisional && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))) {
+    // a seat of power standing for its government ("the White House said", "the Kremlin") is the
+    // government, not the namesake village
+    const seatOfPower = (a: ActorMention): boolean => a.end === m.end && a.start <= m.start && /^(?:the\s+)?$/i.test(doc.text.slice(a.start, m.start)) && !m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region');
+    if (actorIndex.some(m, (a) => !a.provisional && ((stateKind(a) && seatOfPower(a)) || (!inLoc && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))))) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
@@ -579,6 +621,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-demonym', message: m.key, span: m });
       continue;
     }
+    if (namesNoPlace(us, m.from, m.to, m.key, perIndex, g)) continue;
     // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
     if (prev && prev.sentence === first.sentence && prev.cap && TITLES.has(prevKey)) continue;
     // a currency: "US$460"
@@ -676,6 +719,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         const f = g.flags(key);
         if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
       }
+      if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
       kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
     }
     kept.sort((a, b) => a.start - b.start);
