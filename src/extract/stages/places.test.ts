@@ -209,4 +209,9 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Hercules')).toMatchObject({ country: 'US', admin1: 'California' });
     expect(ps.find((p) => p.text === 'Lindsay')?.country).toBe('US');
   });
+  it("knows Sudan war spellings of Darfur's capitals", () => {
+    const ps = places('RSF fighters shelled Al-Fashir and advanced on El Geneina.');
+    expect(ps.find((p) => p.text === 'Al-Fashir')).toMatchObject({ name: 'El Fasher', country: 'SD' });
+    expect(ps.find((p) => p.text === 'El Geneina')).toMatchObject({ name: 'Geneina', country: 'SD' });
+  });
 });
