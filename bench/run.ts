@@ -52,8 +52,8 @@ interface Measured {
   stages?: Record<string, { seconds: number; mbps: number; share: number }>;
 }
 
-function measure(name: string): Measured {
-  const args = [join(here, 'measure.js'), name, ...(quick ? ['--quick'] : [])];
+function measure(name: string, steady = false): Measured {
+  const args = [join(here, 'measure.js'), name, ...(steady ? ['--steady'] : quick ? ['--quick'] : [])];
   const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measured;
 }
@@ -163,6 +163,13 @@ async function main(): Promise<void> {
     measured[name] = measure(name);
     log(`  ${name}: ${measured[name].mbps.toFixed(2)} MB/s (${measured[name].cpuMBps.toFixed(2)} MB/s of CPU), ${measured[name].articlesPerS.toFixed(0)} articles/s, max RSS ${measured[name].maxRssMB.toFixed(0)} MB`);
   }
+  // sitrep and wink-nlp again after 3.4 MB of other articles: the sustained rate of a long ingest
+  const steady: Record<string, Measured> = {};
+  for (const name of ['sitrep', 'wink']) {
+    log(`bench: measuring ${name} in steady state...`);
+    steady[name] = measure(name, true);
+    log(`  ${name}: ${steady[name].mbps.toFixed(2)} MB/s (${steady[name].cpuMBps.toFixed(2)} MB/s of CPU) after the warm-up`);
+  }
   log('bench: start-up...');
   const helpMs = startupMs([cli, '--help']);
   const nodeMs = startupMs(['-e', '0']);
@@ -207,6 +214,10 @@ async function main(): Promise<void> {
     extractMBps: s.mbps,
     extractArticlesPerS: s.articlesPerS,
     extractCpuMBps: s.cpuMBps,
+    extractSteadyMBps: steady.sitrep.mbps,
+    extractSteadyCpuMBps: steady.sitrep.cpuMBps,
+    winkSteadyMBps: steady.wink.mbps,
+    steadyStages: steady.sitrep.stages,
     regexCpuMBps: measured.regex.cpuMBps,
     chronoCpuMBps: measured.chrono.cpuMBps,
     winkCpuMBps: measured.wink.cpuMBps,
@@ -246,6 +257,7 @@ async function main(): Promise<void> {
   }
   const rows: [string, string][] = [
     ['extraction (all stages)', `${s.mbps.toFixed(2)} MB/s wall, ${s.cpuMBps.toFixed(2)} MB/s of CPU, ${s.articlesPerS.toFixed(0)} articles/s`],
+    ['extraction, steady state', `${steady.sitrep.mbps.toFixed(2)} MB/s wall, ${steady.sitrep.cpuMBps.toFixed(2)} MB/s of CPU (wink-nlp ${steady.wink.mbps.toFixed(2)} MB/s; sitrep = ${(steady.sitrep.mbps / steady.wink.mbps).toFixed(2)}x)`],
     ['regex tokenizer pass', `${measured.regex.mbps.toFixed(1)} MB/s (sitrep = ${result.ratios.sitrepOverRegex.toFixed(3)}x)`],
     ['chrono-node alone', `${measured.chrono.mbps.toFixed(2)} MB/s (sitrep = ${result.ratios.sitrepOverChrono.toFixed(2)}x)`],
     ['wink-nlp + English model', `${measured.wink.mbps.toFixed(2)} MB/s (sitrep = ${result.ratios.sitrepOverWink.toFixed(2)}x)`],
