@@ -105,4 +105,9 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText('The sergeant was born in Fayetteville, North Carolina, to Henry and Karen Black.'), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['Fayetteville', 'North Carolina']);
   });
+  it('holidays, acronyms, car makes, title abbreviations and a famous surname are not places', () => {
+    const text = "Police in Gainesville stressed safety on St. Patrick's Day. A SWAT team arrested a man in a white Kia, and FEMA said U.S. Sens. Boxer and Feinstein had asked the Obama administration for help.";
+    const ps = extract(documentFromText(text), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Gainesville', 'U.S.']);
+  });
 });

@@ -214,4 +214,9 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Al-Fashir')).toMatchObject({ name: 'El Fasher', country: 'SD' });
     expect(ps.find((p) => p.text === 'El Geneina')).toMatchObject({ name: 'Geneina', country: 'SD' });
   });
+  it('keeps places written in capitals in datelines and places inside institution names', () => {
+    const ps = extract(documentFromText('BAMAKO, June 5 (Reuters) - Students of Amherst College met officials at the Douglas County Hospital.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['BAMAKO', 'Amherst', 'Douglas County']);
+    expect(ps[0].country).toBe('ML');
+  });
 });

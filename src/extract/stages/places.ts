@@ -64,7 +64,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'for', 'into', 'outs
 /** words that put the next name on the map: "near Boulkessi", "in Kobe" */
 const PLACING = new Set(['in', 'at', 'near', 'outside', 'around', 'from', 'to', 'into', 'towards', 'toward', 'between']);
 const NEAR_WORDS = new Set(['near', 'outside', 'around', 'nearby', 'close', 'vicinity', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'general', 'sens', 'reps', 'gens', 'col', 'colonel', 'capt', 'captain', 'sgt', 'lt', 'gov', 'governor', 'sen', 'senator', 'rep', 'minister', 'prime', 'king', 'queen', 'prince', 'pope', 'sheriff', 'judge', 'mayor', 'chief', 'officer', 'secretary', 'detective', 'deputy', 'coach', 'lord', 'sir', 'lady', 'rev', 'father', 'brother', 'sister', 'uncle', 'aunt', 'professor', 'prof', 'commissioner', 'director', 'spokesman', 'spokeswoman', 'trooper', 'cpl', 'pvt', 'maj', 'major', 'adm', 'admiral', 'sgt.', 'emir', 'sheikh', 'imam']);
 const ABBREVIATED = new Set(['st', 'mt', 'ft', 'ste', 'mr', 'mrs', 'ms', 'dr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj', 'cpl', 'pvt', 'adm', 'rev', 'prof']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '—', '–', ':']);
 
@@ -83,7 +83,10 @@ const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'st
  * a place only where the text places it. English is no demonym here: "speaks English" and
  * "English teacher" say nothing of Britain.
  */
-const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
+const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'honda', 'kia', 'cadillac', 'chevrolet', 'chevy', 'nissan', 'hyundai', 'mazda', 'subaru', 'lexus', 'buick', 'volvo', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
+/** What a saint's or a person's name is given to: "St. Patrick's Day", "St. Peter's Square". */
+const HOLIDAY_NOUNS = new Set(['day', 'eve', 'dinner', 'award', 'prize']);
+const LANDMARK_NOUNS = new Set(['square', 'cathedral', 'basilica', 'church', 'chapel']);
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'far', 'central']);
 
 /**
@@ -102,6 +105,12 @@ function namesNoPlace(us: Unit[], from: number, to: number, key: string, people:
     if (!placed) return true;
   }
   if (next?.key === 'of' && key.split(' ').every((w) => COMPASS_WORDS.has(w))) return true;
+  // "St. Patrick's Day", "Lincoln Day dinner", "St. Peter's Square": a holiday named after a
+  // saint or a person, or a landmark in the possessive; not "Amherst College" or "Douglas County
+  // Hospital", which stand in the place they name
+  const possessive = next !== undefined && (next.key === 's' || next.text === "'s" || next.text === '’s');
+  const noun = possessive ? us[to + 1] : next;
+  if (noun && noun.cap && noun.sentence === us[from].sentence && (HOLIDAY_NOUNS.has(noun.key) || (possessive && LANDMARK_NOUNS.has(noun.key)))) return true;
   if (to - from === 1 && next?.key === 'and' && g.flags(key).firstName) {
     // not "Norb Mages of Lindsay and Dennis Lopez of Thackerville", where each person has a place
     const after = us[to + 1];
@@ -606,7 +615,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // a seat of power standing for its government ("the White House said", "the Kremlin") is the
     // government, not the namesake village
     const seatOfPower = (a: ActorMention): boolean => a.end === m.end && a.start <= m.start && /^(?:the\s+)?$/i.test(doc.text.slice(a.start, m.start)) && !m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region');
-    if (actorIndex.some(m, (a) => !a.provisional && ((stateKind(a) && seatOfPower(a)) || (!inLoc && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))))) {
+    // a person the knowledge base knows by these very words ("the Obama administration"), unless
+    // the text places the name ("in Obama, Japan")
+    const knownPerson = (a: ActorMention): boolean => a.kind === 'person' && a.start === m.start && a.end === m.end && !locative && !containerAfter;
+    if (actorIndex.some(m, (a) => !a.provisional && ((stateKind(a) && seatOfPower(a)) || knownPerson(a) || (!inLoc && (stateKind(a) ? namesActor(a.name, matchText) && !m.candidates.some((c) => c.kind === 'country') : isProperName(a.text) || namesActor(a.name, matchText)))))) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-in-actor', message: m.key, span: m });
       continue;
     }
@@ -672,6 +684,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (!inLoc && prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && candidatesOf(g, prev).length === 0 && (flags.surname || flags.firstName)) continue;
     // an all-capitals headline word that is common ("NEW", "MISSION")
     if (first.allCaps && single && flags.common) continue;
+    // "an Albany police SWAT team", "FEMA said": an acronym in running text, not a place written in
+    // capitals (a headline's or a dateline's words stand in a capitalised run or open the sentence)
+    if (first.allCaps && single && !inLoc && !first.initial && m.rule !== 'gazetteer-abbreviation' && first.text.length >= 3 && nextSame && !nextSame.cap && hasLetterOrDigit(nextSame.text) && !(prev && prev.allCaps && prev.sentence === first.sentence)) continue;
     m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
     m.cueCountry = demonymCue(us, m.from, g);
     kept.push(m);
@@ -720,6 +735,8 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
         if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
       }
       if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
+      // the tagger's LOC on a person or a government the knowledge base names by these words
+      if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
       kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
     }
     kept.sort((a, b) => a.start - b.start);
