@@ -9,6 +9,10 @@
  * same way, so the pronoun "us" never reads as the United States, nor "RI" as "R.I.".
  */
 
+const FOLDED: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l' };
+const OWN_MARKS = /[ıøłđðþħŧŀ]/;
+const OWN_MARKS_ALL = /[ıøłđðþħŧŀ]/g;
+
 const EXPAND: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -32,6 +36,9 @@ export function unitKey(word: string): string {
     if (w.includes('œ')) w = w.replace(/œ/g, 'oe');
     if (w.includes('æ')) w = w.replace(/æ/g, 'ae');
     if (w.includes('ß')) w = w.replace(/ß/g, 'ss');
+    // letters that carry their mark in the letter itself, so NFD leaves them: "Doğubayazıt" is
+    // written "Dogubayazit", "Tromsø" "Tromso", "Łódź" "Lodz"
+    if (OWN_MARKS.test(w)) w = w.replace(OWN_MARKS_ALL, (c) => FOLDED[c] ?? c);
   }
   // only two- and three-letter words can be abbreviations to spell out
   return w.length <= 3 && Object.prototype.hasOwnProperty.call(EXPAND, w) ? EXPAND[w] : w;

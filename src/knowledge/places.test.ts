@@ -6,6 +6,9 @@ describe('place keys', () => {
   it('folds case, accents, apostrophes, hyphens and saints', () => {
     expect(unitKey('Ségou')).toBe('segou');
     expect(unitKey("N'Djamena")).toBe('ndjamena');
+    expect(unitKey('Doğubayazıt')).toBe('dogubayazit');
+    expect(unitKey('Tromsø')).toBe('tromso');
+    expect(unitKey('Łódź')).toBe('lodz');
     expect(unitKey('Guinea-Bissau')).toBe('guinea bissau');
     expect(unitKey('St')).toBe('saint');
     expect(unitKey('Mali')).toBe('mali');

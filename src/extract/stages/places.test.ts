@@ -219,4 +219,11 @@ describe('places stage', () => {
     expect(ps.map((p) => p.text)).toEqual(['BAMAKO', 'Amherst', 'Douglas County']);
     expect(ps[0].country).toBe('ML');
   });
+  it('reads names that open with a title word, and names written without their own letters', () => {
+    const ps = places("Ducks were sampled in Queen Anne's County, Maryland, and in Dogubayazit, Turkey, and Tromso, Norway.");
+    expect(ps.find((p) => p.text === "Queen Anne's County")).toMatchObject({ kind: 'admin2', admin1: 'Maryland' });
+    expect(ps.find((p) => p.text === 'Dogubayazit')).toMatchObject({ name: 'Doğubayazıt', country: 'TR' });
+    expect(ps.find((p) => p.text === 'Tromso')).toMatchObject({ name: 'Tromsø', country: 'NO' });
+    expect(places('The Queen visited the King in London.').map((p) => p.text)).toEqual(['London']);
+  });
 });

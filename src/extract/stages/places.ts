@@ -473,7 +473,10 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
   const matches: Match[] = [];
   for (let i = 0; i < us.length; i++) {
     const u = us[i];
-    if (!u.cap || TITLES.has(u.key)) continue;
+    if (!u.cap) continue;
+    // a title opens a place's name only as part of the whole name: "Queen Anne's County", "King
+    // County", "Prince George's County", never "Queen" or "King" alone
+    const titled = TITLES.has(u.key);
     const max = spanOf(g, u);
     // spans are counted from a key's first word: a hyphen part's firstWord may hold a space (a
     // token's firstWord is that first word already)
@@ -492,7 +495,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       key = j === i ? w.key : key + ' ' + w.key;
       keys.push(key);
     }
-    for (let n = keys.length; n >= 1 && !found; n--) {
+    for (let n = keys.length; n >= (titled ? 2 : 1) && !found; n--) {
       const last = us[i + n - 1];
       if (!last.cap && !isElided(last.text)) continue;
       const k = keys[n - 1];
