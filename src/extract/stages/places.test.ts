@@ -226,4 +226,11 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Tromso')).toMatchObject({ name: 'Tromsø', country: 'NO' });
     expect(places('The Queen visited the King in London.').map((p) => p.text)).toEqual(['London']);
   });
+  it('reads a roundup of countries sentence by sentence', () => {
+    const text = 'Brazil reported new cases in Sao Paulo, Rio de Janeiro, Porto Alegre and Curitiba on Monday. Chile also reported cases. The Institute of Public Health in Santiago confirmed 393 of them.';
+    expect(places(text).find((p) => p.text === 'Santiago')?.country).toBe('CL');
+    // a capital keeps its name beside another country's
+    const cairo = places('The United States sent experts to Cairo, where the outbreak began.');
+    expect(cairo.find((p) => p.text === 'Cairo')?.country).toBe('EG');
+  });
 });
