@@ -406,7 +406,9 @@ function contains(outer: Place, inner: Place): boolean {
       return inner.admin1Code === outer.admin1Code && inner.kind !== 'admin1';
     case 'admin2':
       if (inner.admin1Code !== outer.admin1Code) return false;
-      if (outer.fcode === 'ADM2') return inner.admin2Code === outer.admin2Code && inner.kind !== 'admin1';
+      // a district split or renumbered since the town was coded (Davao del Sur's Santa Maria is now
+      // in Davao Occidental): a town of the same first-level area close to the district's point
+      if (outer.fcode === 'ADM2') return inner.kind !== 'admin1' && (inner.admin2Code === outer.admin2Code || (inner.kind !== 'admin2' && distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) < 50));
       return distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) < 60;
     case 'region':
       return true;
