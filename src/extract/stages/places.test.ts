@@ -233,4 +233,10 @@ describe('places stage', () => {
     const cairo = places('The United States sent experts to Cairo, where the outbreak began.');
     expect(cairo.find((p) => p.text === 'Cairo')?.country).toBe('EG');
   });
+  it('places a town in the district the text names even where the district was split since', () => {
+    // Santa Maria belonged to Davao del Sur until Davao Occidental was made from it in 2013
+    const p = places('Farmers culled pigs in Santa Maria, Davao del Sur, after the virus was found.').find((x) => x.text === 'Santa Maria')!;
+    expect(p.country).toBe('PH');
+    expect(p.lat).toBeCloseTo(6.55, 1);
+  });
 });
