@@ -239,4 +239,8 @@ describe('places stage', () => {
     expect(p.country).toBe('PH');
     expect(p.lat).toBeCloseTo(6.55, 1);
   });
+  it('reads a county by the state its sentence names, over the state the document names more', () => {
+    const text = 'Tests were run at the national laboratory in Ames, Iowa, and at a clinic in Des Moines, Iowa. The results came back on Friday. Officials said the birds were found in Michigan, in a marsh in Monroe County, on Monday.';
+    expect(places(text).find((p) => p.text === 'Monroe County')?.admin1).toBe('Michigan');
+  });
 });

@@ -1050,28 +1050,36 @@ function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
 }
 
 /**
- * The countries each sentence names outright (as chosen in the previous pass), with the names
- * that chose them: a roundup of several countries ("In Chile, ... The Institute of Public Health
- * in Santiago ...") is read sentence by sentence, where the document's votes are spread over all.
+ * The countries and first-level areas each sentence names outright (as chosen in the previous
+ * pass), with the names that chose them: a roundup of several countries or states ("In Chile, ...
+ * The Institute of Public Health in Santiago ...", "swans in Michigan ... in Monroe County") is
+ * read sentence by sentence, where the document's votes are spread over all of them.
  */
-function countriesBySentence(us: Unit[], matches: Match[]): Map<number, { country: string; key: string }[]> {
-  const out = new Map<number, { country: string; key: string }[]>();
+function areasBySentence(us: Unit[], matches: Match[]): Map<number, NamedArea[]> {
+  const out = new Map<number, NamedArea[]>();
   for (const m of matches) {
     const c = m.chosen;
-    if (!c || c.kind !== 'country') continue;
+    if (!c || (c.kind !== 'country' && c.kind !== 'admin1')) continue;
     const sentence = us[m.from].sentence;
     let list = out.get(sentence);
     if (!list) out.set(sentence, (list = []));
-    list.push({ country: c.country, key: m.key });
+    list.push({ country: c.country, admin1: c.kind === 'admin1' ? c.admin1Code : null, key: m.key });
   }
   return out;
 }
 
-/** True when this sentence or the one before names `country` by another name. */
-function nearbyCountry(nearby: Map<number, { country: string; key: string }[]>, sentence: number, country: string, key: string): boolean {
+interface NamedArea {
+  country: string;
+  /** the first-level area's code, or null for a country */
+  admin1: string | null;
+  key: string;
+}
+
+/** True when this sentence or the one before names, by another name, a country or first-level area holding `c`. */
+function nearbyArea(nearby: Map<number, NamedArea[]>, sentence: number, c: Place, key: string): boolean {
   for (let s = sentence - 1; s <= sentence; s++) {
     const list = nearby.get(s);
-    if (list) for (const e of list) if (e.country === country && e.key !== key) return true;
+    if (list) for (const e of list) if (e.country === c.country && e.key !== key && (e.admin1 === null || (c.kind !== 'admin1' && e.admin1 === c.admin1Code))) return true;
   }
   return false;
 }
@@ -1080,7 +1088,7 @@ const NEARBY_BONUS = 2;
 
 /** `containers`: the indexes of matches that contain another (the same in every pass). */
 function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<string, number>, containers: Set<number>, links: AreaLinks): void {
-  const nearby = votes ? countriesBySentence(us, matches) : null;
+  const nearby = votes ? areasBySentence(us, matches) : null;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m.candidates.length === 0) continue;
@@ -1101,9 +1109,10 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
     }
     const maxBonus = 8 * m.containers.length + (m.cueCountry ? 8 : 0) + (areaAfter && m.candidates.some(areaAfter) ? 8 : 0) + (votes ? MAX_SUPPORT + NEARBY_BONUS : 0);
     const sentence = us[m.from].sentence;
-    // a country's or a capital's name is not taken from it by a country named nearby ("the United
-    // States, Lebanon and Egypt", "Cairo"): lists of countries are where countries sit side by side
-    const eminent = m.candidates.some((c) => c.kind === 'country' || c.fcode === 'PPLC');
+    // a country's, a capital's or a state's name is not taken from it by an area named nearby ("the
+    // United States, Lebanon and Egypt", "Cairo", "Michigan and Wyoming"): lists are where they sit
+    // side by side
+    const eminent = m.candidates.some((c) => c.kind === 'country' || c.fcode === 'PPLC' || (c.kind === 'admin1' && simpleKey(c.name) === m.key));
     for (const { c, s: base } of m.ranked) {
       if (base + maxBonus <= bestScore) break;
       let s = base;
@@ -1115,7 +1124,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       if (m.cueCountry && c.country === m.cueCountry) s += 8;
       if (areaAfter?.(c)) s += 8;
       if (votes) s += support(c, m.key, votes, extra, links);
-      if (nearby && c.kind !== 'country' && (!eminent || c.fcode === 'PPLC') && nearbyCountry(nearby, sentence, c.country, m.key)) s += NEARBY_BONUS;
+      if (nearby && c.kind !== 'country' && (!eminent || c.fcode === 'PPLC') && nearbyArea(nearby, sentence, c, m.key)) s += NEARBY_BONUS;
       if (s > bestScore) {
         bestScore = s;
         best = c;
