@@ -1,5 +1,8 @@
 import { fmix } from './hash.js';
 
+/** ints per slot of WordTypes.slots */
+const SLOT = 4;
+
 /**
  * Word types: each distinct token text gets a small integer id on first sight, read straight from
  * the document's text (no slice is made for a text already seen), so that per-word caches of
@@ -8,10 +11,17 @@ import { fmix } from './hash.js';
  * cache keyed by ids can tell its entries are stale.
  */
 export class WordTypes {
-  /** per slot, the text's hash and its id + 1 (0: empty) */
-  private slots = new Int32Array(2 * 4096);
+  /**
+   * per slot, SLOT ints: the text's hash, its id + 1 (0: empty), and where its characters start
+   * in `chars` and how many there are, so a look-up reads one slot and the characters, not the
+   * texts array and a string object besides
+   */
+  private slots = new Int32Array(SLOT * 4096);
   private mask = 4095;
   private readonly texts: string[] = [];
+  /** every type's characters, one after another */
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
   private clears = 0;
 
   get epoch(): number {
@@ -35,25 +45,27 @@ export class WordTypes {
       h = Math.imul(h, 0x01000193);
     }
     h = fmix(h) | 0;
-    const texts = this.texts;
     const slots = this.slots;
+    const chars = this.chars;
     const mask = this.mask;
     const length = end - start;
     let i = h & mask;
     for (;;) {
-      const stored = slots[2 * i + 1];
+      const stored = slots[SLOT * i + 1];
       if (stored === 0) break;
-      if (slots[2 * i] === h) {
-        const known = texts[stored - 1];
-        if (known.length === length && sameText(known, text, start)) return stored - 1;
-      }
+      if (slots[SLOT * i] === h && slots[SLOT * i + 3] === length && sameChars(chars, slots[SLOT * i + 2], text, start, length)) return stored - 1;
       i = (i + 1) & mask;
     }
-    const id = texts.length;
-    texts.push(detached(text, start, end));
-    slots[2 * i] = h;
-    slots[2 * i + 1] = id + 1;
-    if (2 * texts.length > mask) this.grow();
+    const id = this.texts.length;
+    this.texts.push(detached(text, start, end));
+    if (this.charsUsed + length > this.chars.length) this.growChars(this.charsUsed + length);
+    for (let j = 0; j < length; j++) this.chars[this.charsUsed + j] = text.charCodeAt(start + j);
+    slots[SLOT * i] = h;
+    slots[SLOT * i + 1] = id + 1;
+    slots[SLOT * i + 2] = this.charsUsed;
+    slots[SLOT * i + 3] = length;
+    this.charsUsed += length;
+    if (2 * this.texts.length > mask) this.grow();
     return id;
   }
 
@@ -62,24 +74,30 @@ export class WordTypes {
     this.clears++;
     this.texts.length = 0;
     this.slots.fill(0);
+    this.charsUsed = 0;
+  }
+
+  private growChars(needed: number): void {
+    const chars = new Uint16Array(Math.max(needed, 2 * this.chars.length));
+    chars.set(this.chars.subarray(0, this.charsUsed));
+    this.chars = chars;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = old.length - 1;
-    for (let j = 0; j < old.length; j += 2) {
+    this.mask = (2 * old.length) / SLOT - 1;
+    for (let j = 0; j < old.length; j += SLOT) {
       if (old[j + 1] === 0) continue;
       let i = old[j] & this.mask;
-      while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-      this.slots[2 * i] = old[j];
-      this.slots[2 * i + 1] = old[j + 1];
+      while (this.slots[SLOT * i + 1] !== 0) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(j, j + SLOT), SLOT * i);
     }
   }
 }
 
-function sameText(known: string, text: string, start: number): boolean {
-  for (let j = 0; j < known.length; j++) if (known.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+function sameChars(chars: Uint16Array, at: number, text: string, start: number, length: number): boolean {
+  for (let j = 0; j < length; j++) if (chars[at + j] !== text.charCodeAt(start + j)) return false;
   return true;
 }
 

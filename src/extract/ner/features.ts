@@ -430,6 +430,15 @@ const NEED_N = new Uint8Array(NL + 1);
 for (let p = 0; p <= NL; p++) {
   for (let l = 0; l < NL; l++) if (ALLOWED[p * NL + l] || ALLOWED[l]) NEED[p * NL + NEED_N[p]++] = l;
 }
+/** NEED for the last word of a sentence, where a name cannot stay open: without B and I. */
+const NEED_LAST = new Uint8Array((NL + 1) * NL);
+const NEED_LAST_N = new Uint8Array(NL + 1);
+for (let p = 0; p <= NL; p++) {
+  for (let j = p * NL; j < p * NL + NEED_N[p]; j++) {
+    const l = NEED[j];
+    if (l === 0 || labelPart(l) >= 2) NEED_LAST[p * NL + NEED_LAST_N[p]++] = l;
+  }
+}
 
 /**
  * Words and lower-cased forms are numbered on first sight and their properties kept in flat
@@ -1076,8 +1085,10 @@ export class FeatureTagger {
       const lid = wLower[id0];
       let k = 0;
       // only the labels decoding after p1 looks at are summed (ascending, so ties break as before)
+      const last = i === n - 1;
+      const need = last ? NEED_LAST : NEED;
       const nb = p1 * NL;
-      const nEnd = nb + NEED_N[p1];
+      const nEnd = nb + (last ? NEED_LAST_N[p1] : NEED_N[p1]);
       const b0 = this.wordScoresAt(id0, 0, scorer);
       const b1 = this.wordScoresAt(idm1, 1, scorer);
       const b2 = this.wordScoresAt(idp1, 2, scorer);
@@ -1238,12 +1249,10 @@ export class FeatureTagger {
       let bestScore = -Infinity;
       let free = 0;
       let freeScore = -Infinity;
-      const last = i === n - 1;
       const allowedBase = p1 * NL;
+      const open = leavesNameOpen(p1);
       for (let j = nb; j < nEnd; j++) {
-        const l = NEED[j];
-        // a name cannot stay open past the end of the sentence
-        if (last && l !== 0 && labelPart(l) < 2) continue;
+        const l = need[j];
         let part = 0 + vec[b0 + l] + vec[b1 + l] + vec[b2 + l] + vec[b3 + l] + vec[b4 + l];
         part += ctriTab[rCtri + l];
         if (hasPair) part += rightRow[l] + leftRow[l];
@@ -1255,17 +1264,25 @@ export class FeatureTagger {
         if (hasVec56) part += vec56[b5 + l] + vec56[b6 + l];
         if (hasHist) part += histTab[rHist + l];
         const sc = hasRest ? rest[l] + part : part;
+        if (!open) {
+          // every needed label may follow, and there is no open name to close
+          if (sc > bestScore) {
+            bestScore = sc;
+            pred = l;
+          }
+          continue;
+        }
         if (ALLOWED[allowedBase + l] && sc > bestScore) {
           bestScore = sc;
           pred = l;
         }
-        if (ALLOWED[l] && sc > freeScore && !(last && l !== 0 && labelPart(l) === 0)) {
+        if (ALLOWED[l] && sc > freeScore) {
           freeScore = sc;
           free = l;
         }
       }
       // a name left open by the previous word is closed there when this word would rather not continue it
-      if (leavesNameOpen(p1) && freeScore > bestScore) {
+      if (open && freeScore > bestScore) {
         p1 = closedName(p1);
         labels[i - 1] = p1;
         pred = free;
