@@ -39,6 +39,18 @@ const ENGLISH_WORDS = new Set([
   'because', 'while', 'only', 'being', 'many', 'some', 'any', 'how', 'why', 'where', 'then', 'just', 'your',
 ]);
 const LONGEST_ENGLISH_WORD = Math.max(...[...ENGLISH_WORDS].map((w) => w.length));
+
+/** One more ASCII letter of a word, case folded, appended to its key (a base-32 number, one digit a letter). */
+function extendKey(key: number, c: number): number {
+  return key * 32 + ((c | 32) - 96);
+}
+
+/** ENGLISH_WORDS as keys: a word of the text is looked up without slicing and lower-casing it. */
+const ENGLISH_KEYS = new Set([...ENGLISH_WORDS].map((w) => {
+  let key = 0;
+  for (let i = 0; i < w.length; i++) key = extendKey(key, w.charCodeAt(i));
+  return key;
+}));
 const ENGLISH_SAMPLE = 1500;
 const ENGLISH_MIN_WORDS = 60;
 const ENGLISH_SHARE = 0.2;
@@ -55,9 +67,13 @@ function plainlyEnglish(text: string): boolean {
   let words = 0;
   let english = 0;
   let start = -1;
+  // the key of the word so far; -1 once it holds a letter outside ASCII (no English word does:
+  // none of those letters lower-cases to an ASCII one)
+  let key = 0;
   for (let i = 0; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 32;
-    let letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    let letter = ascii;
     if (c >= 128) {
       // accented Latin letters belong to words (Goïta); Latin-1 signs and general punctuation
       // (curly quotes, dashes) separate them; any other script is left to franc
@@ -65,10 +81,14 @@ function plainlyEnglish(text: string): boolean {
       else if (!((c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c <= 0x206f))) return false;
     }
     if (letter) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        key = 0;
+      }
+      if (key >= 0 && i - start < LONGEST_ENGLISH_WORD) key = ascii ? extendKey(key, c) : -1;
     } else if (start >= 0) {
       words++;
-      if (i - start <= LONGEST_ENGLISH_WORD && ENGLISH_WORDS.has(text.slice(start, i).toLowerCase())) english++;
+      if (i - start <= LONGEST_ENGLISH_WORD && key >= 0 && ENGLISH_KEYS.has(key)) english++;
       start = -1;
     }
   }

@@ -71,57 +71,60 @@ export function isNormalised(text: string, start = 0, end = text.length): boolea
   return prev !== SPACE && prev !== LF;
 }
 
+/** A character kept as it is: no line break, nothing dropped, no horizontal space. */
+function isKept(c: number): boolean {
+  if (c > SPACE && c < 0x7f) return true;
+  return !(c === LF || c === 13 || c === 0x2028 || c === 0x2029 || isDropped(c) || isHorizontalSpace(c));
+}
+
 /** The normalisation itself, on NFC text. */
 export function rebuild(text: string): string {
   const out: string[] = [];
-  let line = '';
+  let lineHasText = false;
   let pendingSpace = false;
   let newlines = 0; // newlines seen since the last visible character
   let started = false;
-  let chunkStart = -1; // start of a run of plain characters copied as one slice
+  let chunkStart = -1; // start of a run of characters copied as one slice
 
   const flushChunk = (i: number): void => {
     if (chunkStart >= 0) {
-      line += text.slice(chunkStart, i);
+      out.push(text.slice(chunkStart, i));
+      lineHasText = true;
       chunkStart = -1;
     }
   };
 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (isKept(c)) {
+      if (chunkStart < 0) {
+        if (newlines > 0) {
+          out.push(newlines >= 2 ? '\n\n' : '\n');
+          lineHasText = false;
+          newlines = 0;
+          pendingSpace = false;
+        }
+        if (pendingSpace && lineHasText) out.push(' ');
+        pendingSpace = false;
+        chunkStart = i;
+      }
+      started = true;
+      continue;
+    }
+    // one ASCII space between two kept characters is what the space would become anyway: the
+    // slice goes on across it, so a line is copied in a few slices instead of one per word
+    if (c === SPACE && chunkStart >= 0 && i + 1 < text.length && isKept(text.charCodeAt(i + 1))) continue;
+    flushChunk(i);
     if (c === LF || c === 13 || c === 0x2028 || c === 0x2029) {
-      flushChunk(i);
       if (c === 13 && text.charCodeAt(i + 1) === LF) i++; // CRLF is one line break
       pendingSpace = false;
       if (started) newlines++;
-      continue;
-    }
-    if (isDropped(c)) {
-      flushChunk(i);
-      continue;
-    }
-    if (isHorizontalSpace(c)) {
-      flushChunk(i);
+    } else if (isHorizontalSpace(c)) {
       pendingSpace = true;
-      continue;
     }
-    // a visible character
-    if (chunkStart < 0) {
-      if (newlines > 0) {
-        out.push(line);
-        out.push(newlines >= 2 ? '\n\n' : '\n');
-        line = '';
-        newlines = 0;
-        pendingSpace = false;
-      }
-      if (pendingSpace && line.length > 0) line += ' ';
-      pendingSpace = false;
-      chunkStart = i;
-    }
-    started = true;
+    // anything else is dropped
   }
   flushChunk(text.length);
-  out.push(line);
   return out.join('');
 }
 

@@ -305,6 +305,12 @@ interface TrieNode {
  * characters map to a small alphabet of the characters the prefixes use (0: none of them), node k's
  * child for class c is `next[k * classes + c]` (0: none, the root being node 0), and the patterns
  * owning node k are `owners[ownerFrom[k] .. ownerFrom[k + 1])`.
+ *
+ * Before any walk, the classes of the first three characters are looked up in a bit set of the
+ * triples that begin a string of the trie: a few kilobytes that stay in the processor's cache
+ * between documents, where the trie itself (hundreds of kilobytes) does not, and that reject
+ * most positions a test of two characters let through ("the", "and", "com" begin no string,
+ * though "th", "an" and "co" do).
  */
 export class PrefixIndex {
   readonly size: number;
@@ -312,16 +318,16 @@ export class PrefixIndex {
   private readonly asciiClass = new Uint8Array(128);
   private readonly otherClass = new Map<number, number>();
   private readonly classes: number;
-  private readonly next: Int32Array;
+  /** 16-bit node numbers: half the memory a walk reads from, most of it outside the processor's cache */
+  private readonly next: Uint16Array;
   private readonly ownerFrom: Int32Array;
   private readonly owners: Int32Array;
   /** 1 for a node without children: a walk ends there */
   private readonly leaf: Uint8Array;
-  /** 1 for each pair of ASCII characters that begins a string of the trie (or a one-character string and anything) */
-  private readonly pairs = new Uint8Array(128 * 128);
-  /** the node two ASCII characters lead to, when the first leads to a node that owns nothing and
-   * goes on (0 otherwise): a walk then starts there, two steps in */
-  private readonly pairNode = new Int32Array(128 * 128);
+  /** bit `(a * classes + b) * classes + c` set when a string of the trie begins with characters of
+   * classes a, b, c; a string of one or two characters sets every triple it begins, class 0 (any
+   * other character, or the end of the text) included */
+  private readonly triples: Int32Array;
 
   constructor(prefixesByPattern: readonly (readonly string[] | null)[]) {
     this.size = prefixesByPattern.length;
@@ -353,7 +359,8 @@ export class PrefixIndex {
     const order: TrieNode[] = [root];
     for (let k = 0; k < order.length; k++) for (const child of order[k].children.values()) order.push(child);
     const id = new Map(order.map((node, k) => [node, k]));
-    this.next = new Int32Array(order.length * classes);
+    if (order.length > 0xffff) throw new Error(`PrefixIndex: ${order.length} trie nodes, more than 16-bit numbers hold`);
+    this.next = new Uint16Array(order.length * classes);
     this.ownerFrom = new Int32Array(order.length + 1);
     this.leaf = new Uint8Array(order.length);
     const owners: number[] = [];
@@ -365,11 +372,21 @@ export class PrefixIndex {
     });
     this.ownerFrom[order.length] = owners.length;
     this.owners = Int32Array.from(owners);
-    for (const [c0, first] of root.children) {
-      if (c0 >= 128) continue;
-      for (let c1 = 0; c1 < 128; c1++) if (first.owners.length > 0 || [...first.children.keys()].some((c) => c >= 128) || first.children.has(c1)) this.pairs[c0 * 128 + c1] = 1;
-      if (first.owners.length > 0 || first.children.size === 0) continue;
-      for (const [c1, second] of first.children) if (c1 < 128) this.pairNode[c0 * 128 + c1] = id.get(second)!;
+    this.triples = new Int32Array(((classes * classes * classes) >>> 5) + 1);
+    for (const prefixes of prefixesByPattern) {
+      for (const prefix of prefixes ?? []) {
+        const head: number[] = [];
+        for (let i = 0; i < Math.min(3, prefix.length); i++) head.push(this.classOf(prefix.charCodeAt(i)));
+        if (head.length === 0) continue;
+        for (let b = 0; b < classes; b++) {
+          if (head.length > 1 && b !== head[1]) continue;
+          for (let c = 0; c < classes; c++) {
+            if (head.length > 2 && c !== head[2]) continue;
+            const t = (head[0] * classes + b) * classes + c;
+            this.triples[t >>> 5] |= 1 << (t & 31);
+          }
+        }
+      }
     }
   }
 
@@ -384,29 +401,22 @@ export class PrefixIndex {
   spansWith(lower: string, spans: readonly { start: number; end: number }[]): boolean[][] {
     const out: boolean[][] = Array.from({ length: this.size }, () => new Array<boolean>(spans.length).fill(false));
     const n = lower.length;
-    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
+    const { triples, next, classes, ownerFrom, owners, leaf } = this;
     let si = 0;
+    // the classes of the characters at p, p + 1 and p + 2, carried along
+    let b = n > 0 ? this.classOf(lower.charCodeAt(0)) : 0;
+    let c = n > 1 ? this.classOf(lower.charCodeAt(1)) : 0;
     for (let p = 0; p < n; p++) {
-      const c0 = lower.charCodeAt(p);
-      let node = 0;
-      let q = p;
-      // most characters start no string: two ASCII characters looked up in a table say so
-      if (c0 < 128 && p + 1 < n) {
-        const c1 = lower.charCodeAt(p + 1);
-        if (c1 < 128) {
-          if (pairs[c0 * 128 + c1] === 0) continue;
-          node = pairNode[c0 * 128 + c1];
-        }
-      }
+      const a = b;
+      b = c;
+      c = p + 2 < n ? this.classOf(lower.charCodeAt(p + 2)) : 0;
+      const t = (a * classes + b) * classes + c;
+      if ((triples[t >>> 5] & (1 << (t & 31))) === 0) continue;
       while (si < spans.length && spans[si].end <= p) si++;
       if (si >= spans.length) break;
       if (p < spans[si].start) continue;
-      if (node !== 0) {
-        for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) out[owners[o]][si] = true;
-        if (leaf[node] === 1) continue;
-        q = p + 2;
-      }
-      for (; q < n; q++) {
+      let node = 0;
+      for (let q = p; q < n; q++) {
         const cls = this.classOf(lower.charCodeAt(q));
         if (cls === 0) break;
         node = next[node * classes + cls];
@@ -422,32 +432,19 @@ export class PrefixIndex {
   starts(lower: string): number[][] {
     const out: number[][] = Array.from({ length: this.size }, () => []);
     const n = lower.length;
-    const { pairs, pairNode, next, classes, ownerFrom, owners, leaf } = this;
+    const { triples, next, classes, ownerFrom, owners, leaf } = this;
     let prevWord = false;
     for (let p = 0; p < n; p++) {
       const c0 = lower.charCodeAt(p);
       const word = isWordCode(c0);
       if (word && !prevWord) {
         prevWord = true;
+        const b = p + 1 < n ? this.classOf(lower.charCodeAt(p + 1)) : 0;
+        const c = p + 2 < n ? this.classOf(lower.charCodeAt(p + 2)) : 0;
+        const t = (this.asciiClass[c0] * classes + b) * classes + c;
+        if ((triples[t >>> 5] & (1 << (t & 31))) === 0) continue;
         let node = 0;
-        let q = p;
-        // most words begin no prefix: their first two characters looked up in a table say so
-        if (p + 1 < n) {
-          const c1 = lower.charCodeAt(p + 1);
-          if (c1 < 128) {
-            if (pairs[c0 * 128 + c1] === 0) continue;
-            node = pairNode[c0 * 128 + c1];
-          }
-        }
-        if (node !== 0) {
-          q = p + 2;
-          for (let o = ownerFrom[node]; o < ownerFrom[node + 1]; o++) {
-            const list = out[owners[o]];
-            if (list.length === 0 || list[list.length - 1] !== p) list.push(p);
-          }
-          if (leaf[node] === 1) continue;
-        }
-        for (; q < n; q++) {
+        for (let q = p; q < n; q++) {
           const cls = this.classOf(lower.charCodeAt(q));
           if (cls === 0) break;
           node = next[node * classes + cls];

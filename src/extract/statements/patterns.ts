@@ -3,6 +3,7 @@ import { actorKb } from '../../knowledge/actors.js';
 import { attribute, sourceName } from '../events/assemble.js';
 import { literalStrings, PrefixIndex } from '../events/prefilter.js';
 import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
+import { compileNow } from '../../text/regexps.js';
 
 /**
  * Statements: time-bounded facts about actors, each found by a general pattern of news prose
@@ -323,6 +324,9 @@ function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+/** "JNIM-affiliated", "Wagner-linked": a group named in a hyphenated adjective */
+const HYPHEN_AFFILIATION = /(?<![\p{L}-])((?:[\p{Ll}]{1,3}-)?[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*)-(?:affiliated|linked|allied|aligned)\b/gu;
+
 function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
   const objectText = (pos: number): string | null => {
     const m = /^(?:the\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:in|of|the|[\p{Lu}][\p{L}'’-]*))*)/u.exec(ctx.doc.text.slice(pos, s.end));
@@ -337,7 +341,7 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     if (!subj || !obj || subj.name === obj) continue;
     push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
   }
-  for (const m of matches(/(?<![\p{L}-])((?:[\p{Ll}]{1,3}-)?[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*)-(?:affiliated|linked|allied|aligned)\b/gu, text)) {
+  for (const m of matches(HYPHEN_AFFILIATION, text)) {
     const at = s.start + m.index;
     const covering = ctx.actors.find((a) => a.start <= at && a.end >= at + m[0].length);
     const subj = covering ?? actorAfter(ctx, at + m[0].length + 1, s.end, 2);
@@ -380,10 +384,13 @@ function died(ctx: Ctx, s: Sentence, text: string, deaths: Map<string, string>):
   }
 }
 
+/** "the leader of", "founder", "chief": where a leadership may be told */
+const LEADER_CUE = /\b(?:leader|founder|chief|head|emir|commander)(?: of\s+(?:the\s+)?)?/giu;
+
 function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
   const people = persons(ctx, s);
   // "Wagner's leader, Yevgeny Prigozhin" / "the leader of JNIM, Iyad Ag Ghaly" / "JNIM leader Iyad Ag Ghaly"
-  for (const m of matches(/\b(?:leader|founder|chief|head|emir|commander)(?: of\s+(?:the\s+)?)?/giu, text)) {
+  for (const m of matches(LEADER_CUE, text)) {
     const at = s.start + m.index;
     const afterCue = at + m[0].length;
     let group: ActorMention | null = null;
@@ -455,6 +462,9 @@ function roles(ctx: Ctx, s: Sentence): void {
 
 const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
 
+/** "gave an assessment of ...": a figure a party puts forward */
+const ASSESSMENT = /\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu;
+
 /** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
 function claims(ctx: Ctx, s: Sentence): void {
   for (const src of ctx.sourcesOf.get(s.index) ?? []) {
@@ -498,7 +508,7 @@ function claims(ctx: Ctx, s: Sentence): void {
   // pattern holds a string of the assessment gate, so a sentence without one has no match
   if (ctx.gates !== null && ctx.doc.sentences[s.index] === s && !ctx.gates.assessment[s.index]) return;
   const text = ctx.doc.text.slice(s.start, s.end);
-  for (const m of matches(/\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu, text)) {
+  for (const m of matches(ASSESSMENT, text)) {
     const at = s.start + m.index;
     const who = persons(ctx, s).find((p) => p.span.end <= at) ?? null;
     const actor = who ? who.name : actorBefore(ctx, s.start, at)?.name;
@@ -520,6 +530,9 @@ function parseCount(s: string): number | null {
   const d = /^\d[\d,]*(?:\.\d+)?$/.test(s) ? Number(s.replace(/,/g, '')) : WORD_NUMBERS[s.toLowerCase()];
   return d === undefined || Number.isNaN(d) ? null : d;
 }
+
+/** "about 2,000 mercenaries remain in": a force's strength in a country */
+const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
 
 function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, string>): void {
   // "Wagner's presence in Mali began in late 2021"
@@ -561,8 +574,7 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     }
   }
   // "about 2,000 mercenaries remain in Mali"
-  const strength = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
-  for (const m of matches(strength, text)) {
+  for (const m of matches(STRENGTH, text)) {
     const at = s.start + m.index;
     const iso = countryCodeAt(ctx, at + m[0].length, s.end);
     const n = parseCount(m[2]);
@@ -592,9 +604,11 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
   }
 }
 
+/** "transitioning", "integrating", "moving": personnel passing from one force to another */
+const PERSONNEL_MOVE = /\b(?:transition(?:ing)?|transfer(?:ring)?|integrat(?:e|ing)|absorb(?:ing)?|mov(?:e|ing)|fold(?:ing)?|merg(?:e|ing))\s+/giu;
+
 function personnelMoves(ctx: Ctx, s: Sentence, text: string): void {
-  const re = /\b(?:transition(?:ing)?|transfer(?:ring)?|integrat(?:e|ing)|absorb(?:ing)?|mov(?:e|ing)|fold(?:ing)?|merg(?:e|ing))\s+/giu;
-  for (const m of matches(re, text)) {
+  for (const m of matches(PERSONNEL_MOVE, text)) {
     const at = s.start + m.index;
     const who = actorAfter(ctx, at + m[0].length, s.end, 4);
     if (!who) continue;
@@ -701,6 +715,12 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
   for (const i of order) byStart.push(names[i]);
   return { byStart, order };
 }
+
+// the expressions that scan many sentences, compiled when the module loads: at the first
+// document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
+// ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
+// person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
+compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
