@@ -21,6 +21,8 @@ import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMen
 import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
+import type { WordTypes } from '../../text/wordtypes.js';
+import { tokenTypes } from './tokens.js';
 import {
   actorKb,
   caseAllows,
@@ -1167,6 +1169,11 @@ interface Vocabulary {
   info: Map<string, number>;
   /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
   types: Map<string, PieceType[]>;
+  /** the pieces of each word type of the tokens stage, by its id: one array read per token instead
+   * of a look-up by text in the large `info` map; valid for `wordTypes` at `epoch` only */
+  byType: (readonly PieceType[] | undefined)[];
+  wordTypes: WordTypes | null;
+  epoch: number;
 }
 
 /** One piece of a split token as its text alone defines it, offsets relative to the token. */
@@ -1193,7 +1200,7 @@ function vocabulary(kb: ActorKb): Vocabulary {
     const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
     for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
     for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
-    v = { info, types: new Map() };
+    v = { info, types: new Map(), byType: [], wordTypes: null, epoch: -1 };
     VOCABULARIES.set(kb, v);
   }
   return v;
@@ -1219,22 +1226,43 @@ function tokenPieces(v: Vocabulary, text: string): PieceType[] {
   return parts;
 }
 
+/** The pieces of a token text: one for most tokens, several for one that splits. */
+function piecesOf(v: Vocabulary, text: string): readonly PieceType[] {
+  const form = tokenForm(text);
+  if (form === JOINED) return tokenPieces(v, text);
+  // a lower-case ASCII word is its own key: no lower-casing, no new string
+  const key = form === WHOLE_PLAIN ? text : pieceKey(text);
+  const bits = v.info.get(key) ?? 0;
+  return [{ text, start: 0, end: text.length, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 }];
+}
+
+/** `v.byType` made current for the word types of `tokens`, or null when the tokens stage did not number them. */
+function piecesByType(tokens: readonly Token[], v: Vocabulary): { byType: (readonly PieceType[] | undefined)[]; ids: Int32Array } | null {
+  const typed = tokenTypes(tokens);
+  if (!typed) return null;
+  if (v.wordTypes !== typed.types || v.epoch !== typed.epoch) {
+    v.byType = [];
+    v.wordTypes = typed.types;
+    v.epoch = typed.epoch;
+  }
+  // filled with undefined up to the number of types, so the array stays dense whatever id comes first
+  const byType = v.byType;
+  for (let id = byType.length; id < typed.types.size; id++) byType.push(undefined);
+  return { byType, ids: typed.ids };
+}
+
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const info = v.info;
+  const typed = piecesByType(tokens, v);
   const bySentence: SentencePiece[][] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
-    const form = tokenForm(t.text);
-    if (form !== JOINED) {
-      // most tokens are one piece: no split, no intermediate object, and only the small
-      // vocabulary sets to ask (a cache of every token text would cost more to reach)
-      const key = form === WHOLE_PLAIN ? t.text : pieceKey(t.text);
-      const bits = info.get(key) ?? 0;
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 });
-      continue;
-    }
-    const parts = tokenPieces(v, t.text);
+    let parts: readonly PieceType[] | undefined;
+    if (typed) {
+      const id = typed.ids[index];
+      parts = typed.byType[id];
+      if (parts === undefined) typed.byType[id] = parts = piecesOf(v, t.text);
+    } else parts = piecesOf(v, t.text);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
       list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
