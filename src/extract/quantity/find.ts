@@ -228,11 +228,33 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
   return null;
 }
 
+/** A bit of `tokenClass`: the token passes the first test of `tryAt` (a digit, a start word, a hyphen). */
+export const MAY_START = 1;
+/** A bit of `tokenClass`: a sentence none of whose tokens has it holds no quantity. Every quantity
+ * needs a figure (a number, a number word, a hyphenated number, a vague amount) or a casualty word
+ * (the figureless "heavy losses" and "a soldier was killed"). */
+export const MAY_COUNT = 2;
+
+/** What `tryAt` and `findQuantities` need to know of a token before reading its neighbours, from its lower-case text. */
+export function tokenClass(lower: string, lex: QuantityLexicon): number {
+  const c = lower.charCodeAt(0);
+  const digit = c >= 48 && c <= 57;
+  const hyphen = lower.includes('-');
+  let bits = digit || startWords(lex).has(lower) || hyphen ? MAY_START : 0;
+  if (digit || hyphen || WORD_NUMBERS[lower] !== undefined || lex.heavy.has(lower) || lex.vague.has(lower) || lex.casualties.has(lower)) bits |= MAY_COUNT;
+  return bits;
+}
+
+/** The current sentence's `tokenClass` per token when the caller has them, set with LW. */
+let CLASSES: Uint8Array | undefined;
+
 /** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression;
- * `lower`, the tokens' lower-case texts when the caller has them already. */
-export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[]): FoundQuantity[] {
+ * `lower`, the tokens' lower-case texts when the caller has them already; `classes`, their
+ * `tokenClass`es likewise. */
+export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[], classes?: Uint8Array): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   LW = lower ?? toks.map((t) => t.text.toLowerCase());
+  CLASSES = classes;
   STARTS = startWords(lex);
   let i = 0;
   while (i < toks.length) {
@@ -267,8 +289,12 @@ function startWords(lex: QuantityLexicon): Set<string> {
 function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean, depth = 0): Attempt | null {
   // most tokens start nothing: one character test and a few set lookups rule them out
   const w0 = LW[i] ?? '';
-  const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !STARTS.has(w0) && !w0.includes('-')) return null;
+  if (CLASSES !== undefined) {
+    if (i >= CLASSES.length || (CLASSES[i] & MAY_START) === 0) return null;
+  } else {
+    const c0 = w0.charCodeAt(0);
+    if (!(c0 >= 48 && c0 <= 57) && !STARTS.has(w0) && !w0.includes('-')) return null;
+  }
   // "heavy losses", "many casualties": a report of losses with no number
   if (lex.heavy.has((LW[i] ?? ''))) {
     let k = i + 1;
