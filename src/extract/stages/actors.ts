@@ -22,7 +22,7 @@ import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
 import type { WordTypes } from '../../text/wordtypes.js';
-import { tokenTypes } from './tokens.js';
+import { tokenTypes, TypeFlags } from './tokens.js';
 import {
   actorKb,
   caseAllows,
@@ -895,6 +895,28 @@ function stripRoles(text: string): string | null {
   return words.slice(k).join(' ');
 }
 
+/** Whether `text` has white space other than single ASCII spaces: only then do `/\s+/` splits and
+ * replacements differ from their plain-space forms. */
+function hasOddSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 32) return true;
+    } else if ((c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]))) return true;
+  }
+  return false;
+}
+
+/** `text.split(/\s+/)`, by the plain-space split when that gives the same words. */
+function splitWords(text: string): string[] {
+  return hasOddSpace(text) ? text.split(/\s+/) : text.split(' ');
+}
+
+/** `text.replace(/\s+/g, ' ')`, without the regex run when nothing would change. */
+function singleSpaced(text: string): string {
+  return hasOddSpace(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** `/^\p{Ll}/u` without a regex run on the common ASCII case. */
 function startsLower(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -915,6 +937,16 @@ function maybeLocative(text: string): boolean {
   const c = text.charCodeAt(0) | 32;
   return c === 105 || c === 110 || c === 97 || c === 111 || c === 116; // i n a o t
 }
+
+function isLocative(text: string): boolean {
+  return maybeLocative(text) && LOCATIVES.has(text.toLowerCase());
+}
+
+/** Bits of TOKEN_FLAGS. */
+const LOCATIVE = 1;
+const UPPER = 2;
+/** What `provisionalMatches` asks of every token of a document, answered once per word type. */
+const TOKEN_FLAGS = new TypeFlags((text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0));
 
 /** Slugs of provisional names: the same names come back document after document. Bounded, so a
  * long stream cannot grow it without end. */
@@ -999,11 +1031,13 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
 
   // names the document also uses as places: "in Konna", "near Tongo Tongo"
   const locativeNames = new Set<string>();
+  const flags = TOKEN_FLAGS.of(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!maybeLocative(tokens[i].text) || !LOCATIVES.has(tokens[i].text.toLowerCase()) || tokens[i + 1].sentence !== tokens[i].sentence) continue;
+    const locative = flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text);
+    if (!locative || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
-      if (!startsUpper(tokens[k].text)) break;
+      if (flags !== undefined ? (flags[k] & UPPER) === 0 : !startsUpper(tokens[k].text)) break;
       seq = seq ? `${seq} ${tokens[k].text.toLowerCase()}` : tokens[k].text.toLowerCase();
       locativeNames.add(seq);
     }
@@ -1019,7 +1053,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   }
   const acronymSet = new Set(definedAcronyms.keys());
   // a name the tagger also reads as a place in this document is a place ("Léré" tagged PER once, LOC elsewhere)
-  for (const n of results.names) if (n.type === 'LOC') locativeNames.add(n.text.toLowerCase().replace(/\s+/g, ' '));
+  for (const n of results.names) if (n.type === 'LOC') locativeNames.add(singleSpaced(n.text.toLowerCase()));
   const usable = names.filter(({ n, span }) => {
     if (overlaps(span.start, span.end)) return false;
     if (isHeadingSpan(doc, span.start, span.end)) {
@@ -1043,7 +1077,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // persons the knowledge base found: "Traoré" after "Captain Ibrahim Traoré" is the same man
   for (const c of taken) {
     if (c.target.kind !== 'person') continue;
-    const words = doc.text.slice(c.start, c.end).split(/\s+/);
+    const words = splitWords(doc.text.slice(c.start, c.end));
     if (words.length > 1) fullNames.push({ last: words[words.length - 1], target: c.target });
   }
   const targetFor = (canonical: string, type: NameType): Target => {
@@ -1057,8 +1091,9 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   };
   // a span the tagger calls ORG but that opens with a person's title is a person ("Senator Ted Cruz")
   for (const x of usable) {
+    if (x.n.type !== 'ORG') continue;
     const first = x.span.text.split(/\s+/)[0];
-    if (x.n.type === 'ORG' && (TITLES.has(first) || ROLE_WORDS.has(first.toLowerCase())) && (personName(x.span.text) ?? '').split(/\s+/).length >= 2) {
+    if ((TITLES.has(first) || ROLE_WORDS.has(first.toLowerCase())) && (personName(x.span.text) ?? '').split(/\s+/).length >= 2) {
       x.n = { ...x.n, type: 'PER' };
     }
   }
@@ -1072,7 +1107,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   for (const { n, span } of usable) {
     const canonical = canonicalOf(n, span.text);
     canonicals.push(canonical);
-    const words = canonical ? canonical.split(/\s+/) : [];
+    const words = canonical ? splitWords(canonical) : [];
     wordLists.push(words);
     if (!canonical) continue;
     if (n.type === 'PER' && words.length > 1) fullNames.push({ last: words[words.length - 1], target: targetFor(canonical, 'PER') });
@@ -1111,9 +1146,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   }
   // uses of a defined acronym the tagger missed
   if (acronymTargets.size > 0) {
-    for (const t of tokens) {
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
       // acronyms open with a capital: other tokens need no look-up
-      if (!startsUpper(t.text)) continue;
+      if (flags !== undefined ? (flags[k] & UPPER) === 0 : !startsUpper(t.text)) continue;
       const target = acronymTargets.get(t.text);
       if (!target || overlaps(t.start, t.end) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
       out.push(mention(doc, t.start, t.end, t.sentence, target, 'provisional-acronym'));
