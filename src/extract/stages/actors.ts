@@ -525,7 +525,10 @@ const BARE_PREFIX = 'bare-force:';
 /** "the army", "the junta", "government forces": a candidate whose country is settled after all sentences are read. */
 function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    if (lower(pieces[i]) === 'the' && pieces[i + 1] && startsLower(pieces[i + 1].text)) {
+    // a force noun can only follow where the next piece opens the force trie: that integer test
+    // spares the string comparison on nearly every piece
+    const next = pieceAt(pieces, i + 1);
+    if (next !== undefined && (next.starts & FORCE) !== 0 && lower(pieces[i]) === 'the' && startsLower(next.text)) {
       const f = forceNoun(pieces, i + 1);
       if (f && BARE_FORCE.has(pieces.slice(i + 1, f.to).map((p) => p.key).join(' '))) {
         const placeholder: Target = { id: `${BARE_PREFIX}${f.role}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
@@ -1205,9 +1208,15 @@ interface Vocabulary {
   info: Map<string, number>;
   /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
   types: Map<string, PieceType[]>;
-  /** the pieces of each word type of the tokens stage, by its id: one array read per token instead
-   * of a look-up by text in the large `info` map; valid for `wordTypes` at `epoch` only */
-  byType: (readonly PieceType[] | undefined)[];
+  /**
+   * What each word type of the tokens stage is made of, by its id: reads of dense arrays per token
+   * instead of a look-up by text in the large `info` map. `typeBits` holds the `info` bits of a
+   * type that is one piece, TYPE_SEEN, and TYPE_SPLITS for one that splits (its pieces are then in
+   * `typeParts`); `typeKeys` the key of a one-piece type. Valid for `wordTypes` at `epoch` only.
+   */
+  typeBits: Int32Array;
+  typeKeys: string[];
+  typeParts: (readonly PieceType[] | undefined)[];
   wordTypes: WordTypes | null;
   epoch: number;
 }
@@ -1236,7 +1245,7 @@ function vocabulary(kb: ActorKb): Vocabulary {
     const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
     for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
     for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
-    v = { info, types: new Map(), byType: [], wordTypes: null, epoch: -1 };
+    v = { info, types: new Map(), typeBits: new Int32Array(4096), typeKeys: [], typeParts: [], wordTypes: null, epoch: -1 };
     VOCABULARIES.set(kb, v);
   }
   return v;
@@ -1272,32 +1281,71 @@ function piecesOf(v: Vocabulary, text: string): readonly PieceType[] {
   return [{ text, start: 0, end: text.length, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 }];
 }
 
-/** `v.byType` made current for the word types of `tokens`, or null when the tokens stage did not number them. */
-function piecesByType(tokens: readonly Token[], v: Vocabulary): { byType: (readonly PieceType[] | undefined)[]; ids: Int32Array } | null {
+/** Bits of `Vocabulary.typeBits` besides those of `info`. */
+const TYPE_SEEN = 128;
+const TYPE_SPLITS = 256;
+const STARTS_MASK = KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES;
+
+/** The ids of the word types of `tokens`, with `v`'s tables made current for them; null when the tokens stage did not number them. */
+function typeIds(tokens: readonly Token[], v: Vocabulary): Int32Array | null {
   const typed = tokenTypes(tokens);
   if (!typed) return null;
+  const size = typed.types.size;
   if (v.wordTypes !== typed.types || v.epoch !== typed.epoch) {
-    v.byType = [];
+    v.typeBits.fill(0);
+    v.typeKeys = [];
+    v.typeParts = [];
     v.wordTypes = typed.types;
     v.epoch = typed.epoch;
   }
-  // filled with undefined up to the number of types, so the array stays dense whatever id comes first
-  const byType = v.byType;
-  for (let id = byType.length; id < typed.types.size; id++) byType.push(undefined);
-  return { byType, ids: typed.ids };
+  if (v.typeBits.length < size) {
+    let length = v.typeBits.length;
+    while (length < size) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(v.typeBits);
+    v.typeBits = grown;
+  }
+  // filled up to the number of types, so the arrays stay dense whatever id comes first
+  for (let id = v.typeKeys.length; id < size; id++) {
+    v.typeKeys.push('');
+    v.typeParts.push(undefined);
+  }
+  return typed.ids;
+}
+
+/** Records word type `id` (of text `text`) in `v`'s tables; returns its bits. */
+function learnType(v: Vocabulary, id: number, text: string): number {
+  const parts = piecesOf(v, text);
+  let bits = TYPE_SEEN;
+  if (parts.length === 1 && tokenForm(text) !== JOINED) {
+    const p = parts[0];
+    bits |= (p.known ? KNOWN : 0) | p.starts | (p.trigger ? TRIGGER : 0);
+    v.typeKeys[id] = p.key;
+  } else {
+    bits |= TYPE_SPLITS;
+    v.typeParts[id] = parts;
+  }
+  v.typeBits[id] = bits;
+  return bits;
 }
 
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const typed = piecesByType(tokens, v);
+  const ids = typeIds(tokens, v);
   const bySentence: SentencePiece[][] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
     let parts: readonly PieceType[] | undefined;
-    if (typed) {
-      const id = typed.ids[index];
-      parts = typed.byType[id];
-      if (parts === undefined) typed.byType[id] = parts = piecesOf(v, t.text);
+    if (ids) {
+      const id = ids[index];
+      let bits = v.typeBits[id];
+      if (bits === 0) bits = learnType(v, id, t.text);
+      if ((bits & TYPE_SPLITS) === 0) {
+        // most tokens are one piece: its fields come from the dense tables, no object of the type is read
+        list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
+        continue;
+      }
+      parts = v.typeParts[id]!;
     } else parts = piecesOf(v, t.text);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
