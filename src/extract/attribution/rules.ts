@@ -61,6 +61,8 @@ export interface SentenceView {
   paragraph: Span;
   /** quotations of the paragraph, closed ones only (see quotations()) */
   quoted?: Span[];
+  /** per token, `isCueStart` of its lower-case text, when the caller has it already */
+  cueStart?: Uint8Array;
 }
 
 /**
@@ -486,14 +488,20 @@ function cueStarts(lex: CueLexicon): Set<string> {
   return set;
 }
 
+/** Whether a token of this lower-case text may start a cue: a sentence without one has none. */
+export function isCueStart(lower: string, lex: CueLexicon): boolean {
+  return cueStarts(lex).has(lower);
+}
+
 /** Cues of one sentence, left to right, with the contexts that make a form a non-cue filtered out. */
 export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
   const out: Cue[] = [];
   const n = v.tokens.length;
   const starts = cueStarts(lex);
+  const cueStart = v.cueStart;
   for (let i = 0; i < n; i++) {
     const lower = v.lower[i];
-    if (!starts.has(lower)) continue;
+    if (cueStart !== undefined ? cueStart[i] === 0 : !starts.has(lower)) continue;
     const prev = i > 0 ? v.lower[i - 1] : '';
     const next = i + 1 < n ? v.lower[i + 1] : '';
 

@@ -86,8 +86,10 @@ let LW: string[] = [];
 /** startWords of the current lexicon, set with LW. */
 let STARTS: Set<string> = new Set();
 
-/** The longest phrase of `table` starting at token i; returns the token after it. */
-function matchPhrase<T>(table: PhraseTable<T>, toks: Tok[], i: number): { value: T; end: number } | null {
+/** The longest phrase of `table` starting at token i; returns the token after it. `firstWord` is
+ * the `tokenClass` bit of the table's first words: a token without it starts none of its phrases. */
+function matchPhrase<T>(table: PhraseTable<T>, toks: Tok[], i: number, firstWord: number): { value: T; end: number } | null {
+  if (CLASSES !== undefined && i < CLASSES.length && (CLASSES[i] & firstWord) === 0) return null;
   const list = table.get((LW[i] ?? ''));
   if (!list) return null;
   for (const entry of list) {
@@ -109,12 +111,9 @@ interface NumberRead {
   end: number;
 }
 
-/** A figure starting at token i: "2,000", "1.5 million", "twenty-five", "two hundred", "dozens", "a dozen". */
-function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | null {
-  const vague = matchPhrase(lex.vague, toks, i);
-  const t = (LW[i] ?? '');
+/** The number one token states: "2,000", "1.5", "twenty", "twenty-five"; null for any other token. */
+function figureValue(t: string): number | null {
   let value: number | null = null;
-  let end = i + 1;
   const c = t.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) value = Number(t.replace(/,/g, ''));
@@ -124,6 +123,16 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
     const [a, b] = t.split('-');
     if (WORD_NUMBERS[a] !== undefined && WORD_NUMBERS[a] >= 20 && WORD_NUMBERS[b] !== undefined && WORD_NUMBERS[b] < 10) value = WORD_NUMBERS[a] + WORD_NUMBERS[b];
   }
+  return value;
+}
+
+/** A figure starting at token i: "2,000", "1.5 million", "twenty-five", "two hundred", "dozens", "a dozen". */
+function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | null {
+  const vague = matchPhrase(lex.vague, toks, i, VAGUE_WORD);
+  const t = (LW[i] ?? '');
+  const noFigure = CLASSES !== undefined && i < CLASSES.length && (CLASSES[i] & FIGURE) === 0;
+  let value = noFigure ? null : figureValue(t);
+  let end = i + 1;
   if (value === null) {
     if (vague) return { value: null, vague: vague.value, end: vague.end };
     return null;
@@ -187,7 +196,7 @@ function amount(q: Qualifier | null, a: NumberRead, b: NumberRead | null): Omit<
 function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   let k = j;
   for (let steps = 0; steps < 3 && AUX.has((LW[k] ?? '')); steps++) k++;
-  const hit = matchPhrase(lex.casualties, toks, k);
+  const hit = matchPhrase(lex.casualties, toks, k, CASUALTY_WORD);
   if (!hit) return null;
   // nouns of the casualty table ("deaths", "casualties") after a verb gap are other things
   if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test((LW[k] ?? ''))) return null;
@@ -214,7 +223,7 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
   const prev = (LW[i - 1] ?? '');
   if (ACTIVE_CASUALTY.has(prev)) {
     if (RELEASE.has(prev)) return null;
-    const hit = matchPhrase(lex.casualties, toks, i - 1);
+    const hit = matchPhrase(lex.casualties, toks, i - 1, CASUALTY_WORD);
     if (hit) return { category: hit.value, start: i - 1, end: i };
   }
   // "the death toll from Sunday's attack rose to 41": a toll noun a few words back, the figure
@@ -228,11 +237,46 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
   return null;
 }
 
+/** A bit of `tokenClass`: the token passes the first test of `tryAt` (a digit, a start word, a hyphen). */
+export const MAY_START = 1;
+/** A bit of `tokenClass`: a sentence none of whose tokens has it holds no quantity. Every quantity
+ * needs a figure (a number, a number word, a hyphenated number, a vague amount) or a casualty word
+ * (the figureless "heavy losses" and "a soldier was killed"). */
+export const MAY_COUNT = 2;
+
+/** Bits of `tokenClass` for what the finder looks up word by word: the token states a number
+ * (`figureValue`), is a heavy-loss word, or is a first word of a vague amount, a casualty or a counted noun. */
+const FIGURE = 4;
+const HEAVY_WORD = 8;
+const VAGUE_WORD = 16;
+const CASUALTY_WORD = 32;
+const COUNTED_WORD = 64;
+
+/** What `tryAt` and `findQuantities` need to know of a token before reading its neighbours, from its lower-case text. */
+export function tokenClass(lower: string, lex: QuantityLexicon): number {
+  const c = lower.charCodeAt(0);
+  const digit = c >= 48 && c <= 57;
+  const hyphen = lower.includes('-');
+  let bits = digit || startWords(lex).has(lower) || hyphen ? MAY_START : 0;
+  if (digit || hyphen || WORD_NUMBERS[lower] !== undefined || lex.heavy.has(lower) || lex.vague.has(lower) || lex.casualties.has(lower)) bits |= MAY_COUNT;
+  if (figureValue(lower) !== null) bits |= FIGURE;
+  if (lex.heavy.has(lower)) bits |= HEAVY_WORD;
+  if (lex.vague.has(lower)) bits |= VAGUE_WORD;
+  if (lex.casualties.has(lower)) bits |= CASUALTY_WORD;
+  if (lex.counted.has(lower)) bits |= COUNTED_WORD;
+  return bits;
+}
+
+/** The current sentence's `tokenClass` per token when the caller has them, set with LW. */
+let CLASSES: Uint8Array | undefined;
+
 /** Quantities in one sentence. `inTime` says whether an offset lies inside a time expression;
- * `lower`, the tokens' lower-case texts when the caller has them already. */
-export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[]): FoundQuantity[] {
+ * `lower`, the tokens' lower-case texts when the caller has them already; `classes`, their
+ * `tokenClass`es likewise. */
+export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: number) => boolean, lower?: string[], classes?: Uint8Array): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   LW = lower ?? toks.map((t) => t.text.toLowerCase());
+  CLASSES = classes;
   STARTS = startWords(lex);
   let i = 0;
   while (i < toks.length) {
@@ -267,13 +311,17 @@ function startWords(lex: QuantityLexicon): Set<string> {
 function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: number) => boolean, depth = 0): Attempt | null {
   // most tokens start nothing: one character test and a few set lookups rule them out
   const w0 = LW[i] ?? '';
-  const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !STARTS.has(w0) && !w0.includes('-')) return null;
+  if (CLASSES !== undefined) {
+    if (i >= CLASSES.length || (CLASSES[i] & MAY_START) === 0) return null;
+  } else {
+    const c0 = w0.charCodeAt(0);
+    if (!(c0 >= 48 && c0 <= 57) && !STARTS.has(w0) && !w0.includes('-')) return null;
+  }
   // "heavy losses", "many casualties": a report of losses with no number
-  if (lex.heavy.has((LW[i] ?? ''))) {
+  if ((CLASSES !== undefined ? (CLASSES[i] & HEAVY_WORD) !== 0 : lex.heavy.has(w0))) {
     let k = i + 1;
-    if (toks[k] && !matchPhrase(lex.casualties, toks, k) && !STOP.has((LW[k] ?? ''))) k++;
-    const hit = matchPhrase(lex.casualties, toks, k);
+    if (toks[k] && !matchPhrase(lex.casualties, toks, k, CASUALTY_WORD) && !STOP.has((LW[k] ?? ''))) k++;
+    const hit = matchPhrase(lex.casualties, toks, k, CASUALTY_WORD);
     if (hit && /^(?:losses|casualt|deaths?|fatalities|dead)/.test((LW[k] ?? ''))) {
       const prev = (LW[i - 1] ?? '');
       if (prev === 'no' || prev === 'without') return null;
@@ -286,8 +334,8 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // "a soldier was killed": one, but only with a casualty right after a singular noun
   if ((w0 === 'a' || w0 === 'an') && depth === 0) {
     let k = i + 1;
-    for (let steps = 0; steps < 2 && k < toks.length && !matchPhrase(lex.counted, toks, k) && /^[a-z][a-z'-]*$/.test(LW[k] ?? '') && !STOP.has(LW[k] ?? ''); steps++) k++;
-    const noun = matchPhrase(lex.counted, toks, k);
+    for (let steps = 0; steps < 2 && k < toks.length && !matchPhrase(lex.counted, toks, k, COUNTED_WORD) && /^[a-z][a-z'-]*$/.test(LW[k] ?? '') && !STOP.has(LW[k] ?? ''); steps++) k++;
+    const noun = matchPhrase(lex.counted, toks, k, COUNTED_WORD);
     const head = noun ? LW[noun.end - 1] ?? '' : '';
     if (noun && !THINGS.has(noun.value) && !head.endsWith('s') && !['people', 'police', 'personnel', 'children', 'men', 'women'].includes(head)) {
       const hurt = casualtyAfter(toks, noun.end, lex);
@@ -341,17 +389,17 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // the counted noun, after at most three modifiers ("12 Malian soldiers", "about 2,000 Russian mercenaries")
   let noun: { value: string; start: number; end: number } | null = null;
   for (let k = j, steps = 0; k < toks.length && steps < 4; k++, steps++) {
-    const hit = matchPhrase(lex.counted, toks, k);
+    const hit = matchPhrase(lex.counted, toks, k, COUNTED_WORD);
     if (hit) {
       noun = { value: hit.value, start: k, end: hit.end };
       break;
     }
     const w = (LW[k] ?? '');
-    if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k)) break;
+    if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) break;
   }
   // "36 VDP volunteers": the last of a run of counted nouns is the head
   while (noun) {
-    const more = matchPhrase(lex.counted, toks, noun.end);
+    const more = matchPhrase(lex.counted, toks, noun.end, COUNTED_WORD);
     if (!more) break;
     noun = { value: more.value, start: noun.start, end: more.end };
   }

@@ -21,6 +21,8 @@ import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMen
 import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
+import type { WordTypes } from '../../text/wordtypes.js';
+import { tokenTypes, TypeFlags } from './tokens.js';
 import {
   actorKb,
   caseAllows,
@@ -523,7 +525,10 @@ const BARE_PREFIX = 'bare-force:';
 /** "the army", "the junta", "government forces": a candidate whose country is settled after all sentences are read. */
 function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    if (lower(pieces[i]) === 'the' && pieces[i + 1] && startsLower(pieces[i + 1].text)) {
+    // a force noun can only follow where the next piece opens the force trie: that integer test
+    // spares the string comparison on nearly every piece
+    const next = pieceAt(pieces, i + 1);
+    if (next !== undefined && (next.starts & FORCE) !== 0 && lower(pieces[i]) === 'the' && startsLower(next.text)) {
       const f = forceNoun(pieces, i + 1);
       if (f && BARE_FORCE.has(pieces.slice(i + 1, f.to).map((p) => p.key).join(' '))) {
         const placeholder: Target = { id: `${BARE_PREFIX}${f.role}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
@@ -893,6 +898,28 @@ function stripRoles(text: string): string | null {
   return words.slice(k).join(' ');
 }
 
+/** Whether `text` has white space other than single ASCII spaces: only then do `/\s+/` splits and
+ * replacements differ from their plain-space forms. */
+function hasOddSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 32) return true;
+    } else if ((c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]))) return true;
+  }
+  return false;
+}
+
+/** `text.split(/\s+/)`, by the plain-space split when that gives the same words. */
+function splitWords(text: string): string[] {
+  return hasOddSpace(text) ? text.split(/\s+/) : text.split(' ');
+}
+
+/** `text.replace(/\s+/g, ' ')`, without the regex run when nothing would change. */
+function singleSpaced(text: string): string {
+  return hasOddSpace(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** `/^\p{Ll}/u` without a regex run on the common ASCII case. */
 function startsLower(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -913,6 +940,16 @@ function maybeLocative(text: string): boolean {
   const c = text.charCodeAt(0) | 32;
   return c === 105 || c === 110 || c === 97 || c === 111 || c === 116; // i n a o t
 }
+
+function isLocative(text: string): boolean {
+  return maybeLocative(text) && LOCATIVES.has(text.toLowerCase());
+}
+
+/** Bits of TOKEN_FLAGS. */
+const LOCATIVE = 1;
+const UPPER = 2;
+/** What `provisionalMatches` asks of every token of a document, answered once per word type. */
+const TOKEN_FLAGS = new TypeFlags((text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0));
 
 /** Slugs of provisional names: the same names come back document after document. Bounded, so a
  * long stream cannot grow it without end. */
@@ -997,11 +1034,13 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
 
   // names the document also uses as places: "in Konna", "near Tongo Tongo"
   const locativeNames = new Set<string>();
+  const flags = TOKEN_FLAGS.of(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!maybeLocative(tokens[i].text) || !LOCATIVES.has(tokens[i].text.toLowerCase()) || tokens[i + 1].sentence !== tokens[i].sentence) continue;
+    const locative = flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text);
+    if (!locative || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
-      if (!startsUpper(tokens[k].text)) break;
+      if (flags !== undefined ? (flags[k] & UPPER) === 0 : !startsUpper(tokens[k].text)) break;
       seq = seq ? `${seq} ${tokens[k].text.toLowerCase()}` : tokens[k].text.toLowerCase();
       locativeNames.add(seq);
     }
@@ -1017,7 +1056,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   }
   const acronymSet = new Set(definedAcronyms.keys());
   // a name the tagger also reads as a place in this document is a place ("Léré" tagged PER once, LOC elsewhere)
-  for (const n of results.names) if (n.type === 'LOC') locativeNames.add(n.text.toLowerCase().replace(/\s+/g, ' '));
+  for (const n of results.names) if (n.type === 'LOC') locativeNames.add(singleSpaced(n.text.toLowerCase()));
   const usable = names.filter(({ n, span }) => {
     if (overlaps(span.start, span.end)) return false;
     if (isHeadingSpan(doc, span.start, span.end)) {
@@ -1041,7 +1080,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // persons the knowledge base found: "Traoré" after "Captain Ibrahim Traoré" is the same man
   for (const c of taken) {
     if (c.target.kind !== 'person') continue;
-    const words = doc.text.slice(c.start, c.end).split(/\s+/);
+    const words = splitWords(doc.text.slice(c.start, c.end));
     if (words.length > 1) fullNames.push({ last: words[words.length - 1], target: c.target });
   }
   const targetFor = (canonical: string, type: NameType): Target => {
@@ -1055,8 +1094,9 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   };
   // a span the tagger calls ORG but that opens with a person's title is a person ("Senator Ted Cruz")
   for (const x of usable) {
+    if (x.n.type !== 'ORG') continue;
     const first = x.span.text.split(/\s+/)[0];
-    if (x.n.type === 'ORG' && (TITLES.has(first) || ROLE_WORDS.has(first.toLowerCase())) && (personName(x.span.text) ?? '').split(/\s+/).length >= 2) {
+    if ((TITLES.has(first) || ROLE_WORDS.has(first.toLowerCase())) && (personName(x.span.text) ?? '').split(/\s+/).length >= 2) {
       x.n = { ...x.n, type: 'PER' };
     }
   }
@@ -1070,7 +1110,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   for (const { n, span } of usable) {
     const canonical = canonicalOf(n, span.text);
     canonicals.push(canonical);
-    const words = canonical ? canonical.split(/\s+/) : [];
+    const words = canonical ? splitWords(canonical) : [];
     wordLists.push(words);
     if (!canonical) continue;
     if (n.type === 'PER' && words.length > 1) fullNames.push({ last: words[words.length - 1], target: targetFor(canonical, 'PER') });
@@ -1109,9 +1149,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   }
   // uses of a defined acronym the tagger missed
   if (acronymTargets.size > 0) {
-    for (const t of tokens) {
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
       // acronyms open with a capital: other tokens need no look-up
-      if (!startsUpper(t.text)) continue;
+      if (flags !== undefined ? (flags[k] & UPPER) === 0 : !startsUpper(t.text)) continue;
       const target = acronymTargets.get(t.text);
       if (!target || overlaps(t.start, t.end) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
       out.push(mention(doc, t.start, t.end, t.sentence, target, 'provisional-acronym'));
@@ -1167,6 +1208,17 @@ interface Vocabulary {
   info: Map<string, number>;
   /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
   types: Map<string, PieceType[]>;
+  /**
+   * What each word type of the tokens stage is made of, by its id: reads of dense arrays per token
+   * instead of a look-up by text in the large `info` map. `typeBits` holds the `info` bits of a
+   * type that is one piece, TYPE_SEEN, and TYPE_SPLITS for one that splits (its pieces are then in
+   * `typeParts`); `typeKeys` the key of a one-piece type. Valid for `wordTypes` at `epoch` only.
+   */
+  typeBits: Int32Array;
+  typeKeys: string[];
+  typeParts: (readonly PieceType[] | undefined)[];
+  wordTypes: WordTypes | null;
+  epoch: number;
 }
 
 /** One piece of a split token as its text alone defines it, offsets relative to the token. */
@@ -1193,7 +1245,7 @@ function vocabulary(kb: ActorKb): Vocabulary {
     const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
     for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
     for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
-    v = { info, types: new Map() };
+    v = { info, types: new Map(), typeBits: new Int32Array(4096), typeKeys: [], typeParts: [], wordTypes: null, epoch: -1 };
     VOCABULARIES.set(kb, v);
   }
   return v;
@@ -1219,22 +1271,82 @@ function tokenPieces(v: Vocabulary, text: string): PieceType[] {
   return parts;
 }
 
+/** The pieces of a token text: one for most tokens, several for one that splits. */
+function piecesOf(v: Vocabulary, text: string): readonly PieceType[] {
+  const form = tokenForm(text);
+  if (form === JOINED) return tokenPieces(v, text);
+  // a lower-case ASCII word is its own key: no lower-casing, no new string
+  const key = form === WHOLE_PLAIN ? text : pieceKey(text);
+  const bits = v.info.get(key) ?? 0;
+  return [{ text, start: 0, end: text.length, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 }];
+}
+
+/** Bits of `Vocabulary.typeBits` besides those of `info`. */
+const TYPE_SEEN = 128;
+const TYPE_SPLITS = 256;
+const STARTS_MASK = KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES;
+
+/** The ids of the word types of `tokens`, with `v`'s tables made current for them; null when the tokens stage did not number them. */
+function typeIds(tokens: readonly Token[], v: Vocabulary): Int32Array | null {
+  const typed = tokenTypes(tokens);
+  if (!typed) return null;
+  const size = typed.types.size;
+  if (v.wordTypes !== typed.types || v.epoch !== typed.epoch) {
+    v.typeBits.fill(0);
+    v.typeKeys = [];
+    v.typeParts = [];
+    v.wordTypes = typed.types;
+    v.epoch = typed.epoch;
+  }
+  if (v.typeBits.length < size) {
+    let length = v.typeBits.length;
+    while (length < size) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(v.typeBits);
+    v.typeBits = grown;
+  }
+  // filled up to the number of types, so the arrays stay dense whatever id comes first
+  for (let id = v.typeKeys.length; id < size; id++) {
+    v.typeKeys.push('');
+    v.typeParts.push(undefined);
+  }
+  return typed.ids;
+}
+
+/** Records word type `id` (of text `text`) in `v`'s tables; returns its bits. */
+function learnType(v: Vocabulary, id: number, text: string): number {
+  const parts = piecesOf(v, text);
+  let bits = TYPE_SEEN;
+  if (parts.length === 1 && tokenForm(text) !== JOINED) {
+    const p = parts[0];
+    bits |= (p.known ? KNOWN : 0) | p.starts | (p.trigger ? TRIGGER : 0);
+    v.typeKeys[id] = p.key;
+  } else {
+    bits |= TYPE_SPLITS;
+    v.typeParts[id] = parts;
+  }
+  v.typeBits[id] = bits;
+  return bits;
+}
+
 function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const info = v.info;
+  const ids = typeIds(tokens, v);
   const bySentence: SentencePiece[][] = [];
   for (let index = 0; index < tokens.length; index++) {
     const t = tokens[index];
     const list = (bySentence[t.sentence] ??= []);
-    const form = tokenForm(t.text);
-    if (form !== JOINED) {
-      // most tokens are one piece: no split, no intermediate object, and only the small
-      // vocabulary sets to ask (a cache of every token text would cost more to reach)
-      const key = form === WHOLE_PLAIN ? t.text : pieceKey(t.text);
-      const bits = info.get(key) ?? 0;
-      list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 });
-      continue;
-    }
-    const parts = tokenPieces(v, t.text);
+    let parts: readonly PieceType[] | undefined;
+    if (ids) {
+      const id = ids[index];
+      let bits = v.typeBits[id];
+      if (bits === 0) bits = learnType(v, id, t.text);
+      if ((bits & TYPE_SPLITS) === 0) {
+        // most tokens are one piece: its fields come from the dense tables, no object of the type is read
+        list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
+        continue;
+      }
+      parts = v.typeParts[id]!;
+    } else parts = piecesOf(v, t.text);
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
       list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });

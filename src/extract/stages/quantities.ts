@@ -1,7 +1,8 @@
 import type { QuantityMention, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import { findQuantities } from '../quantity/find.js';
+import { findQuantities, MAY_COUNT, tokenClass } from '../quantity/find.js';
+import { TypeFlags } from './tokens.js';
 import { quantityLexicon } from '../quantity/lexicon.js';
 import { lowerTokens } from '../attribution/lowertokens.js';
 
@@ -11,6 +12,9 @@ import { lowerTokens } from '../attribution/lowertokens.js';
  * losses with no number ("heavy losses": all three null, never an invented figure). Reads the
  * tokens stage's tokens; a number inside a time expression of the times stage is not a count.
  */
+/** Each word type's `tokenClass`, asked once. */
+const TOKEN_CLASSES = new TypeFlags((text) => tokenClass(text.toLowerCase(), quantityLexicon()));
+
 export const quantitiesStage: Stage = {
   name: 'quantities',
   run(doc, results) {
@@ -33,11 +37,18 @@ export const quantitiesStage: Stage = {
     let from = 0;
     const toks: Token[] = results.tokens;
     const lower = lowerTokens(toks);
+    const classes = TOKEN_CLASSES.of(toks);
     while (from < toks.length) {
       let to = from;
       const sentence = toks[from].sentence;
-      while (to < toks.length && toks[to].sentence === sentence) to++;
-      for (const q of findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to))) {
+      let found = classes === undefined ? MAY_COUNT : 0;
+      for (; to < toks.length && toks[to].sentence === sentence; to++) if (classes !== undefined) found |= classes[to];
+      // most sentences hold no figure and no casualty word: nothing to read in them
+      if ((found & MAY_COUNT) === 0) {
+        from = to;
+        continue;
+      }
+      for (const q of findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to))) {
         const mention: QuantityMention = {
           start: q.start,
           end: q.end,

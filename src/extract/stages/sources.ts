@@ -2,7 +2,8 @@ import type { ActorMention, Document, Extraction, SourceMention, Span, Token } f
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { cueLexicon } from '../attribution/lexicon.js';
-import { attributeSentence, quotations, type SentenceView } from '../attribution/rules.js';
+import { attributeSentence, isCueStart, quotations, type SentenceView } from '../attribution/rules.js';
+import { TypeFlags } from './tokens.js';
 import { lowerTokens } from '../attribution/lowertokens.js';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'who', 'the group', 'the ministry', 'the army']);
@@ -36,6 +37,9 @@ function antecedent(doc: Document, results: Extraction, sentence: number, own: S
   return undefined;
 }
 
+/** Each word type's `isCueStart`, asked once. */
+const CUE_STARTS = new TypeFlags((text) => (isCueStart(text.toLowerCase(), cueLexicon()) ? 1 : 0));
+
 /**
  * Who says so: reporting and certainty cues with their source, content and channel. Runs after the
  * actors stage so a source can be linked to the actor it names or, for a pronoun, to the actor the
@@ -52,12 +56,15 @@ export const sourcesStage: Stage = {
     let t = 0;
     const tokens = results.tokens;
     const lowerAll = lowerTokens(tokens);
+    const cueStart = CUE_STARTS.of(tokens);
     const quoted = new Map<number, Span[]>();
     for (const sentence of doc.sentences) {
       while (t < tokens.length && tokens[t].sentence < sentence.index) t++;
       const from = t;
-      while (t < tokens.length && tokens[t].sentence === sentence.index) t++;
-      if (t === from) continue;
+      let starts = cueStart === undefined;
+      for (; t < tokens.length && tokens[t].sentence === sentence.index; t++) if (cueStart !== undefined && cueStart[t] === 1) starts = true;
+      // a sentence with no word that may start a cue has no source: nothing to read in it
+      if (t === from || !starts) continue;
       const sentTokens: Token[] = tokens.slice(from, t);
       const paragraph = byParagraph[sentence.paragraph] ?? sentence;
       let q = quoted.get(sentence.paragraph);
@@ -72,6 +79,7 @@ export const sourcesStage: Stage = {
         sentence,
         paragraph,
         quoted: q,
+        cueStart: cueStart?.subarray(from, t),
       };
       for (const a of attributeSentence(view, lex)) {
         const mention: SourceMention = {

@@ -76,3 +76,45 @@ export const tokensStage: Stage = {
     if (first === 0) typesByTokens.set(tokens, { types: wordTypes, epoch: wordTypes.epoch, ids: scratch.slice(0, n), sentenceLengths: lengths.slice(0, sentences) });
   },
 };
+
+/**
+ * A test of token texts answered once per word type: a later stage's per-token question (a set
+ * look-up, often after lower-casing) costs an array read for every token but a type's first.
+ * The answer must depend on the text alone; it is a small number (0 to 254).
+ */
+export class TypeFlags {
+  /** per type id, its answer + 1; 0: not asked yet */
+  private memo = new Uint8Array(4096);
+  private types: WordTypes | null = null;
+  private epoch = -1;
+
+  constructor(private readonly classify: (text: string) => number) {}
+
+  /** `classify(token.text)` for each of the document's tokens; undefined when the tokens stage did not number them. */
+  of(tokens: readonly Token[]): Uint8Array | undefined {
+    const typed = tokenTypes(tokens);
+    if (!typed) return undefined;
+    if (typed.types !== this.types || typed.epoch !== this.epoch) {
+      this.memo.fill(0);
+      this.types = typed.types;
+      this.epoch = typed.epoch;
+    }
+    if (this.memo.length < typed.types.size) {
+      let length = this.memo.length;
+      while (length < typed.types.size) length *= 2;
+      const grown = new Uint8Array(length);
+      grown.set(this.memo);
+      this.memo = grown;
+    }
+    const memo = this.memo;
+    const ids = typed.ids;
+    const out = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const id = ids[i];
+      let answer = memo[id];
+      if (answer === 0) memo[id] = answer = this.classify(tokens[i].text) + 1;
+      out[i] = answer - 1;
+    }
+    return out;
+  }
+}
