@@ -342,7 +342,8 @@ function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
     const cap = type.cap;
     let end = t.end;
     let dotted = false;
-    const next = tokens[i + 1];
+    // reads stay inside the arrays here and below: a read past an end deoptimises the function
+    const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
     if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
       // "Va." alone, or "W." as the first word of "W. Va."
       if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key) || g.hasKeyStartingWith('.' + type.key + ' '));
@@ -564,7 +565,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const initial = p.text === '.' && i >= 2 && us[i - 2].cap && us[i - 2].text.length === 1 && us[i - 2].end === p.start;
     if (initial || (p.cap && (flagsOf(g, p).firstName || TITLES.has(p.key)) && !flagsOf(g, u).firstName && !(p.key === 'saint'))) personWords.add(u.key);
     // "Bell said": a speaker, unless the name is a country's or a city's ("Moscow said")
-    const n = us[i + 1];
+    const n = i + 1 < us.length ? us[i + 1] : undefined;
     if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
   }
   for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
@@ -589,8 +590,8 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   };
   for (const m of raw) {
     const first = us[m.from];
-    const prev = us[m.from - 1];
-    const next = us[m.to];
+    const prev = m.from > 0 ? us[m.from - 1] : undefined;
+    const next = m.to < us.length ? us[m.to] : undefined;
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
     const flags = single ? flagsOf(g, first) : { common: false, firstName: false, surname: false };
     // the tagger vouches for the name only when its LOC span is the name itself; a longer span
@@ -606,7 +607,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const locative = LOCATIVE.has(prevKey) && !(prev?.cap ?? false);
     // a following ", Texas" or "(Sourou)" naming a known area
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
-    const after = us[m.to + 1];
+    const after = m.to + 1 < us.length ? us[m.to + 1] : undefined;
     const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : NO_PLACES)] : NO_PLACES;
     const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const supported = inLoc || locative || containerAfter;
