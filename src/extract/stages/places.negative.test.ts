@@ -110,4 +110,8 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText(text), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['Gainesville', 'U.S.']);
   });
+  it('peoples and dates are not places', () => {
+    const ps = extract(documentFromText('On 31 March, Gao fell to the rebels. Dogon militiamen attacked Peul herders near Bankass, and Bambara villages were burned.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Gao', 'Bankass']);
+  });
 });

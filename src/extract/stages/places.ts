@@ -84,6 +84,10 @@ const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'st
  * "English teacher" say nothing of Britain.
  */
 const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'honda', 'kia', 'cadillac', 'chevrolet', 'chevy', 'nissan', 'hyundai', 'mazda', 'subaru', 'lexus', 'buick', 'volvo', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
+/** Peoples of the Sahel and around it whose names the gazetteer also holds as hamlets or localities. */
+const PEOPLES = new Set(['dogon', 'peul', 'peuls', 'peulh', 'peulhs', 'fulani', 'fulanis', 'fula', 'fulbe', 'tuareg', 'tuaregs', 'touareg', 'touaregs', 'bambara', 'bambaras', 'songhai', 'songhay', 'mossi', 'bozo', 'bozos', 'dozo', 'dozos', 'hausa', 'kanuri', 'zarma', 'djerma', 'toubou', 'tubu', 'tamasheq']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre']);
+
 /** What a saint's or a person's name is given to: "St. Patrick's Day", "St. Peter's Square". */
 const HOLIDAY_NOUNS = new Set(['day', 'eve', 'dinner', 'award', 'prize']);
 const LANDMARK_NOUNS = new Set(['square', 'cathedral', 'basilica', 'church', 'chapel']);
@@ -105,6 +109,11 @@ function namesNoPlace(us: Unit[], from: number, to: number, key: string, people:
     if (!placed) return true;
   }
   if (next?.key === 'of' && key.split(' ').every((w) => COMPASS_WORDS.has(w))) return true;
+  // "Dogon militiamen", "Peul herders", "attacks on Bambara villages": a people, not the hamlet
+  // or locality the gazetteer also calls so
+  if (PEOPLES.has(key)) return true;
+  // "On 31 March, Gao fell": a date, even when a place follows the comma
+  if (MONTHS.has(key) && ((prev !== undefined && /^\d{1,2}$/.test(prev.text)) || (next !== undefined && /^\d{1,4}$/.test(next.text)))) return true;
   // "St. Patrick's Day", "Lincoln Day dinner", "St. Peter's Square": a holiday named after a
   // saint or a person, or a landmark in the possessive; not "Amherst College" or "Douglas County
   // Hospital", which stand in the place they name
