@@ -114,4 +114,8 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText('On 31 March, Gao fell to the rebels. Dogon militiamen attacked Peul herders near Bankass, and Bambara villages were burned.'), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['Gao', 'Bankass']);
   });
+  it('an acronym written with a small letter is no village', () => {
+    const ps = extract(documentFromText('Soldiers of the 3rd RPIMa and the 11th RAMa left Gao for Timbuktu.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.text)).toEqual(['Gao', 'Timbuktu']);
+  });
 });

@@ -243,4 +243,8 @@ describe('places stage', () => {
     const text = 'Tests were run at the national laboratory in Ames, Iowa, and at a clinic in Des Moines, Iowa. The results came back on Friday. Officials said the birds were found in Michigan, in a marsh in Monroe County, on Monday.';
     expect(places(text).find((p) => p.text === 'Monroe County')?.admin1).toBe('Michigan');
   });
+  it('reads "Soum Province" as the Burkinabe province, a second-level area', () => {
+    const p = places('Militants raided a military outpost in Soum Province, Burkina Faso.').find((x) => x.text === 'Soum')!;
+    expect(p).toMatchObject({ kind: 'admin2', country: 'BF', admin2: 'Province du Soum' });
+  });
 });

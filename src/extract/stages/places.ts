@@ -83,6 +83,8 @@ const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'st
  * a place only where the text places it. English is no demonym here: "speaks English" and
  * "English teacher" say nothing of Britain.
  */
+/** "RIMa", "RAMa", "FAMa": an acronym written with a small letter (French regiments, armies), not a name */
+const MIXED_ACRONYM = /^\p{Lu}{2,}\p{Ll}+$/u;
 const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'honda', 'kia', 'cadillac', 'chevrolet', 'chevy', 'nissan', 'hyundai', 'mazda', 'subaru', 'lexus', 'buick', 'volvo', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
 /** Peoples of the Sahel and around it whose names the gazetteer also holds as hamlets or localities. */
 const PEOPLES = new Set(['dogon', 'peul', 'peuls', 'peulh', 'peulhs', 'fulani', 'fulanis', 'fula', 'fulbe', 'tuareg', 'tuaregs', 'touareg', 'touaregs', 'bambara', 'bambaras', 'songhai', 'songhay', 'mossi', 'bozo', 'bozos', 'dozo', 'dozos', 'hausa', 'kanuri', 'zarma', 'djerma', 'toubou', 'tubu', 'tamasheq']);
@@ -112,6 +114,7 @@ function namesNoPlace(us: Unit[], from: number, to: number, key: string, people:
   // "Dogon militiamen", "Peul herders", "attacks on Bambara villages": a people, not the hamlet
   // or locality the gazetteer also calls so
   if (PEOPLES.has(key)) return true;
+  if (to - from === 1 && MIXED_ACRONYM.test(us[from].text)) return true;
   // "On 31 March, Gao fell": a date, even when a place follows the comma
   if (MONTHS.has(key) && ((prev !== undefined && /^\d{1,2}$/.test(prev.text)) || (next !== undefined && /^\d{1,4}$/.test(next.text)))) return true;
   // "St. Patrick's Day", "Lincoln Day dinner", "St. Peter's Square": a holiday named after a
@@ -1044,8 +1047,9 @@ function pairedWithCountry(us: Unit[], matches: Match[], i: number): boolean {
   return (isCountry(prev) && move(prev, m)) || (isCountry(next) && move(m, next));
 }
 
-/** Words for a first-level area; the other ADMIN_WORDS may name either level, by country. */
-const FIRST_LEVEL_WORDS = new Set(['region', 'province', 'state', 'governorate', 'oblast', 'territory']);
+/** Words for a first-level area; the other ADMIN_WORDS may name either level, by country (a
+ * province is Canada's first level and Burkina Faso's second: "Soum Province"). */
+const FIRST_LEVEL_WORDS = new Set(['region', 'state', 'governorate', 'oblast', 'territory']);
 
 /**
  * "Niger State", "Gao Region", "Laikipia County": the capitalised word after the name says which
