@@ -251,8 +251,9 @@ export class KyselyStore implements Store {
   }
 
   async exists(id: string): Promise<boolean> {
-    const row = await this.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
-    return row !== undefined;
+    // Asked once for every document an ingest reads.
+    const { rows } = await this.runCached(this.db, 'document exists', [id], () => this.db.selectFrom('documents').select('id').where('id', '=', id));
+    return rows.length > 0;
   }
 
   async put(doc: Document, extraction?: Extraction | null): Promise<PutResult> {
@@ -345,7 +346,7 @@ export class KyselyStore implements Store {
    * work for the small per-document statements, so Kysely builds it once per shape; that first
    * time its parameters are checked against `params`, so a wrong order fails at once.
    */
-  private async runCached<R>(trx: Transaction<Database>, shape: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+  private async runCached<R>(executor: Kysely<Database>, shape: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
     let text = this.cachedSql.get(shape);
     if (text === undefined) {
       const compiled = build().compile();
@@ -355,7 +356,7 @@ export class KyselyStore implements Store {
       text = compiled.sql;
       this.cachedSql.set(shape, text);
     }
-    return trx.executeQuery(CompiledQuery.raw(text, [...params]) as CompiledQuery<R>);
+    return executor.executeQuery(CompiledQuery.raw(text, [...params]) as CompiledQuery<R>);
   }
 
   /**
