@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely, type QueryResult, type Selectable, type Transaction } from 'kysely';
 import type { DatePrecision, Document, DocumentOrigin, ExtractedEvent, ExtractedStatement, Extraction, Paragraph, Sentence } from '../model.js';
 import { STORY_THRESHOLD, estimateSimilarity, minhash, signatureFromBuffer, signatureToBuffer } from '../resolve/stories.js';
 import { bandKeyNumbers } from './band-keys.js';
@@ -28,6 +28,11 @@ type MentionRow = Omit<Insertable<MentionsTable>, 'id'>;
 const ROWS_PER_INSERT = 400;
 const DEFAULT_LIMIT = 20;
 const NO_LIMIT = 1_000_000_000;
+
+// Each document of putMany is written in its own savepoint (constant texts, compiled once).
+const SAVEPOINT = CompiledQuery.raw('savepoint put_document');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint put_document');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint put_document');
 
 function limitOf(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
@@ -233,6 +238,8 @@ export class KyselyStore implements Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** compiled INSERT texts by table, columns and row count (see insertRows) */
   private readonly insertSql = new Map<string, string>();
+  /** compiled SQL texts of the per-document statements by shape (see runCached) */
+  private readonly cachedSql = new Map<string, string>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -244,8 +251,9 @@ export class KyselyStore implements Store {
   }
 
   async exists(id: string): Promise<boolean> {
-    const row = await this.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
-    return row !== undefined;
+    // Asked once for every document an ingest reads.
+    const { rows } = await this.runCached(this.db, 'document exists', [id], () => this.db.selectFrom('documents').select('id').where('id', '=', id));
+    return rows.length > 0;
   }
 
   async put(doc: Document, extraction?: Extraction | null): Promise<PutResult> {
@@ -262,14 +270,14 @@ export class KyselyStore implements Store {
       for (const rows of prepared) {
         // Each document in its own savepoint: a failure takes back its own writes only, and
         // (PostgreSQL) clears the failed state so the documents after it can still be written.
-        await sql`savepoint put_document`.execute(trx);
+        await trx.executeQuery(SAVEPOINT);
         try {
           results.push(await this.write(trx, rows));
         } catch (error) {
-          await sql`rollback to savepoint put_document`.execute(trx);
+          await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
           results.push(error instanceof Error ? error : new Error(String(error)));
         }
-        await sql`release savepoint put_document`.execute(trx);
+        await trx.executeQuery(RELEASE_SAVEPOINT);
       }
       return results;
     });
@@ -279,27 +287,28 @@ export class KyselyStore implements Store {
     const { doc, now, signature, keys, mentions, events, statements, origins } = rows;
     // Writing first takes the write lock at once (SQLite) and settles a race on the same id
     // through the unique index (PostgreSQL): whoever inserts the row owns the document.
-    const inserted = await trx
-      .insertInto('documents')
-      .values({
-        id: doc.id,
-        title: doc.title,
-        url: doc.url,
-        outlet: doc.outlet,
-        author: doc.author,
-        published_value: doc.published?.value ?? null,
-        published_precision: doc.published?.precision ?? null,
-        language: doc.language,
-        text: doc.text,
-        paragraphs: JSON.stringify(doc.paragraphs),
-        sentences: JSON.stringify(doc.sentences),
-        sentence_count: doc.sentences.length,
-        story_id: doc.id,
-        ingested_at: now,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('seq')
-      .executeTakeFirst();
+    // Every column given (a field left out by a caller is null), so the SQL text never varies.
+    const document = {
+      id: doc.id,
+      title: doc.title ?? null,
+      url: doc.url ?? null,
+      outlet: doc.outlet ?? null,
+      author: doc.author ?? null,
+      published_value: doc.published?.value ?? null,
+      published_precision: doc.published?.precision ?? null,
+      language: doc.language,
+      text: doc.text,
+      paragraphs: JSON.stringify(doc.paragraphs),
+      sentences: JSON.stringify(doc.sentences),
+      sentence_count: doc.sentences.length,
+      story_id: doc.id,
+      ingested_at: now,
+    };
+    const inserted = (
+      await this.runCached(trx, 'insert document', Object.values(document), () =>
+        trx.insertInto('documents').values(document).onConflict((oc) => oc.column('id').doNothing()).returning('seq'),
+      )
+    ).rows[0];
 
     if (inserted === undefined) {
       const existing = await trx.selectFrom('documents').select('story_id').where('id', '=', doc.id).executeTakeFirstOrThrow();
@@ -329,6 +338,25 @@ export class KyselyStore implements Store {
       similarity: best ? best.similarity : null,
       addedOrigins: added,
     };
+  }
+
+  /**
+   * Runs a query whose SQL text depends only on `shape`, with `params` in the order Kysely
+   * binds them. Building and compiling a query through Kysely cost more CPU than SQLite's own
+   * work for the small per-document statements, so Kysely builds it once per shape; that first
+   * time its parameters are checked against `params`, so a wrong order fails at once.
+   */
+  private async runCached<R>(executor: Kysely<Database>, shape: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+    let text = this.cachedSql.get(shape);
+    if (text === undefined) {
+      const compiled = build().compile();
+      if (compiled.parameters.length !== params.length || compiled.parameters.some((p, i) => p !== params[i])) {
+        throw new Error(`store: the parameters of "${shape}" are not in the order its SQL binds them`);
+      }
+      text = compiled.sql;
+      this.cachedSql.set(shape, text);
+    }
+    return executor.executeQuery(CompiledQuery.raw(text, [...params]) as CompiledQuery<R>);
   }
 
   /**
@@ -394,16 +422,17 @@ export class KyselyStore implements Store {
     // One query for candidates and their signatures (a document has 64 keys, one chunk); in
     // id order, so of equally similar candidates the first by id wins, as it always has.
     for (const part of chunks(keys)) {
-      const rows = await trx
-        .selectFrom('story_bands')
-        .innerJoin('documents', 'documents.seq', 'story_bands.document_seq')
-        .innerJoin('signatures', 'signatures.document_id', 'documents.id')
-        .select(['signatures.signature', 'documents.story_id', 'documents.id'])
-        .distinct()
-        .where('story_bands.band_key', 'in', part)
-        .where('documents.id', '!=', id)
-        .orderBy('documents.id')
-        .execute();
+      const { rows } = await this.runCached(trx, `closest story ${part.length}`, [...part, id], () =>
+        trx
+          .selectFrom('story_bands')
+          .innerJoin('documents', 'documents.seq', 'story_bands.document_seq')
+          .innerJoin('signatures', 'signatures.document_id', 'documents.id')
+          .select(['signatures.signature', 'documents.story_id', 'documents.id'])
+          .distinct()
+          .where('story_bands.band_key', 'in', part)
+          .where('documents.id', '!=', id)
+          .orderBy('documents.id'),
+      );
       for (const r of rows) {
         const similarity = estimateSimilarity(signature, signatureFromBuffer(r.signature));
         if (!best || similarity > best.similarity) best = { storyId: r.story_id, similarity };

@@ -60,3 +60,31 @@ describe('schema migrations 0003 and 0004: integer band keys, by document key', 
     }
   });
 });
+
+describe('schema migration 0005: the canonical-id index leaves out mentions without one', () => {
+  it('rebuilds the index of a store written before it, and the top mentions query uses it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
+    try {
+      const file = join(dir, 'old.db');
+      const raw = new BetterSqlite3(file);
+      const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+      const before = Object.fromEntries(Object.entries(migrations(sqliteDialect)).filter(([name]) => name < '0005'));
+      expect((await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+      await old.destroy();
+
+      await (await openSqliteStore(file)).close();
+      const check = new BetterSqlite3(file, { readonly: true });
+      const index = check.prepare("select sql from sqlite_schema where name = 'mentions_canonical'").get() as { sql: string };
+      const plan = check
+        .prepare("explain query plan select canonical_id, count(*) from mentions where kind = 'actor' and canonical_id is not null group by canonical_id")
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join(' ');
+      check.close();
+      expect(index.sql).toMatch(/where "canonical_id" is not null$/);
+      expect(plan).toMatch(/USING (COVERING )?INDEX mentions_canonical/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -196,6 +196,15 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         await any.schema.alterTable('story_bands_by_seq').renameTo('story_bands').execute();
       },
     },
+    '0005_mentions_canonical_partial': {
+      // The one query by (kind, canonical_id), the top mentions of a kind, asks only for
+      // mentions that have a canonical id; names never have one (44 % of the rows of the scale
+      // corpus), so the index leaves them out and each document writes fewer index entries.
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropIndex('mentions_canonical').execute();
+        await db.schema.createIndex('mentions_canonical').on('mentions').columns(['kind', 'canonical_id']).where(sql.ref('canonical_id'), 'is not', null).execute();
+      },
+    },
   };
 }
 
