@@ -76,6 +76,8 @@ const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'not
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'strait', 'lac', 'mont', 'monts', 'lago', 'isle']);
+/** "RIMa", "RAMa", "FAMa": an acronym written with a small letter (French regiments, armies), not a name */
+const MIXED_ACRONYM = /^\p{Lu}{2,}\p{Ll}+$/u;
 /**
  * Aircraft, vehicles and weapons that reporting names and the gazetteer also holds as places
  * ("C-130 Hercules transport planes", "Chinook helicopters", "Super Puma", "Rafales", "Leclerc
@@ -83,8 +85,6 @@ const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'st
  * a place only where the text places it. English is no demonym here: "speaks English" and
  * "English teacher" say nothing of Britain.
  */
-/** "RIMa", "RAMa", "FAMa": an acronym written with a small letter (French regiments, armies), not a name */
-const MIXED_ACRONYM = /^\p{Lu}{2,}\p{Ll}+$/u;
 const THINGS_NAMED_LIKE_PLACES = new Set(['english', 'honda', 'kia', 'cadillac', 'chevrolet', 'chevy', 'nissan', 'hyundai', 'mazda', 'subaru', 'lexus', 'buick', 'volvo', 'hercules', 'chinook', 'chinooks', 'puma', 'pumas', 'rafale', 'rafales', 'mirage', 'mirages', 'leclerc', 'toyota', 'toyotas', 'gazelle', 'gazelles', 'tiger', 'tigers', 'caracal', 'reaper', 'reapers', 'predator', 'bayraktar', 'transall', 'tucano', 'kalashnikov', 'kalashnikovs', 'humvee', 'humvees', 'apache', 'apaches', 'black hawk', 'blackhawk']);
 /** Peoples of the Sahel and around it whose names the gazetteer also holds as hamlets or localities. */
 const PEOPLES = new Set(['dogon', 'peul', 'peuls', 'peulh', 'peulhs', 'fulani', 'fulanis', 'fula', 'fulbe', 'tuareg', 'tuaregs', 'touareg', 'touaregs', 'bambara', 'bambaras', 'songhai', 'songhay', 'mossi', 'bozo', 'bozos', 'dozo', 'dozos', 'hausa', 'kanuri', 'zarma', 'djerma', 'toubou', 'tubu', 'tamasheq']);
@@ -98,14 +98,16 @@ const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'n
 /**
  * Words the text shows to name something else than a place, whichever stage proposed them: an
  * aircraft or vehicle the text does not place ("Chinook helicopters", but "in Hercules,
- * California"), a direction ("the far North East of Mali"), a given name coordinated with a
- * person's ("to Henry and Karen Black").
+ * California"), a direction ("the far North East of Mali"), a people ("Dogon militiamen"), an
+ * acronym ("RIMa"), a date ("31 March"), a holiday or a landmark named after someone ("St.
+ * Patrick's Day"), a given name coordinated with a person's ("to Henry and Karen Black").
  */
 function namesNoPlace(us: Unit[], from: number, to: number, key: string, people: SpanIndex<NameMention>, g: Gazetteer): boolean {
-  const prev = us[from - 1];
+  const prev = from > 0 ? us[from - 1] : undefined;
   const next = to < us.length && us[to].sentence === us[from].sentence ? us[to] : undefined;
+  const afterNext = to + 1 < us.length ? us[to + 1] : undefined;
   if (THINGS_NAMED_LIKE_PLACES.has(key)) {
-    const area = us[to + 1];
+    const area = afterNext;
     const container = (next?.text === ',' || next?.text === '(') && area !== undefined && area.cap && candidatesOf(g, area).some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
     const placed = (prev !== undefined && PLACING.has(prev.key) && !prev.cap) || container;
     if (!placed) return true;
@@ -121,13 +123,12 @@ function namesNoPlace(us: Unit[], from: number, to: number, key: string, people:
   // saint or a person, or a landmark in the possessive; not "Amherst College" or "Douglas County
   // Hospital", which stand in the place they name
   const possessive = next !== undefined && (next.key === 's' || next.text === "'s" || next.text === '’s');
-  const noun = possessive ? us[to + 1] : next;
+  const noun = possessive ? afterNext : next;
   if (noun && noun.cap && noun.sentence === us[from].sentence && (HOLIDAY_NOUNS.has(noun.key) || (possessive && LANDMARK_NOUNS.has(noun.key)))) return true;
   if (to - from === 1 && next?.key === 'and' && g.flags(key).firstName) {
     // not "Norb Mages of Lindsay and Dennis Lopez of Thackerville", where each person has a place
-    const after = us[to + 1];
     let person: NameMention | undefined;
-    if (after && after.cap) people.some(after, (p) => ((person = p), true));
+    if (afterNext && afterNext.cap) people.some(afterNext, (p) => ((person = p), true));
     if (person) {
       const j = firstUnitFrom(us, person.end);
       if (!(j < us.length && LOCATIVE.has(us[j].key))) return true;
