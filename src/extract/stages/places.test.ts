@@ -247,4 +247,15 @@ describe('places stage', () => {
     const p = places('Militants raided a military outpost in Soum Province, Burkina Faso.').find((x) => x.text === 'Soum')!;
     expect(p).toMatchObject({ kind: 'admin2', country: 'BF', admin2: 'Province du Soum' });
   });
+  it('reads French Sahel reporting: "le village de X, dans la province du Y", "près de Z"', () => {
+    const text = 'Des hommes armés ont attaqué le village de Seytenga, dans la province du Séno, tuant au moins 86 civils, a annoncé le gouvernement dimanche. Les soldats ont neutralisé une dizaine de terroristes près de Ménaka.';
+    const ps = extract(documentFromText(text), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Seytenga')).toMatchObject({ country: 'BF', admin2: 'Province du Séno', kind: 'village' });
+    expect(ps.find((p) => p.text === 'Séno')).toMatchObject({ kind: 'admin2', country: 'BF' });
+    expect(ps.find((p) => p.text === 'Ménaka')).toMatchObject({ country: 'ML', precision: 2 });
+  });
+  it('reads "the province of X" like "X Province"', () => {
+    const p = places('Militants raided an outpost in the province of Soum, in Burkina Faso.').find((x) => x.text === 'Soum')!;
+    expect(p).toMatchObject({ kind: 'admin2', country: 'BF' });
+  });
 });

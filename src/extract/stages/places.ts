@@ -549,6 +549,7 @@ const LOC_STRIP = /^(?:the)\s+/i;
 
 export function recognise(doc: Document, results: Extraction, g: Gazetteer): { us: Unit[]; matches: Match[] } {
   const us = units(doc, results.tokens, g);
+  const french = doc.language === 'fr';
   const names = results.names;
   const tagged = names.length > 0;
   const raw = findMatches(g, us, names);
@@ -617,7 +618,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const prevKey = prev && prev.sentence === first.sentence ? prev.key : '';
     const nextSame = next && next.sentence === first.sentence ? next : undefined;
     const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
-    const locative = LOCATIVE.has(prevKey) && !(prev?.cap ?? false);
+    const locative = (LOCATIVE.has(prevKey) || (french && FRENCH.locative.has(prevKey))) && !(prev?.cap ?? false);
     // a following ", Texas" or "(Sourou)" naming a known area
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
     const after = m.to + 1 < us.length ? us[m.to + 1] : undefined;
@@ -644,7 +645,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "Lake Chad", "Mount Kenya", "Mandara Mountains": a name that says what kind of place it is
     // is no person, whatever a first name inside it suggests to the tagger
     const saysFeature = m.to - m.from > 1 && (FEATURE_HEADS.has(us[m.to - 1].key) || FEATURE_FIRST_WORDS.has(us[m.from].key));
-    if (inPer && !inLoc && !saysFeature) {
+    // "le village de Seytenga": the tagger reads "de Seytenga" as a person's name like "de Gaulle"
+    const frenchPlaceNoun = french && (prevKey === 'de' || prevKey === 'd') && FRENCH.placeNouns.has(m.from >= 2 ? us[m.from - 2].key : '');
+    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
@@ -683,7 +686,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && !landform && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
     const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
     // a name this text also uses for a person ("Barack Obama ... Obama said")
-    if (single && personWords.has(m.key) && !containerAfter) continue;
+    if (single && personWords.has(m.key) && !containerAfter && !frenchPlaceNoun) continue;
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !inLoc && !major && !containerAfter) {
@@ -706,7 +709,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "an Albany police SWAT team", "FEMA said": an acronym in running text, not a place written in
     // capitals (a headline's or a dateline's words stand in a capitalised run or open the sentence)
     if (first.allCaps && single && !inLoc && !first.initial && m.rule !== 'gazetteer-abbreviation' && first.text.length >= 3 && nextSame && !nextSame.cap && hasLetterOrDigit(nextSame.text) && !(prev && prev.allCaps && prev.sentence === first.sentence)) continue;
-    m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? ''));
+    m.near = NEAR_WORDS.has(prevKey) || (prevKey === 'of' && NEAR_WORDS.has(us[m.from - 2]?.key ?? '')) || (french && (prevKey === 'de' || prevKey === 'du' || prevKey === 'd') && FRENCH.near.has(us[m.from - 2]?.key ?? ''));
     m.cueCountry = demonymCue(us, m.from, g);
     kept.push(m);
     lastKeptTo = m.to;
@@ -769,10 +772,13 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const u = us[i];
     if (!u.cap || u.initial || covered[i] === 1 || us[i - 1].cap) continue;
     // "near X", or "the village of X", "the town of X"
-    if (!PLACING.has(us[i - 1].key) && !(us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key))) continue;
+    const placing = PLACING.has(us[i - 1].key) || (us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key));
+    const placingFr = french && (FRENCH.placing.has(us[i - 1].key) || ((us[i - 1].key === 'de' || us[i - 1].key === 'd') && i >= 2 && FRENCH.placeNouns.has(us[i - 2].key)));
+    if (!placing && !placingFr) continue;
     if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
     const sep = us[i + 1].text;
-    if ((sep !== ',' && sep !== 'in' && sep !== '(') || !starts.has(sep === 'in' ? pastAreaAdjectives(us, i + 2) : i + 2)) continue;
+    const inWord = sep === 'in' || (french && us[i + 1].key === 'dans');
+    if ((sep !== ',' && !inWord && sep !== '(') || !starts.has(inWord ? pastAreaAdjectives(us, i + 2, french) : sep === ',' && french ? pastAreaAdjectives(us, i + 2, true) : i + 2)) continue;
     const f = flagsOf(g, u);
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
     kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, ranked: undefined });
@@ -844,14 +850,32 @@ function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: nu
 
 const AREA_ADJECTIVES = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north', 'south', 'east', 'west', 'the']);
 
+/**
+ * French context words (keys, so without accents), for documents detected as French: Sahel
+ * reporting is as often French as English ("près de Ménaka", "le village de Seytenga, dans la
+ * province du Séno"). Used beside the English sets, never instead of them.
+ */
+const FRENCH = {
+  /** before a name: "à Gao", "près de Ménaka", "dans le Soum", "depuis Kidal" */
+  locative: new Set(['a', 'au', 'aux', 'dans', 'pres', 'vers', 'depuis', 'entre', 'de', 'du', 'des', 'd', 'en', 'sur', 'chez', 'autour', 'hors']),
+  /** before a name the gazetteer may lack, as in "near X" */
+  placing: new Set(['a', 'au', 'aux', 'dans', 'pres', 'vers', 'depuis', 'entre']),
+  /** "près de", "aux environs de", "au nord de" */
+  near: new Set(['pres', 'proximite', 'environs', 'alentours', 'nord', 'sud', 'est', 'ouest']),
+  /** "le village de X", "la localité de X" */
+  placeNouns: new Set(['village', 'localite', 'ville', 'commune', 'region', 'cercle', 'province', 'departement', 'camp', 'base', 'hameau', 'secteur', 'zone']),
+  /** what stands between a name and its container: "X, dans la province du Séno", "X, dans le nord du Mali" */
+  areaWords: new Set(['dans', 'la', 'le', 'les', 'l', 'de', 'du', 'des', 'd', 'region', 'province', 'cercle', 'commune', 'departement', 'prefecture', 'centre', 'nord', 'sud', 'est', 'ouest']),
+};
+
 /** The first unit from `j` on that is not a lower-case "central", "northern", "the" ...: the container's name. */
-function pastAreaAdjectives(us: Unit[], j: number): number {
-  while (j < us.length && !us[j].cap && AREA_ADJECTIVES.has(us[j].key)) j++;
+function pastAreaAdjectives(us: Unit[], j: number, french = false): number {
+  while (j < us.length && !us[j].cap && (AREA_ADJECTIVES.has(us[j].key) || (french && FRENCH.areaWords.has(us[j].key)))) j++;
   return j;
 }
 
-/** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" so the container's candidates constrain X's. */
-function linkContainers(us: Unit[], matches: Match[]): void {
+/** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" ("X dans Y") so the container's candidates constrain X's. */
+function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
   const byFrom = new Map<number, number>();
   matches.forEach((m, i) => byFrom.set(m.from, i));
   for (let i = 0; i < matches.length; i++) {
@@ -862,7 +886,7 @@ function linkContainers(us: Unit[], matches: Match[]): void {
       // a chain of containers: "Seme (Toeni, Sourou)", "Mopti, central Mali"
       j++;
       for (let hops = 0; hops < 3 && j < us.length; hops++) {
-        j = pastAreaAdjectives(us, j);
+        j = pastAreaAdjectives(us, j, french);
         const k = byFrom.get(j);
         if (k === undefined) break;
         m.containers.push(k);
@@ -873,8 +897,8 @@ function linkContainers(us: Unit[], matches: Match[]): void {
       }
     }
     // "X in Y", "X in central Y", and "X in Y's Z region" where Z is the nearer container
-    if (us[m.to]?.key === 'in') {
-      const k = byFrom.get(pastAreaAdjectives(us, m.to + 1));
+    if (us[m.to]?.key === 'in' || (french && us[m.to]?.key === 'dans')) {
+      const k = byFrom.get(pastAreaAdjectives(us, m.to + 1, french));
       if (k !== undefined) {
         m.containers.push(k);
         const after = matches[k].to;
@@ -1060,8 +1084,15 @@ const FIRST_LEVEL_WORDS = new Set(['region', 'state', 'governorate', 'oblast', '
 function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
   // no read past the end: it would deoptimise every caller this is inlined into
   const after = m.to < us.length ? us[m.to] : undefined;
-  if (!after || !after.cap || !ADMIN_WORDS.has(after.key)) return null;
-  return FIRST_LEVEL_WORDS.has(after.key) ? (c) => c.kind === 'admin1' : (c) => c.kind === 'admin1' || c.kind === 'admin2';
+  let word = after && after.cap && ADMIN_WORDS.has(after.key) ? after.key : '';
+  // "the province of Ontario", "la province du Séno", "le cercle de Bankass": the word before
+  if (!word && m.from >= 2) {
+    const link = us[m.from - 1].key;
+    const before = us[m.from - 2];
+    if ((link === 'of' || link === 'de' || link === 'du' || link === 'd') && !before.cap && (ADMIN_WORDS.has(before.key) || before.key === 'departement')) word = before.key;
+  }
+  if (!word) return null;
+  return FIRST_LEVEL_WORDS.has(word) ? (c) => c.kind === 'admin1' : (c) => c.kind === 'admin1' || c.kind === 'admin2';
 }
 
 /**
@@ -1153,7 +1184,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
     }
     // a town and the admin area named after it ("Paris", "Tombouctou", "Ségou"): the town, unless
     // the text says area; for a first-level area only when the town is its seat
-    if (best && (best.kind === 'admin2' || best.kind === 'admin1') && !saysArea && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key))) {
+    if (best && (best.kind === 'admin2' || best.kind === 'admin1') && !saysArea && !areaAfter && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key))) {
       const area = best;
       const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c) && (area.kind === 'admin2' || /^PPL(A|C)$/.test(c.fcode)));
       if (town) best = town;
@@ -1216,7 +1247,7 @@ export const placesStage: Stage = {
     const g = gazetteer();
     const { us, matches } = recognise(doc, results, g);
     if (matches.length === 0) return;
-    linkContainers(us, matches);
+    linkContainers(us, matches, doc.language === 'fr');
     // demonyms ("Malian troops") and actors' countries say which country the text is about
     const extra = new Map<string, number>();
     for (const u of us) {
