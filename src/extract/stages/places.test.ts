@@ -258,4 +258,9 @@ describe('places stage', () => {
     const p = places('Militants raided an outpost in the province of Soum, in Burkina Faso.').find((x) => x.text === 'Soum')!;
     expect(p).toMatchObject({ kind: 'admin2', country: 'BF' });
   });
+  it('a place noun before "of" names a place even where the tagger reads a person', () => {
+    const text = 'Militants cut off the hand of a thief in the town of Ansongo.';
+    const ps = places(text, (t) => [loc(t, 'Ansongo', 'PER')]);
+    expect(ps.find((p) => p.text === 'Ansongo')?.country).toBe('ML');
+  });
 });

@@ -645,8 +645,10 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "Lake Chad", "Mount Kenya", "Mandara Mountains": a name that says what kind of place it is
     // is no person, whatever a first name inside it suggests to the tagger
     const saysFeature = m.to - m.from > 1 && (FEATURE_HEADS.has(us[m.to - 1].key) || FEATURE_FIRST_WORDS.has(us[m.from].key));
-    // "le village de Seytenga": the tagger reads "de Seytenga" as a person's name like "de Gaulle"
-    const frenchPlaceNoun = french && (prevKey === 'de' || prevKey === 'd') && FRENCH.placeNouns.has(m.from >= 2 ? us[m.from - 2].key : '');
+    // "le village de Seytenga" (which the tagger reads as a person's name like "de Gaulle"), "the
+    // town of Ansongo": a place noun before "of" names a place whatever the tagger says
+    const nounBefore = m.from >= 2 ? us[m.from - 2].key : '';
+    const frenchPlaceNoun = (french && (prevKey === 'de' || prevKey === 'd') && FRENCH.placeNouns.has(nounBefore)) || (prevKey === 'of' && PLACE_NOUNS.has(nounBefore) && nounBefore !== 'capital' && nounBefore !== 'border');
     if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
