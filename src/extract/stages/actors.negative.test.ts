@@ -103,4 +103,13 @@ describe('actors stage: what is not an actor', () => {
     );
     expect(m).toEqual([]);
   });
+  it('a town named after "the town of" or "le village de" is no person, whatever the tagger says', () => {
+    const m = actorsOf('Militants cut off a thief’s hand in the town of Ansongo. Nigerien soldiers later occupied Ansongo. Des hommes armés ont attaqué le village de Seytenga.', [
+      ['Ansongo', 'PER'],
+      ['Ansongo', 'PER'],
+      ['Seytenga', 'PER'],
+    ]);
+    expect(m.map((x) => x.text)).not.toContain('Ansongo');
+    expect(m.map((x) => x.text)).not.toContain('Seytenga');
+  });
 });

@@ -945,6 +945,16 @@ function isLocative(text: string): boolean {
   return maybeLocative(text) && LOCATIVES.has(text.toLowerCase());
 }
 
+/** Nouns that make the name after "of" or "de" a place: "the town of Ansongo", "le village de Seytenga". */
+const PLACE_NOUNS = new Set(['town', 'village', 'city', 'locality', 'hamlet', 'commune', 'district', 'province', 'region', 'ville', 'localité', 'cercle', 'hameau', 'région']);
+
+/** True when token `i` is the "of" or "de" of "the town of", "le village de". */
+function placeNounOf(tokens: readonly { text: string }[], i: number): boolean {
+  const t = tokens[i].text;
+  if (i === 0 || (t !== 'of' && t !== 'de' && t !== "d'" && t !== 'd’')) return false;
+  return PLACE_NOUNS.has(tokens[i - 1].text.toLowerCase());
+}
+
 /** Bits of TOKEN_FLAGS. */
 const LOCATIVE = 1;
 const UPPER = 2;
@@ -1036,7 +1046,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   const locativeNames = new Set<string>();
   const flags = TOKEN_FLAGS.of(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const locative = flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text);
+    const locative = (flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text)) || placeNounOf(tokens, i);
     if (!locative || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
