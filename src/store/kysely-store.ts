@@ -236,9 +236,7 @@ function prepareRows(doc: Document, extraction: Extraction | null | undefined): 
  */
 export class KyselyStore implements Store {
   readonly dialect: 'sqlite' | 'postgres';
-  /** compiled INSERT texts by table, columns and row count (see insertRows) */
-  private readonly insertSql = new Map<string, string>();
-  /** compiled SQL texts of the per-document statements by shape (see runCached) */
+  /** compiled SQL texts by shape: the per-document statements and the multi-row inserts (see runCached) */
   private readonly cachedSql = new Map<string, string>();
 
   constructor(
@@ -346,17 +344,17 @@ export class KyselyStore implements Store {
    * work for the small per-document statements, so Kysely builds it once per shape; that first
    * time its parameters are checked against `params`, so a wrong order fails at once.
    */
-  private async runCached<R>(executor: Kysely<Database>, shape: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+  private async runCached<R>(executor: Kysely<Database>, shape: string, params: unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
     let text = this.cachedSql.get(shape);
     if (text === undefined) {
       const compiled = build().compile();
-      if (compiled.parameters.length !== params.length || compiled.parameters.some((p, i) => p !== params[i])) {
+      if (compiled.parameters.length !== params.length || compiled.parameters.some((p, i) => !Object.is(p, params[i]))) {
         throw new Error(`store: the parameters of "${shape}" are not in the order its SQL binds them`);
       }
       text = compiled.sql;
       this.cachedSql.set(shape, text);
     }
-    return executor.executeQuery(CompiledQuery.raw(text, [...params]) as CompiledQuery<R>);
+    return executor.executeQuery(CompiledQuery.raw(text, params) as CompiledQuery<R>);
   }
 
   /**
@@ -389,13 +387,7 @@ export class KyselyStore implements Store {
         await query().execute();
         continue;
       }
-      const shape = `${table}\u0000${columns.join(',')}\u0000${part.length}`;
-      let text = this.insertSql.get(shape);
-      if (text === undefined) {
-        text = query().compile().sql;
-        this.insertSql.set(shape, text);
-      }
-      await trx.executeQuery(CompiledQuery.raw(text, params));
+      await this.runCached(trx, `insert ${table}\u0000${columns.join(',')}\u0000${part.length}`, params, query);
     }
   }
 
