@@ -76,6 +76,9 @@ async function setup(name: string): Promise<{ run: Run; batch: number; stageTime
       return { batch: 1, run: ([a]) => { const doc = nlp(a.text); doc.people().out('array'); doc.places().out('array'); doc.organizations().out('array'); } };
     }
     case 'sitrep': {
+      // as the CLI runs it (src/cli/jit.ts), set before any stage's code has run
+      const { tuneJit } = await import('../src/cli/jit.js');
+      tuneJit();
       const { stages } = await import('../src/extract/pipeline.js');
       const { emptyExtraction } = await import('../src/model.js');
       const { documentFromText } = await import('../src/ingest/document.js');

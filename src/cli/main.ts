@@ -7,6 +7,9 @@ import { register as registerDemo } from './demo.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerEvents } from './events.js';
 import { register as registerEval } from './eval.js';
+import { tuneJit } from './jit.js';
+
+tuneJit();
 
 // Command modules import only commander at load time and pull their real work in with a
 // dynamic import inside the action, so `sitrep --help` never loads models or gazetteers.
