@@ -254,6 +254,12 @@ describe('places stage', () => {
     expect(ps.find((p) => p.text === 'Séno')).toMatchObject({ kind: 'admin2', country: 'BF' });
     expect(ps.find((p) => p.text === 'Ménaka')).toMatchObject({ country: 'ML', precision: 2 });
   });
+  it('a French nearness word before "de" places a name the tagger reads as a person ("de Djibo")', () => {
+    const text = 'Des hommes armés ont tué au moins douze civils dimanche près de Djibo, a annoncé le gouvernement burkinabè. Une embuscade a visé un convoi au nord de Kidal selon des sources locales.';
+    const ps = extract(documentFromText(text), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Djibo')).toMatchObject({ country: 'BF', precision: 2 });
+    expect(ps.find((p) => p.text === 'Kidal')).toMatchObject({ country: 'ML', precision: 2 });
+  });
   it('reads "the province of X" like "X Province"', () => {
     const p = places('Militants raided an outpost in the province of Soum, in Burkina Faso.').find((x) => x.text === 'Soum')!;
     expect(p).toMatchObject({ kind: 'admin2', country: 'BF' });

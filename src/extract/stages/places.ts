@@ -648,7 +648,9 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     // "le village de Seytenga" (which the tagger reads as a person's name like "de Gaulle"), "the
     // town of Ansongo": a place noun before "of" names a place whatever the tagger says
     const nounBefore = m.from >= 2 ? us[m.from - 2].key : '';
-    const frenchPlaceNoun = (french && (prevKey === 'de' || prevKey === 'd') && FRENCH.placeNouns.has(nounBefore)) || (prevKey === 'of' && PLACE_NOUNS.has(nounBefore) && nounBefore !== 'capital' && nounBefore !== 'border');
+    // "près de Djibo", "au nord de Kidal": a French nearness word before "de" places the name too
+    const frenchDe = french && (prevKey === 'de' || prevKey === 'd' || prevKey === 'du');
+    const frenchPlaceNoun = (frenchDe && (FRENCH.placeNouns.has(nounBefore) || FRENCH.near.has(nounBefore))) || (prevKey === 'of' && PLACE_NOUNS.has(nounBefore) && nounBefore !== 'capital' && nounBefore !== 'border');
     if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
