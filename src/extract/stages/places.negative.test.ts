@@ -114,6 +114,19 @@ describe('places stage: what is not a place', () => {
     const ps = extract(documentFromText('On 31 March, Gao fell to the rebels. Dogon militiamen attacked Peul herders near Bankass, and Bambara villages were burned.'), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['Gao', 'Bankass']);
   });
+  it('a surname the text gives a person is no city, even where the tagger reads it as one', () => {
+    const text = 'Melton Lewis Paris, 51, was found shot to death inside his residence. Paris had been shot once in the head, the sheriff said.';
+    const doc = documentFromText(text);
+    const results: Extraction = emptyExtraction();
+    tokensStage.run(doc, results);
+    const second = text.lastIndexOf('Paris');
+    results.names = [
+      { start: 0, end: 18, text: 'Melton Lewis Paris', type: 'PER', sentence: 0, stage: 'test', rule: 'test' },
+      { start: second, end: second + 5, text: 'Paris', type: 'LOC', sentence: 1, stage: 'test', rule: 'test' },
+    ];
+    placesStage.run(doc, results);
+    expect(results.places.map((p) => p.text)).toEqual([]);
+  });
   it('an acronym written with a small letter is no village', () => {
     const ps = extract(documentFromText('Soldiers of the 3rd RPIMa and the 11th RAMa left Gao for Timbuktu.'), { until: 'places' }).places;
     expect(ps.map((p) => p.text)).toEqual(['Gao', 'Timbuktu']);

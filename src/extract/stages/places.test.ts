@@ -264,6 +264,12 @@ describe('places stage', () => {
     const p = places('Militants raided an outpost in the province of Soum, in Burkina Faso.').find((x) => x.text === 'Soum')!;
     expect(p).toMatchObject({ kind: 'admin2', country: 'BF' });
   });
+  it('a name for part of a place that the tagger reads as a person ("North Texas") leaves the place\'s name a place', () => {
+    const text = 'A parasite outbreak scared swimmers across North Texas last summer. Health officials in Texas said the pools were safe.';
+    const second = text.lastIndexOf('Texas');
+    const ps = places(text, (t) => [loc(t, 'North Texas', 'PER'), { start: second, end: second + 5, text: 'Texas', type: 'LOC' }]);
+    expect(ps.find((p) => p.start === second)).toMatchObject({ kind: 'admin1', country: 'US' });
+  });
   it('a place noun before "of" names a place even where the tagger reads a person', () => {
     const text = 'Militants cut off the hand of a thief in the town of Ansongo.';
     const ps = places(text, (t) => [loc(t, 'Ansongo', 'PER')]);

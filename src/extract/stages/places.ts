@@ -582,7 +582,13 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     const n = i + 1 < us.length ? us[i + 1] : undefined;
     if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
   }
-  for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
+  for (const p of per) {
+    const words = p.text.split(/\s+/);
+    // "North Texas", "Downtown Greer", "Metro Nashville": the tagger's slip on a part of a place,
+    // which says nothing of a person
+    if (AREA_PREFIXES.has(unitKey(words[0]))) continue;
+    for (const w of words.slice(1)) personWords.add(unitKey(w));
+  }
 
   // countries the text names outright, or through a demonym or a capital-free unambiguous city
   const namedCountries = new Set<string>();
@@ -851,6 +857,9 @@ function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: nu
   const after = us[next.to];
   return sameKind && (after?.text === ',' || after?.key === 'and' || us[m.from - 1]?.text === ',');
 }
+
+/** first words of a name for a part of a place ("North Texas", "Downtown Greer", "Metro Nashville") */
+const AREA_PREFIXES = new Set([...COMPASS_WORDS, 'northern', 'southern', 'eastern', 'western', 'downtown', 'metro', 'greater', 'upper', 'lower', 'inner', 'outer']);
 
 const AREA_ADJECTIVES = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north', 'south', 'east', 'west', 'the']);
 
