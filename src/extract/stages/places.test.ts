@@ -270,6 +270,12 @@ describe('places stage', () => {
     const ps = places(text, (t) => [loc(t, 'North Texas', 'PER'), { start: second, end: second + 5, text: 'Texas', type: 'LOC' }]);
     expect(ps.find((p) => p.start === second)).toMatchObject({ kind: 'admin1', country: 'US' });
   });
+  it('an area named beside its sibling areas is the area, not the town that is its seat', () => {
+    const ps = extract(documentFromText('Of the new cases, fourteen are in Nova Scotia, twelve in Ontario, eight in Alberta, and one in Quebec.'), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Quebec')).toMatchObject({ kind: 'admin1', country: 'CA' });
+    const cities = extract(documentFromText('Flights from São Paulo and Rio de Janeiro were cancelled on Monday.'), { until: 'places' }).places;
+    expect(cities.find((p) => p.text === 'São Paulo')).toMatchObject({ kind: 'city', country: 'BR' });
+  });
   it('a place noun before "of" names a place even where the tagger reads a person', () => {
     const text = 'Militants cut off the hand of a thief in the town of Ansongo.';
     const ps = places(text, (t) => [loc(t, 'Ansongo', 'PER')]);

@@ -1069,6 +1069,24 @@ function listedWithAreas(us: Unit[], matches: Match[], i: number): boolean {
 }
 
 /**
+ * True when the sentence names another area of the same level and country ("twelve in Ontario,
+ * eight in Alberta ... and one in Quebec"): areas are named beside their siblings, so the name is
+ * the area rather than the town that is its seat.
+ */
+function siblingAreaNamed(us: Unit[], matches: Match[], i: number, area: Place): boolean {
+  const sentence = us[matches[i].from].sentence;
+  for (let j = 0; j < matches.length; j++) {
+    const n = matches[j];
+    if (j === i || us[n.from].sentence !== sentence || n.key === matches[i].key) continue;
+    const sibling = (c: Place): boolean => c.kind === area.kind && c.country === area.country && (c.admin1Code !== area.admin1Code || (area.kind === 'admin2' && c.admin2Code !== area.admin2Code));
+    // a sibling that is itself a town's name too ("São Paulo and Rio de Janeiro") says nothing
+    const townToo = n.candidates.some((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && simpleKey(c.name) === n.key);
+    if (!townToo && (n.chosen ? sibling(n.chosen) : n.candidates.some((c) => sibling(c) && simpleKey(c.name) === n.key))) return true;
+  }
+  return false;
+}
+
+/**
  * True when the name stands beside a country as its equal: in a list ("Mali, Niger and Senegal",
  * "between Mali and Niger") or as the other end of a move ("from Mali into Niger").
  */
@@ -1197,7 +1215,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
     }
     // a town and the admin area named after it ("Paris", "Tombouctou", "Ségou"): the town, unless
     // the text says area; for a first-level area only when the town is its seat
-    if (best && (best.kind === 'admin2' || best.kind === 'admin1') && !saysArea && !areaAfter && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key))) {
+    if (best && (best.kind === 'admin2' || best.kind === 'admin1') && !saysArea && !areaAfter && !(us[m.to]?.key && ADMIN_WORDS.has(us[m.to].key)) && !siblingAreaNamed(us, matches, i, best)) {
       const area = best;
       const town = m.candidates.find((c) => (c.kind === 'city' || c.kind === 'village') && c.country === area.country && c.admin1Code === area.admin1Code && contains(area, c) && (area.kind === 'admin2' || /^PPL(A|C)$/.test(c.fcode)));
       if (town) best = town;
