@@ -555,6 +555,8 @@ const CITY_NAMES: Record<number, string[]> = {
   5368361: ['L.A.'],
   2314302: ['Léopoldville', 'Leopoldville'], // Kinshasa's colonial name
   3533462: ['Acapulco'], // GeoNames: "Acapulco de Juárez"
+  2634341: ['Westminster'], // London's borough, GeoNames: "City of Westminster"
+  2239520: ['Mbanza Congo', "M'banza Congo", 'Mbanza-Kongo'], // GeoNames: "Mbanza Kongo"
   // Darfur's and Kordofan's capitals in the spellings of Sudan war reporting
   379555: ['Al-Fashir', 'Al Fashir', 'El-Fasher', 'Al-Fasher', 'Al Fasher'],
   379303: ['El Geneina', 'El-Geneina', 'Al-Junaynah', 'Al Junaynah'],

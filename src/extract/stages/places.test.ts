@@ -276,6 +276,11 @@ describe('places stage', () => {
     const cities = extract(documentFromText('Flights from São Paulo and Rio de Janeiro were cancelled on Monday.'), { until: 'places' }).places;
     expect(cities.find((p) => p.text === 'São Paulo')).toMatchObject({ kind: 'city', country: 'BR' });
   });
+  it("finds London's Westminster and Angola's Mbanza Congo by the names news gives them", () => {
+    const ps = extract(documentFromText('Protesters gathered in Westminster on Friday. Health workers confirmed cholera cases in Mbanza Congo, Angola, on Monday.'), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Westminster')).toMatchObject({ country: 'GB' });
+    expect(ps.find((p) => p.text === 'Mbanza Congo')).toMatchObject({ country: 'AO', kind: 'city' });
+  });
   it('a place noun before "of" names a place even where the tagger reads a person', () => {
     const text = 'Militants cut off the hand of a thief in the town of Ansongo.';
     const ps = places(text, (t) => [loc(t, 'Ansongo', 'PER')]);
