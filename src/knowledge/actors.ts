@@ -334,7 +334,8 @@ interface WorldCountry {
   cca2: string;
   name: { common: string; official: string };
   altSpellings?: string[];
-  demonyms?: { eng?: { m?: string; f?: string } };
+  demonyms?: { eng?: { m?: string; f?: string }; fra?: { m?: string; f?: string } };
+  translations?: { fra?: { common?: string; official?: string } };
   unMember?: boolean;
   independent?: boolean;
   area?: number;
@@ -397,6 +398,48 @@ export function stateEntryName(country: CountryInfo, role: StateRole): string {
     case 'defence-ministry':
       return `Ministry of Defence of ${n}`;
   }
+}
+
+/**
+ * French forms of the countries, for French reporting ("l'armée malienne", "le gouvernement du
+ * Tchad"): demonyms as adjectives in both genders and numbers, and French names, each as the
+ * accent-folded piece keys a sentence's pieces carry, mapped to the ISO code. From
+ * world-countries' French tables, read on the first French document only.
+ */
+export interface FrenchCountryWords {
+  /** "malienne", "burkinabes", "russes" -> ISO code (the higher-ranked country where two share one) */
+  adjectives: ReadonlyMap<string, string>;
+  /** "tchad", "burkina faso", "cote d'ivoire" (as piece keys joined by spaces) -> ISO code */
+  names: TrieNode;
+}
+
+let frenchWords: FrenchCountryWords | null = null;
+
+export function frenchCountryWords(): FrenchCountryWords {
+  if (frenchWords) return frenchWords;
+  const world = createRequire(import.meta.url)('world-countries') as WorldCountry[];
+  const rankOf = (c: WorldCountry) => (c.unMember ? 1e9 : 0) + (c.independent ? 1e8 : 0) + Math.min(c.area ?? 0, 9e7);
+  // higher-ranked countries first, so a shared form keeps the first country that claims it
+  const ranked = [...world].sort((a, b) => rankOf(b) - rankOf(a));
+  const adjectives = new Map<string, string>();
+  const names: TrieNode = { next: new Map(), hits: [] };
+  for (const c of ranked) {
+    for (const d of [c.demonyms?.fra?.m, c.demonyms?.fra?.f]) {
+      if (!d) continue;
+      const key = pieceKey(d);
+      // the plural: "maliens", "maliennes"; "français" and "burkinabè"-like forms ending in s or x stay
+      for (const form of [key, /[sx]$/.test(key) ? key : `${key}s`]) if (!adjectives.has(form)) adjectives.set(form, c.cca2);
+    }
+    for (const n of [c.translations?.fra?.common, c.name.common]) {
+      if (!n) continue;
+      const surface = splitAlias(n);
+      if (surface.length > 0) insert(names, surface, { entryId: c.cca2, alias: n, surface, exactCase: false });
+    }
+  }
+  // Burkina Faso's adjective is written without the accent's gender mark as often as with it
+  for (const form of ['burkinabe', 'burkinabes']) adjectives.set(form, 'BF');
+  frenchWords = { adjectives, names };
+  return frenchWords;
 }
 
 // Names world-countries gives that read badly in ACLED-style actor names.

@@ -113,3 +113,12 @@ describe('actors stage: what is not an actor', () => {
     expect(m.map((x) => x.text)).not.toContain('Seytenga');
   });
 });
+
+describe('actors stage: what French reporting does not make a state actor', () => {
+  it('an adjective that is no demonym, a capitalised word after the noun, or an English text with French words', () => {
+    const fr = actorsOf("Les forces spéciales ont mené une opération nocturne près de Gao. Le gouvernement de Transition a publié un communiqué, et les soldats blessés ont été évacués vers la capitale.");
+    expect(fr.filter((x) => x.rule.startsWith('fr-'))).toEqual([]);
+    const en = actorsOf('The band Armée Malienne played in Paris, and the soldiers sang along with the crowd for an hour.');
+    expect(en.map((x) => x.actorId)).not.toContain('military-forces-of-mali');
+  });
+});

@@ -260,3 +260,26 @@ describe('actors stage: provisional actors from the name tagger', () => {
     expect(m.filter((x) => x.kind === 'person').map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['Traoré -> ibrahim-traore', 'Ibrahim Traoré -> ibrahim-traore']);
   });
 });
+
+describe('actors stage: French reporting', () => {
+  it('reads state forces and offices by the adjective after the noun and by "du" and a country', () => {
+    const text =
+      "L'armée malienne et les soldats burkinabè ont repoussé l'attaque, selon l'état-major nigérien. Le ministère nigérien de la Défense a démenti, tandis que le gouvernement du Tchad et les forces spéciales françaises se taisaient. La Minusma a quitté Kidal.";
+    expect(pairs(actorsOf(text))).toEqual([
+      "L'armée malienne -> military-forces-of-mali",
+      'les soldats burkinabè -> military-forces-of-burkina-faso',
+      "l'état-major nigérien -> military-forces-of-niger",
+      'Le ministère nigérien de la Défense -> ministry-of-defence-of-niger',
+      'le gouvernement du Tchad -> government-of-chad',
+      'les forces spéciales françaises -> military-forces-of-france',
+      'Minusma -> minusma',
+    ]);
+  });
+
+  it('settles "l\'armée" alone by the country the text is about', () => {
+    const text = "Des jihadistes ont attaqué un poste militaire malien près de Ménaka. Les autorités maliennes ont décrété un deuil national, et l'armée a lancé une opération dans la région.";
+    const m = actorsOf(text);
+    expect(m.find((x) => x.text === "l'armée")?.actorId).toBe('military-forces-of-mali');
+    expect(m.find((x) => x.text === 'Les autorités maliennes')?.actorId).toBe('government-of-mali');
+  });
+});

@@ -26,6 +26,7 @@ import { tokenTypes, TypeFlags } from './tokens.js';
 import {
   actorKb,
   caseAllows,
+  frenchCountryWords,
   pieceKey,
   slug,
   splitToken,
@@ -540,6 +541,111 @@ function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
     if (g && /^\p{Ll}/u.test(pieces[i].text)) {
       const placeholder: Target = { id: `${BARE_PREFIX}military`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
       out.push(candidate(pieces, i, g.to, placeholder, `${BARE_PREFIX}government-forces`, 0));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// French reporting: the adjective follows the noun ("l'armée malienne", "le ministère nigérien de
+// la Défense"), and a country comes after "du" ("le gouvernement du Tchad")
+
+/** State force and office nouns of French reporting, as piece keys (accents folded, "état-major" in two pieces). */
+const FRENCH_FORCE_TRIE = buildPlainTrie([
+  ['armee', 'military'], ['armees', 'military'], ['forces armees', 'military'], ['forces', 'military'], ['troupes', 'military'],
+  ['soldats', 'military'], ['soldat', 'military'], ['militaires', 'military'], ['forces speciales', 'military'],
+  ['forces de defense et de securite', 'military'], ['forces de securite', 'military'], ['garde nationale', 'military'],
+  ['etat major', 'military'], ['etat major general des armees', 'military'], ["armee de l' air", 'military'], ['armee de terre', 'military'],
+  ['aviation', 'military'], ['police', 'police'], ['police nationale', 'police'], ['policiers', 'police'], ['gendarmerie', 'police'],
+  ['gendarmerie nationale', 'police'], ['gendarmes', 'police'], ['gouvernement', 'government'], ['gouvernement de transition', 'government'],
+  ['autorites', 'government'], ['autorites de transition', 'government'], ['junte', 'government'], ['junte militaire', 'government'],
+  ['regime', 'government'], ['presidence', 'government'], ['diplomatie', 'government'],
+  ['ministere de la defense', 'defence-ministry'], ['ministre de la defense', 'defence-ministry'],
+  ['ministere des armees', 'defence-ministry'], ['ministre des armees', 'defence-ministry'],
+]);
+/** With "l'", "la", "le" or "les" and no country, these refer to the country the text is about ("l'armée a riposté"). */
+const FRENCH_BARE_FORCES = new Set([
+  'armee', 'forces armees', 'junte', 'junte militaire', 'gouvernement', 'gouvernement de transition', 'autorites', 'autorites de transition',
+  'police', 'gendarmerie', 'garde nationale', 'forces de defense et de securite', 'etat major', 'etat major general des armees',
+  'ministere de la defense',
+]);
+/** "le ministère malien de la Défense": the office's own words after the adjective */
+const FRENCH_OFFICES = buildPlainTrie([
+  ['de la defense', 'defence-ministry'], ['des armees', 'defence-ministry'], ['des affaires etrangeres', 'government'],
+]);
+const FRENCH_DETERMINERS = new Set(["l'", 'la', 'le', 'les']);
+const FRENCH_OF = new Set(['du', 'de', 'des']);
+
+/** The longest entry of a plain trie (piece keys) starting at piece `i`. */
+function longestPlain(trie: TrieNode, pieces: readonly SentencePiece[], i: number): { to: number; value: string } | null {
+  let node: TrieNode | undefined = trie;
+  let best: { to: number; value: string } | null = null;
+  for (let j = i; j < pieces.length && node; j++) {
+    node = node.next.get(pieces[j].key);
+    if (node && node.hits.length > 0) best = { to: j + 1, value: node.hits[0].entryId };
+  }
+  return best;
+}
+
+/** A French adjective of a country at piece `i`, written in lower case as adjectives are. */
+function frenchAdjective(pieces: readonly SentencePiece[], i: number): string | undefined {
+  const p = pieceAt(pieces, i);
+  return p && startsLower(p.text) ? frenchCountryWords().adjectives.get(p.key) : undefined;
+}
+
+function frenchForceMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const noun = longestPlain(FRENCH_FORCE_TRIE, pieces, i);
+    // "ministère" and "ministre" alone take their office after the adjective
+    const head = pieces[i].key === 'ministere' || pieces[i].key === 'ministre' ? { to: i + 1, value: '' } : noun;
+    if (!head) continue;
+    const from = i > 0 && FRENCH_DETERMINERS.has(pieces[i - 1].key) ? i - 1 : i;
+    const iso = frenchAdjective(pieces, head.to);
+    if (iso) {
+      let role = head.value as StateRole | '';
+      let to = head.to + 1;
+      if (head.value === '' || noun === null || noun.to === i + 1) {
+        const office = longestPlain(FRENCH_OFFICES, pieces, to);
+        if (office) {
+          role = office.value as StateRole;
+          to = office.to;
+        } else if (head.value === '') continue;
+      }
+      const entry = role ? kb.stateEntry(iso, role) : undefined;
+      if (entry) out.push(candidate(pieces, from, to, fromEntry(entry), `fr-demonym-force:${role}`, 2));
+      continue;
+    }
+    if (!noun) continue;
+    // "l'armée du Mali", "le gouvernement de la Côte d'Ivoire", "les autorités de transition du Burkina Faso"
+    const of = pieceAt(pieces, noun.to);
+    if (of && FRENCH_OF.has(of.key)) {
+      let at = noun.to + 1;
+      if (of.key === 'de' && FRENCH_DETERMINERS.has(pieceAt(pieces, at)?.key ?? '')) at++;
+      const country = longestPlain(frenchCountryWords().names, pieces, at);
+      const entry = country && /^\p{Lu}/u.test(pieces[at].text) ? kb.stateEntry(country.value, noun.value as StateRole) : undefined;
+      if (country && entry) {
+        out.push(candidate(pieces, from, country.to, fromEntry(entry), `fr-force-of-country:${noun.value}`, 2));
+        continue;
+      }
+    }
+    const words = pieces.slice(i, noun.to).map((p) => p.key).join(' ');
+    if (from < i && FRENCH_BARE_FORCES.has(words) && startsLower(pieces[i].text)) {
+      const placeholder: Target = { id: `${BARE_PREFIX}${noun.value}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
+      out.push(candidate(pieces, from, noun.to, placeholder, `${BARE_PREFIX}${noun.value}`, 0));
+    }
+  }
+}
+
+/** Counts the countries a French text names by their French adjectives, for the bare forces. */
+function countFrenchCountries(sentences: SentencePiece[][], ctx: Context): void {
+  const words = frenchCountryWords();
+  for (const pieces of sentences) {
+    if (!pieces) continue;
+    for (let i = 0; i < pieces.length; i++) {
+      // the names English shares ("Mali", "Niger") are counted already
+      const iso = words.adjectives.get(pieces[i].key);
+      if (!iso || !startsLower(pieces[i].text)) continue;
+      ctx.countries.add(iso);
+      ctx.countryCounts.set(iso, (ctx.countryCounts.get(iso) ?? 0) + 1);
     }
   }
 }
@@ -1377,6 +1483,8 @@ function select(cands: Candidate[]): Candidate[] {
 export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
   const sentences = sentencePieces(results.tokens, vocabulary(kb));
   const ctx = documentContext(doc, sentences, kb);
+  const french = doc.language === 'fr';
+  if (french) countFrenchCountries(sentences, ctx);
   let chosen: Candidate[] = [];
   const nested: Candidate[] = [];
   sentences.forEach((pieces, sentence) => {
@@ -1387,6 +1495,7 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
     countryActorMatches(pieces, kb, cands);
     describedMatches(pieces, kb, ctx, cands);
     bareForceMatches(pieces, cands);
+    if (french) frenchForceMatches(pieces, kb, cands);
     const picked = select(cands);
     for (const c of picked) (c as Candidate & { sentence?: number }).sentence = sentence;
     chosen.push(...picked);
