@@ -49,3 +49,10 @@ describe('times stage: month names inside other words and names', () => {
     expect(texts('It would be a second betrayal, she said.')).toEqual([]);
   });
 });
+
+describe('times stage: French words in English text', () => {
+  it('reads no French weekday or month in an English article', () => {
+    const found = texts('The Samedi Club and the Mardi Gras parade drew crowds in New Orleans, where the chef Juin served dinner.');
+    expect(found).toEqual([]);
+  });
+});

@@ -118,3 +118,16 @@ describe('times stage: a publication date known to the month or year only', () =
     expect(one('The camp was attacked last year.', 'last year', '2025').value).toBe('2024');
   });
 });
+
+describe('times stage: French reporting', () => {
+  // published on Friday 6 June 2025, as above
+  const text =
+    "Des hommes armés ont attaqué samedi un convoi de l'armée malienne près de Gao, ont indiqué des sources sécuritaires. Hier soir, les soldats ont riposté. Le 3 mars dernier, une attaque similaire avait fait vingt morts. Le ministre se rendra à Ménaka mardi prochain. L'embuscade du dimanche 1er juin 2025 a commencé vers 5h30.";
+  it('reads dates, weekdays and "hier" against the publication date', () => {
+    expect(one(text, 'samedi')).toMatchObject({ value: '2025-05-31', precision: 'day', anchored: true });
+    expect(one(text, 'Hier soir').value).toBe('2025-06-05');
+    expect(one(text, '3 mars').value).toBe('2025-03-03');
+    expect(one(text, 'mardi prochain').value).toBe('2025-06-10');
+    expect(one(text, 'dimanche 1er juin 2025').value).toBe('2025-06-01');
+  });
+});

@@ -32,7 +32,7 @@ export const timesStage: Stage = {
   run(doc, results) {
     const dct = publicationAnchor(doc);
     const anchor: Ymd | null = dct ? { y: dct.y, m: dct.m ?? 7, d: dct.d ?? (dct.m ? 15 : 1) } : null;
-    for (const t of tagTimes(doc.text, dct)) {
+    for (const t of tagTimes(doc.text, dct, { language: doc.language })) {
       const b = describe(t, anchor);
       const mention: TimeMention = {
         start: t.start,

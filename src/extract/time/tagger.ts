@@ -1196,16 +1196,56 @@ const CHRONO_HEAD = {
 };
 const CHRONO_HAS_DATE = /\d|noon|midnight|midday/i;
 
+/** What chrono reads in one language: its parser, the words around which it runs, and the checks on what it returns. */
+interface ChronoLocale {
+  parser: chrono.Chrono;
+  head: NonNullable<Rule['head']>;
+  leading: RegExp;
+  hasDate: RegExp;
+  monthWord: RegExp;
+  clock: RegExp;
+  /** a weekday alone or "hier" is read here (the English rules read them for English) */
+  weekdays: boolean;
+  future: (text: string, pos: number) => boolean;
+}
+
+const ENGLISH_CHRONO: ChronoLocale = {
+  parser: chrono.casual,
+  head: CHRONO_HEAD,
+  leading: LEADING,
+  hasDate: CHRONO_HAS_DATE,
+  monthWord: MONTH_WORD,
+  clock: CLOCK,
+  weekdays: false,
+  future: futureContext,
+};
+
+const FRENCH_MONTHS = 'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre';
+/**
+ * French reporting: "dimanche 9 juin 2024", "le 3 mars dernier", "hier soir", "samedi", "vers 5h30".
+ * chrono-node's French parser reads them; the other time rules of this file are English.
+ */
+const FRENCH_CHRONO: ChronoLocale = {
+  parser: chrono.fr.casual,
+  head: { re: new RegExp(`\\b(?:${FRENCH_MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|aujourd'hui)\\b|\\d{1,2}\\s?h\\s?\\d{0,2}\\b|\\d\\/\\d{1,2}\\/\\d`, 'giu'), back: 45, forward: 45 },
+  leading: /^(?:(?:le|la|les|du|au|en|depuis|jusqu'au|dans|de|ce|cette)\b\s*|[,(\s])+/i,
+  hasDate: /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd/i,
+  monthWord: new RegExp(`\\b(?:${FRENCH_MONTHS})\\b`, 'iu'),
+  clock: /\d\s?h\s?\d{0,2}\b|\d:\d\d|midi|minuit/i,
+  weekdays: true,
+  future: (text, pos) => /^\S*\s+(?:prochain|prochaine)\b/i.test(text.slice(pos, pos + 30)),
+};
+
 /** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
-function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
+function chronoCandidates(text: string, dct: Ymd | null, locale: ChronoLocale = ENGLISH_CHRONO): Candidate[] {
   const out: Candidate[] = [];
   const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   // chrono runs only around what it alone reads here (month names, clock times, numeric dates):
   // on news text that is a small part of the whole, and chrono is the slowest part of the stage
   const results: { r: chrono.ParsedResult; from: number }[] = [];
-  for (const [from, to] of windows(text, CHRONO_HEAD)) {
+  for (const [from, to] of windows(text, locale.head)) {
     try {
-      for (const r of chrono.casual.parse(text.slice(from, to), { instant: ref, timezone: 0 })) results.push({ r, from });
+      for (const r of locale.parser.parse(text.slice(from, to), { instant: ref, timezone: 0 })) results.push({ r, from });
     } catch {
       // a window chrono cannot read adds nothing
     }
@@ -1218,17 +1258,19 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
     const hasYear = c.isCertain('year');
     let t = r.text;
     let start = r.index + from;
-    const lead = LEADING.exec(t);
+    const lead = locale.leading.exec(t);
     if (lead) {
       start += lead[0].length;
       t = t.slice(lead[0].length);
     }
-    if (!t || !CHRONO_HAS_DATE.test(t)) continue;
+    if (!t || !locale.hasDate.test(t)) continue;
     t = t.replace(/\s+$/, '');
-    if (!(hasMonth && hasDay) && !hasHour) continue;
+    // "hier", "dimanche": a day the words alone give, read against the publication date
+    const relativeDay = locale.weekdays && !/\d/.test(t) && (hasDay || c.isCertain('weekday'));
+    if (!(hasMonth && hasDay) && !hasHour && !relativeDay) continue;
     // "7/8" and "3/8" are fractions in price reports: a date needs a month name or a full numeric date
-    if (hasMonth && hasDay && !MONTH_WORD.test(t) && !NUMERIC_DATE.test(t)) continue;
-    if (hasHour && !hasDay && !CLOCK.test(t)) continue;
+    if (hasMonth && hasDay && !relativeDay && !locale.monthWord.test(t) && !NUMERIC_DATE.test(t)) continue;
+    if (hasHour && !hasDay && !locale.clock.test(t)) continue;
     // a time of day with a weekday or date: chrono merges "noon Saturday", "5 p.m. EST, Nov. 6"
     const weekdayKnown = c.isCertain('weekday') && !hasDay;
     const month = hasMonth ? c.get('month') ?? 0 : 0;
@@ -1237,6 +1279,9 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
     const hour = hasHour ? c.get('hour') ?? 0 : 0;
     const minute = c.isCertain('minute') ? c.get('minute') ?? 0 : 0;
     const wd = weekdayKnown ? c.get('weekday') ?? 0 : 0;
+    // "samedi", "mardi prochain", "lundi dernier" alone: the week of publication decides the day
+    const spokenWeekday = relativeDay && c.isCertain('weekday') ? c.get('weekday') ?? 0 : -1;
+    const spokenDirection = /prochain/i.test(t) ? 'next' : /derni/i.test(t) ? 'last' : 'past';
     let end = start + t.length;
     // "around 9:30 p.m.": TimeML keeps the approximation in the extent, as mod APPROX
     const approx = /\b(?:about|around|approximately|roughly)\s+$/i.exec(text.slice(Math.max(0, start - 16), start));
@@ -1254,12 +1299,17 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
         let date: Ymd | null = null;
         let anchored = false;
         let sets: Resolved['sets'];
-        if (hasMonth && hasDay) {
+        if (spokenWeekday >= 0 && ctx.dct) {
+          date = resolveWeekday(ctx.dct, spokenWeekday, spokenDirection);
+          anchored = true;
+        } else if (hasMonth && hasDay) {
           if (hasYear) {
             date = { y: year, m: month, d: day };
-            sets = { y: year, m: month, d: day };
+            // "hier" is the day before publication: anchored, and no reference time for what follows
+            if (relativeDay) anchored = true;
+            else sets = { y: year, m: month, d: day };
           } else {
-            const inferred = inferYear(ctx, start, month, day, futureContext(ctx.text, start));
+            const inferred = inferYear(ctx, start, month, day, locale.future(ctx.text, start));
             if (inferred) {
               date = { y: inferred.y, m: month, d: day };
               anchored = inferred.anchored;
@@ -1267,7 +1317,7 @@ function chronoCandidates(text: string, dct: Ymd | null): Candidate[] {
             }
           }
         } else if (weekdayKnown && ctx.dct) {
-          date = resolveWeekday(ctx.dct, wd, futureContext(ctx.text, start) ? 'future' : 'past');
+          date = resolveWeekday(ctx.dct, wd, locale.future(ctx.text, start) ? 'future' : 'past');
           anchored = true;
         } else if (ctx.ref && ctx.ref.d !== undefined && (ctx.narrative || !ctx.dct) && refApplies(ctx, start)) {
           date = { y: ctx.ref.y, m: ctx.ref.m ?? 1, d: ctx.ref.d };
@@ -1499,13 +1549,18 @@ function signalBefore(text: string, start: number): 'after' | 'before' | undefin
 export interface TagOptions {
   /** use chrono-node for calendar dates and clock times (on by default) */
   chrono?: boolean;
+  /** the document's language: French texts are also read with chrono's French parser */
+  language?: string;
 }
 
 /** All time expressions of `text`, normalised against the publication date `dct` (null: unknown). */
 export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}): Timex[] {
   const full: Ymd | null = dct ? { y: dct.y, m: dct.m ?? 7, d: dct.d ?? (dct.m ? 15 : 1) } : null;
   const cands = collect(text);
-  if (options.chrono !== false) cands.push(...chronoCandidates(text, full));
+  if (options.chrono !== false) {
+    cands.push(...chronoCandidates(text, full));
+    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO));
+  }
   const narrative = isNarrative(text, full);
   // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
   const merged = mergeClockAndDay(selectCandidates(cands), text);
