@@ -3,6 +3,8 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
+import type { WordTypes } from '../../text/wordtypes.js';
+import { tokenTypes, type TokenTypes } from './tokens.js';
 
 /**
  * Places: toponym recognition over the shared token stream, then disambiguation by context.
@@ -203,6 +205,10 @@ interface UnitType {
   /** isAllCaps of the text, for capitalised units (false for the others) */
   allCaps: boolean;
   hasDot: boolean;
+  /** "Gainesville-area", "D-Charleston": a dash between two parts, each of which is a unit */
+  hyphenated: boolean;
+  /** isOpener of the text */
+  opener: boolean;
   /** whether a dot right after it makes one unit ("St.", "Ky."); undefined until first asked */
   dottable: boolean | undefined;
   /** the gazetteer's answers for `key` (`maxWords` of `firstWord`), filled on first need: the
@@ -234,17 +240,75 @@ function plainKind(text: string): number {
 /** "You're", "He'll", "They've", "Don't": an English contraction names no place (not Mali's Youré). */
 const CONTRACTION = /^\p{L}{1,5}(?:['’](?:re|ll|ve|m|d)|n['’]t)$/iu;
 
-/** Unit types per gazetteer (whether a word takes a dot depends on its keys). Bounded for long streams. */
-const UNIT_TYPES = new WeakMap<Gazetteer, Map<string, UnitType>>();
+/**
+ * Unit types per gazetteer (whether a word takes a dot depends on its keys), by text and by the
+ * tokens stage's word-type id: with the ids, a token's type is one array read, not a hash of its
+ * text. Bounded for long streams.
+ */
+class UnitTypes {
+  readonly byText = new Map<string, UnitType>();
+  /** by word-type id of `wordTypes` at `epoch`; dense (filled with undefined up to the number of types) */
+  byId: (UnitType | undefined)[] = [];
+  /**
+   * by word-type id, 0 until first seen, then SEEN with PLAIN_UNIT and OPENER as they apply: most
+   * tokens are plain words and punctuation, whose unit these bits say all of, so they need no
+   * read of a type object (scattered in memory, each such read a likely cache miss)
+   */
+  shapes = new Uint8Array(4096);
+  wordTypes: WordTypes | null = null;
+  epoch = -1;
+}
 
-function unitTypes(g: Gazetteer): Map<string, UnitType> {
+const UNIT_TYPES = new WeakMap<Gazetteer, UnitTypes>();
+
+function unitTypes(g: Gazetteer): UnitTypes {
   let types = UNIT_TYPES.get(g);
   if (!types) {
-    types = new Map();
+    types = new UnitTypes();
     UNIT_TYPES.set(g, types);
   }
-  if (types.size >= 200_000) types.clear();
+  if (types.byText.size >= 200_000) {
+    types.byText.clear();
+    types.byId = [];
+    types.shapes.fill(0);
+  }
   return types;
+}
+
+/** Makes `types.byId` and `types.shapes` current for the ids of `typed`. */
+function typesFor(types: UnitTypes, typed: TokenTypes): void {
+  if (typed.types !== types.wordTypes || typed.epoch !== types.epoch) {
+    types.byId = [];
+    types.shapes.fill(0);
+    types.wordTypes = typed.types;
+    types.epoch = typed.epoch;
+  }
+  const size = typed.types.size;
+  const byId = types.byId;
+  for (let id = byId.length; id < size; id++) byId.push(undefined);
+  if (types.shapes.length < size) {
+    let length = types.shapes.length;
+    while (length < size) length *= 2;
+    const grown = new Uint8Array(length);
+    grown.set(types.shapes);
+    types.shapes = grown;
+  }
+}
+
+const SEEN = 1;
+/** a lower-case word, number or punctuation mark that is its own key: no dash inside, nothing to spell out */
+const PLAIN_UNIT = 2;
+const OPENER = 4;
+
+function shapeOf(tx: string): number {
+  const hyphen = tx.indexOf('-');
+  if (hyphen > 0 && hyphen < tx.length - 1) return SEEN;
+  const kind = plainKind(tx);
+  if (kind === MIXED) return SEEN;
+  // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
+  const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
+  if (key !== tx || tx.includes(' ')) return SEEN;
+  return SEEN | PLAIN_UNIT | (isOpener(tx) ? OPENER : 0);
 }
 
 function unitType(types: Map<string, UnitType>, tx: string): UnitType {
@@ -254,6 +318,7 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
     const cap = wordy && isCapitalised(tx) && !CONTRACTION.test(tx);
     const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
+    const hyphen = tx.indexOf('-');
     type = {
       key,
       firstWord: sp < 0 ? key : key.slice(0, sp),
@@ -262,6 +327,8 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
       cap,
       allCaps: cap && isAllCaps(tx),
       hasDot: cap && tx.includes('.'),
+      hyphenated: hyphen > 0 && hyphen < tx.length - 1,
+      opener: isOpener(tx),
       dottable: undefined,
       span: -1,
       flags: null,
@@ -313,51 +380,49 @@ function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out = UNITS;
   out.length = 0;
   const types = unitTypes(g);
+  const typed = tokenTypes(tokens);
+  if (typed) typesFor(types, typed);
+  const ids = typed ? typed.ids : null;
+  const byId = types.byId;
+  const shapes = types.shapes;
   let lastSentence = -1;
-  let prevText = '';
+  let prevOpener = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const tx = t.text;
-    const hyphen = tx.indexOf('-');
-    if (hyphen > 0 && hyphen < tx.length - 1) {
-      // "Gainesville-area", "D-Charleston", "Athens-Clarke": each part a unit of its own
-      let at = 0;
-      for (const part of tx.split('-')) {
-        if (part) {
-          const key = unitKey(part);
-          const cap = isCapitalised(part);
-          const initial = at === 0 && (t.sentence !== lastSentence || isOpener(prevText));
-          const allCaps = isAllCaps(part);
-          // "D-N.J.": initials keep their dots after the hyphen
-          const dotted = cap && part.includes('.');
-          out.push(fillUnit(unitSlot(out.length), t.start + at, t.start + at + part.length, part, key, key, wordCount(key, key.indexOf(' ')), cap, cap && (allCaps || dotted), allCaps, dotted, t.sentence, initial, null));
-        }
-        at += part.length + 1;
+    let type: UnitType | undefined;
+    if (ids !== null) {
+      const id = ids[i];
+      let shape = shapes[id];
+      if (shape === 0) shapes[id] = shape = shapeOf(tx);
+      if ((shape & PLAIN_UNIT) !== 0) {
+        const initial = t.sentence !== lastSentence || prevOpener;
+        lastSentence = t.sentence;
+        prevOpener = (shape & OPENER) !== 0;
+        out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, tx, tx, 1, false, false, false, false, t.sentence, initial, null));
+        continue;
       }
-      lastSentence = t.sentence;
-      prevText = tx;
+      type = byId[id];
+      if (type === undefined) byId[id] = type = unitType(types.byText, tx);
+    } else type = unitType(types.byText, tx);
+    const initial = t.sentence !== lastSentence || prevOpener;
+    lastSentence = t.sentence;
+    prevOpener = type.opener;
+    if (type.hyphenated) {
+      hyphenParts(out, t, initial);
       continue;
     }
-    const kind = plainKind(tx);
-    if (kind !== MIXED) {
-      // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
-      // than to look up in a cache of every text, and none is capitalised
-      // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
-      const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
-      const sp = kind === PLAIN ? -1 : key.indexOf(' ');
-      const initial = t.sentence !== lastSentence || isOpener(prevText);
-      lastSentence = t.sentence;
-      prevText = tx;
-      out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, key, sp < 0 ? key : key.slice(0, sp), sp < 0 ? 1 : wordCount(key, sp), false, false, false, false, t.sentence, initial, null));
-      continue;
-    }
-    const type = unitType(types, tx);
     const cap = type.cap;
+    if (!cap) {
+      // lower-case words, numbers and punctuation (most tokens): never dotted, never an abbreviation
+      out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, type.key, type.firstWord, type.words, false, false, false, false, t.sentence, initial, type));
+      continue;
+    }
     let end = t.end;
     let dotted = false;
     // reads stay inside the arrays here and below: a read past an end deoptimises the function
     const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-    if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
+    if (next !== undefined && next.text === '.' && next.start === t.end) {
       // "Va." alone, or "W." as the first word of "W. Va."
       if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key) || g.hasKeyStartingWith('.' + type.key + ' '));
       if (type.dottable) {
@@ -365,15 +430,28 @@ function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
         dotted = true;
       }
     }
-    const initial = t.sentence !== lastSentence || isOpener(prevText);
-    lastSentence = t.sentence;
-    prevText = tx;
     const text = dotted ? doc.text.slice(t.start, end) : tx;
     const allCaps = dotted ? isAllCaps(text) : type.allCaps;
-    out.push(fillUnit(unitSlot(out.length), t.start, end, text, type.key, type.firstWord, type.words, cap, cap && (dotted || type.hasDot || allCaps), allCaps, cap && (dotted || type.hasDot), t.sentence, initial, type));
+    out.push(fillUnit(unitSlot(out.length), t.start, end, text, type.key, type.firstWord, type.words, cap, dotted || type.hasDot || allCaps, allCaps, dotted || type.hasDot, t.sentence, initial, type));
     if (dotted) i++;
   }
   return out;
+}
+
+/** "Gainesville-area", "D-Charleston", "Athens-Clarke": each part of token `t` a unit of its own. */
+function hyphenParts(out: Unit[], t: Token, initial: boolean): void {
+  let at = 0;
+  for (const part of t.text.split('-')) {
+    if (part) {
+      const key = unitKey(part);
+      const cap = isCapitalised(part);
+      const allCaps = isAllCaps(part);
+      // "D-N.J.": initials keep their dots after the hyphen
+      const dotted = cap && part.includes('.');
+      out.push(fillUnit(unitSlot(out.length), t.start + at, t.start + at + part.length, part, key, key, wordCount(key, key.indexOf(' ')), cap, cap && (allCaps || dotted), allCaps, dotted, t.sentence, at === 0 && initial, null));
+    }
+    at += part.length + 1;
+  }
 }
 
 /** `g.maxWords(u.firstWord)` */
