@@ -625,29 +625,40 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
 
 const LOC_STRIP = /^(?:the)\s+/i;
 
+/**
+ * Its parts are functions of their own: a branch the optimiser has not yet seen taken deoptimises
+ * only the part it is in, and each part is recompiled alone (the whole, compiled as one function,
+ * cost a second of compile time per recompile and fell back to the interpreter for the rest of
+ * the document at each such branch).
+ */
 export function recognise(doc: Document, results: Extraction, g: Gazetteer): { us: Unit[]; matches: Match[] } {
   const us = units(doc, results.tokens, g);
-  const french = doc.language === 'fr';
   const names = results.names;
-  const tagged = names.length > 0;
   const raw = findMatches(g, us, names);
   const per = names.filter((n) => n.type === 'PER');
   const loc = names.filter((n) => n.type === 'LOC');
-  // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
-  const locSpans = new Set<number>();
-  for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
   const perIndex = new SpanIndex(per);
   const actorIndex = new SpanIndex(results.actors);
-  // the words the text also writes in lower case: built on first need, which few documents have
-  let lowerKeys: Set<string> | null = null;
-  const seenLower = (key: string): boolean => {
-    if (!lowerKeys) {
-      lowerKeys = new Set<string>();
-      for (const u of us) if (!u.cap && u.key.length > 2) lowerKeys.add(u.key);
-    }
-    return lowerKeys.has(key);
-  };
-  // surnames: the word after a given name or a title, or before "said"
+  const people = personWordsOf(us, per, g);
+  const kept = screenMatches(doc, results, g, us, raw, loc, perIndex, actorIndex, people);
+  if (names.length > 0) {
+    addTaggerLocations(us, kept, loc, perIndex, actorIndex, people.personWords, g);
+    kept.sort((a, b) => a.start - b.start);
+  }
+  addPlacedByContext(us, kept, doc.language === 'fr', people.personWords, g);
+  kept.sort((a, b) => a.start - b.start);
+  return { us, matches: kept };
+}
+
+interface PersonWords {
+  /** words the text uses in a person's name: after a given name or a title, or in a PER name */
+  personWords: Set<string>;
+  /** speakers' names: the word before "said" */
+  surnameWords: Set<string>;
+}
+
+/** Surnames: the word after a given name or a title, or before "said". */
+function personWordsOf(us: Unit[], per: NameMention[], g: Gazetteer): PersonWords {
   const personWords = new Set<string>();
   const surnameWords = new Set<string>();
   for (let i = 1; i < us.length; i++) {
@@ -661,7 +672,26 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (n && n.sentence === u.sentence && SPEECH.has(n.key) && !LOCATIVE.has(p.key)) surnameWords.add(u.key);
   }
   for (const p of per) for (const w of p.text.split(/\s+/).slice(1)) personWords.add(unitKey(w));
+  return { personWords, surnameWords };
+}
 
+/** The gazetteer's matches that pass the filters for persons, organisations, common words and the like. */
+function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Unit[], raw: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, people: PersonWords): Match[] {
+  const french = doc.language === 'fr';
+  const tagged = results.names.length > 0;
+  const { personWords, surnameWords } = people;
+  // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
+  const locSpans = new Set<number>();
+  for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
+  // the words the text also writes in lower case: built on first need, which few documents have
+  let lowerKeys: Set<string> | null = null;
+  const seenLower = (key: string): boolean => {
+    if (!lowerKeys) {
+      lowerKeys = new Set<string>();
+      for (const u of us) if (!u.cap && u.key.length > 2) lowerKeys.add(u.key);
+    }
+    return lowerKeys.has(key);
+  };
   // countries the text names outright, or through a demonym or a capital-free unambiguous city
   const namedCountries = new Set<string>();
   for (const m of raw) {
@@ -794,57 +824,64 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     kept.push(m);
     lastKeptTo = m.to;
   }
+  return kept;
+}
 
-  // LOC spans from the tagger: they widen a gazetteer match they contain ("Main Street", "Neches
-  // River"), and where no match falls inside they are linked by their own text; a span the
-  // gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
-  // a river, a county)
-  if (tagged) {
-    for (const l of loc) {
-      const text = l.text.replace(LOC_STRIP, '');
-      // built by push: a map-then-filter chain here deoptimised the whole function again and again
-      const words: string[] = [];
-      for (const w of text.split(/\s+/)) {
-        const k = unitKey(w);
-        if (k) words.push(k);
-      }
-      const key = words.join(' ');
-      if (!key || g.demonym(key)) continue;
-      const from = firstUnitFrom(us, l.start);
-      if (from >= us.length) continue;
-      let to = from;
-      while (to < us.length && us[to].end <= l.end) to++;
-      const cands = g.lookup(key);
-      const head = words[words.length - 1];
-      // the first kept match overlapping the span, and whether it is the only one
-      let m: Match | null = null;
-      let overlapping = 0;
-      for (let k = 0; k < kept.length && overlapping < 2; k++) {
-        if (!spanOverlaps(kept[k], l)) continue;
-        if (overlapping === 0) m = kept[k];
-        overlapping++;
-      }
-      if (m !== null) {
-        if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
-          if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
-          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
-        }
-        continue;
-      }
-      if (cands.length === 0 && !(words.length > 1 && FEATURE_HEADS.has(head))) continue;
-      if (words.length === 1) {
-        const f = g.flags(key);
-        if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
-      }
-      if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
-      // the tagger's LOC on a person or a government the knowledge base names by these words
-      if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
-      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
+/**
+ * LOC spans from the tagger: they widen a gazetteer match they contain ("Main Street", "Neches
+ * River"), and where no match falls inside they are linked by their own text; a span the
+ * gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
+ * a river, a county)
+ */
+function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, personWords: Set<string>, g: Gazetteer): void {
+  for (const l of loc) {
+    const text = l.text.replace(LOC_STRIP, '');
+    // built by push: a map-then-filter chain here deoptimised the whole function again and again
+    const words: string[] = [];
+    for (const w of text.split(/\s+/)) {
+      const k = unitKey(w);
+      if (k) words.push(k);
     }
-    kept.sort((a, b) => a.start - b.start);
+    const key = words.join(' ');
+    if (!key || g.demonym(key)) continue;
+    const from = firstUnitFrom(us, l.start);
+    if (from >= us.length) continue;
+    let to = from;
+    while (to < us.length && us[to].end <= l.end) to++;
+    const cands = g.lookup(key);
+    const head = words[words.length - 1];
+    // the first kept match overlapping the span, and whether it is the only one
+    let m: Match | null = null;
+    let overlapping = 0;
+    for (let k = 0; k < kept.length && overlapping < 2; k++) {
+      if (!spanOverlaps(kept[k], l)) continue;
+      if (overlapping === 0) m = kept[k];
+      overlapping++;
+    }
+    if (m !== null) {
+      if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
+        if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
+        else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
+      }
+      continue;
+    }
+    if (cands.length === 0 && !(words.length > 1 && FEATURE_HEADS.has(head))) continue;
+    if (words.length === 1) {
+      const f = g.flags(key);
+      if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
+    }
+    if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
+    // the tagger's LOC on a person or a government the knowledge base names by these words
+    if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
+    kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
   }
-  // a name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
-  // "at Kobe, Mopti": kept unresolved, to take its container's area below
+}
+
+/**
+ * A name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
+ * "at Kobe, Mopti": kept unresolved, to take its container's area in the run
+ */
+function addPlacedByContext(us: Unit[], kept: Match[], french: boolean, personWords: Set<string>, g: Gazetteer): void {
   const starts = new Set(kept.map((m) => m.from));
   const covered = new Uint8Array(us.length + 1);
   for (const m of kept) for (let j = m.from; j < m.to; j++) covered[j] = 1;
@@ -863,8 +900,6 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
     kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, ranked: undefined });
   }
-  kept.sort((a, b) => a.start - b.start);
-  return { us, matches: kept };
 }
 
 /** "d'Ivoire", "l'Ouest": an elided French particle glued to a capitalised word */
