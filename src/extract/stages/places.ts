@@ -657,6 +657,16 @@ interface PersonWords {
   surnameWords: Set<string>;
 }
 
+/** The keys of `matches` of three letters or more that the text also writes in lower case. */
+function keysSeenLower(us: Unit[], matches: Match[]): Set<string> {
+  // only the matches' keys are asked for: a look-up per word, not a set of every word
+  const asked = new Set<string>();
+  for (const m of matches) if (m.key.length > 2) asked.add(m.key);
+  const seen = new Set<string>();
+  for (const u of us) if (!u.cap && asked.has(u.key)) seen.add(u.key);
+  return seen;
+}
+
 /** Surnames: the word after a given name or a title, or before "said". */
 function personWordsOf(us: Unit[], per: NameMention[], g: Gazetteer): PersonWords {
   const personWords = new Set<string>();
@@ -683,13 +693,10 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
   // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
   const locSpans = new Set<number>();
   for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
-  // the words the text also writes in lower case: built on first need, which few documents have
+  // the match keys the text also writes in lower case: worked out on first need
   let lowerKeys: Set<string> | null = null;
   const seenLower = (key: string): boolean => {
-    if (!lowerKeys) {
-      lowerKeys = new Set<string>();
-      for (const u of us) if (!u.cap && u.key.length > 2) lowerKeys.add(u.key);
-    }
+    if (!lowerKeys) lowerKeys = keysSeenLower(us, raw);
     return lowerKeys.has(key);
   };
   // countries the text names outright, or through a demonym or a capital-free unambiguous city
@@ -1374,7 +1381,8 @@ export const placesStage: Stage = {
     // more evidence for it
     const matchSpans = new Set(matches.map((m) => m.start * SPAN_BASE + m.end));
     for (const a of results.actors) if (a.country && !matchSpans.has(a.start * SPAN_BASE + a.end)) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
-    const containers = new Set(matches.flatMap((m) => m.containers));
+    const containers = new Set<number>();
+    for (const m of matches) for (const k of m.containers) containers.add(k);
     const links = areaLinks(matches);
     choose(us, matches, null, extra, containers, links);
     choose(us, matches, collectVotes(matches), extra, containers, links);
