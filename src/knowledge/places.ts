@@ -51,11 +51,24 @@ const FLAG_SETS = new Map<string, WordFlags>();
 export const NO_PLACES: readonly Place[] = ([undefined] as unknown as Place[]).slice(1);
 const NONE = NO_PLACES;
 
+/** Buckets of name lines by their two first characters, those beyond ASCII sharing the last. */
+const BUCKETS = 128 * 128;
+
+/**
+ * The bucket of a name or key starting with code units `first` and `second`: in the names' sort
+ * order (by UTF-16 code unit), so each bucket is one run of the sorted name lines.
+ */
+function bucketOf(first: number, second: number): number {
+  return first < 128 ? first * 128 + Math.min(second, 127) : BUCKETS - 1;
+}
+
 export class Gazetteer {
   private readonly text: string;
   /** start offset of each entry line, then of each name line (one more than lines: the end) */
   private readonly entryAt: Uint32Array;
   private readonly nameAt: Uint32Array;
+  /** per bucket of two leading characters (see `bucketOf`), the first name line at or after it */
+  private readonly bucketStart: Uint32Array;
   private readonly cache: (Place | undefined)[];
   private readonly parsedNames = new Map<string, readonly Place[]>();
   private readonly words = new Map<string, string>();
@@ -87,6 +100,14 @@ export class Gazetteer {
     };
     this.entryAt = offsets(nEntries);
     this.nameAt = offsets(nNames);
+    // a search starts within the names sharing its key's two first characters (a few hundred),
+    // not all of them: fewer steps, and each step reads text close to the last one
+    this.bucketStart = new Uint32Array(BUCKETS + 1);
+    let name = 0;
+    for (let b = 0; b <= BUCKETS; b++) {
+      while (name < nNames && this.nameBucket(name) < b) name++;
+      this.bucketStart[b] = name;
+    }
     this.cache = new Array<Place | undefined>(nEntries);
     const small = (n: number, into: Map<string, string>): void => {
       for (let i = 0; i < n; i++) {
@@ -134,12 +155,19 @@ export class Gazetteer {
     return place;
   }
 
+  private nameBucket(name: number): number {
+    const start = this.nameAt[name];
+    return bucketOf(this.text.charCodeAt(start), this.text.charCodeAt(start + 1));
+  }
+
   /** The raw candidate list of a key, by binary search over the sorted names. */
   private find(key: string): string | undefined {
     const text = this.text;
     const n = key.length;
-    let lo = 0;
-    let hi = this.nameAt.length - 2;
+    // a one-character key sorts as that character and the tab ending its name line
+    const bucket = n > 0 ? bucketOf(key.charCodeAt(0), n > 1 ? key.charCodeAt(1) : 9) : -1;
+    let lo = bucket < 0 ? 0 : this.bucketStart[bucket];
+    let hi = bucket < 0 ? this.nameAt.length - 2 : this.bucketStart[bucket + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const start = this.nameAt[mid];

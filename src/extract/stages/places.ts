@@ -3,6 +3,8 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
+import type { WordTypes } from '../../text/wordtypes.js';
+import { tokenTypes, type TokenTypes } from './tokens.js';
 
 /**
  * Places: toponym recognition over the shared token stream, then disambiguation by context.
@@ -203,6 +205,10 @@ interface UnitType {
   /** isAllCaps of the text, for capitalised units (false for the others) */
   allCaps: boolean;
   hasDot: boolean;
+  /** "Gainesville-area", "D-Charleston": a dash between two parts, each of which is a unit */
+  hyphenated: boolean;
+  /** isOpener of the text */
+  opener: boolean;
   /** whether a dot right after it makes one unit ("St.", "Ky."); undefined until first asked */
   dottable: boolean | undefined;
   /** the gazetteer's answers for `key` (`maxWords` of `firstWord`), filled on first need: the
@@ -234,17 +240,75 @@ function plainKind(text: string): number {
 /** "You're", "He'll", "They've", "Don't": an English contraction names no place (not Mali's Youré). */
 const CONTRACTION = /^\p{L}{1,5}(?:['’](?:re|ll|ve|m|d)|n['’]t)$/iu;
 
-/** Unit types per gazetteer (whether a word takes a dot depends on its keys). Bounded for long streams. */
-const UNIT_TYPES = new WeakMap<Gazetteer, Map<string, UnitType>>();
+/**
+ * Unit types per gazetteer (whether a word takes a dot depends on its keys), by text and by the
+ * tokens stage's word-type id: with the ids, a token's type is one array read, not a hash of its
+ * text. Bounded for long streams.
+ */
+class UnitTypes {
+  readonly byText = new Map<string, UnitType>();
+  /** by word-type id of `wordTypes` at `epoch`; dense (filled with undefined up to the number of types) */
+  byId: (UnitType | undefined)[] = [];
+  /**
+   * by word-type id, 0 until first seen, then SEEN with PLAIN_UNIT and OPENER as they apply: most
+   * tokens are plain words and punctuation, whose unit these bits say all of, so they need no
+   * read of a type object (scattered in memory, each such read a likely cache miss)
+   */
+  shapes = new Uint8Array(4096);
+  wordTypes: WordTypes | null = null;
+  epoch = -1;
+}
 
-function unitTypes(g: Gazetteer): Map<string, UnitType> {
+const UNIT_TYPES = new WeakMap<Gazetteer, UnitTypes>();
+
+function unitTypes(g: Gazetteer): UnitTypes {
   let types = UNIT_TYPES.get(g);
   if (!types) {
-    types = new Map();
+    types = new UnitTypes();
     UNIT_TYPES.set(g, types);
   }
-  if (types.size >= 200_000) types.clear();
+  if (types.byText.size >= 200_000) {
+    types.byText.clear();
+    types.byId = [];
+    types.shapes.fill(0);
+  }
   return types;
+}
+
+/** Makes `types.byId` and `types.shapes` current for the ids of `typed`. */
+function typesFor(types: UnitTypes, typed: TokenTypes): void {
+  if (typed.types !== types.wordTypes || typed.epoch !== types.epoch) {
+    types.byId = [];
+    types.shapes.fill(0);
+    types.wordTypes = typed.types;
+    types.epoch = typed.epoch;
+  }
+  const size = typed.types.size;
+  const byId = types.byId;
+  for (let id = byId.length; id < size; id++) byId.push(undefined);
+  if (types.shapes.length < size) {
+    let length = types.shapes.length;
+    while (length < size) length *= 2;
+    const grown = new Uint8Array(length);
+    grown.set(types.shapes);
+    types.shapes = grown;
+  }
+}
+
+const SEEN = 1;
+/** a lower-case word, number or punctuation mark that is its own key: no dash inside, nothing to spell out */
+const PLAIN_UNIT = 2;
+const OPENER = 4;
+
+function shapeOf(tx: string): number {
+  const hyphen = tx.indexOf('-');
+  if (hyphen > 0 && hyphen < tx.length - 1) return SEEN;
+  const kind = plainKind(tx);
+  if (kind === MIXED) return SEEN;
+  // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
+  const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
+  if (key !== tx || tx.includes(' ')) return SEEN;
+  return SEEN | PLAIN_UNIT | (isOpener(tx) ? OPENER : 0);
 }
 
 function unitType(types: Map<string, UnitType>, tx: string): UnitType {
@@ -254,6 +318,7 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
     const cap = wordy && isCapitalised(tx) && !CONTRACTION.test(tx);
     const key = wordy ? unitKey(tx) : tx;
     const sp = key.indexOf(' ');
+    const hyphen = tx.indexOf('-');
     type = {
       key,
       firstWord: sp < 0 ? key : key.slice(0, sp),
@@ -262,6 +327,8 @@ function unitType(types: Map<string, UnitType>, tx: string): UnitType {
       cap,
       allCaps: cap && isAllCaps(tx),
       hasDot: cap && tx.includes('.'),
+      hyphenated: hyphen > 0 && hyphen < tx.length - 1,
+      opener: isOpener(tx),
       dottable: undefined,
       span: -1,
       flags: null,
@@ -313,51 +380,49 @@ function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
   const out = UNITS;
   out.length = 0;
   const types = unitTypes(g);
+  const typed = tokenTypes(tokens);
+  if (typed) typesFor(types, typed);
+  const ids = typed ? typed.ids : null;
+  const byId = types.byId;
+  const shapes = types.shapes;
   let lastSentence = -1;
-  let prevText = '';
+  let prevOpener = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const tx = t.text;
-    const hyphen = tx.indexOf('-');
-    if (hyphen > 0 && hyphen < tx.length - 1) {
-      // "Gainesville-area", "D-Charleston", "Athens-Clarke": each part a unit of its own
-      let at = 0;
-      for (const part of tx.split('-')) {
-        if (part) {
-          const key = unitKey(part);
-          const cap = isCapitalised(part);
-          const initial = at === 0 && (t.sentence !== lastSentence || isOpener(prevText));
-          const allCaps = isAllCaps(part);
-          // "D-N.J.": initials keep their dots after the hyphen
-          const dotted = cap && part.includes('.');
-          out.push(fillUnit(unitSlot(out.length), t.start + at, t.start + at + part.length, part, key, key, wordCount(key, key.indexOf(' ')), cap, cap && (allCaps || dotted), allCaps, dotted, t.sentence, initial, null));
-        }
-        at += part.length + 1;
+    let type: UnitType | undefined;
+    if (ids !== null) {
+      const id = ids[i];
+      let shape = shapes[id];
+      if (shape === 0) shapes[id] = shape = shapeOf(tx);
+      if ((shape & PLAIN_UNIT) !== 0) {
+        const initial = t.sentence !== lastSentence || prevOpener;
+        lastSentence = t.sentence;
+        prevOpener = (shape & OPENER) !== 0;
+        out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, tx, tx, 1, false, false, false, false, t.sentence, initial, null));
+        continue;
       }
-      lastSentence = t.sentence;
-      prevText = tx;
+      type = byId[id];
+      if (type === undefined) byId[id] = type = unitType(types.byText, tx);
+    } else type = unitType(types.byText, tx);
+    const initial = t.sentence !== lastSentence || prevOpener;
+    lastSentence = t.sentence;
+    prevOpener = type.opener;
+    if (type.hyphenated) {
+      hyphenParts(out, t, initial);
       continue;
     }
-    const kind = plainKind(tx);
-    if (kind !== MIXED) {
-      // lower-case words, numbers and punctuation (most tokens): their unit is cheaper to work out
-      // than to look up in a cache of every text, and none is capitalised
-      // a plain word is its own key but for the abbreviations unitKey spells out (st, mt, ft, ste)
-      const key = kind === PLAIN && tx.length <= 3 ? unitKey(tx) : tx;
-      const sp = kind === PLAIN ? -1 : key.indexOf(' ');
-      const initial = t.sentence !== lastSentence || isOpener(prevText);
-      lastSentence = t.sentence;
-      prevText = tx;
-      out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, key, sp < 0 ? key : key.slice(0, sp), sp < 0 ? 1 : wordCount(key, sp), false, false, false, false, t.sentence, initial, null));
-      continue;
-    }
-    const type = unitType(types, tx);
     const cap = type.cap;
+    if (!cap) {
+      // lower-case words, numbers and punctuation (most tokens): never dotted, never an abbreviation
+      out.push(fillUnit(unitSlot(out.length), t.start, t.end, tx, type.key, type.firstWord, type.words, false, false, false, false, t.sentence, initial, type));
+      continue;
+    }
     let end = t.end;
     let dotted = false;
     // reads stay inside the arrays here and below: a read past an end deoptimises the function
     const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-    if (cap && next !== undefined && next.text === '.' && next.start === t.end) {
+    if (next !== undefined && next.text === '.' && next.start === t.end) {
       // "Va." alone, or "W." as the first word of "W. Va."
       if (type.dottable === undefined) type.dottable = tx.length <= 5 && (ABBREVIATED.has(tx.toLowerCase()) || g.has('.' + type.key) || g.hasKeyStartingWith('.' + type.key + ' '));
       if (type.dottable) {
@@ -365,15 +430,28 @@ function units(doc: Document, tokens: Token[], g: Gazetteer): Unit[] {
         dotted = true;
       }
     }
-    const initial = t.sentence !== lastSentence || isOpener(prevText);
-    lastSentence = t.sentence;
-    prevText = tx;
     const text = dotted ? doc.text.slice(t.start, end) : tx;
     const allCaps = dotted ? isAllCaps(text) : type.allCaps;
-    out.push(fillUnit(unitSlot(out.length), t.start, end, text, type.key, type.firstWord, type.words, cap, cap && (dotted || type.hasDot || allCaps), allCaps, cap && (dotted || type.hasDot), t.sentence, initial, type));
+    out.push(fillUnit(unitSlot(out.length), t.start, end, text, type.key, type.firstWord, type.words, cap, dotted || type.hasDot || allCaps, allCaps, dotted || type.hasDot, t.sentence, initial, type));
     if (dotted) i++;
   }
   return out;
+}
+
+/** "Gainesville-area", "D-Charleston", "Athens-Clarke": each part of token `t` a unit of its own. */
+function hyphenParts(out: Unit[], t: Token, initial: boolean): void {
+  let at = 0;
+  for (const part of t.text.split('-')) {
+    if (part) {
+      const key = unitKey(part);
+      const cap = isCapitalised(part);
+      const allCaps = isAllCaps(part);
+      // "D-N.J.": initials keep their dots after the hyphen
+      const dotted = cap && part.includes('.');
+      out.push(fillUnit(unitSlot(out.length), t.start + at, t.start + at + part.length, part, key, key, wordCount(key, key.indexOf(' ')), cap, cap && (allCaps || dotted), allCaps, dotted, t.sentence, at === 0 && initial, null));
+    }
+    at += part.length + 1;
+  }
 }
 
 /** `g.maxWords(u.firstWord)` */
@@ -547,29 +625,50 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
 
 const LOC_STRIP = /^(?:the)\s+/i;
 
+/**
+ * Its parts are functions of their own: a branch the optimiser has not yet seen taken deoptimises
+ * only the part it is in, and each part is recompiled alone (the whole, compiled as one function,
+ * cost a second of compile time per recompile and fell back to the interpreter for the rest of
+ * the document at each such branch).
+ */
 export function recognise(doc: Document, results: Extraction, g: Gazetteer): { us: Unit[]; matches: Match[] } {
   const us = units(doc, results.tokens, g);
-  const french = doc.language === 'fr';
   const names = results.names;
-  const tagged = names.length > 0;
   const raw = findMatches(g, us, names);
   const per = names.filter((n) => n.type === 'PER');
   const loc = names.filter((n) => n.type === 'LOC');
-  // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
-  const locSpans = new Set<number>();
-  for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
   const perIndex = new SpanIndex(per);
   const actorIndex = new SpanIndex(results.actors);
-  // the words the text also writes in lower case: built on first need, which few documents have
-  let lowerKeys: Set<string> | null = null;
-  const seenLower = (key: string): boolean => {
-    if (!lowerKeys) {
-      lowerKeys = new Set<string>();
-      for (const u of us) if (!u.cap && u.key.length > 2) lowerKeys.add(u.key);
-    }
-    return lowerKeys.has(key);
-  };
-  // surnames: the word after a given name or a title, or before "said"
+  const people = personWordsOf(us, per, g);
+  const kept = screenMatches(doc, results, g, us, raw, loc, perIndex, actorIndex, people);
+  if (names.length > 0) {
+    addTaggerLocations(us, kept, loc, perIndex, actorIndex, people.personWords, g);
+    kept.sort((a, b) => a.start - b.start);
+  }
+  addPlacedByContext(us, kept, doc.language === 'fr', people.personWords, g);
+  kept.sort((a, b) => a.start - b.start);
+  return { us, matches: kept };
+}
+
+interface PersonWords {
+  /** words the text uses in a person's name: after a given name or a title, or in a PER name */
+  personWords: Set<string>;
+  /** speakers' names: the word before "said" */
+  surnameWords: Set<string>;
+}
+
+/** The keys of `matches` of three letters or more that the text also writes in lower case. */
+function keysSeenLower(us: Unit[], matches: Match[]): Set<string> {
+  // only the matches' keys are asked for: a look-up per word, not a set of every word
+  const asked = new Set<string>();
+  for (const m of matches) if (m.key.length > 2) asked.add(m.key);
+  const seen = new Set<string>();
+  for (const u of us) if (!u.cap && asked.has(u.key)) seen.add(u.key);
+  return seen;
+}
+
+/** Surnames: the word after a given name or a title, or before "said". */
+function personWordsOf(us: Unit[], per: NameMention[], g: Gazetteer): PersonWords {
   const personWords = new Set<string>();
   const surnameWords = new Set<string>();
   for (let i = 1; i < us.length; i++) {
@@ -589,7 +688,23 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (AREA_PREFIXES.has(unitKey(words[0]))) continue;
     for (const w of words.slice(1)) personWords.add(unitKey(w));
   }
+  return { personWords, surnameWords };
+}
 
+/** The gazetteer's matches that pass the filters for persons, organisations, common words and the like. */
+function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Unit[], raw: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, people: PersonWords): Match[] {
+  const french = doc.language === 'fr';
+  const tagged = results.names.length > 0;
+  const { personWords, surnameWords } = people;
+  // looked up once per gazetteer match: exact LOC spans by position, PER names and actors by overlap
+  const locSpans = new Set<number>();
+  for (const l of loc) locSpans.add(l.start * SPAN_BASE + l.end);
+  // the match keys the text also writes in lower case: worked out on first need
+  let lowerKeys: Set<string> | null = null;
+  const seenLower = (key: string): boolean => {
+    if (!lowerKeys) lowerKeys = keysSeenLower(us, raw);
+    return lowerKeys.has(key);
+  };
   // countries the text names outright, or through a demonym or a capital-free unambiguous city
   const namedCountries = new Set<string>();
   for (const m of raw) {
@@ -724,57 +839,64 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     kept.push(m);
     lastKeptTo = m.to;
   }
+  return kept;
+}
 
-  // LOC spans from the tagger: they widen a gazetteer match they contain ("Main Street", "Neches
-  // River"), and where no match falls inside they are linked by their own text; a span the
-  // gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
-  // a river, a county)
-  if (tagged) {
-    for (const l of loc) {
-      const text = l.text.replace(LOC_STRIP, '');
-      // built by push: a map-then-filter chain here deoptimised the whole function again and again
-      const words: string[] = [];
-      for (const w of text.split(/\s+/)) {
-        const k = unitKey(w);
-        if (k) words.push(k);
-      }
-      const key = words.join(' ');
-      if (!key || g.demonym(key)) continue;
-      const from = firstUnitFrom(us, l.start);
-      if (from >= us.length) continue;
-      let to = from;
-      while (to < us.length && us[to].end <= l.end) to++;
-      const cands = g.lookup(key);
-      const head = words[words.length - 1];
-      // the first kept match overlapping the span, and whether it is the only one
-      let m: Match | null = null;
-      let overlapping = 0;
-      for (let k = 0; k < kept.length && overlapping < 2; k++) {
-        if (!spanOverlaps(kept[k], l)) continue;
-        if (overlapping === 0) m = kept[k];
-        overlapping++;
-      }
-      if (m !== null) {
-        if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
-          if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
-          else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
-        }
-        continue;
-      }
-      if (cands.length === 0 && !(words.length > 1 && FEATURE_HEADS.has(head))) continue;
-      if (words.length === 1) {
-        const f = g.flags(key);
-        if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
-      }
-      if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
-      // the tagger's LOC on a person or a government the knowledge base names by these words
-      if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
-      kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
+/**
+ * LOC spans from the tagger: they widen a gazetteer match they contain ("Main Street", "Neches
+ * River"), and where no match falls inside they are linked by their own text; a span the
+ * gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
+ * a river, a county)
+ */
+function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, personWords: Set<string>, g: Gazetteer): void {
+  for (const l of loc) {
+    const text = l.text.replace(LOC_STRIP, '');
+    // built by push: a map-then-filter chain here deoptimised the whole function again and again
+    const words: string[] = [];
+    for (const w of text.split(/\s+/)) {
+      const k = unitKey(w);
+      if (k) words.push(k);
     }
-    kept.sort((a, b) => a.start - b.start);
+    const key = words.join(' ');
+    if (!key || g.demonym(key)) continue;
+    const from = firstUnitFrom(us, l.start);
+    if (from >= us.length) continue;
+    let to = from;
+    while (to < us.length && us[to].end <= l.end) to++;
+    const cands = g.lookup(key);
+    const head = words[words.length - 1];
+    // the first kept match overlapping the span, and whether it is the only one
+    let m: Match | null = null;
+    let overlapping = 0;
+    for (let k = 0; k < kept.length && overlapping < 2; k++) {
+      if (!spanOverlaps(kept[k], l)) continue;
+      if (overlapping === 0) m = kept[k];
+      overlapping++;
+    }
+    if (m !== null) {
+      if (overlapping === 1 && m.start >= l.start && m.end <= l.end && (m.start > l.start || m.end < l.end)) {
+        if (cands.length > 0) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: cands, rule: 'tagger-loc' });
+        else if (words.length > 1 && FEATURE_HEADS.has(head) && !ADMIN_WORDS.has(head)) Object.assign(m, { from, to, start: l.start, end: l.end, key, candidates: NO_PLACES, rule: 'tagger-loc-unresolved' });
+      }
+      continue;
+    }
+    if (cands.length === 0 && !(words.length > 1 && FEATURE_HEADS.has(head))) continue;
+    if (words.length === 1) {
+      const f = g.flags(key);
+      if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
+    }
+    if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
+    // the tagger's LOC on a person or a government the knowledge base names by these words
+    if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
+    kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
   }
-  // a name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
-  // "at Kobe, Mopti": kept unresolved, to take its container's area below
+}
+
+/**
+ * A name the gazetteer lacks, placed by the text itself: "near Boulkessi in Mali's Mopti region",
+ * "at Kobe, Mopti": kept unresolved, to take its container's area in the run
+ */
+function addPlacedByContext(us: Unit[], kept: Match[], french: boolean, personWords: Set<string>, g: Gazetteer): void {
   const starts = new Set(kept.map((m) => m.from));
   const covered = new Uint8Array(us.length + 1);
   for (const m of kept) for (let j = m.from; j < m.to; j++) covered[j] = 1;
@@ -793,8 +915,6 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
     kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, ranked: undefined });
   }
-  kept.sort((a, b) => a.start - b.start);
-  return { us, matches: kept };
 }
 
 /** "d'Ivoire", "l'Ouest": an elided French particle glued to a capitalised word */
@@ -1290,7 +1410,8 @@ export const placesStage: Stage = {
     // more evidence for it
     const matchSpans = new Set(matches.map((m) => m.start * SPAN_BASE + m.end));
     for (const a of results.actors) if (a.country && !matchSpans.has(a.start * SPAN_BASE + a.end)) extra.set(a.country, (extra.get(a.country) ?? 0) + 0.5);
-    const containers = new Set(matches.flatMap((m) => m.containers));
+    const containers = new Set<number>();
+    for (const m of matches) for (const k of m.containers) containers.add(k);
     const links = areaLinks(matches);
     choose(us, matches, null, extra, containers, links);
     choose(us, matches, collectVotes(matches), extra, containers, links);
