@@ -81,6 +81,117 @@ const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
 /** Counted categories that are things, not people: they are seized or destroyed, never casualties. */
 const THINGS = new Set(['vehicles', 'aircraft', 'places', 'attacks']);
 
+/** The words and word order one language's reporting counts with; the finder reads the grammar
+ * of its lexicon's language, so no French word starts a count in English text, nor the reverse. */
+interface Grammar {
+  numbers: Record<string, number>;
+  multipliers: Record<string, number>;
+  /** the number a hyphenated word states ("twenty-five", "quatre-vingt-dix"), or null */
+  compound: (t: string) => number | null;
+  qualifiersByFirst: Map<string, [string[], Qualifier][]>;
+  starters: Set<string>;
+  aux: Set<string>;
+  stop: Set<string>;
+  notACountBefore: Set<string>;
+  notACountAfter: Set<string>;
+  yearPrepositions: Set<string>;
+  tollLinks: Set<string>;
+  tollNouns: Map<string, string>;
+  activeCasualty: Set<string>;
+  release: Set<string>;
+  objectStart: Set<string>;
+  rangeLinks: Set<string>;
+  /** "of" after a figure ("12 of the soldiers") and the determiners it may bring */
+  of: Set<string>;
+  ofDeterminers: Set<string>;
+  and: Set<string>;
+  /** number words for one, which may be pronouns or articles */
+  one: Set<string>;
+  /** articles that count one only before a singular noun and a casualty ("a soldier was killed") */
+  singularArticles: Set<string>;
+  /** number words for one that count only with a casualty: French 'un'/'une' are also articles */
+  oneNeedsCasualty: boolean;
+  /** casualty nouns, which after a verb gap are other things than what the count suffered */
+  casualtyNoun: RegExp;
+  /** the nouns a heavy-loss word reports ("heavy losses") */
+  lossNoun: RegExp;
+  negations: Set<string>;
+  /** auxiliaries of the active voice: "ont tué 3 terroristes" is what the count did, "ont été tués" what it suffered */
+  activeAux: Set<string>;
+  passiveAux: Set<string>;
+  /** French writes thousands apart ("2 000") and decimals with a comma ("1,5 million") */
+  frenchDigits: boolean;
+}
+
+function byFirstWord(list: [string[], Qualifier][]): Map<string, [string[], Qualifier][]> {
+  const map = new Map<string, [string[], Qualifier][]>();
+  for (const entry of list) {
+    const first = entry[0][0];
+    const known = map.get(first);
+    if (known) known.push(entry);
+    else map.set(first, [entry]);
+  }
+  return map;
+}
+
+function englishCompound(t: string): number | null {
+  if (!/^[a-z]+-[a-z]+$/.test(t)) return null;
+  const [a, b] = t.split('-');
+  if (WORD_NUMBERS[a] !== undefined && WORD_NUMBERS[a] >= 20 && WORD_NUMBERS[b] !== undefined && WORD_NUMBERS[b] < 10) return WORD_NUMBERS[a] + WORD_NUMBERS[b];
+  return null;
+}
+
+const FRENCH_NUMBERS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
+  douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40,
+  cinquante: 50, soixante: 60, cent: 100, mille: 1000,
+};
+
+/** "dix-sept", "vingt-cinq", "soixante-dix", "quatre-vingt-dix-sept", "vingt-et-un", "deux-cents". */
+function frenchCompound(t: string): number | null {
+  if (!/^[a-zé]+(?:-[a-zé]+)+$/.test(t)) return null;
+  let total = 0;
+  let current = 0;
+  for (const part of t.split('-')) {
+    if (part === 'et') continue;
+    if (part === 'cent' || part === 'cents') current = (current || 1) * 100;
+    else if ((part === 'vingt' || part === 'vingts') && current >= 2 && current <= 9) current *= 20;
+    else if (part === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else {
+      const v = FRENCH_NUMBERS[part];
+      if (v === undefined || v >= 100) return null;
+      current += v;
+    }
+  }
+  return total + current;
+}
+
+const FRENCH_QUALIFIERS: [string[], Qualifier][] = [
+  [['environ'], 'approx'],
+  [['quelque'], 'approx'],
+  [['approximativement'], 'approx'],
+  [['autour', 'de'], 'approx'],
+  [['près', 'de'], 'below'],
+  [['pres', 'de'], 'below'],
+  [['presque'], 'below'],
+  [['quasiment'], 'below'],
+  [['au', 'moins'], 'floor'],
+  [['pas', 'moins', 'de'], 'floor'],
+  [['au', 'minimum'], 'floor'],
+  [['plus', 'de'], 'above'],
+  [['plus', "d'"], 'above'],
+  [['bien', 'plus', 'de'], 'above'],
+  [['au-delà', 'de'], 'above'],
+  [["jusqu'à"], 'ceiling'],
+  [['jusqu’à'], 'ceiling'],
+  [['au', 'plus'], 'ceiling'],
+  [['moins', 'de'], 'ceiling'],
+  [['pas', 'plus', 'de'], 'ceiling'],
+  [['entre'], 'between'],
+];
+
 /** The current sentence's tokens in lower case, computed once per sentence (the finder is synchronous). */
 let LW: string[] = [];
 /** startWords of the current lexicon, set with LW. */
@@ -112,16 +223,18 @@ interface NumberRead {
 }
 
 /** The number one token states: "2,000", "1.5", "twenty", "twenty-five"; null for any other token. */
-function figureValue(t: string): number | null {
+function figureValue(t: string, g: Grammar): number | null {
   let value: number | null = null;
   const c = t.charCodeAt(0);
   if (c >= 48 && c <= 57) {
-    if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) value = Number(t.replace(/,/g, ''));
-  } else if (WORD_NUMBERS[t] !== undefined) {
-    value = WORD_NUMBERS[t];
-  } else if (t.includes('-') && /^[a-z]+-[a-z]+$/.test(t)) {
-    const [a, b] = t.split('-');
-    if (WORD_NUMBERS[a] !== undefined && WORD_NUMBERS[a] >= 20 && WORD_NUMBERS[b] !== undefined && WORD_NUMBERS[b] < 10) value = WORD_NUMBERS[a] + WORD_NUMBERS[b];
+    if (g.frenchDigits) {
+      if (/^\d{1,3}(?:\.\d{3})+$/.test(t) || /^\d+$/.test(t)) value = Number(t.replace(/\./g, ''));
+      else if (/^\d+,\d+$/.test(t)) value = Number(t.replace(',', '.'));
+    } else if (/^\d{1,3}(?:,\d{3})+$/.test(t) || /^\d+(?:\.\d+)?$/.test(t)) value = Number(t.replace(/,/g, ''));
+  } else if (g.numbers[t] !== undefined) {
+    value = g.numbers[t];
+  } else if (t.includes('-')) {
+    value = g.compound(t);
   }
   return value;
 }
@@ -131,14 +244,22 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
   const vague = matchPhrase(lex.vague, toks, i, VAGUE_WORD);
   const t = (LW[i] ?? '');
   const noFigure = CLASSES !== undefined && i < CLASSES.length && (CLASSES[i] & FIGURE) === 0;
-  let value = noFigure ? null : figureValue(t);
+  let value = noFigure ? null : figureValue(t, G);
   let end = i + 1;
-  if (value === null) {
+  // "une trentaine": a vague amount that opens with a number word is the vague amount
+  if (value === null || (vague && vague.end > end)) {
     if (vague) return { value: null, vague: vague.value, end: vague.end };
     return null;
   }
+  // "2 000 personnes": French sets thousands apart with a space
+  if (G.frenchDigits && /^\d{1,3}$/.test(t)) {
+    while (/^\d{3}$/.test(LW[end] ?? '') && toks[end].start - toks[end - 1].end === 1) {
+      value = value * 1000 + Number(LW[end]);
+      end++;
+    }
+  }
   // "1.5 million", "two hundred", "three thousand"
-  const mult = MULTIPLIERS[(LW[end] ?? '')];
+  const mult = G.multipliers[(LW[end] ?? '')];
   if (mult) {
     value *= mult;
     end++;
@@ -147,18 +268,95 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
 }
 
 /** The qualifiers by first word, each list in QUALIFIERS order: the first that matches wins. */
-const QUALIFIERS_BY_FIRST = new Map<string, [string[], Qualifier][]>();
-for (const entry of QUALIFIERS) {
-  const first = entry[0][0];
-  const list = QUALIFIERS_BY_FIRST.get(first);
-  if (list) list.push(entry);
-  else QUALIFIERS_BY_FIRST.set(first, [entry]);
-}
+const QUALIFIERS_BY_FIRST = byFirstWord(QUALIFIERS);
 /** Words a count can start with besides digits and the lexicon's vague words. */
 const STARTERS = new Set([...QUALIFIERS_BY_FIRST.keys(), ...Object.keys(WORD_NUMBERS), 'a', 'an']);
 
+const ENGLISH: Grammar = {
+  numbers: WORD_NUMBERS,
+  multipliers: MULTIPLIERS,
+  compound: englishCompound,
+  qualifiersByFirst: QUALIFIERS_BY_FIRST,
+  starters: STARTERS,
+  aux: AUX,
+  stop: STOP,
+  notACountBefore: NOT_A_COUNT_BEFORE,
+  notACountAfter: new Set(['%', 'percent', 'per', 'dollars', 'euros', 'francs']),
+  yearPrepositions: YEAR_PREPOSITIONS,
+  tollLinks: TOLL_LINKS,
+  tollNouns: new Map([['toll', 'dead'], ['deaths', 'dead'], ['casualties', 'casualties'], ['fatalities', 'dead']]),
+  activeCasualty: ACTIVE_CASUALTY,
+  release: RELEASE,
+  objectStart: OBJECT_START,
+  rangeLinks: new Set(['to', 'and', '-', '–', 'or']),
+  of: new Set(['of']),
+  ofDeterminers: new Set(['the', 'them', 'those', 'these', 'whom', 'their']),
+  and: new Set(['and']),
+  one: new Set(['one']),
+  singularArticles: new Set(['a', 'an']),
+  oneNeedsCasualty: false,
+  casualtyNoun: /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/,
+  lossNoun: /^(?:losses|casualt|deaths?|fatalities|dead)/,
+  negations: new Set(['no', 'without']),
+  activeAux: new Set(),
+  passiveAux: new Set(),
+  frenchDigits: false,
+};
+
+const FRENCH_QUALIFIERS_BY_FIRST = byFirstWord(FRENCH_QUALIFIERS);
+const FRENCH_NUMBER_WORDS = { ...FRENCH_NUMBERS, 'dix-sept': 17, 'dix-huit': 18, 'dix-neuf': 19, 'soixante-dix': 70, 'quatre-vingt': 80, 'quatre-vingts': 80, 'quatre-vingt-dix': 90 };
+
+const FRENCH: Grammar = {
+  numbers: FRENCH_NUMBER_WORDS,
+  multipliers: { cent: 100, cents: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
+  compound: frenchCompound,
+  qualifiersByFirst: FRENCH_QUALIFIERS_BY_FIRST,
+  starters: new Set([...FRENCH_QUALIFIERS_BY_FIRST.keys(), ...Object.keys(FRENCH_NUMBER_WORDS)]),
+  aux: new Set(['ont', 'a', 'sont', 'est', 'été', 'avaient', 'avait', 'étaient', 'était', 'auraient', 'aurait', 'seraient', 'serait', 'ont-ils', 'également', 'aussi', 'tous', 'toutes', 'notamment', 'déjà']),
+  stop: new Set([
+    'et', 'ou', 'mais', 'en', 'dans', 'sur', 'à', 'au', 'aux', 'par', 'pour', 'avec', 'sans', 'lors', 'après', 'avant',
+    'pendant', 'depuis', 'que', 'qui', 'dont', 'ont', 'a', 'sont', 'est', 'été', 'le', 'la', 'les', "l'", 'un', 'une', 'des',
+    'du', 'ans', 'an', 'mois', 'jours', 'jour', 'semaines', 'semaine', 'heures', 'km', 'kilomètres', 'mètres', 'fois', 'francs',
+    'euros', 'dollars', 'fcfa', 'cfa', 'tonnes', '%', 'ne', 'pas', 'ce', 'ces', 'cette', 'leur', 'leurs', 'son', 'sa', 'ses',
+    ',', '.', ';', ':', '(', ')', '"', '“', '”', '«', '»', '—', '–',
+  ]),
+  notACountBefore: new Set(['$', '€', '£', 'âgé', 'âgée', 'âgés', 'âgées', 'numéro', 'n°', 'no', 'résolution', 'régiment', 'bataillon', 'route', 'rn', 'page', 'article', 'vol', 'chapitre', 'section', 'secteur', 'zone', 'km', 'kilomètre', 'kilomètres', 'salle', 'unité', 'compagnie']),
+  notACountAfter: new Set(['%', 'pour', 'dollars', 'euros', 'francs', 'fcfa', 'ans', 'an', 'km', 'kilomètres', 'heures', 'h']),
+  yearPrepositions: new Set(['en', 'depuis', 'de', "d'", 'jusqu’en', "jusqu'en", 'avant', 'après', 'début', 'fin', 'mi', 'année', "l'an", 'dès']),
+  tollLinks: new Set(["s'élève", 's’élève', 'élève', 'est', 'était', 'de', 'à', 'atteint', 'passé', 'porté', 'grimpé', 'provisoire', 'officiel', 'fait', 'état']),
+  tollNouns: new Map([['bilan', 'dead']]),
+  activeCasualty: new Set([
+    'tuant', 'tué', 'tués', 'tuée', 'tuées', 'blessant', 'blessé', 'blessés', 'enlevant', 'enlevé', 'enlevés', 'kidnappant',
+    'kidnappé', 'kidnappés', 'exécuté', 'exécutés', 'exécutant', 'massacré', 'massacrés', 'neutralisé', 'neutralisant',
+    'neutralisés', 'éliminé', 'éliminés', 'abattu', 'abattus', 'arrêté', 'arrêtés', 'interpellé', 'interpellant',
+    'interpellés', 'capturé', 'capturant', 'capturés', 'libéré', 'libérés', 'libérant', 'relâché', 'relâchés',
+  ]),
+  release: new Set(['libéré', 'libérés', 'libérant', 'relâché', 'relâchés']),
+  objectStart: new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'leur', 'leurs', 'son', 'sa', 'ses', 'plusieurs', 'au', 'plus', 'environ', 'près', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'civils', 'soldats', 'personnes']),
+  rangeLinks: new Set(['à', 'et', '-', '–', 'ou']),
+  of: new Set(['de', "d'", 'd’', 'des', 'parmi']),
+  ofDeterminers: new Set(['les', 'nos', 'leurs', 'ces', 'ses']),
+  and: new Set(['et']),
+  one: new Set(['un', 'une']),
+  singularArticles: new Set(),
+  oneNeedsCasualty: true,
+  casualtyNoun: /^(?:décès|victimes|pertes|blessures|bilan)/,
+  lossNoun: /^(?:pertes|victimes|morts|décès|tués|blessés)/,
+  negations: new Set(['sans', 'aucune', 'aucun', 'pas']),
+  activeAux: new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient']),
+  passiveAux: new Set(['été']),
+  frenchDigits: true,
+};
+
+function grammarOf(lex: QuantityLexicon): Grammar {
+  return lex.language === 'fr' ? FRENCH : ENGLISH;
+}
+
+/** The grammar of the current lexicon, set with LW. */
+let G: Grammar = ENGLISH;
+
 function qualifierAt(toks: Tok[], i: number): { q: Qualifier; end: number } | null {
-  const candidates = QUALIFIERS_BY_FIRST.get(LW[i] ?? '');
+  const candidates = G.qualifiersByFirst.get(LW[i] ?? '');
   if (!candidates) return null;
   for (const [words, q] of candidates) {
     let ok = true;
@@ -195,13 +393,20 @@ function amount(q: Qualifier | null, a: NumberRead, b: NumberRead | null): Omit<
 /** A casualty word right after token index j, allowing auxiliaries: "were killed", "have been abducted". */
 function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   let k = j;
-  for (let steps = 0; steps < 3 && AUX.has((LW[k] ?? '')); steps++) k++;
+  let active = false;
+  for (let steps = 0; steps < 3 && G.aux.has((LW[k] ?? '')); steps++) {
+    if (G.activeAux.has(LW[k])) active = true;
+    else if (G.passiveAux.has(LW[k])) active = false;
+    k++;
+  }
   const hit = matchPhrase(lex.casualties, toks, k, CASUALTY_WORD);
   if (!hit) return null;
   // nouns of the casualty table ("deaths", "casualties") after a verb gap are other things
-  if (k > j && /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/.test((LW[k] ?? ''))) return null;
+  if (k > j && G.casualtyNoun.test((LW[k] ?? ''))) return null;
+  // "12 soldats ont tué 3 terroristes": avoir without 'été' is the active voice
+  if (active && G.activeCasualty.has(LW[k] ?? '')) return null;
   // an active verb with an object ("12 soldiers killed three militants"): the count did it, not suffered it
-  if (k === j && hit.end === k + 1 && OBJECT_START.has(LW[hit.end] ?? '')) return null;
+  if (k === j && hit.end === k + 1 && G.objectStart.has(LW[hit.end] ?? '')) return null;
   if (k === j && hit.end === k + 1 && /^\d/.test(LW[hit.end] ?? '')) return null;
   return { category: hit.value, start: k, end: hit.end };
 }
@@ -221,18 +426,19 @@ function casualtyAfterAside(toks: Tok[], j: number, lex: QuantityLexicon): { cat
 function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   if (QUOTES.has(LW[i - 1] ?? '')) i--;
   const prev = (LW[i - 1] ?? '');
-  if (ACTIVE_CASUALTY.has(prev)) {
-    if (RELEASE.has(prev)) return null;
+  if (G.activeCasualty.has(prev)) {
+    if (G.release.has(prev)) return null;
     const hit = matchPhrase(lex.casualties, toks, i - 1, CASUALTY_WORD);
     if (hit) return { category: hit.value, start: i - 1, end: i };
   }
   // "the death toll from Sunday's attack rose to 41": a toll noun a few words back, the figure
   // right after a linking word
-  if (!TOLL_LINKS.has(prev)) return null;
+  if (!G.tollLinks.has(prev)) return null;
   for (let k = i - 1, steps = 0; k >= 0 && steps < 9; k--, steps++) {
     const w = LW[k] ?? '';
-    if (w === 'toll' || w === 'deaths' || w === 'casualties' || w === 'fatalities') return { category: w === 'casualties' ? 'casualties' : 'dead', start: k, end: k + 1 };
-    if (w === '.' || w === ';' || w === ':' || w === ',' || ACTIVE_CASUALTY.has(w)) break;
+    const toll = G.tollNouns.get(w);
+    if (toll !== undefined) return { category: toll, start: k, end: k + 1 };
+    if (w === '.' || w === ';' || w === ':' || w === ',' || G.activeCasualty.has(w)) break;
   }
   return null;
 }
@@ -257,9 +463,10 @@ export function tokenClass(lower: string, lex: QuantityLexicon): number {
   const c = lower.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
   const hyphen = lower.includes('-');
+  const g = grammarOf(lex);
   let bits = digit || startWords(lex).has(lower) || hyphen ? MAY_START : 0;
-  if (digit || hyphen || WORD_NUMBERS[lower] !== undefined || lex.heavy.has(lower) || lex.vague.has(lower) || lex.casualties.has(lower)) bits |= MAY_COUNT;
-  if (figureValue(lower) !== null) bits |= FIGURE;
+  if (digit || hyphen || g.numbers[lower] !== undefined || lex.heavy.has(lower) || lex.vague.has(lower) || lex.casualties.has(lower)) bits |= MAY_COUNT;
+  if (figureValue(lower, g) !== null) bits |= FIGURE;
   if (lex.heavy.has(lower)) bits |= HEAVY_WORD;
   if (lex.vague.has(lower)) bits |= VAGUE_WORD;
   if (lex.casualties.has(lower)) bits |= CASUALTY_WORD;
@@ -277,6 +484,7 @@ export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: 
   const out: FoundQuantity[] = [];
   LW = lower ?? toks.map((t) => t.text.toLowerCase());
   CLASSES = classes;
+  G = grammarOf(lex);
   STARTS = startWords(lex);
   let i = 0;
   while (i < toks.length) {
@@ -302,7 +510,7 @@ const START_WORDS = new WeakMap<QuantityLexicon, Set<string>>();
 function startWords(lex: QuantityLexicon): Set<string> {
   let s = START_WORDS.get(lex);
   if (!s) {
-    s = new Set([...STARTERS, ...lex.heavy, ...lex.vague.keys(), ...QUOTES]);
+    s = new Set([...grammarOf(lex).starters, ...lex.heavy, ...lex.vague.keys(), ...QUOTES]);
     START_WORDS.set(lex, s);
   }
   return s;
@@ -320,11 +528,11 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // "heavy losses", "many casualties": a report of losses with no number
   if ((CLASSES !== undefined ? (CLASSES[i] & HEAVY_WORD) !== 0 : lex.heavy.has(w0))) {
     let k = i + 1;
-    if (toks[k] && !matchPhrase(lex.casualties, toks, k, CASUALTY_WORD) && !STOP.has((LW[k] ?? ''))) k++;
+    if (toks[k] && !matchPhrase(lex.casualties, toks, k, CASUALTY_WORD) && !G.stop.has((LW[k] ?? ''))) k++;
     const hit = matchPhrase(lex.casualties, toks, k, CASUALTY_WORD);
-    if (hit && /^(?:losses|casualt|deaths?|fatalities|dead)/.test((LW[k] ?? ''))) {
+    if (hit && G.lossNoun.test((LW[k] ?? ''))) {
       const prev = (LW[i - 1] ?? '');
-      if (prev === 'no' || prev === 'without') return null;
+      if (G.negations.has(prev)) return null;
       return {
         q: { start: toks[i].start, end: toks[hit.end - 1].end, low: null, best: null, high: null, approximate: true, counts: hit.value, countsText: toks.slice(k, hit.end).map((t) => t.text).join(' '), subject: null, rule: 'vague-losses' },
         next: hit.end,
@@ -332,9 +540,9 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
     }
   }
   // "a soldier was killed": one, but only with a casualty right after a singular noun
-  if ((w0 === 'a' || w0 === 'an') && depth === 0) {
+  if (G.singularArticles.has(w0) && depth === 0) {
     let k = i + 1;
-    for (let steps = 0; steps < 2 && k < toks.length && !matchPhrase(lex.counted, toks, k, COUNTED_WORD) && /^[a-z][a-z'-]*$/.test(LW[k] ?? '') && !STOP.has(LW[k] ?? ''); steps++) k++;
+    for (let steps = 0; steps < 2 && k < toks.length && !matchPhrase(lex.counted, toks, k, COUNTED_WORD) && /^[a-z][a-z'-]*$/.test(LW[k] ?? '') && !G.stop.has(LW[k] ?? ''); steps++) k++;
     const noun = matchPhrase(lex.counted, toks, k, COUNTED_WORD);
     const head = noun ? LW[noun.end - 1] ?? '' : '';
     if (noun && !THINGS.has(noun.value) && !head.endsWith('s') && !['people', 'police', 'personnel', 'children', 'men', 'women'].includes(head)) {
@@ -357,16 +565,16 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   if (!a) return null;
   if (inTime(toks[figAt].start)) return null;
   const prev = (LW[i - 1] ?? '');
-  if (NOT_A_COUNT_BEFORE.has(prev)) return null;
+  if (G.notACountBefore.has(prev)) return null;
   const figText = (LW[figAt] ?? '');
   // a year is not a count
-  if (/^(?:1[89]|20)\d\d$/.test(figText) && (YEAR_PREPOSITIONS.has(prev) || !qual)) return null;
+  if (/^(?:1[89]|20)\d\d$/.test(figText) && (G.yearPrepositions.has(prev) || !qual)) return null;
   let j = a.end;
   if (quoted && QUOTES.has(LW[j] ?? '')) j++;
   let b: NumberRead | null = null;
   // ranges: "10 to 15", "between 10 and 15", "10-15", "10 or 12"
   const link = (LW[j] ?? '');
-  if ((link === 'to' || link === 'and' || link === '-' || link === '–' || link === 'or') && a.value !== null) {
+  if (G.rangeLinks.has(link) && a.value !== null) {
     const second = readFigure(toks, j + 1, lex);
     if (second && second.value !== null && second.value > a.value) {
       b = second;
@@ -375,16 +583,16 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   }
   const after = (LW[j] ?? '');
   // percentages, money, measures, ages: not counts
-  if (after === '%' || after === 'percent' || after === 'per' || after === 'dollars' || after === 'euros' || after === 'francs') return null;
+  if (G.notACountAfter.has(after)) return null;
   if ((after === '-' && /^year/.test((LW[j + 1] ?? ''))) || (/^years?$/.test(after) && (LW[j + 1] ?? '') === 'old') || /^year-old/.test(after)) return null;
   // ordinals and clock times are read by the tokenizer as one token ("3rd", "10:30"): readFigure rejects them
   const qualifier = qual ? qual.q : null;
   const amt = amount(qualifier, a, b);
   const startTok = i;
   // "of" after a figure: "dozens of", "12 of the soldiers", "two of them"
-  if (after === 'of') {
+  if (G.of.has(after)) {
     j++;
-    if (['the', 'them', 'those', 'these', 'whom', 'their'].includes((LW[j] ?? ''))) j++;
+    if (G.ofDeterminers.has(LW[j] ?? '')) j++;
   }
   // the counted noun, after at most three modifiers ("12 Malian soldiers", "about 2,000 Russian mercenaries")
   let noun: { value: string; start: number; end: number } | null = null;
@@ -395,7 +603,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
       break;
     }
     const w = (LW[k] ?? '');
-    if (STOP.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) break;
+    if (G.stop.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) break;
   }
   // "36 VDP volunteers": the last of a run of counted nouns is the head
   while (noun) {
@@ -408,7 +616,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   const afterNoun = noun ? noun.end : j;
   let casualty = casualtyAfter(toks, afterNoun, lex) ?? casualtyAfterAside(toks, afterNoun, lex) ?? casualtyBefore(toks, startTok, lex);
   // "17 soldiers and 36 volunteers died": the coordinated count shares the casualty
-  if (!casualty && noun && (LW[afterNoun] === 'and' || LW[afterNoun] === ',') && depth === 0) {
+  if (!casualty && noun && (G.and.has(LW[afterNoun] ?? '') || LW[afterNoun] === ',') && depth === 0) {
     const next = tryAt(toks, afterNoun + 1, lex, inTime, 1);
     if (next && next.q.rule === 'count-casualty' && next.casualty) casualty = { ...next.casualty, start: -1, end: -1 };
   }
@@ -419,9 +627,9 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // "many people", "a number of soldiers": no figure and no casualty is no information
   if (isVagueNull && !casualty) return null;
   // "one of the leaders" picks a person out; it counts only with a casualty
-  if (figText === 'one' && LW[a.end] === 'of' && !casualty) return null;
+  if (G.one.has(figText) && (G.oneNeedsCasualty || G.of.has(LW[a.end] ?? '')) && !casualty) return null;
   // a bare word number with only a noun ("one man", "two soldiers") is a count; "one" as a pronoun is not
-  if (!noun && casualty && figText === 'one' && casualty.start !== j) return null;
+  if (!noun && casualty && G.one.has(figText) && casualty.start !== j) return null;
   const shared = casualty !== null && casualty.start < 0;
   const lastTok = Math.max(noun ? noun.end : j, casualty && !shared && casualty.start >= j ? casualty.end : 0) - 1;
   // a governing verb is part of what is counted: "killing 12 soldiers", "the death toll rose to 41"

@@ -15,17 +15,24 @@ export interface VagueAmount {
 export type PhraseTable<T> = Map<string, { words: string[]; value: T }[]>;
 
 export interface QuantityLexicon {
+  /** the language whose reporting these words read; the finder reads that language's grammar */
+  language: 'en' | 'fr';
   counted: PhraseTable<string>;
   casualties: PhraseTable<string>;
   vague: PhraseTable<VagueAmount>;
   heavy: Set<string>;
 }
 
-interface QuantitiesFile {
+interface QuantityWords {
   counted: Record<string, string[]>;
   casualties: Record<string, string[]>;
   vague: Record<string, { low?: number; best?: number; high?: number; approximate?: boolean }>;
   heavy: string[];
+}
+
+interface QuantitiesFile extends QuantityWords {
+  /** French reporting's words, read only for documents detected as French */
+  fr?: QuantityWords;
 }
 
 function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T): void {
@@ -37,17 +44,28 @@ function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T): void {
   table.set(words[0], list);
 }
 
-export function buildQuantityLexicon(yamlText: string): QuantityLexicon {
-  const f = parse(yamlText) as QuantitiesFile;
+export function buildQuantityLexicon(yamlText: string, language: 'en' | 'fr' = 'en'): QuantityLexicon {
+  const file = parse(yamlText) as QuantitiesFile;
+  const f: QuantityWords | undefined = language === 'fr' ? file.fr : file;
+  if (!f) throw new Error(`quantities: data/cues/quantities.yaml has no words for '${language}'`);
   const counted: PhraseTable<string> = new Map();
   const casualties: PhraseTable<string> = new Map();
   const vague: PhraseTable<VagueAmount> = new Map();
-  for (const [category, nouns] of Object.entries(f.counted)) for (const n of nouns) addPhrase(counted, n, category);
+  for (const [category, nouns] of Object.entries(f.counted)) {
+    for (const n of nouns) {
+      addPhrase(counted, n, category);
+      // French elides 'de' into the noun's token before a vowel or mute h: "une dizaine d'enfants"
+      if (language === 'fr' && /^[aeiouyhâàéèêîôû]/.test(n)) {
+        addPhrase(counted, `d'${n}`, category);
+        addPhrase(counted, `d’${n}`, category);
+      }
+    }
+  }
   for (const [category, forms] of Object.entries(f.casualties)) for (const n of forms) addPhrase(casualties, n, category);
   for (const [phrase, v] of Object.entries(f.vague)) {
     addPhrase(vague, phrase, { low: v.low ?? null, best: v.best ?? null, high: v.high ?? null, approximate: v.approximate ?? false });
   }
-  return { counted, casualties, vague, heavy: new Set(f.heavy.map((w) => w.toLowerCase())) };
+  return { language, counted, casualties, vague, heavy: new Set(f.heavy.map((w) => w.toLowerCase())) };
 }
 
 function dataFile(): string {
@@ -61,9 +79,15 @@ function dataFile(): string {
 }
 
 let cached: QuantityLexicon | null = null;
+let cachedFrench: QuantityLexicon | null = null;
 
-/** Loaded once, on first use. */
-export function quantityLexicon(): QuantityLexicon {
+/** Loaded once per language, on first use. French words for French documents only: English
+ * words such as 'un' ("UN peacekeepers"), 'a' or 'de' must never start a count in English text. */
+export function quantityLexicon(language = 'en'): QuantityLexicon {
+  if (language === 'fr') {
+    if (!cachedFrench) cachedFrench = buildQuantityLexicon(readFileSync(dataFile(), 'utf8'), 'fr');
+    return cachedFrench;
+  }
   if (!cached) cached = buildQuantityLexicon(readFileSync(dataFile(), 'utf8'));
   return cached;
 }

@@ -12,13 +12,16 @@ import { lowerTokens } from '../attribution/lowertokens.js';
  * losses with no number ("heavy losses": all three null, never an invented figure). Reads the
  * tokens stage's tokens; a number inside a time expression of the times stage is not a count.
  */
-/** Each word type's `tokenClass`, asked once. */
+/** Each word type's `tokenClass`, asked once per language: a word's class depends on the lexicon. */
 const TOKEN_CLASSES = new TypeFlags((text) => tokenClass(text.toLowerCase(), quantityLexicon()));
+const FRENCH_TOKEN_CLASSES = new TypeFlags((text) => tokenClass(text.toLowerCase(), quantityLexicon('fr')));
 
 export const quantitiesStage: Stage = {
   name: 'quantities',
   run(doc, results) {
-    const lex = quantityLexicon();
+    // French words count only in French documents: 'un' ("UN peacekeepers") or 'de' never start a count in English
+    const french = doc.language === 'fr';
+    const lex = quantityLexicon(french ? 'fr' : 'en');
     // built by push, not `map` (whose result may be holey): inTime then meets one array shape
     const times: (readonly [number, number])[] = [];
     for (const t of results.times) times.push([t.start, t.end]);
@@ -37,7 +40,7 @@ export const quantitiesStage: Stage = {
     let from = 0;
     const toks: Token[] = results.tokens;
     const lower = lowerTokens(toks);
-    const classes = TOKEN_CLASSES.of(toks);
+    const classes = (french ? FRENCH_TOKEN_CLASSES : TOKEN_CLASSES).of(toks);
     while (from < toks.length) {
       let to = from;
       const sentence = toks[from].sentence;
