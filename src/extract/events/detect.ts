@@ -34,6 +34,8 @@ interface CueSpec {
   weight: number;
   re: string;
   needs?: string[];
+  /** the language whose reporting the cue reads (`fr`); a cue without one is read in every document */
+  lang?: string;
 }
 
 interface EventCues {
@@ -109,7 +111,7 @@ export function allKinds(): string[] {
  * pattern whose possible starts are known is tried only there, which finds the same matches: a
  * global scan returns the leftmost match at or after its position, and no match begins elsewhere.
  */
-export function rawHits(text: string, base: number, exhaustive = false): CueHit[] {
+export function rawHits(text: string, base: number, exhaustive = false, language = 'en'): CueHit[] {
   const raw: CueHit[] = [];
   const lower = lowerText(text);
   // lower-casing may change the length of rare characters (İ): then every pattern runs case-blind
@@ -118,6 +120,8 @@ export function rawHits(text: string, base: number, exhaustive = false): CueHit[
   const gated = !exhaustive && sameLength && !hasFoldingHazard(text);
   const starts = gated ? index.starts(lower) : null;
   for (const c of list) {
+    // a French cue's words ("mine", "marche", "accord") mean other things in English text
+    if (c.lang !== undefined && c.lang !== language) continue;
     let regex = c.regex;
     let scanned = text;
     if (!c.cased) {
@@ -162,21 +166,21 @@ function applyNeeds(raw: CueHit[]): CueHit[] {
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Every cue match in `text`, with `needs` applied. */
-export function findCues(text: string, base = 0): CueHit[] {
-  return applyNeeds(rawHits(text, base));
+/** Every cue match in `text`, with `needs` applied; `language`, the document's. */
+export function findCues(text: string, base = 0, language = 'en'): CueHit[] {
+  return applyNeeds(rawHits(text, base, false, language));
 }
 
 /**
  * Cue matches of a whole document, bucketed by sentence: each pattern runs once over the text
  * (much cheaper than once per sentence); a match that runs over a sentence end is dropped.
  */
-export function findCuesBySentence(text: string, sentences: readonly { start: number; end: number }[]): CueHit[][] {
+export function findCuesBySentence(text: string, sentences: readonly { start: number; end: number }[], language = 'en'): CueHit[][] {
   // built by push, so always a packed array (a `map` result may not be): the store of a rescanned
   // sentence's hits below then meets one array shape
   const buckets: CueHit[][] = [];
   for (let k = 0; k < sentences.length; k++) buckets.push([]);
-  const raw = rawHits(text, 0).sort((a, b) => a.start - b.start);
+  const raw = rawHits(text, 0, false, language).sort((a, b) => a.start - b.start);
   // a match that runs on into the next sentence ("rebels seized X. ... the rebels seized the
   // town") is no cue, and it used up the text where each sentence's own cue begins: those
   // sentences are scanned again alone
@@ -194,7 +198,7 @@ export function findCuesBySentence(text: string, sentences: readonly { start: nu
   }
   for (const j of rescan) {
     const s = sentences[j];
-    buckets[j] = rawHits(text.slice(s.start, s.end), s.start, true);
+    buckets[j] = rawHits(text.slice(s.start, s.end), s.start, true, language);
   }
   return buckets.map(applyNeeds);
 }
