@@ -190,6 +190,17 @@ const PASSIVE_AFTER_SUBJECT = new RegExp(`^([^;:.!?]{0,70}?)\\s*\\b(?:(?:has|hav
 const INITIATOR_NOUN = /\b(?:attackers?|assailants?|raiders?|gunm[ae]n|abductors?|kidnappers?|perpetrators?|bombers?|hostage-takers?)\b/i;
 /** "according to Human Rights Watch": the source of the account, not a party to the event. */
 const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+
+/**
+ * French reporting's function words for the same roles, read only in French documents: the source
+ * after its verb ("a annoncé le gouvernement", "selon l'état-major"), the agent after 'par'
+ * ("tendue par le JNIM", "tués par des jihadistes"), the victim after 'contre', 'tuant' or 'parmi'
+ * ("contre un convoi de l'armée malienne").
+ */
+const FRENCH_SOURCE_BEFORE = /(?:\bselon|\bd['’]après|(?:\ba|\bont|\bavait|\bavaient)\s+(?:annoncé|indiqué|déclaré|affirmé|rapporté|précisé|confirmé|souligné|expliqué|assuré|ajouté|dénoncé|fait savoir)|\b(?:annonce|indique|rapporte|précise|affirme|souligne|explique))\s*$/i;
+const FRENCH_HARM_PARTICIPLE = '(?:tu|bless|attaqu|enlev|kidnapp|vis|cibl|tendu|men|perpétr|commis|revendiqu|lanc|orchestr|exécut|abattu|neutralis|arrêt|interpell|captur|chass|repouss|massacr|assassin|pris pour cible|pris d.assaut)\\p{L}*';
+const FRENCH_PASSIVE_BY = new RegExp(`(?<![\\p{L}])${FRENCH_HARM_PARTICIPLE}\\s+(?:[^,;.]{0,30}?\\s)?par\\s+(?:(?:le|la|les|des|du|deux|plusieurs|un|une)\\s+)?$`, 'iu');
+const FRENCH_VICTIM_BEFORE = /(?:\bcontre|\btuant|\btué[es]*|\bblessant|\benlevant|\bvisant|\bciblant|\bparmi)\s+(?:(?:au moins|environ|près de|plus de)\s+)?(?:[\d\s]+)?(?:(?:un|une|le|la|les|des|du|leur|leurs)\s+)?(?:(?:convoi|camp|poste|position|positions|patrouille|base|détachement|unité|éléments?|soldats|membres)\s+(?:de|du|des)\s+)?$/i;
 /** Words that open another clause (or a verb of its own) between a subject and a passive verb. */
 const NEW_CLAUSE = /\b(?:who|whom|which|that|where|when|while|after|before|as|because|since|until|if|and then|then)\b|[,(]\s*(?:who|which)\b/i;
 /** "were killed by militants": the agent of a passive named right after the participle, before or after the trigger. */
@@ -258,7 +269,8 @@ function filterByPush<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
  * `associated` (ACLED's assoc_actor).
  */
 export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false): ActorRoles {
-  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)));
+  const french = doc.language === 'fr';
+  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
   const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
   const rules: string[] = [];
@@ -273,7 +285,9 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     else if (CONTROL_OF.test(b)) controller = controller ?? a;
     else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
     else if (PASSIVE_BY.test(doc.text.slice(Math.max(clause.start, a.start - 90), a.start))) agent = agent ?? a;
+    else if (french && FRENCH_PASSIVE_BY.test(doc.text.slice(Math.max(clause.start, a.start - 90), a.start))) agent = agent ?? a;
     else if (VICTIM_BEFORE.test(b) || passiveVictim(doc, clause, a, trigger)) victims.add(a);
+    else if (french && FRENCH_VICTIM_BEFORE.test(b)) victims.add(a);
   }
   if (agent && victims.size > 0) rules.push('events.actor.passive-victim');
   else if (victims.size > 0 && [...victims].some((v) => passiveVictim(doc, clause, v, trigger))) rules.push('events.actor.passive-victim');
@@ -762,7 +776,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   const times = [...results.times].sort((a, b) => a.start - b.start);
   const country = mainCountry(places, actors, doc);
   const drafts: Draft[] = [];
-  const cueHits = findCuesBySentence(doc.text, doc.sentences);
+  const cueHits = findCuesBySentence(doc.text, doc.sentences, doc.language);
   let lastPlace: { place: PlaceMention; sentence: number; paragraph: number } | null = null;
   let lastDate: { date: EventDate; sentence: number; paragraph: number } | null = null;
   let lastParties: { actor1: ActorMention; actor2: ActorMention | null; sentence: number; paragraph: number } | null = null;
