@@ -635,6 +635,47 @@ function frenchForceMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate
   }
 }
 
+/**
+ * French reporting's described parties, the noun first and its adjective after ("des hommes
+ * armés", "des individus armés non identifiés"): the same canonical parties as the English heads.
+ */
+const FRENCH_DESCRIBED = new Map<string, { head: DescribedHead; needs?: string }>([
+  ['hommes', { head: ARMED('unidentified armed group', 3), needs: 'armes' }],
+  ['individus', { head: ARMED('unidentified armed group', 3), needs: 'armes' }],
+  ['assaillants', { head: ARMED('unidentified armed group', 3) }],
+  ['jihadistes', { head: ARMED('jihadists') }],
+  ['djihadistes', { head: ARMED('jihadists') }],
+  ['islamistes', { head: ARMED('jihadists') }],
+  ['terroristes', { head: ARMED('terrorists') }],
+  ['insurges', { head: ARMED('insurgents') }],
+  ['rebelles', { head: ARMED('rebels') }],
+  ['bandits', { head: ARMED('bandits', 3) }],
+  ['ravisseurs', { head: ARMED('kidnappers', 3) }],
+  ['civils', { head: CIVIL('civilians') }],
+  ['villageois', { head: CIVIL('civilians') }],
+  ['habitants', { head: CIVIL('civilians') }],
+  ['fideles', { head: CIVIL('civilians') }],
+  ['passagers', { head: CIVIL('civilians') }],
+  ['manifestants', { head: CIVIL('protesters', 'other', 6) }],
+]);
+const FRENCH_PARTITIVES = new Set(['des', 'les', 'de', 'ces']);
+
+function frenchDescribedMatches(pieces: SentencePiece[], out: Candidate[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const found = FRENCH_DESCRIBED.get(pieces[i].key);
+    // a capitalised head is a name or a title's word, not a description
+    if (!found || !pieces[i].first || !pieces[i].last || !startsLower(pieces[i].text)) continue;
+    let to = i + 1;
+    if (found.needs) {
+      if (pieceAt(pieces, to)?.key !== found.needs) continue;
+      to++;
+    }
+    const from = i > 0 && FRENCH_PARTITIVES.has(pieces[i - 1].key) ? i - 1 : i;
+    const { head } = found;
+    out.push(candidate(pieces, from, to, unnamedTarget(head.canonical, head.kind, head.inter), 'fr-described:head', 1));
+  }
+}
+
 /** Counts the countries a French text names by their French adjectives, for the bare forces. */
 function countFrenchCountries(sentences: SentencePiece[][], ctx: Context): void {
   const words = frenchCountryWords();
@@ -1495,7 +1536,10 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
     countryActorMatches(pieces, kb, cands);
     describedMatches(pieces, kb, ctx, cands);
     bareForceMatches(pieces, cands);
-    if (french) frenchForceMatches(pieces, kb, cands);
+    if (french) {
+      frenchForceMatches(pieces, kb, cands);
+      frenchDescribedMatches(pieces, cands);
+    }
     const picked = select(cands);
     for (const c of picked) (c as Candidate & { sentence?: number }).sentence = sentence;
     chosen.push(...picked);
