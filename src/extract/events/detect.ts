@@ -34,7 +34,7 @@ interface CueSpec {
   weight: number;
   re: string;
   needs?: string[];
-  /** the language whose reporting the cue reads (`fr`); a cue without one is read in every document */
+  /** the language whose reporting the cue reads (`fr`); a cue without one is read in every document but a French one */
   lang?: string;
 }
 
@@ -120,8 +120,9 @@ export function rawHits(text: string, base: number, exhaustive = false, language
   const gated = !exhaustive && sameLength && !hasFoldingHazard(text);
   const starts = gated ? index.starts(lower) : null;
   for (const c of list) {
-    // a French cue's words ("mine", "marche", "accord") mean other things in English text
-    if (c.lang !== undefined && c.lang !== language) continue;
+    // a French cue's words ("mine", "marche", "accord") mean other things in English text, and an
+    // English cue's in French text ("à coups de gaz" is no coup): a French document reads French cues
+    if (c.lang !== undefined ? c.lang !== language : language === 'fr') continue;
     let regex = c.regex;
     let scanned = text;
     if (!c.cased) {
