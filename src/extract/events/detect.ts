@@ -34,7 +34,7 @@ interface CueSpec {
   weight: number;
   re: string;
   needs?: string[];
-  /** the language whose reporting the cue reads (`fr`); a cue without one is read in every document but a French one */
+  /** the language whose reporting the cue reads (`fr`); a cue without one is read in every document */
   lang?: string;
 }
 
@@ -120,9 +120,8 @@ export function rawHits(text: string, base: number, exhaustive = false, language
   const gated = !exhaustive && sameLength && !hasFoldingHazard(text);
   const starts = gated ? index.starts(lower) : null;
   for (const c of list) {
-    // a French cue's words ("mine", "marche", "accord") mean other things in English text, and an
-    // English cue's in French text ("à coups de gaz" is no coup): a French document reads French cues
-    if (c.lang !== undefined ? c.lang !== language : language === 'fr') continue;
+    // a French cue's words ("mine", "marche", "accord") mean other things in English text
+    if (c.lang !== undefined && c.lang !== language) continue;
     let regex = c.regex;
     let scanned = text;
     if (!c.cased) {
@@ -154,6 +153,18 @@ export function rawHits(text: string, base: number, exhaustive = false, language
   return raw;
 }
 
+/**
+ * A sentence of a French document that a French cue matches keeps only the French cues' matches:
+ * an English cue's words mean other things in French ("à coups de gaz" is no coup). One that no
+ * French cue matches keeps the English ones, as a short English text may be detected as French.
+ */
+function ownLanguage(raw: CueHit[], language: string): CueHit[] {
+  if (language !== 'fr' || raw.length === 0) return raw;
+  const specs = cues().cues;
+  if (!raw.some((h) => specs[h.cue].lang === language)) return raw;
+  return raw.filter((h) => specs[h.cue].lang === language);
+}
+
 /** `needs`: a cue that needs a group fires only beside it (in the same sentence or snippet). */
 function applyNeeds(raw: CueHit[]): CueHit[] {
   if (raw.length === 0) return raw;
@@ -169,7 +180,7 @@ function applyNeeds(raw: CueHit[]): CueHit[] {
 
 /** Every cue match in `text`, with `needs` applied; `language`, the document's. */
 export function findCues(text: string, base = 0, language = 'en'): CueHit[] {
-  return applyNeeds(rawHits(text, base, false, language));
+  return applyNeeds(ownLanguage(rawHits(text, base, false, language), language));
 }
 
 /**
@@ -201,7 +212,7 @@ export function findCuesBySentence(text: string, sentences: readonly { start: nu
     const s = sentences[j];
     buckets[j] = rawHits(text.slice(s.start, s.end), s.start, true, language);
   }
-  return buckets.map(applyNeeds);
+  return buckets.map((b) => applyNeeds(ownLanguage(b, language)));
 }
 
 export interface KindScore {

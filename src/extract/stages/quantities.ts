@@ -22,6 +22,7 @@ export const quantitiesStage: Stage = {
     // French words count only in French documents: 'un' ("UN peacekeepers") or 'de' never start a count in English
     const french = doc.language === 'fr';
     const lex = quantityLexicon(french ? 'fr' : 'en');
+    const english = quantityLexicon();
     // built by push, not `map` (whose result may be holey): inTime then meets one array shape
     const times: (readonly [number, number])[] = [];
     for (const t of results.times) times.push([t.start, t.end]);
@@ -41,17 +42,27 @@ export const quantitiesStage: Stage = {
     const toks: Token[] = results.tokens;
     const lower = lowerTokens(toks);
     const classes = (french ? FRENCH_TOKEN_CLASSES : TOKEN_CLASSES).of(toks);
+    const englishClasses = french ? TOKEN_CLASSES.of(toks) : classes;
     while (from < toks.length) {
       let to = from;
       const sentence = toks[from].sentence;
       let found = classes === undefined ? MAY_COUNT : 0;
       for (; to < toks.length && toks[to].sentence === sentence; to++) if (classes !== undefined) found |= classes[to];
+      let englishFound = found;
+      if (french) {
+        englishFound = englishClasses === undefined ? MAY_COUNT : 0;
+        if (englishClasses !== undefined) for (let k = from; k < to; k++) englishFound |= englishClasses[k];
+      }
       // most sentences hold no figure and no casualty word: nothing to read in them
-      if ((found & MAY_COUNT) === 0) {
+      if ((found & MAY_COUNT) === 0 && (englishFound & MAY_COUNT) === 0) {
         from = to;
         continue;
       }
-      for (const q of findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to))) {
+      let counts = (found & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to));
+      // a sentence of a French document with no French count is read with the English words: a
+      // short English text may be detected as French
+      if (french && counts.length === 0 && (englishFound & MAY_COUNT) !== 0) counts = findQuantities(toks.slice(from, to), english, inTime, lower.slice(from, to), englishClasses?.subarray(from, to));
+      for (const q of counts) {
         const mention: QuantityMention = {
           start: q.start,
           end: q.end,
