@@ -49,3 +49,16 @@ describe('quantities stage: what is not a count', () => {
     expect(texts('One of the main Tuareg leaders attended the talks.')).toEqual([]);
   });
 });
+
+// French words must start no count in English text, and French text has its own non-counts.
+describe('quantities stage: French words are read in French documents only', () => {
+  it('reads no count in "UN peacekeepers" or French words quoted in English', () => {
+    expect(texts('UN peacekeepers were attacked near Tessalit on Sunday, and a UN convoy was hit on the road to Gao, the mission said in a statement.')).toEqual([]);
+    expect(texts('Residents who reached the town on Monday spoke of "une trentaine" of bodies on the road, but officials would not give any figure and said the army was still searching the area.')).toEqual([]);
+  });
+
+  it('in French text, ages, years, percentages and "un" as an article are not counts', () => {
+    expect(texts("En 2023, le groupe s'est déplacé vers le nord. Un convoi de l'armée a quitté Gao. Le taux de participation a atteint 40 pour cent, selon la commission électorale nationale.")).toEqual([]);
+    expect(texts("Un enfant de 12 ans figure parmi les personnes interrogées par les enquêteurs de la gendarmerie.").filter((t) => /12/.test(t))).toEqual([]);
+  });
+});

@@ -80,3 +80,32 @@ describe('quantities stage: losses without a figure', () => {
     expect(q).toMatchObject({ best: null, counts: 'killed', countsText: 'people' });
   });
 });
+
+// French sentences written for these tests in the style of Sahel reporting; the document is detected as French.
+describe('quantities stage: French reporting', () => {
+  it('reads a casualty verb that governs the count and French vague amounts', () => {
+    const qs = quantities("Des hommes armés ont tué au moins 12 civils dimanche près de Djibo, a annoncé le gouvernement. L'armée a riposté, tuant une trentaine de terroristes, selon l'état-major.");
+    expect(qs[0]).toMatchObject({ text: 'tué au moins 12 civils', low: 12, best: 12, high: null, counts: 'killed', countsText: 'civils', rule: 'governed-by-casualty' });
+    expect(qs[1]).toMatchObject({ text: 'tuant une trentaine de terroristes', low: 30, best: 30, approximate: true, counts: 'killed', countsText: 'terroristes' });
+  });
+
+  it('reads "a fait 20 morts et 15 blessés" and the passive "ont été tués"', () => {
+    const qs = quantities("Une embuscade tendue par le JNIM contre un convoi de l'armée malienne a fait 20 morts et 15 blessés parmi les soldats. Douze gendarmes ont été tués lors de l'attaque du poste.");
+    expect(qs.map((q) => [q.best, q.counts])).toEqual([[20, 'dead'], [15, 'wounded'], [12, 'killed']]);
+  });
+
+  it('reads French qualifiers, number words, thousands apart and "des dizaines"', () => {
+    const qs = quantities("Près de 2 000 personnes ont fui leurs villages. Jusqu'à 40 soldats seraient portés disparus. Vingt-cinq jihadistes ont été abattus par l'armée. Des dizaines de villageois ont été enlevés par les assaillants.");
+    expect(qs[0]).toMatchObject({ low: null, best: 2000, high: 2000, approximate: true, counts: 'displaced' });
+    expect(qs[1]).toMatchObject({ low: null, best: null, high: 40, counts: 'missing', countsText: 'soldats' });
+    expect(qs[2]).toMatchObject({ best: 25, counts: 'killed', countsText: 'jihadistes' });
+    expect(qs[3]).toMatchObject({ low: 10, best: 10, approximate: true, counts: 'abducted', countsText: 'villageois' });
+  });
+
+  it('counts one with "un soldat a été tué", and the victims, not the soldiers, in "ont tué 3 terroristes"', () => {
+    const qs = quantities("Un soldat a été tué dans l'explosion d'une mine. Lundi, 12 soldats ont tué 3 terroristes près de la frontière, selon l'armée.");
+    expect(qs[0]).toMatchObject({ best: 1, counts: 'killed', countsText: 'soldat' });
+    expect(qs.find((q) => q.best === 12)).toMatchObject({ counts: 'soldiers', rule: 'count-noun' });
+    expect(qs.find((q) => q.best === 3)).toMatchObject({ counts: 'killed', countsText: 'terroristes' });
+  });
+});
