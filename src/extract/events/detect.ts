@@ -1,6 +1,7 @@
 import { loadCues } from './lexicon.js';
 import { PrefixIndex, wordStartPrefixes } from './prefilter.js';
 import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
+import { looksEnglish } from '../../text/sentencelanguage.js';
 
 /**
  * Event triggers and event typing from data/cues/events.yaml.
@@ -154,14 +155,15 @@ export function rawHits(text: string, base: number, exhaustive = false, language
 }
 
 /**
- * A sentence of a French document that a French cue matches keeps only the French cues' matches:
- * an English cue's words mean other things in French ("à coups de gaz" is no coup). One that no
- * French cue matches keeps the English ones, as a short English text may be detected as French.
+ * A sentence of a French document keeps only the French cues' matches: an English cue's words
+ * mean other things in French ("à coups de gaz" is no coup, "mines d'or" no landmines). A
+ * sentence that reads as English keeps the English ones, as a short English text may be
+ * detected as French.
  */
-function ownLanguage(raw: CueHit[], language: string): CueHit[] {
+function ownLanguage(raw: CueHit[], language: string, text: string): CueHit[] {
   if (language !== 'fr' || raw.length === 0) return raw;
   const specs = cues().cues;
-  if (!raw.some((h) => specs[h.cue].lang === language)) return raw;
+  if (looksEnglish(text)) return raw.filter((h) => specs[h.cue].lang === undefined);
   return raw.filter((h) => specs[h.cue].lang === language);
 }
 
@@ -180,7 +182,7 @@ function applyNeeds(raw: CueHit[]): CueHit[] {
 
 /** Every cue match in `text`, with `needs` applied; `language`, the document's. */
 export function findCues(text: string, base = 0, language = 'en'): CueHit[] {
-  return applyNeeds(ownLanguage(rawHits(text, base, false, language), language));
+  return applyNeeds(ownLanguage(rawHits(text, base, false, language), language, text));
 }
 
 /**
@@ -212,7 +214,7 @@ export function findCuesBySentence(text: string, sentences: readonly { start: nu
     const s = sentences[j];
     buckets[j] = rawHits(text.slice(s.start, s.end), s.start, true, language);
   }
-  return buckets.map((b) => applyNeeds(ownLanguage(b, language)));
+  return buckets.map((b, k) => applyNeeds(ownLanguage(b, language, text.slice(sentences[k].start, sentences[k].end))));
 }
 
 export interface KindScore {

@@ -5,6 +5,7 @@ import { findQuantities, MAY_COUNT, tokenClass } from '../quantity/find.js';
 import { TypeFlags } from './tokens.js';
 import { quantityLexicon } from '../quantity/lexicon.js';
 import { lowerTokens } from '../attribution/lowertokens.js';
+import { looksEnglish } from '../../text/sentencelanguage.js';
 
 /**
  * Counts with what they count, as low / best / high (docs/times-and-quantities.md): "about 2,000
@@ -58,10 +59,12 @@ export const quantitiesStage: Stage = {
         from = to;
         continue;
       }
-      let counts = (found & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to));
-      // a sentence of a French document with no French count is read with the English words: a
+      // a sentence of a French document that reads as English is read with the English words: a
       // short English text may be detected as French
-      if (french && counts.length === 0 && (englishFound & MAY_COUNT) !== 0) counts = findQuantities(toks.slice(from, to), english, inTime, lower.slice(from, to), englishClasses?.subarray(from, to));
+      const asEnglish = french && looksEnglish(doc.text.slice(toks[from].start, toks[to - 1].end));
+      const counts = !asEnglish
+        ? (found & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to))
+        : (englishFound & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), english, inTime, lower.slice(from, to), englishClasses?.subarray(from, to));
       for (const q of counts) {
         const mention: QuantityMention = {
           start: q.start,
