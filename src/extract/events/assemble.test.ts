@@ -98,3 +98,21 @@ describe('events: pieces', () => {
     expect(toEventDate(t({ timexType: 'DURATION', value: 'P3Y' }))).toBeNull();
   });
 });
+
+describe('events stage: French reporting', () => {
+  it('types, dates and counts French events, with the agent after "par" and the victim after "contre"', () => {
+    const text = "Des hommes armés ont tué au moins 12 civils dimanche près de Djibo, dans la province du Soum, a annoncé le gouvernement burkinabè. L'armée a mené des frappes aériennes lundi contre leurs positions, tuant une trentaine de terroristes, selon l'état-major. Une embuscade tendue par le JNIM contre un convoi de l'armée malienne a fait 20 morts et 15 blessés parmi les soldats.";
+    const [attack, strike, ambush] = events(text, '2024-06-11');
+    expect(attack.acled).toEqual({ type: 'Violence against civilians', subtype: 'Attack' });
+    expect([attack.actor1, attack.actor2]).toEqual(['unidentified armed group', 'civilians']);
+    expect(attack.location?.name).toBe('Djibo');
+    expect(attack.date).toEqual({ value: '2024-06-09', precision: 'day' });
+    expect(attack.fatalities).toEqual({ low: 12, best: 12, high: null });
+    expect(strike.acled).toEqual({ type: 'Explosions/Remote violence', subtype: 'Air/drone strike' });
+    expect(strike.actor1).toBe('Military Forces of Burkina Faso');
+    expect(strike.fatalities?.best).toBe(30);
+    expect(ambush.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
+    expect([ambush.actor1, ambush.actor2]).toEqual(["Jama'at Nusrat al-Islam wal-Muslimin", 'Military Forces of Mali']);
+    expect(ambush.fatalities?.best).toBe(20);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyText } from './detect.js';
+import { classifyText, findCues } from './detect.js';
 import { detectInSentence } from './assemble.js';
 
 function kinds(text: string): string[] {
@@ -26,5 +26,21 @@ describe('event cues: negative cases', () => {
   });
   it('a drone that only watches is no drone strike', () => {
     expect(kinds('The column was first spotted by a drone.')).toEqual([]);
+  });
+});
+
+describe('event cues: French cues read French documents only', () => {
+  it('French words in English text fire no French cue', () => {
+    expect(findCues('Officials called the frappes aériennes story false, and the word enlèvement appeared in a Le Monde headline.', 0, 'en')).toEqual([]);
+  });
+
+  it('an English cue does not read a French sentence that French cues read ("à coups de gaz" is no coup)', () => {
+    const hits = findCues('La police a dispersé les manifestants à coups de gaz lacrymogènes devant la mairie.', 0, 'fr');
+    expect(hits.map((h) => h.kind)).not.toContain('coup');
+    expect(hits.map((h) => h.kind)).toContain('protest-intervention');
+  });
+
+  it('"mines d\'or" are gold mines, not landmines', () => {
+    expect(findCues("Les mines d'or artisanales de la région emploient des milliers de jeunes.", 0, 'fr').map((h) => h.kind)).not.toContain('remote-explosive');
   });
 });

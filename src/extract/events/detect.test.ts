@@ -71,3 +71,34 @@ describe('event cues and typing', () => {
     expect(text.slice(hit!.start - 100, hit!.end - 100)).toBe('airstrike');
   });
 });
+
+describe('event cues: French reporting', () => {
+  const frKind = (text: string): string | null => {
+    const hits = findCues(text, 0, 'fr');
+    return hits.length === 0 ? null : classifyFrench(hits);
+  };
+  function classifyFrench(hits: ReturnType<typeof findCues>): string {
+    const score = new Map<string, number>();
+    for (const h of hits) score.set(h.kind, (score.get(h.kind) ?? 0) + h.weight);
+    return [...score.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  it('types French sentences by their French cues', () => {
+    expect(frKind("L'armée a mené des frappes aériennes contre des positions terroristes près de Djibo.")).toBe('air-strike');
+    expect(frKind('Une frappe de drone a visé un rassemblement de combattants dans la région de Kidal.')).toBe('drone-strike');
+    expect(frKind("Un véhicule de l'armée a sauté sur un engin explosif improvisé entre Boni et Hombori.")).toBe('remote-explosive');
+    expect(frKind('Un attentat-suicide a visé le camp militaire de Tessit jeudi.')).toBe('suicide-bomb');
+    expect(frKind('Des hommes armés ont enlevé une vingtaine de femmes près d’Arbinda.')).toBe('abduction');
+    expect(frKind('Des centaines de manifestants ont marché à Niamey pour réclamer le départ des troupes étrangères.')).toBe('peaceful-protest');
+    expect(frKind('Les gendarmes ont interpellé cinq suspects à Ouagadougou.')).toBe('arrest');
+    expect(frKind('Les rebelles du CSP ont pris le contrôle de la ville de Léré.')).toBe('nonstate-overtakes');
+    expect(frKind('Le gouvernement et les groupes armés ont signé un cessez-le-feu à Alger.')).toBe('ceasefire');
+  });
+
+  it('reads an attack on an army convoy as a clash and one on villagers as an attack on civilians', () => {
+    const convoy = findCues("Une embuscade tendue par le JNIM contre un convoi de l'armée malienne a fait 20 morts.", 0, 'fr');
+    expect(convoy.some((h) => h.kind === 'armed-clash' && h.group === 'military-target')).toBe(true);
+    const village = findCues('Des hommes armés ont attaqué le village de Solhan, tuant au moins 12 civils.', 0, 'fr');
+    expect(village.some((h) => h.kind === 'attack' && h.group === 'civilian-target')).toBe(true);
+  });
+});
