@@ -282,4 +282,12 @@ describe('actors stage: French reporting', () => {
     expect(m.find((x) => x.text === "l'armée")?.actorId).toBe('military-forces-of-mali');
     expect(m.find((x) => x.text === 'Les autorités maliennes')?.actorId).toBe('government-of-mali');
   });
+
+  it('reads described parties with the adjective after the noun ("des hommes armés", "des civils")', () => {
+    const m = actorsOf('Des hommes armés ont tué au moins 12 civils près de Djibo. Les jihadistes ont ensuite enlevé des villageois.');
+    expect(m.find((x) => x.text === 'Des hommes armés')?.name).toBe('unidentified armed group');
+    expect(m.find((x) => x.text === 'civils')?.name).toBe('civilians');
+    expect(m.find((x) => x.text === 'Les jihadistes')?.name).toBe('jihadists');
+    expect(m.find((x) => x.text === 'des villageois')?.name).toBe('civilians');
+  });
 });
