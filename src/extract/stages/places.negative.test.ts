@@ -132,3 +132,12 @@ describe('places stage: what is not a place', () => {
     expect(ps.map((p) => p.text)).toEqual(['Gao', 'Timbuktu']);
   });
 });
+
+describe('places stage: French articles are no towns', () => {
+  it('"Un" and "La" opening a French sentence name no place', () => {
+    const texts = placeTexts('Un attentat-suicide a visé le camp militaire de Tessit jeudi. La police a dispersé les manifestants à coups de gaz lacrymogènes à Niamey, selon des témoins.');
+    expect(texts).not.toContain('Un');
+    expect(texts).not.toContain('La');
+    expect(texts).toContain('Tessit');
+  });
+});

@@ -642,7 +642,7 @@ export function recognise(doc: Document, results: Extraction, g: Gazetteer): { u
   const people = personWordsOf(us, per, g);
   const kept = screenMatches(doc, results, g, us, raw, loc, perIndex, actorIndex, people);
   if (names.length > 0) {
-    addTaggerLocations(us, kept, loc, perIndex, actorIndex, people.personWords, g);
+    addTaggerLocations(us, kept, loc, perIndex, actorIndex, people.personWords, g, doc.language === 'fr');
     kept.sort((a, b) => a.start - b.start);
   }
   addPlacedByContext(us, kept, doc.language === 'fr', people.personWords, g);
@@ -728,6 +728,8 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     const prev = m.from > 0 ? us[m.from - 1] : undefined;
     const next = m.to < us.length ? us[m.to] : undefined;
     const single = m.to - m.from === 1 && !m.key.includes(' ') && m.rule !== 'gazetteer-abbreviation';
+    // "Un attentat-suicide a visé...": a French article is no town named "Un"
+    if (french && single && FRENCH.functionWords.has(first.key)) continue;
     const flags = single ? flagsOf(g, first) : { common: false, firstName: false, surname: false };
     // the tagger vouches for the name only when its LOC span is the name itself; a longer span
     // ("Webb Center") is widened or dropped below, and the name inside it passes the filters alone
@@ -848,7 +850,7 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
  * gazetteer does not know stays, unresolved, only when its last word says what it is (a street,
  * a river, a county)
  */
-function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, personWords: Set<string>, g: Gazetteer): void {
+function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIndex: SpanIndex<NameMention>, actorIndex: SpanIndex<ActorMention>, personWords: Set<string>, g: Gazetteer, french = false): void {
   for (const l of loc) {
     const text = l.text.replace(LOC_STRIP, '');
     // built by push: a map-then-filter chain here deoptimised the whole function again and again
@@ -884,6 +886,7 @@ function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIn
     if (words.length === 1) {
       const f = g.flags(key);
       if (f.common || TITLES.has(key) || personWords.has(key) || !isCapitalised(text)) continue;
+      if (french && FRENCH.functionWords.has(key)) continue;
     }
     if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
     // the tagger's LOC on a person or a government the knowledge base names by these words
@@ -999,6 +1002,8 @@ const FRENCH = {
   placeNouns: new Set(['village', 'localite', 'ville', 'commune', 'region', 'cercle', 'province', 'departement', 'camp', 'base', 'hameau', 'secteur', 'zone']),
   /** what stands between a name and its container: "X, dans la province du Séno", "X, dans le nord du Mali" */
   areaWords: new Set(['dans', 'la', 'le', 'les', 'l', 'de', 'du', 'des', 'd', 'region', 'province', 'cercle', 'commune', 'departement', 'prefecture', 'centre', 'nord', 'sud', 'est', 'ouest']),
+  /** articles and pronouns that open a sentence capitalised ("Un attentat", "La police") and are also a town's name somewhere */
+  functionWords: new Set(['un', 'une', 'le', 'la', 'les', 'des', 'du', 'de', 'et', 'en', 'au', 'aux', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'on', 'leur', 'leurs', 'son', 'sa', 'ses', 'selon', 'mais', 'par', 'pour', 'sur', 'dans']),
 };
 
 /** The first unit from `j` on that is not a lower-case "central", "northern", "the" ...: the container's name. */
