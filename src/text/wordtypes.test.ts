@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordTypes } from './wordtypes.js';
+import { WordTypes, typeTableFor } from './wordtypes.js';
 
 describe('WordTypes', () => {
   it('gives one id per distinct text, read from any string at any offset', () => {
@@ -23,5 +23,16 @@ describe('WordTypes', () => {
     expect(types.epoch).not.toBe(epoch);
     expect(types.size).toBe(0);
     expect(types.idOf(words[5], 0, words[5].length)).toBe(0);
+  });
+});
+
+describe('typeTableFor', () => {
+  it('keeps a table long enough, and grows a short one by doubling with its contents', () => {
+    const table = new Int32Array([7, 8, 9]);
+    expect(typeTableFor(table, 3)).toBe(table);
+    const grown = typeTableFor(table, 5);
+    expect(grown).toBeInstanceOf(Int32Array);
+    expect([...grown]).toEqual([7, 8, 9, 0, 0, 0]);
+    expect(typeTableFor(new Uint8Array(0), 3).length).toBe(4);
   });
 });

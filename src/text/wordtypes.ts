@@ -110,3 +110,16 @@ function detached(text: string, start: number, end: number): string {
   const slice = text.slice(start, end);
   return end - start < 13 ? slice : (' ' + slice).slice(1);
 }
+
+/**
+ * A table indexed by word-type id, long enough for `size` types: the same array when it already
+ * is, else a copy grown by doubling, so that a growing vocabulary is copied only a few times.
+ */
+export function typeTableFor<T extends Uint8Array | Int32Array>(table: T, size: number): T {
+  if (table.length >= size) return table;
+  let length = Math.max(1, table.length);
+  while (length < size) length *= 2;
+  const grown = new (table.constructor as new (length: number) => T)(length);
+  grown.set(table);
+  return grown;
+}

@@ -21,7 +21,7 @@ import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMen
 import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
-import type { WordTypes } from '../../text/wordtypes.js';
+import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, TypeFlags } from './tokens.js';
 import {
   actorKb,
@@ -1455,13 +1455,7 @@ function typeIds(tokens: readonly Token[], v: Vocabulary): Int32Array | null {
     v.wordTypes = typed.types;
     v.epoch = typed.epoch;
   }
-  if (v.typeBits.length < size) {
-    let length = v.typeBits.length;
-    while (length < size) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(v.typeBits);
-    v.typeBits = grown;
-  }
+  v.typeBits = typeTableFor(v.typeBits, size);
   // filled up to the number of types, so the arrays stay dense whatever id comes first
   for (let id = v.typeKeys.length; id < size; id++) {
     v.typeKeys.push('');

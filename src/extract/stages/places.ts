@@ -3,7 +3,7 @@ import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
 import { unitKey, NAME_PARTICLES } from '../../knowledge/placekeys.js';
-import type { WordTypes } from '../../text/wordtypes.js';
+import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, type TokenTypes } from './tokens.js';
 
 /**
@@ -286,13 +286,7 @@ function typesFor(types: UnitTypes, typed: TokenTypes): void {
   const size = typed.types.size;
   const byId = types.byId;
   for (let id = byId.length; id < size; id++) byId.push(undefined);
-  if (types.shapes.length < size) {
-    let length = types.shapes.length;
-    while (length < size) length *= 2;
-    const grown = new Uint8Array(length);
-    grown.set(types.shapes);
-    types.shapes = grown;
-  }
+  types.shapes = typeTableFor(types.shapes, size);
 }
 
 const SEEN = 1;

@@ -1,7 +1,7 @@
 import type { Stage } from '../stage.js';
 import type { Token } from '../../model.js';
 import { scanTokens } from '../../text/tokenize.js';
-import { WordTypes } from '../../text/wordtypes.js';
+import { typeTableFor, WordTypes } from '../../text/wordtypes.js';
 
 /** The word-type ids of a document's tokens, as the tokens stage numbered them. */
 export interface TokenTypes {
@@ -99,13 +99,7 @@ export class TypeFlags {
       this.types = typed.types;
       this.epoch = typed.epoch;
     }
-    if (this.memo.length < typed.types.size) {
-      let length = this.memo.length;
-      while (length < typed.types.size) length *= 2;
-      const grown = new Uint8Array(length);
-      grown.set(this.memo);
-      this.memo = grown;
-    }
+    this.memo = typeTableFor(this.memo, typed.types.size);
     const memo = this.memo;
     const ids = typed.ids;
     const out = new Uint8Array(tokens.length);
