@@ -418,9 +418,8 @@ let frenchWords: FrenchCountryWords | null = null;
 export function frenchCountryWords(): FrenchCountryWords {
   if (frenchWords) return frenchWords;
   const world = createRequire(import.meta.url)('world-countries') as WorldCountry[];
-  const rankOf = (c: WorldCountry) => (c.unMember ? 1e9 : 0) + (c.independent ? 1e8 : 0) + Math.min(c.area ?? 0, 9e7);
   // higher-ranked countries first, so a shared form keeps the first country that claims it
-  const ranked = [...world].sort((a, b) => rankOf(b) - rankOf(a));
+  const ranked = [...world].sort((a, b) => countryRank(b) - countryRank(a));
   const adjectives = new Map<string, string>();
   const names: TrieNode = { next: new Map(), hits: [] };
   for (const c of ranked) {
@@ -440,6 +439,11 @@ export function frenchCountryWords(): FrenchCountryWords {
   for (const form of ['burkinabe', 'burkinabes']) adjectives.set(form, 'BF');
   frenchWords = { adjectives, names };
   return frenchWords;
+}
+
+/** Which of two countries sharing a name or demonym a text more likely means: UN members, then independent states, then the larger. */
+function countryRank(c: WorldCountry): number {
+  return (c.unMember ? 1e9 : 0) + (c.independent ? 1e8 : 0) + Math.min(c.area ?? 0, 9e7);
 }
 
 // Names world-countries gives that read badly in ACLED-style actor names.
@@ -466,8 +470,7 @@ function loadCountries(extraFile: string, text: string | null): CountryInfo[] {
     const x = extra[c.cca2];
     for (const n of x?.names ?? []) names.add(n);
     for (const d of x?.demonyms ?? []) demonyms.add(d);
-    const rank = (c.unMember ? 1e9 : 0) + (c.independent ? 1e8 : 0) + Math.min(c.area ?? 0, 9e7);
-    return { iso: c.cca2, name, names: [...names], demonyms: [...demonyms], rank };
+    return { iso: c.cca2, name, names: [...names], demonyms: [...demonyms], rank: countryRank(c) };
   });
 }
 

@@ -43,28 +43,25 @@ export const quantitiesStage: Stage = {
     const toks: Token[] = results.tokens;
     const lower = lowerTokens(toks);
     const classes = (french ? FRENCH_TOKEN_CLASSES : TOKEN_CLASSES).of(toks);
-    const englishClasses = french ? TOKEN_CLASSES.of(toks) : classes;
+    // the English classes of a French document's tokens, made when a sentence first reads as English
+    let englishClasses: typeof classes | null = null;
     while (from < toks.length) {
       let to = from;
       const sentence = toks[from].sentence;
-      let found = classes === undefined ? MAY_COUNT : 0;
-      for (; to < toks.length && toks[to].sentence === sentence; to++) if (classes !== undefined) found |= classes[to];
-      let englishFound = found;
-      if (french) {
-        englishFound = englishClasses === undefined ? MAY_COUNT : 0;
-        if (englishClasses !== undefined) for (let k = from; k < to; k++) englishFound |= englishClasses[k];
-      }
-      // most sentences hold no figure and no casualty word: nothing to read in them
-      if ((found & MAY_COUNT) === 0 && (englishFound & MAY_COUNT) === 0) {
-        from = to;
-        continue;
-      }
+      while (to < toks.length && toks[to].sentence === sentence) to++;
       // a sentence of a French document that reads as English is read with the English words: a
       // short English text may be detected as French
       const asEnglish = french && looksEnglish(doc.text.slice(toks[from].start, toks[to - 1].end));
-      const counts = !asEnglish
-        ? (found & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), lex, inTime, lower.slice(from, to), classes?.subarray(from, to))
-        : (englishFound & MAY_COUNT) === 0 ? [] : findQuantities(toks.slice(from, to), english, inTime, lower.slice(from, to), englishClasses?.subarray(from, to));
+      if (asEnglish && englishClasses === null) englishClasses = TOKEN_CLASSES.of(toks);
+      const sentenceClasses = asEnglish ? englishClasses ?? undefined : classes;
+      let found = sentenceClasses === undefined ? MAY_COUNT : 0;
+      if (sentenceClasses !== undefined) for (let k = from; k < to; k++) found |= sentenceClasses[k];
+      // most sentences hold no figure and no casualty word: nothing to read in them
+      if ((found & MAY_COUNT) === 0) {
+        from = to;
+        continue;
+      }
+      const counts = findQuantities(toks.slice(from, to), asEnglish ? english : lex, inTime, lower.slice(from, to), sentenceClasses?.subarray(from, to));
       for (const q of counts) {
         const mention: QuantityMention = {
           start: q.start,
