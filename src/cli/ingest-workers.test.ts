@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentFromText } from '../ingest/document.js';
 import { extract } from '../extract/pipeline.js';
+import { prepareDocument, type PreparedDocument } from '../store/rows.js';
 import { openExtractor, workerExtractor, type Extractor } from './ingest-workers.js';
 
 const TEXTS = [
@@ -26,6 +27,19 @@ describe('extraction workers', () => {
       expect(x).toEqual({ ...here, tokens: [] });
     });
     expect(got.reduce((n, x) => n + x.events.length + x.actors.length, 0)).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('build in the worker the rows the store would build here: mentions, events, statements, signature and band keys', async () => {
+    const docs = TEXTS.map((t) => documentFromText(t, '2025-06-09'));
+    open = workerExtractor(2);
+    const got = await Promise.all(docs.map((d) => open!.prepare(d)));
+    const sameClock = (p: PreparedDocument): PreparedDocument => ({ ...p, document: { ...p.document, ingested_at: 'now' } });
+    got.forEach((p, i) => {
+      expect(p.signature).toBeInstanceOf(Uint32Array);
+      expect(typeof p.keys[0]).toBe('bigint');
+      expect(sameClock(p)).toEqual(sameClock(prepareDocument(docs[i]!, extract(docs[i]!))));
+    });
+    expect(got.reduce((n, p) => n + p.mentions.length + p.events.length, 0)).toBeGreaterThan(0);
   }, 60_000);
 
   it('one worker means extraction in this thread, with nothing to start', async () => {

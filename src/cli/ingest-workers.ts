@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Document, Extraction } from '../model.js';
+import type { PreparedDocument } from '../store/rows.js';
 
 // Extraction is pure CPU work on one document, so `sitrep ingest` spreads it over worker threads
 // while the main thread keeps reading inputs and is the only writer of the store
@@ -14,12 +15,19 @@ const ROLE = 'sitrep-extract-worker';
 interface Job {
   id: number;
   doc: Document;
+  /** reply with the rows the store writes (store/rows.ts) rather than the extraction */
+  prepare: boolean;
 }
-type Reply = { id: number; extraction: Extraction } | { id: number; error: string };
+type Reply = { id: number; extraction: Extraction } | { id: number; prepared: PreparedDocument } | { id: number; error: string };
 
 /** Extracts documents, one at a time or several at once; results come back per document. */
 export interface Extractor {
   extract(doc: Document): Promise<Extraction>;
+  /**
+   * The document's extraction made into the rows the store writes, in the same thread as the
+   * extraction: the thread that writes the store is then left with the writes alone.
+   */
+  prepare(doc: Document): Promise<PreparedDocument>;
   /** how many documents may usefully be in flight at once */
   readonly parallelism: number;
   close(): Promise<void>;
@@ -32,10 +40,11 @@ export function defaultWorkers(): number {
 
 /** Extraction in this thread (`--workers 1`, and a single document): no thread, no copying. */
 export async function inProcessExtractor(): Promise<Extractor> {
-  const { extract } = await import('../extract/pipeline.js');
+  const [{ extract }, { prepareDocument }] = await Promise.all([import('../extract/pipeline.js'), import('../store/rows.js')]);
   return {
     parallelism: 1,
     extract: async (doc) => extract(doc),
+    prepare: async (doc) => prepareDocument(doc, extract(doc)),
     close: async () => {},
   };
 }
@@ -43,7 +52,7 @@ export async function inProcessExtractor(): Promise<Extractor> {
 interface Slot {
   worker: Worker;
   /** jobs sent to this worker and not answered yet, by id */
-  jobs: Map<number, { resolve(x: Extraction): void; reject(e: Error): void }>;
+  jobs: Map<number, { resolve(x: Extraction | PreparedDocument): void; reject(e: Error): void }>;
   dead: boolean;
 }
 
@@ -77,7 +86,7 @@ export function workerExtractor(size: number): Extractor {
       if (!job) return;
       slot.jobs.delete(reply.id);
       if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.extraction);
+      else job.resolve('prepared' in reply ? reply.prepared : reply.extraction);
     });
     worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => fail(new Error(`extraction worker exited (code ${code})`)));
@@ -94,18 +103,21 @@ export function workerExtractor(size: number): Extractor {
     return best!;
   }
 
+  function send<T extends Extraction | PreparedDocument>(doc: Document, prepare: boolean): Promise<T> {
+    if (closed) return Promise.reject(new Error('extraction pool is closed'));
+    const slot = pick();
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      // Copying the document may throw (a value no thread can receive): that job alone fails.
+      slot.worker.postMessage({ id, doc, prepare } satisfies Job);
+      slot.jobs.set(id, { resolve: resolve as (x: Extraction | PreparedDocument) => void, reject });
+    });
+  }
+
   return {
     parallelism: size,
-    extract(doc) {
-      if (closed) return Promise.reject(new Error('extraction pool is closed'));
-      const slot = pick();
-      const id = nextId++;
-      return new Promise<Extraction>((resolve, reject) => {
-        // Copying the document may throw (a value no thread can receive): that job alone fails.
-        slot.worker.postMessage({ id, doc } satisfies Job);
-        slot.jobs.set(id, { resolve, reject });
-      });
-    },
+    extract: (doc) => send<Extraction>(doc, false),
+    prepare: (doc) => send<PreparedDocument>(doc, true),
     async close() {
       closed = true;
       await Promise.all(
@@ -130,7 +142,7 @@ export async function openExtractor(workers: number = defaultWorkers()): Promise
 export const WORKER_BATCH = 16;
 
 async function serve(): Promise<void> {
-  const { extractBatch } = await import('../extract/pipeline.js');
+  const [{ extractBatch }, { prepareDocument }] = await Promise.all([import('../extract/pipeline.js'), import('../store/rows.js')]);
   const port = parentPort!;
   // Jobs that arrive while a batch runs wait in the port; the next turn takes all of them
   // (up to WORKER_BATCH) and runs them stage by stage.
@@ -142,8 +154,17 @@ async function serve(): Promise<void> {
     const results = extractBatch(jobs.map((j) => j.doc));
     jobs.forEach((job, i) => {
       const x = results[i];
+      let reply: Reply;
+      if (x instanceof Error) reply = { id: job.id, error: x.message };
       // Tokens are the stages' working material and the store keeps none of them: not copied back.
-      const reply: Reply = x instanceof Error ? { id: job.id, error: x.message } : { id: job.id, extraction: { ...x, tokens: [] } };
+      else if (!job.prepare) reply = { id: job.id, extraction: { ...x, tokens: [] } };
+      else {
+        try {
+          reply = { id: job.id, prepared: prepareDocument(job.doc, x) };
+        } catch (error) {
+          reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+        }
+      }
       port.postMessage(reply);
     });
     if (waiting.length > 0 && !scheduled) {

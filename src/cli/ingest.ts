@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { IngestItem } from '../ingest/index.js';
-import type { Document, Extraction } from '../model.js';
+import type { Document } from '../model.js';
+import type { PreparedDocument } from '../store/rows.js';
 import type { PutResult, PutStatus, Store, StoreCounts } from '../store/store.js';
 
 // Only commander and types at load time: the readers, the pipeline and the store are imported
@@ -124,8 +125,8 @@ interface Pending {
   /** position in the input order, from 1 (the progress line's count) */
   n: number;
   item: IngestItem;
-  /** null: an exact duplicate, or the same id as a document ahead of it in this run */
-  extraction: Promise<Extraction> | null;
+  /** its extraction as the rows the store writes; null: an exact duplicate, or the same id as a document ahead of it in this run */
+  extraction: Promise<PreparedDocument> | null;
 }
 
 /**
@@ -156,8 +157,8 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
     }
     progress = await progressFor(total, options.quiet ?? false);
     const bar = progress;
-    const extractionOf = (doc: Document): Promise<Extraction> =>
-      extractor.extract(doc).catch((error: unknown) => {
+    const extractionOf = (doc: Document): Promise<PreparedDocument> =>
+      extractor.prepare(doc).catch((error: unknown) => {
         throw new Error(`extraction failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       });
     // Ids read and not yet stored: a second copy in the same run waits for the first instead of
@@ -198,11 +199,12 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
       }
       const doc = item.doc;
       try {
-        let x: Extraction | null = null;
-        if (extraction) x = await extraction;
+        let rows: PreparedDocument | null = null;
+        if (extraction) rows = await extraction;
         // A copy that waited for its first: extracted only if the first one failed.
-        else if (!(await store.exists(doc.id))) x = await extractionOf(doc);
-        report(n, item, await store.put(doc, x));
+        else if (!(await store.exists(doc.id))) rows = await extractionOf(doc);
+        const [outcome] = rows ? await store.putPrepared([rows]) : [await store.put(doc, null)];
+        report(n, item, outcome!);
       } catch (error) {
         report(n, item, failure(error));
       } finally {
@@ -221,11 +223,11 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
       if (count <= 1) return storeOne();
       const batch = queue.splice(0, count);
       const extracted = await Promise.allSettled(batch.map((p) => p.extraction!));
-      const writes: { doc: Document; extraction: Extraction }[] = [];
-      for (const [i, e] of extracted.entries()) if (e.status === 'fulfilled') writes.push({ doc: batch[i]!.item.doc!, extraction: e.value });
+      const writes: PreparedDocument[] = [];
+      for (const e of extracted) if (e.status === 'fulfilled') writes.push(e.value);
       let stored: (PutResult | Error)[];
       try {
-        stored = writes.length > 0 ? await store.putMany(writes) : [];
+        stored = writes.length > 0 ? await store.putPrepared(writes) : [];
       } catch (error) {
         stored = writes.map(() => failure(error));
       }
@@ -241,7 +243,7 @@ export async function runIngest(inputs: string[], options: IngestOptions = {}): 
     try {
       for await (const item of readInputs(inputs, { published: options.published, maxBytes: options.maxBytes })) {
         done++;
-        let extraction: Promise<Extraction> | null = null;
+        let extraction: Promise<PreparedDocument> | null = null;
         if (item.doc) {
           summary.documents++;
           const doc = item.doc;

@@ -1,10 +1,10 @@
 import { CompiledQuery, sql, type Compilable, type Kysely, type QueryResult, type Selectable, type Transaction } from 'kysely';
 import type { DatePrecision, Document, DocumentOrigin, ExtractedEvent, ExtractedStatement, Extraction, Paragraph, Sentence } from '../model.js';
-import { STORY_THRESHOLD, estimateSimilarity, minhash, signatureFromBuffer, signatureToBuffer } from '../resolve/stories.js';
-import { bandKeyNumbers } from './band-keys.js';
+import { STORY_THRESHOLD, estimateSimilarity, signatureFromBuffer, signatureToBuffer } from '../resolve/stories.js';
 import { searchTerms, type StoreDialect } from './dialect.js';
 import { periodEnd, periodStart } from './periods.js';
-import type { Count, Database, DocumentsTable, EventsTable, MentionsTable, StatementsTable } from './schema.js';
+import { prepareDocument, sharedFields, type PreparedDocument } from './rows.js';
+import type { Count, Database, DocumentsTable, EventsTable } from './schema.js';
 import {
   AmbiguousIdError,
   type DocumentQuery,
@@ -21,8 +21,6 @@ import {
   type StoredStatement,
 } from './store.js';
 
-type Insertable<T> = { [K in keyof T]: T[K] extends { __insert__: infer I } ? I : T[K] };
-type MentionRow = Omit<Insertable<MentionsTable>, 'id'>;
 
 // Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
 const ROWS_PER_INSERT = 400;
@@ -49,92 +47,11 @@ function num(value: Count | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-/**
- * Fields of a mention the row's own columns hold: left out of its JSON payload when equal to the
- * column (a third of a name's payload) and put back on reading. A source's columns are its cue's
- * offsets and text, not fields of the source itself, so only its sentence is shared.
- */
-function sharedFields(kind: MentionKind): readonly ('start' | 'end' | 'text' | 'sentence')[] {
-  return kind === 'source' ? ['sentence'] : ['start', 'end', 'text', 'sentence'];
-}
-
-function slimPayload(kind: MentionKind, m: object, columns: { start: number; end: number; text: string; sentence: number }): string {
-  // A fresh object without the shared fields rather than a copy with them deleted: `delete`
-  // turns the copy into a slow dictionary object, 60 times per document. Same keys, same order.
-  const shared = sharedFields(kind);
-  const source = m as Record<string, unknown>;
-  const rest: Record<string, unknown> = {};
-  for (const k of Object.keys(source)) {
-    const v = source[k];
-    if (v === columns[k as keyof typeof columns] && shared.includes(k as (typeof shared)[number])) continue;
-    rest[k] = v;
-  }
-  return JSON.stringify(rest);
-}
-
 function fullPayload(kind: MentionKind, payload: string, columns: { start: number; end: number; text: string; sentence: number }): unknown {
   const p = JSON.parse(payload) as Record<string, unknown>;
   // Rows written before payloads were slimmed still hold every field: those win.
   for (const f of sharedFields(kind)) if (!(f in p)) p[f] = columns[f];
   return p;
-}
-
-/** Rows for every mention extract produced; one table, told apart by kind. */
-function mentionRows(documentId: string, x: Extraction): MentionRow[] {
-  const rows: MentionRow[] = [];
-  const add = (kind: MentionKind, start: number, end: number, sentence: number, canonicalId: string | null, label: string, text: string, payload: object) =>
-    rows.push({ document_id: documentId, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: slimPayload(kind, payload, { start, end, text, sentence }) });
-  for (const m of x.names) add('name', m.start, m.end, m.sentence, null, m.text, m.text, m);
-  for (const m of x.actors) add('actor', m.start, m.end, m.sentence, m.actorId, m.name, m.text, m);
-  for (const m of x.places) add('place', m.start, m.end, m.sentence, m.placeId, m.name, m.text, m);
-  for (const m of x.times) add('time', m.start, m.end, m.sentence, m.value, m.text, m.text, m);
-  for (const m of x.quantities) add('quantity', m.start, m.end, m.sentence, m.counts, m.text, m.text, m);
-  for (const m of x.sources) add('source', m.cue.start, m.cue.end, m.sentence, m.sourceActorId ?? null, m.source?.text ?? m.cue.text, m.cue.text, m);
-  return rows;
-}
-
-function eventRow(documentId: string, idx: number, e: ExtractedEvent): EventsTable {
-  const d = e.date;
-  return {
-    document_id: documentId,
-    idx,
-    acled_type: e.acled?.type ?? null,
-    acled_subtype: e.acled?.subtype ?? null,
-    plover: e.plover,
-    extra: e.extra,
-    actor1: e.actor1,
-    actor2: e.actor2,
-    country: e.location?.country ?? null,
-    admin1: e.location?.admin1 ?? null,
-    location: e.location?.name ?? null,
-    lat: e.location?.lat ?? null,
-    lon: e.location?.lon ?? null,
-    date_from: d ? periodStart(d.from ?? d.value ?? d.after) : null,
-    date_to: d ? periodEnd(d.to ?? d.value ?? d.before) : null,
-    date_precision: d?.precision ?? null,
-    fatalities_low: e.fatalities?.low ?? null,
-    fatalities_best: e.fatalities?.best ?? null,
-    fatalities_high: e.fatalities?.high ?? null,
-    modality: e.modality,
-    attributed_to: e.attributedTo,
-    main: e.main ? 1 : 0,
-    sentence: e.evidence.sentence,
-    payload: JSON.stringify(e),
-  };
-}
-
-function statementRow(documentId: string, idx: number, s: ExtractedStatement): StatementsTable {
-  return {
-    document_id: documentId,
-    idx,
-    subject: s.subject,
-    predicate: s.predicate,
-    object: s.object,
-    modality: s.modality,
-    attributed_to: s.attributedTo,
-    sentence: s.evidence.sentence,
-    payload: JSON.stringify(s),
-  };
 }
 
 function toEvent(r: Selectable<EventsTable>): StoredEvent {
@@ -202,34 +119,6 @@ function toSummary(r: SummaryRow, full: boolean, hit?: { rank: number; snippet: 
   return summary;
 }
 
-/** What one document writes, computed before its transaction opens. */
-interface DocumentRows {
-  doc: Document;
-  now: string;
-  signature: Uint32Array;
-  keys: bigint[];
-  mentions: MentionRow[];
-  events: EventsTable[];
-  statements: StatementsTable[];
-  origins: DocumentOrigin[];
-}
-
-function prepareRows(doc: Document, extraction: Extraction | null | undefined): DocumentRows {
-  const signature = minhash(doc.text);
-  const origins = new Map<string, DocumentOrigin>();
-  for (const o of doc.origins) if (!origins.has(o.location)) origins.set(o.location, o);
-  return {
-    doc,
-    now: new Date().toISOString(),
-    signature,
-    keys: bandKeyNumbers(signature),
-    mentions: extraction ? mentionRows(doc.id, extraction) : [],
-    events: extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [],
-    statements: extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [],
-    origins: [...origins.values()],
-  };
-}
-
 /**
  * The store's queries, written once for every dialect. Only `dialect` (store/sqlite.ts,
  * store/postgres.ts) knows which database is underneath.
@@ -257,12 +146,15 @@ export class KyselyStore implements Store {
   async put(doc: Document, extraction?: Extraction | null): Promise<PutResult> {
     // Everything that can be computed without the database is, before the transaction opens,
     // so the write lock is held only for the writes.
-    const rows = prepareRows(doc, extraction);
+    const rows = prepareDocument(doc, extraction);
     return this.db.transaction().execute((trx) => this.write(trx, rows));
   }
 
   async putMany(items: readonly { doc: Document; extraction?: Extraction | null }[]): Promise<(PutResult | Error)[]> {
-    const prepared = items.map(({ doc, extraction }) => prepareRows(doc, extraction));
+    return this.putPrepared(items.map(({ doc, extraction }) => prepareDocument(doc, extraction)));
+  }
+
+  async putPrepared(prepared: readonly PreparedDocument[]): Promise<(PutResult | Error)[]> {
     return this.db.transaction().execute(async (trx) => {
       const results: (PutResult | Error)[] = [];
       for (const rows of prepared) {
@@ -281,27 +173,13 @@ export class KyselyStore implements Store {
     });
   }
 
-  private async write(trx: Transaction<Database>, rows: DocumentRows): Promise<PutResult> {
-    const { doc, now, signature, keys, mentions, events, statements, origins } = rows;
+  private async write(trx: Transaction<Database>, rows: PreparedDocument): Promise<PutResult> {
+    const { signature, keys, mentions, events, statements, origins } = rows;
+    const doc = rows.document;
+    const now = doc.ingested_at;
     // Writing first takes the write lock at once (SQLite) and settles a race on the same id
     // through the unique index (PostgreSQL): whoever inserts the row owns the document.
-    // Every column given (a field left out by a caller is null), so the SQL text never varies.
-    const document = {
-      id: doc.id,
-      title: doc.title ?? null,
-      url: doc.url ?? null,
-      outlet: doc.outlet ?? null,
-      author: doc.author ?? null,
-      published_value: doc.published?.value ?? null,
-      published_precision: doc.published?.precision ?? null,
-      language: doc.language,
-      text: doc.text,
-      paragraphs: JSON.stringify(doc.paragraphs),
-      sentences: JSON.stringify(doc.sentences),
-      sentence_count: doc.sentences.length,
-      story_id: doc.id,
-      ingested_at: now,
-    };
+    const document = { ...doc, story_id: doc.id };
     const inserted = (
       await this.runCached(trx, 'insert document', Object.values(document), () =>
         trx.insertInto('documents').values(document).onConflict((oc) => oc.column('id').doNothing()).returning('seq'),

@@ -1,3 +1,4 @@
+import type { PreparedDocument } from './rows.js';
 import type { Document, DocumentOrigin, ExtractedEvent, ExtractedStatement, Extraction, Paragraph, PartialDate, Sentence } from '../model.js';
 
 /**
@@ -27,6 +28,9 @@ export interface Store {
    * lost if the commit itself fails (every result is then moot and the call rejects).
    */
   putMany(items: readonly { doc: Document; extraction?: Extraction | null }[]): Promise<(PutResult | Error)[]>;
+
+  /** `putMany` of rows already built by `prepareDocument` (store/rows.ts), in another thread perhaps. */
+  putPrepared(prepared: readonly PreparedDocument[]): Promise<(PutResult | Error)[]>;
 
   listDocuments(query?: DocumentQuery): Promise<DocumentSummary[]>;
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentFromText } from '../../src/ingest/document.js';
 import { emptyExtraction, type Document } from '../../src/model.js';
+import { prepareDocument } from '../../src/store/rows.js';
 import { AmbiguousIdError, type Store } from '../../src/store/store.js';
 import { BOULIKESSI, COUP, SUPER_CAMP, SUPER_CAMP_SYNDICATED, boulikessiExtraction, doc, origin, superCampExtraction } from './fixtures.js';
 
@@ -287,6 +288,22 @@ export function storeContract(name: string, create: () => Promise<StoreHandle>):
       expect(results[4]).toMatchObject({ id: bou.id, status: 'duplicate', addedOrigins: 0 });
       expect(await store.counts()).toMatchObject({ documents: 3, stories: 2 });
       expect((await store.listEvents()).map((e) => e.documentId).sort()).toEqual([bou.id, camp.id].sort());
+    });
+
+    it('stores rows prepared elsewhere and copied across threads as it stores the document and its extraction', async () => {
+      const bou = doc(BOULIKESSI);
+      const camp = doc(SUPER_CAMP);
+      const copy = doc(SUPER_CAMP_SYNDICATED);
+      // structuredClone is the copy a worker's message makes: bigint band keys and the typed signature survive it
+      const prepared = [prepareDocument(bou, boulikessiExtraction(bou)), prepareDocument(camp, superCampExtraction(camp)), prepareDocument(copy)].map((p) => structuredClone(p));
+      const results = await store.putPrepared(prepared);
+      expect(results.map((r) => (r instanceof Error ? r.message : r.status))).toEqual(['new', 'new', 'story-duplicate']);
+      expect(await store.counts()).toMatchObject({ documents: 3, stories: 2 });
+      const stored = await store.getDocument(bou.id);
+      expect(stored!.events.map((e) => e.acledSubtype)).toEqual((await store.listEvents({ limit: 0 })).filter((e) => e.documentId === bou.id).map((e) => e.acledSubtype));
+      expect(stored!.mentions.length).toBeGreaterThan(0);
+      expect(stored!.sentences).toEqual(bou.sentences);
+      expect((await store.putPrepared([structuredClone(prepareDocument(bou, boulikessiExtraction(bou)))]))[0]).toMatchObject({ status: 'duplicate' });
     });
 
     it('keeps everything across a reopen, and reopening changes nothing', async () => {
