@@ -12,7 +12,10 @@
  * can lean on the last date the text stated (its reference time) while "yesterday" leans on the
  * publication date.
  */
-import * as chrono from 'chrono-node';
+// The two locales by their own entry points: chrono-node's index loads all sixteen of its
+// languages, two thirds of the time a process spends loading the extraction stages' code.
+import * as chrono from 'chrono-node/en';
+import * as chronoFr from 'chrono-node/fr';
 import {
   addDays,
   addMonths,
@@ -1226,7 +1229,7 @@ const FRENCH_MONTHS = 'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|
  * chrono-node's French parser reads them; the other time rules of this file are English.
  */
 const FRENCH_CHRONO: ChronoLocale = {
-  parser: chrono.fr.casual,
+  parser: chronoFr.casual,
   head: { re: new RegExp(`\\b(?:${FRENCH_MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|aujourd'hui)\\b|\\d{1,2}\\s?h\\s?\\d{0,2}\\b|\\d\\/\\d{1,2}\\/\\d`, 'giu'), back: 45, forward: 45 },
   leading: /^(?:(?:le|la|les|du|au|en|depuis|jusqu'au|dans|de|ce|cette)\b\s*|[,(\s])+/i,
   hasDate: /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd/i,
