@@ -140,4 +140,8 @@ describe('places stage: French articles are no towns', () => {
     expect(texts).not.toContain('La');
     expect(texts).toContain('Tessit');
   });
+  it("a direction before another country's place is no province of its own (Sri Lanka's North Western)", () => {
+    const ps = extract(documentFromText('Bandits kidnapped dozens of pupils in North-Western Nigeria, and the army deployed to North Western Nigeria.'), { until: 'places' }).places;
+    expect(ps.map((p) => p.country)).toEqual(['NG', 'NG']);
+  });
 });

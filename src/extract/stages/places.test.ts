@@ -286,4 +286,16 @@ describe('places stage', () => {
     const ps = places(text, (t) => [loc(t, 'Ansongo', 'PER')]);
     expect(ps.find((p) => p.text === 'Ansongo')?.country).toBe('ML');
   });
+  it('a direction before a place leaves the place its own name ("Southern Gao", "Western Sydney")', () => {
+    const ps = extract(documentFromText('Clashes were reported in Southern Gao and in Western Mopti, while aid reached Western Sydney.'), { until: 'places' }).places;
+    expect(ps.map((p) => [p.text, p.country])).toEqual([
+      ['Gao', 'ML'],
+      ['Mopti', 'ML'],
+      ['Sydney', 'AU'],
+    ]);
+  });
+  it('a direction that is a province of the place after it stays that province ("Far North Cameroon")', () => {
+    const ps = extract(documentFromText('Boko Haram fighters struck in Far North Cameroon on Sunday.'), { until: 'places' }).places;
+    expect(ps.find((p) => p.text === 'Far North')).toMatchObject({ kind: 'admin1', country: 'CM' });
+  });
 });

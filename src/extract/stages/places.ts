@@ -717,7 +717,8 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     const f = flagsOf(g, u);
     return !f.common && !f.firstName && !f.surname;
   };
-  for (const m of raw) {
+  for (let mi = 0; mi < raw.length; mi++) {
+    const m = raw[mi];
     const first = us[m.from];
     const prev = m.from > 0 ? us[m.from - 1] : undefined;
     const next = m.to < us.length ? us[m.to] : undefined;
@@ -777,7 +778,19 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
       continue;
     }
     if (namesNoPlace(us, m.from, m.to, m.key, perIndex, g)) continue;
-    // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson"
+    // "North-Western Nigeria", "Southern Sudan": a direction before a place qualifies it, and is
+    // a province of its own only in that place's country ("Far North Cameroon", "Northern Ghana")
+    if (isDirectionOnly(m.key)) {
+      const following = raw[mi + 1];
+      if (following && following.from === m.to && us[following.from].sentence === first.sentence && !m.candidates.some((c) => following.candidates.some((d) => d.country === c.country))) {
+        if (results.trace) trace(results, { stage: 'places', rule: 'reject-direction', message: m.key, span: m });
+        continue;
+      }
+    }
+    // "Western Sydney", "Southern Gao": a direction word before the name is no given name or
+    // other word of a longer name
+    const directionBefore = !!prev && prev.cap && prev.sentence === first.sentence && DIRECTION_WORDS.has(prevKey);
+    // a title before the name makes it a person: "President Kenyatta", "Sheriff Anderson""
     if (prev && prev.sentence === first.sentence && prev.cap && TITLES.has(prevKey)) continue;
     // a currency: "US$460"
     if (nextSame && nextSame.start === m.end && (nextSame.text === '$' || nextSame.text === '€' || nextSame.text === '£')) continue;
@@ -787,7 +800,7 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
       if (!supported && !(m.candidates.some((c) => c.population >= 100000) && !first.initial)) continue;
     }
     if (flags.surname && !inLoc && !supported) {
-      if (prev && prev.cap && prev.sentence === first.sentence && !first.initial) continue; // "Andrew Jackson"
+      if (prev && prev.cap && prev.sentence === first.sentence && !first.initial && !directionBefore) continue; // "Andrew Jackson"
       if (nextSame && (nextSame.key === 'said' || nextSame.key === 'says' || nextSame.key === 'told' || nextSame.key === 'added')) continue;
     }
     if (flags.common) {
@@ -811,7 +824,7 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
     if (single && !inLoc && !major && !containerAfter) {
-      const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from;
+      const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from && !directionBefore;
       const nextCap = nextSame && nextSame.cap && !placey(nextSame) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;
       // a small place named by a bare word with nothing around it that says place
@@ -976,6 +989,15 @@ function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: nu
 }
 
 /** first words of a name for a part of a place ("North Texas", "Downtown Greer", "Metro Nashville") */
+/** Words of direction that qualify a place's name ("Western Sydney", "North-Western Nigeria"). */
+const DIRECTION_WORDS = new Set([...COMPASS_WORDS, 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+/** True for a name made of direction words alone ("north western", "far north", "southern"). */
+function isDirectionOnly(key: string): boolean {
+  for (const w of key.split(' ')) if (!DIRECTION_WORDS.has(w)) return false;
+  return true;
+}
+
 const AREA_PREFIXES = new Set([...COMPASS_WORDS, 'northern', 'southern', 'eastern', 'western', 'downtown', 'metro', 'greater', 'upper', 'lower', 'inner', 'outer']);
 
 const AREA_ADJECTIVES = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north', 'south', 'east', 'west', 'the']);
