@@ -144,4 +144,14 @@ describe('places stage: French articles are no towns', () => {
     const ps = extract(documentFromText('Bandits kidnapped dozens of pupils in North-Western Nigeria, and the army deployed to North Western Nigeria.'), { until: 'places' }).places;
     expect(ps.map((p) => p.country)).toEqual(['NG', 'NG']);
   });
+  it('a list of places each after ", in" is no chain of containers', () => {
+    const towns = extract(documentFromText('Fighting was reported in Gao, in Kidal and in Menaka.'), { until: 'places' }).places;
+    expect(towns.map((p) => [p.text, p.kind])).toEqual([
+      ['Gao', 'city'],
+      ['Kidal', 'city'],
+      ['Menaka', 'city'],
+    ]);
+    const countries = extract(documentFromText('Protests took place in Niger, in Mali and in Burkina Faso.'), { until: 'places' }).places;
+    expect(countries.map((p) => p.kind)).toEqual(['country', 'country', 'country']);
+  });
 });

@@ -298,4 +298,13 @@ describe('places stage', () => {
     const ps = extract(documentFromText('Boko Haram fighters struck in Far North Cameroon on Sunday.'), { until: 'places' }).places;
     expect(ps.find((p) => p.text === 'Far North')).toMatchObject({ kind: 'admin1', country: 'CM' });
   });
+  it('reads ", in the Y region" and ", in central Y" as containers, and the direction picks among namesakes inside', () => {
+    const moura = extract(documentFromText('Soldiers executed about 300 civilians in Moura, in the Mopti region, in March 2022.'), { until: 'places' }).places;
+    // Portugal's and Australia's Moura lie outside the region the text names: the village is one the gazetteer lacks
+    expect(moura.find((p) => p.text === 'Moura')).toMatchObject({ placeId: 'unresolved:moura', country: 'ML', admin1: 'Mopti Region' });
+    const boni = extract(documentFromText('Jihadists attacked Boni, in central Mali, on Sunday.'), { until: 'places' }).places;
+    expect(boni.find((p) => p.text === 'Boni')).toMatchObject({ country: 'ML', admin1: 'Mopti Region' });
+    const djibo = extract(documentFromText('Des hommes armés ont attaqué Djibo, dans le nord du Burkina Faso, dimanche.'), { until: 'places' }).places;
+    expect(djibo.find((p) => p.text === 'Djibo')).toMatchObject({ country: 'BF' });
+  });
 });

@@ -57,6 +57,8 @@ interface Match {
   near: boolean;
   /** a country a demonym puts the place in: "the Malian locality of Boulikessi" */
   cueCountry?: string;
+  /** the part of its container the text puts it in: "Boni, in central Mali" (north, southwest, central...) */
+  direction?: string;
   chosen: Place | null;
   /** candidates with their context-free scores, best first (filled by the first pass) */
   ranked?: { c: Place; s: number }[];
@@ -606,7 +608,7 @@ function findMatches(g: Gazetteer, us: Unit[], names: NameMention[]): Match[] {
       if (cands.length === 0 && !(n === 1 && u.allCaps && u.text.replace(/\./g, '').length <= 3)) cands = n === 1 ? candidatesOf(g, u) : g.lookup(k);
       if (cands.length === 0) continue;
       if (!viaAbbreviation && dotted && n === 1 && u.text.includes('.')) viaAbbreviation = true;
-      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined };
+      found = { from: i, to: i + n, start: u.start, end: last.end, key: k, candidates: cands, rule: viaAbbreviation ? 'gazetteer-abbreviation' : 'gazetteer', containers: [], near: false, chosen: null, cueCountry: undefined, direction: undefined, ranked: undefined };
     }
     if (found) {
       matches.push(found);
@@ -741,7 +743,11 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     // a following "(Toeni, Sourou)" naming any known place, or ", Texas" / ", Ky." naming an area
     const after = m.to + 1 < us.length ? us[m.to + 1] : undefined;
     const afterCands = after?.cap ? [...candidatesOf(g, after), ...(after.dotted ? g.lookup('.' + after.key) : after.abbr ? g.lookup('=' + after.key) : NO_PLACES)] : NO_PLACES;
-    const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2');
+    // ", in central Mali", ", dans le centre du Mali", ", in the Mopti region": a country or a named
+    // area after ", in" (as linkContainers reads it)
+    const inArea = commaAfter && (after?.key === 'in' || (french && after?.key === 'dans')) ? pastAreaAdjectives(us, m.to + 2, french) : -1;
+    const areaAfterIn = inArea >= 0 && inArea < us.length && us[inArea].cap && (candidatesOf(g, us[inArea]).some((c) => c.kind === 'country') || ADMIN_WORDS.has(us[inArea + 1]?.key ?? ''));
+    const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : areaAfterIn || (commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2'));
     const supported = inLoc || locative || containerAfter;
     const demonym = m.to - m.from === 1 ? demonymOf(g, first) : g.demonym(m.key);
 
@@ -898,7 +904,7 @@ function addTaggerLocations(us: Unit[], kept: Match[], loc: NameMention[], perIn
     if (namesNoPlace(us, from, to, key, perIndex, g)) continue;
     // the tagger's LOC on a person or a government the knowledge base names by these words
     if (actorIndex.some(l, (a) => !a.provisional && a.start === l.start && a.end === l.end && (a.kind === 'person' || a.kind === 'government'))) continue;
-    kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, ranked: undefined });
+    kept.push({ from, to, start: l.start, end: l.end, key, candidates: cands, rule: cands.length ? 'tagger-loc' : 'tagger-loc-unresolved', containers: [], near: false, chosen: null, cueCountry: undefined, direction: undefined, ranked: undefined });
   }
 }
 
@@ -923,7 +929,7 @@ function addPlacedByContext(us: Unit[], kept: Match[], french: boolean, personWo
     if ((sep !== ',' && !inWord && sep !== '(') || !starts.has(inWord ? pastAreaAdjectives(us, i + 2, french) : sep === ',' && french ? pastAreaAdjectives(us, i + 2, true) : i + 2)) continue;
     const f = flagsOf(g, u);
     if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, ranked: undefined });
+    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, direction: undefined, ranked: undefined });
   }
 }
 
@@ -1028,6 +1034,44 @@ function pastAreaAdjectives(us: Unit[], j: number, french = false): number {
   return j;
 }
 
+/** Direction words as the part of an area they name, English and French ("northern", "nord", "centre"). */
+const DIRECTION_OF: Record<string, string> = {
+  north: 'north', northern: 'north', nord: 'north',
+  south: 'south', southern: 'south', sud: 'south',
+  east: 'east', eastern: 'east', est: 'east',
+  west: 'west', western: 'west', ouest: 'west',
+  northeast: 'northeast', northeastern: 'northeast', northwest: 'northwest', northwestern: 'northwest',
+  southeast: 'southeast', southeastern: 'southeast', southwest: 'southwest', southwestern: 'southwest',
+  central: 'central', centre: 'central', center: 'central',
+};
+
+/** The first direction word among the units [from, to): "central" in ", in central Mali". */
+function directionBetween(us: Unit[], from: number, to: number): string | undefined {
+  for (let j = from; j < to; j++) {
+    const d = DIRECTION_OF[us[j].key];
+    if (d !== undefined && !us[j].cap) return d;
+  }
+  return undefined;
+}
+
+/** True when `c` lies in the part of `area` a direction names ("northern Burkina Faso": north of its middle). */
+function liesToward(direction: string, c: Place, area: Place): boolean {
+  if (direction === 'central') return distanceKm(c.lat, c.lon, area.lat, area.lon) < 300;
+  const north = c.lat > area.lat;
+  const east = c.lon > area.lon;
+  switch (direction) {
+    case 'north': return north;
+    case 'south': return !north;
+    case 'east': return east;
+    case 'west': return !east;
+    case 'northeast': return north && east;
+    case 'northwest': return north && !east;
+    case 'southeast': return !north && east;
+    case 'southwest': return !north && !east;
+    default: return false;
+  }
+}
+
 /** Links "X, Y", "X (Y, Z)", "Y's X" and "X in Y" ("X dans Y") so the container's candidates constrain X's. */
 function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
   const byFrom = new Map<number, number>();
@@ -1040,9 +1084,11 @@ function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
       // a chain of containers: "Seme (Toeni, Sourou)", "Mopti, central Mali"
       j++;
       for (let hops = 0; hops < 3 && j < us.length; hops++) {
+        const before = j;
         j = pastAreaAdjectives(us, j, french);
         const k = byFrom.get(j);
         if (k === undefined) break;
+        if (hops === 0) m.direction ??= directionBetween(us, before, j);
         m.containers.push(k);
         j = matches[k].to;
         while (j < us.length && ADMIN_WORDS.has(us[j].key)) j++;
@@ -1052,12 +1098,31 @@ function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
     }
     // "X in Y", "X in central Y", and "X in Y's Z region" where Z is the nearer container
     if (us[m.to]?.key === 'in' || (french && us[m.to]?.key === 'dans')) {
-      const k = byFrom.get(pastAreaAdjectives(us, m.to + 1, french));
+      const at = pastAreaAdjectives(us, m.to + 1, french);
+      const k = byFrom.get(at);
       if (k !== undefined) {
+        m.direction ??= directionBetween(us, m.to + 1, at);
         m.containers.push(k);
         const after = matches[k].to;
         const z = us[after]?.key === 's' ? byFrom.get(after + 1) : undefined;
         if (z !== undefined) m.containers.push(z);
+      }
+    }
+    // "Moura, in the Mopti region", "Boni, in central Mali": a container after ", in" when the text
+    // says it is an area or it is a country, and not in a list of places ("in Gao, in Kidal and
+    // in Menaka", "in Niger, in Mali")
+    if (!french && sep === ',' && us[m.to + 1]?.key === 'in' && !m.candidates.some((c) => c.kind === 'country' || c.kind === 'continent' || c.kind === 'region')) {
+      const at = pastAreaAdjectives(us, m.to + 2);
+      const k = byFrom.get(at);
+      const y = k === undefined ? undefined : matches[k];
+      if (k !== undefined && y !== undefined && !m.containers.includes(k)) {
+        const namedArea = ADMIN_WORDS.has(us[y.to]?.key ?? '');
+        const country = y.candidates.some((c) => c.kind === 'country' && simpleKey(c.name) === y.key);
+        const listGoesOn = us[y.to]?.key === 'and' || (us[y.to]?.text === ',' && us[y.to + 1]?.key === 'in');
+        if (namedArea || (country && !listGoesOn)) {
+          m.direction ??= directionBetween(us, m.to + 2, at);
+          m.containers.push(k);
+        }
       }
     }
     // "Y's X": "Mali's Mopti region"
@@ -1325,7 +1390,7 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
         })
         .sort((a, b) => b.s - a.s);
     }
-    const maxBonus = 8 * m.containers.length + (m.cueCountry ? 8 : 0) + (areaAfter && m.candidates.some(areaAfter) ? 8 : 0) + (votes ? MAX_SUPPORT + NEARBY_BONUS : 0);
+    const maxBonus = 9 * m.containers.length + (m.cueCountry ? 8 : 0) + (areaAfter && m.candidates.some(areaAfter) ? 8 : 0) + (votes ? MAX_SUPPORT + NEARBY_BONUS : 0);
     const sentence = us[m.from].sentence;
     // a country's, a capital's or a state's name is not taken from it by an area named nearby ("the
     // United States, Lebanon and Egypt", "Cairo", "Michigan and Wyoming"): lists are where they sit
@@ -1337,7 +1402,11 @@ function choose(us: Unit[], matches: Match[], votes: Votes | null, extra: Map<st
       for (const k of m.containers) {
         const outer = matches[k];
         const cands = outer.chosen && votes ? [outer.chosen] : outer.candidates;
-        if (cands.some((o) => contains(o, c))) s += 8;
+        const holder = cands.find((o) => contains(o, c));
+        if (holder === undefined) continue;
+        s += 8;
+        // of namesakes inside the area, the one in the part the text names ("in central Mali")
+        if (m.direction !== undefined && liesToward(m.direction, c, holder)) s += 1;
       }
       if (m.cueCountry && c.country === m.cueCountry) s += 8;
       if (areaAfter?.(c)) s += 8;
