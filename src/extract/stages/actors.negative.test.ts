@@ -121,4 +121,8 @@ describe('actors stage: what French reporting does not make a state actor', () =
     const en = actorsOf('The band Armée Malienne played in Paris, and the soldiers sang along with the crowd for an hour.');
     expect(en.map((x) => x.actorId)).not.toContain('military-forces-of-mali');
   });
+  it("keeps the army named in the same paragraph even when the sentence names another country", () => {
+    const m = actorsOf('Malian soldiers fought jihadists near Gao on Sunday. The army said the attackers had come from Niger.');
+    expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['The army -> military-forces-of-mali']);
+  });
 });

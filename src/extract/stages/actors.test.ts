@@ -119,6 +119,11 @@ describe('actors stage: the army, the junta, government forces', () => {
     ]);
   });
 
+  it("in a new paragraph about one other country, takes that country's force rather than the last one named", () => {
+    const m = actorsOf('The Malian army denied the claim on Monday.\n\nBurkinabe militiamen clashed with jihadists near Fada NGourma last week, the army said.');
+    expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['the army -> military-forces-of-burkina-faso']);
+  });
+
   it('falls back on the country the text is plainly about, and otherwise says nothing', () => {
     const m = actorsOf('In Mali, government forces clashed with JNIM near Gao. Mali has been ruled by the military since 2020; the junta said the attack in Mali was repelled.');
     expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual([

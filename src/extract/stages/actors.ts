@@ -347,27 +347,36 @@ interface Context {
   countries: Set<string>;
   /** how often each country is named (name or demonym) */
   countryCounts: Map<string, number>;
+  /** the countries each sentence names (name or demonym), by sentence index */
+  countriesBySentence: Map<number, Set<string>>;
+  /** each sentence's paragraph, by sentence index */
+  paragraphOf: Map<number, number>;
   published: string | null;
 }
 
+function noteCountry(ctx: Pick<Context, 'countries' | 'countryCounts' | 'countriesBySentence'>, country: string, sentence: number): void {
+  ctx.countries.add(country);
+  ctx.countryCounts.set(country, (ctx.countryCounts.get(country) ?? 0) + 1);
+  let here = ctx.countriesBySentence.get(sentence);
+  if (!here) ctx.countriesBySentence.set(sentence, (here = new Set()));
+  here.add(country);
+}
+
 function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
-  const countries = new Set<string>();
-  const countryCounts = new Map<string, number>();
-  for (const pieces of sentences) {
-    if (!pieces) continue;
+  const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null };
+  for (const s of doc.sentences) ctx.paragraphOf.set(s.index, s.paragraph);
+  sentences.forEach((pieces, sentence) => {
+    if (!pieces) return;
     for (let i = 0; i < pieces.length; i++) {
       if (!pieces[i].starts) continue;
       for (let t = 0; t < 2; t++) {
         const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i, true) : walk(kb.demonymTrie, DEMONYM, pieces, i, true);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
-        if (country) {
-          countries.add(country);
-          countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
-        }
+        if (country) noteCountry(ctx, country, sentence);
       }
     }
-  }
-  return { countries, countryCounts, published: doc.published?.value.slice(0, 10) ?? null };
+  });
+  return ctx;
 }
 
 /** Picks one entry among several sharing an alias: the one of a country the document names,
@@ -679,16 +688,15 @@ function frenchDescribedMatches(pieces: SentencePiece[], out: Candidate[]): void
 /** Counts the countries a French text names by their French adjectives, for the bare forces. */
 function countFrenchCountries(sentences: SentencePiece[][], ctx: Context): void {
   const words = frenchCountryWords();
-  for (const pieces of sentences) {
-    if (!pieces) continue;
+  sentences.forEach((pieces, sentence) => {
+    if (!pieces) return;
     for (let i = 0; i < pieces.length; i++) {
       // the names English shares ("Mali", "Niger") are counted already
       const iso = words.adjectives.get(pieces[i].key);
       if (!iso || !startsLower(pieces[i].text)) continue;
-      ctx.countries.add(iso);
-      ctx.countryCounts.set(iso, (ctx.countryCounts.get(iso) ?? 0) + 1);
+      noteCountry(ctx, iso, sentence);
     }
-  }
+  });
 }
 
 /**
@@ -698,7 +706,7 @@ function countFrenchCountries(sentences: SentencePiece[][], ctx: Context): void 
  */
 function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Candidate[] {
   const roleOf = new Map<string, StateRole>();
-  const lastByRole = new Map<StateRole, Target>();
+  const lastByRole = new Map<StateRole, { target: Target; sentence: number }>();
   const ranked = [...ctx.countryCounts].sort((a, b) => b[1] - a[1]);
   const dominant = ranked.length > 0 && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > 2 * ranked[1][1]) ? ranked[0][0] : null;
   const out: Candidate[] = [];
@@ -713,7 +721,7 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
           role = STATE_ROLE_LIST.find((r) => kb.stateEntry(c.target.country!, r)?.id === c.target.id);
           if (role) roleOf.set(c.target.id, role);
         }
-        if (role) lastByRole.set(role, c.target);
+        if (role) lastByRole.set(role, { target: c.target, sentence: sentenceOf(c) });
         const e = kb.byId(c.target.id);
         if (role || (e && (e.kind === 'state-forces' || e.kind === 'government') && e.inter === 1)) lastState = { country: c.target.country, sentence: sentenceOf(c) };
       }
@@ -730,8 +738,19 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
       continue;
     }
     const earlier = lastByRole.get(role);
+    // a new paragraph about one other country ("Burkinabe militiamen clashed with jihadists near
+    // Fada N'Gourma, the army said", after a paragraph on Mali's army): that country's force
+    const sentence = sentenceOf(c);
+    const here = ctx.countriesBySentence.get(sentence);
+    if (earlier && here?.size === 1 && !here.has(earlier.target.country ?? '') && ctx.paragraphOf.get(earlier.sentence) !== ctx.paragraphOf.get(sentence)) {
+      const own = kb.stateEntry([...here][0], role);
+      if (own) {
+        out.push({ ...c, target: fromEntry(own), rule: `${c.rule}:same-sentence` });
+        continue;
+      }
+    }
     if (earlier) {
-      out.push({ ...c, target: earlier, rule: `${c.rule}:coref` });
+      out.push({ ...c, target: earlier.target, rule: `${c.rule}:coref` });
       continue;
     }
     // "Burkina Faso's military government said ... The army said": the state named last, close by
