@@ -99,6 +99,19 @@ function usableAltName(n: string): boolean {
   return n.length >= 3 && n.length <= 60 && LATIN.test(n) && !/[()]/.test(n) && /\p{Ll}/u.test(n);
 }
 
+/**
+ * Tamasheq names open with "Ti-n-" or "In-" ("the one of"), which GeoNames writes apart and news
+ * writes as one word as often as not: "Ti-n-Zaouâtene", "Tin Zaouaten" and "Tinzaouaten" are one
+ * place, as are "Ti-n-Essako" and "Tin-Essako", "I-n-Atès" and "Inatès".
+ */
+function tamasheqVariants(n: string): string[] {
+  const m = /^(Ti-n|Tin|I-n|In)[- ](\p{Lu}.*)$/u.exec(n);
+  if (!m) return [];
+  const rest = m[2];
+  const prefix = m[1].startsWith('T') ? 'Tin' : 'In';
+  return [`${prefix}-${rest}`, prefix + rest[0].toLowerCase() + rest.slice(1)];
+}
+
 function round(x: number, places = 4): number {
   const f = 10 ** places;
   return Math.round(x * f) / f;
@@ -451,6 +464,7 @@ for (const cc of SAHEL) {
     else if (FEATURE_CODES.has(fcode)) kind = 'feature';
     if (!kind || fcode === 'PPLH' || fcode === 'PPLQ' || fcode === 'PPLW') continue;
     const names = [ascii, ...(alts ? alts.split(',') : [])].filter(usableAltName);
+    for (const n of [...names]) for (const v of tamasheqVariants(n)) if (!names.includes(v)) names.push(v);
     // ADM1 and ADM2 rows are the admin tables' areas: keep their coordinates for those codes
     const code1 = `${country}.${a1}`;
     const code2 = `${country}.${a1}.${a2}`;

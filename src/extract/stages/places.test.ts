@@ -307,4 +307,11 @@ describe('places stage', () => {
     const djibo = extract(documentFromText('Des hommes armés ont attaqué Djibo, dans le nord du Burkina Faso, dimanche.'), { until: 'places' }).places;
     expect(djibo.find((p) => p.text === 'Djibo')).toMatchObject({ country: 'BF' });
   });
+  it('finds Tamasheq names written as one word as well as GeoNames writes them apart ("Tinzaouaten", "Ti-n-Zaouâtene")', () => {
+    const ps = extract(documentFromText('Heavy fighting was reported near Tinzaouaten on Saturday, and a camp at Tin-Essako was attacked.'), { until: 'places' }).places;
+    expect(ps.map((p) => [p.text, p.country, p.admin1])).toEqual([
+      ['Tinzaouaten', 'ML', 'Kidal Region'],
+      ['Tin-Essako', 'ML', 'Kidal Region'],
+    ]);
+  });
 });
