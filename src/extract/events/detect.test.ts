@@ -20,6 +20,14 @@ describe('event cues and typing', () => {
     expect(kind('Militants fired mortar shells at the airport in Gao overnight.')).toBe('shelling');
   });
 
+  it('violence against civilians: the victims named after "killed" say who was harmed', () => {
+    expect(kind('Suspected jihadists killed at least 30 civilians near Bandiagara on Thursday.')).toBe('attack');
+    expect(kind('JNIM fighters killed 12 villagers and burned their granaries.')).toBe('attack');
+    expect(kind('Soldiers executed about 300 people in Moura, a rights group said.')).toBe('attack');
+    // a roadside bomb's toll stays the bomb's
+    expect(kind('A roadside bomb killed 12 people near Gao.')).toBe('remote-explosive');
+  });
+
   it('battles: clashes, attacks on the military, territory changing hands', () => {
     expect(kind('Soldiers clashed with jihadists near Boni for several hours on Tuesday.')).toBe('armed-clash');
     expect(kind('Gunmen attacked a military checkpoint in Tillabéri, killing six soldiers.')).toBe('armed-clash');

@@ -25,6 +25,11 @@ describe('times stage: dates against the publication date', () => {
     expect(t).toMatchObject({ timexType: 'DATE', value: '2025-06-01', precision: 'day', anchored: true, stage: 'times', rule: 'weekday' });
   });
 
+  it('reads a month after the publication month in a past-tense report as last year\'s', () => {
+    expect(one('Soldiers killed 30 civilians in Moura in July, a rights group said.', 'July').value).toBe('2024-07');
+    expect(one('Elections will be held in July.', 'July').value).toBe('2025-07');
+  });
+
   it('reads a weekday after "next" or a future tense forward', () => {
     expect(one('The delegation will travel to Niamey on Tuesday.', 'Tuesday').value).toBe('2025-06-10');
     expect(one('Talks resume next Monday in Algiers.', 'next Monday').value).toBe('2025-06-09');

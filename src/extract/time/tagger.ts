@@ -187,7 +187,7 @@ function inferYear(ctx: Ctx, pos: number, m: number, d: number | undefined, futu
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
     const diff = d ? diffDays(dct, { y, m, d }) : (y * 12 + m) - (dct.y * 12 + dct.m);
     const scale = d ? 1 : 30;
-    const cost = diff < 0 ? -diff * scale * (future ? 3 : 1) : diff * scale * (future ? 1 : past ? 6 : 2.5);
+    const cost = diff < 0 ? -diff * scale * (future ? 3 : 1) : diff * scale * (future ? 1 : past ? (d ? 6 : 20) : 2.5);
     if (cost < bestCost) {
       bestCost = cost;
       best = y;
