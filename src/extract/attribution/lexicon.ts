@@ -36,6 +36,30 @@ export interface CueLexicon {
   between: Set<string>;
   /** first token of a channel phrase -> candidate phrases */
   channels: Map<string, { rest: string[]; channel: Exclude<Channel, null>; capitalised: boolean }[]>;
+  /** words before "report" that make a report the channel; the English ones when absent */
+  reportPrepositions?: Set<string>;
+}
+
+/**
+ * French reporting cues (the `fr` sections of data/cues/reporting*.yaml), keyed by lower-case
+ * token with straight apostrophes, for src/extract/attribution/french.ts.
+ */
+export interface FrenchCueLexicon {
+  /** first token of a finite form ("indique", "fait" of "fait savoir") -> entries */
+  forms: Map<string, VerbEntry[]>;
+  /** first token of a participle after an auxiliary ("indiqué") -> entries */
+  participles: Map<string, VerbEntry[]>;
+  prepositions: Map<string, CueType>;
+  notSources: Set<string>;
+  hedges: Map<string, CueType>;
+  conditionals: Map<string, CueType>;
+  modalParticiples: Set<string>;
+  adjectives: Map<string, CueType>;
+  auxiliaries: Set<string>;
+  between: Set<string>;
+  pronouns: Set<string>;
+  /** the English channel phrases and the French ones; reportPrepositions the French */
+  channels: Pick<CueLexicon, 'channels' | 'reportPrepositions'>;
 }
 
 interface VerbsFile {
@@ -52,6 +76,22 @@ interface VerbsFile {
 interface ChannelsFile {
   channels: Record<string, string[]>;
   capitalised?: string[];
+  fr?: { channels: Record<string, string[]>; prepositions: string[] };
+}
+
+interface FrenchVerbsFile {
+  fr: {
+    verbs: Record<string, { type: CueType; participles: string[]; forms: string[]; complement?: boolean; notBefore?: string[] }>;
+    prepositions: Record<string, CueType>;
+    notSources: string[];
+    hedges: Record<string, CueType>;
+    conditionals: Record<string, CueType>;
+    modalParticiples: string[];
+    adjectives: Record<string, CueType>;
+    auxiliaries: string[];
+    between: string[];
+    pronouns: string[];
+  };
 }
 
 const CUE_TYPES = new Set<CueType>(['report', 'claim', 'denial', 'accusation', 'hedge', 'estimate', 'belief']);
@@ -76,20 +116,35 @@ function words(phrase: string): string[] {
   return phrase.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** A multi-word form filed under its first token, longer forms first ("pointed out" before "pointed"). */
+function addForm(table: Map<string, VerbEntry[]>, form: string, entry: Omit<VerbEntry, 'rest'>): void {
+  const [first, ...rest] = words(form);
+  const list = table.get(first) ?? [];
+  list.push({ ...entry, rest });
+  list.sort((a, b) => b.rest.length - a.rest.length);
+  table.set(first, list);
+}
+
+/** Channel phrases filed under their first token, longer phrases first. */
+function addChannels(table: CueLexicon['channels'], byChannel: Record<string, string[]>, capitalised: Set<string>): void {
+  for (const [channel, phrases] of Object.entries(byChannel)) {
+    for (const phrase of phrases) {
+      const [first, ...rest] = words(phrase);
+      const list = table.get(first) ?? [];
+      list.push({ rest, channel: channel as Exclude<Channel, null>, capitalised: capitalised.has(words(phrase).join(' ')) });
+      list.sort((a, b) => b.rest.length - a.rest.length);
+      table.set(first, list);
+    }
+  }
+}
+
 export function buildLexicon(verbsYaml: string, channelsYaml: string): CueLexicon {
   const v = parse(verbsYaml) as VerbsFile;
   const c = parse(channelsYaml) as ChannelsFile;
   const verbs = new Map<string, VerbEntry[]>();
   for (const [lemma, entry] of Object.entries(v.verbs)) {
     const type = checkType(entry.type, lemma);
-    for (const form of entry.forms) {
-      const [first, ...rest] = words(form);
-      const list = verbs.get(first) ?? [];
-      list.push({ lemma, type, complement: entry.complement ?? false, rest, ...(entry.notBefore ? { notBefore: new Set(entry.notBefore.map((w) => w.toLowerCase())) } : {}) });
-      // longer forms first, so "pointed out" is tried before a bare "pointed"
-      list.sort((a, b) => b.rest.length - a.rest.length);
-      verbs.set(first, list);
-    }
+    for (const form of entry.forms) addForm(verbs, form, { lemma, type, complement: entry.complement ?? false, ...(entry.notBefore ? { notBefore: new Set(entry.notBefore.map((w) => w.toLowerCase())) } : {}) });
   }
   const prepositions = new Map<string, { rest: string[]; type: CueType }[]>();
   for (const [phrase, type] of Object.entries(v.prepositions)) {
@@ -100,15 +155,7 @@ export function buildLexicon(verbsYaml: string, channelsYaml: string): CueLexico
   }
   const capitalised = new Set((c.capitalised ?? []).map((p) => words(p).join(' ')));
   const channels: CueLexicon['channels'] = new Map();
-  for (const [channel, phrases] of Object.entries(c.channels)) {
-    for (const phrase of phrases) {
-      const [first, ...rest] = words(phrase);
-      const list = channels.get(first) ?? [];
-      list.push({ rest, channel: channel as Exclude<Channel, null>, capitalised: capitalised.has(words(phrase).join(' ')) });
-      list.sort((a, b) => b.rest.length - a.rest.length);
-      channels.set(first, list);
-    }
-  }
+  addChannels(channels, c.channels, capitalised);
   return {
     verbs,
     hedges: new Map(Object.entries(v.hedges).map(([k, t]) => [k, checkType(t, k)])),
@@ -123,7 +170,50 @@ export function buildLexicon(verbsYaml: string, channelsYaml: string): CueLexico
   };
 }
 
+/** The French cues; the channel table holds the English phrases too, as French press uses them. */
+export function buildFrenchLexicon(verbsYaml: string, channelsYaml: string): FrenchCueLexicon {
+  const f = (parse(verbsYaml) as FrenchVerbsFile).fr;
+  const c = parse(channelsYaml) as ChannelsFile;
+  const straight = (w: string) => w.toLowerCase().replace(/’/g, "'");
+  const forms = new Map<string, VerbEntry[]>();
+  const participles = new Map<string, VerbEntry[]>();
+  for (const [lemma, entry] of Object.entries(f.verbs)) {
+    const base = { lemma, type: checkType(entry.type, lemma), complement: entry.complement ?? false, ...(entry.notBefore ? { notBefore: new Set(entry.notBefore.map(straight)) } : {}) };
+    for (const form of entry.forms) addForm(forms, straight(form), base);
+    for (const form of entry.participles) addForm(participles, straight(form), base);
+  }
+  const typed = (table: Record<string, CueType>) => new Map(Object.entries(table).map(([k, t]) => [straight(k), checkType(t, k)]));
+  const channels: CueLexicon['channels'] = new Map();
+  const capitalised = new Set((c.capitalised ?? []).map((p) => words(p).join(' ')));
+  addChannels(channels, c.channels, capitalised);
+  if (c.fr) addChannels(channels, c.fr.channels, capitalised);
+  return {
+    forms,
+    participles,
+    prepositions: typed(f.prepositions),
+    notSources: new Set(f.notSources.map(straight)),
+    hedges: typed(f.hedges),
+    conditionals: typed(f.conditionals),
+    modalParticiples: new Set(f.modalParticiples.map(straight)),
+    adjectives: typed(f.adjectives),
+    auxiliaries: new Set(f.auxiliaries.map(straight)),
+    between: new Set(f.between.map(straight)),
+    pronouns: new Set(f.pronouns.map(straight)),
+    channels: { channels, reportPrepositions: new Set((c.fr?.prepositions ?? []).map(straight)) },
+  };
+}
+
 let cached: CueLexicon | null = null;
+let cachedFrench: FrenchCueLexicon | null = null;
+
+/** Loads the French lexicon once per process. */
+export function frenchCueLexicon(): FrenchCueLexicon {
+  if (!cachedFrench) {
+    const dir = cuesDir();
+    cachedFrench = buildFrenchLexicon(readFileSync(join(dir, 'reporting.yaml'), 'utf8'), readFileSync(join(dir, 'reporting-channels.yaml'), 'utf8'));
+  }
+  return cachedFrench;
+}
 
 /** Loads the lexicon once per process. */
 export function cueLexicon(): CueLexicon {

@@ -102,7 +102,7 @@ export function quotations(text: string, from: number, to: number): Span[] {
 /** What quotations() reads: curly and angle quotes, straight double quotes, two apostrophes. */
 const QUOTE_MARK = /[\u201c\u201d\u00ab\u00bb"]|''/g;
 
-function insideQuotation(v: SentenceView, offset: number): boolean {
+export function insideQuotation(v: SentenceView, offset: number): boolean {
   const q = v.quoted;
   if (!q || q.length === 0) return false;
   // quotations are disjoint and in order: the last one starting before the offset decides
@@ -121,7 +121,7 @@ function insideQuotation(v: SentenceView, offset: number): boolean {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function isWord(t: string): boolean {
+export function isWord(t: string): boolean {
   const c = t.charCodeAt(0);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
   // the clitic 's / ’s token, then letters and digits of any script
@@ -136,20 +136,20 @@ function isAbbreviation(t: string): boolean {
   return (t.length === 1 && t >= 'A' && t <= 'Z') || TITLES.has(t.toLowerCase());
 }
 
-function isCapitalised(t: string): boolean {
+export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   const ch = t[0];
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-function span(v: SentenceView, from: number, to: number): TextSpan {
+export function span(v: SentenceView, from: number, to: number): TextSpan {
   const start = v.tokens[from].start;
   const end = v.tokens[to].end;
   return { start, end, text: v.text.slice(start, end) };
 }
 
-function charSpan(v: SentenceView, start: number, end: number): TextSpan | null {
+export function charSpan(v: SentenceView, start: number, end: number): TextSpan | null {
   // trims blanks and a trailing comma, semicolon or full stop that is outside any quote
   while (start < end && /\s/.test(v.text[start])) start++;
   while (end > start && /[\s,;:.—–-]/.test(v.text[end - 1])) end--;
@@ -304,7 +304,7 @@ const CHANNEL_WINDOW = 40;
 const QUOTE_REACH = 3000;
 
 /** The channel named in the sentence: the most specific phrase, the closest to the cue among equals. */
-export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, from = Math.max(0, cueIndex - CHANNEL_WINDOW), to = Math.min(v.tokens.length, cueIndex + CHANNEL_WINDOW)): Channel {
+export function findChannel(v: SentenceView, cueIndex: number, lex: Pick<CueLexicon, 'channels' | 'reportPrepositions'>, from = Math.max(0, cueIndex - CHANNEL_WINDOW), to = Math.min(v.tokens.length, cueIndex + CHANNEL_WINDOW)): Channel {
   let best: Channel = null;
   let bestRank = Infinity;
   let bestDistance = Infinity;
@@ -317,7 +317,7 @@ export function findChannel(v: SentenceView, cueIndex: number, lex: CueLexicon, 
       if (!ok) continue;
       if (c.capitalised && !phraseCapitalised(v, i, c.rest.length)) continue;
       // "the junta denied the report": a report is the channel only when the claim comes in one
-      if (c.channel === 'report' && !introducedByPreposition(v, i)) continue;
+      if (c.channel === 'report' && !introducedByPreposition(v, i, lex.reportPrepositions ?? REPORT_PREPOSITIONS)) continue;
       const rank = CHANNEL_RANK[c.channel];
       const d = Math.abs(i - cueIndex);
       if (rank < bestRank || (rank === bestRank && d < bestDistance)) {
@@ -341,10 +341,12 @@ function phraseCapitalised(v: SentenceView, i: number, rest: number): boolean {
 }
 
 /** "in a report", "according to a UN report", "citing a report by": the word stands in a phrase introduced by a preposition. */
-function introducedByPreposition(v: SentenceView, i: number): boolean {
+const REPORT_PREPOSITIONS = new Set(['in', 'to', 'citing', 'by', 'from']);
+
+function introducedByPreposition(v: SentenceView, i: number, prepositions: ReadonlySet<string>): boolean {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
     const w = v.lower[k];
-    if (w === 'in' || w === 'to' || w === 'citing' || w === 'by' || w === 'from') return true;
+    if (prepositions.has(w)) return true;
     if (!isWord(v.tokens[k].text)) return false;
   }
   return false;
@@ -361,7 +363,7 @@ function quoteOpen(v: SentenceView, close: number): number {
 }
 
 /** End offset (exclusive) of the quotation that opens at `open`, searched forward in the paragraph. */
-function quoteClose(v: SentenceView, open: number): number {
+export function quoteClose(v: SentenceView, open: number): number {
   const opener = v.text[open];
   const limit = Math.min(v.paragraph.end, open + QUOTE_REACH);
   for (let p = open + 1; p < limit; p++) {
@@ -404,7 +406,7 @@ function contentAfter(v: SentenceView, after: number, lex: CueLexicon): TextSpan
   return charSpan(v, v.tokens[i].start, sentenceEnd(v));
 }
 
-function sentenceEnd(v: SentenceView): number {
+export function sentenceEnd(v: SentenceView): number {
   const last = v.tokens[v.tokens.length - 1];
   // a sentence that ends inside a quotation keeps the closing quote
   if (last && CLOSE_QUOTES.has(last.text)) return last.end;
@@ -412,7 +414,7 @@ function sentenceEnd(v: SentenceView): number {
 }
 
 /** The content before the source in "CONTENT, X said." (or before the cue in "CONTENT, said X."). */
-function contentBefore(v: SentenceView, endToken: number): TextSpan | null {
+export function contentBefore(v: SentenceView, endToken: number): TextSpan | null {
   // endToken: index of the first token of the source/cue; content ends before the comma in front
   let e = endToken - 1;
   while (e >= 0 && (v.tokens[e].text === ',' || v.tokens[e].text === '—' || v.tokens[e].text === '–')) e--;

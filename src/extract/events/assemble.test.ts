@@ -116,3 +116,37 @@ describe('events stage: French reporting', () => {
     expect(ambush.fatalities?.best).toBe(20);
   });
 });
+
+describe('events stage: French attribution and modality', () => {
+  const text = "Des hommes armés auraient tué au moins neuf civils samedi près de Ménaka, selon des sources locales. L'armée malienne a affirmé avoir neutralisé une vingtaine de terroristes lors d'une opération dans le cercle de Douentza, a indiqué l'état-major dans un communiqué. L'État islamique au Sahel a revendiqué l'attaque sur sa chaîne Telegram.";
+
+  it('the conditional makes the attack reported, attributed to the source named beside it', () => {
+    const [attack] = events(text, '2024-06-10');
+    expect(attack.acled?.subtype).toBe('Attack');
+    expect(attack.modality).toBe('reported');
+    expect(attack.attributedTo).toBe('des sources locales');
+    expect(attack.fatalities).toEqual({ low: 9, best: 9, high: null });
+  });
+
+  it("a toll told elsewhere is an incident of its own, claimed by the party that gives it", () => {
+    const evs = events(text, '2024-06-10');
+    expect(evs).toHaveLength(2);
+    const op = evs[1];
+    expect(op.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
+    expect([op.actor1, op.actor2]).toEqual(['Military Forces of Mali', 'terrorists']);
+    expect(op.location?.name).toBe('Douentza Cercle');
+    expect(op.fatalities?.best).toBe(20);
+    expect(op.modality).toBe('claimed');
+    expect(op.attributedTo).toBe('Military Forces of Mali');
+    expect(op.channel).toBe('statement');
+  });
+
+  it('a claim of responsibility in its own sentence is a source, as in English, not an event', () => {
+    const out = extract(documentFromText(text, '2024-06-10'));
+    const claim = out.sources.find((s) => s.cue.text === 'a revendiqué');
+    expect(claim?.cueType).toBe('claim');
+    expect(claim?.channel).toBe('telegram');
+    expect(claim?.sourceActorId).toBe('islamic-state-sahel-province');
+    expect(out.events).toHaveLength(2);
+  });
+});

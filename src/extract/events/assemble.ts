@@ -625,7 +625,11 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
   const text = doc.text.slice(sentence.start, sentence.end);
   const rel = { start: trigger.start - sentence.start, end: trigger.end - sentence.start };
   const ordered = [...governing].sort((a, b) => Math.abs(a.cue.start - trigger.start) - Math.abs(b.cue.start - trigger.start));
-  let modality = classifyModality(text, rel, { sources: object ? [] : ordered, tokens: tokensOf(tokens, sentence) });
+  const french = doc.language === 'fr';
+  // "auraient tué …, selon des sources locales": the conditional says the fact is relayed, the
+  // source named beside it says by whom; both make it reported, and the named one is told
+  if (french) ordered.sort((a, b) => Number(a.cueType === 'hedge' && !a.source) - Number(b.cueType === 'hedge' && !b.source));
+  let modality = classifyModality(text, rel, { sources: object ? [] : ordered, tokens: tokensOf(tokens, sentence), ...(french ? { language: 'fr' } : {}) });
   const src = object ?? ordered[0] ?? null;
   if (modality.modality === 'asserted' && !src) {
     const before = doc.text.slice(clause.start, trigger.start);
@@ -680,6 +684,12 @@ export interface Draft {
   tollOnly: boolean;
   /** the sentence announces another incident ("Separately, ...", "In another attack ...") */
   newIncident: boolean;
+  /**
+   * a place of its own elsewhere than the incident told before makes the sentence another incident,
+   * even when it gives only a toll (French documents: "L'armée a affirmé avoir neutralisé une
+   * trentaine de terroristes dans le cercle de Bankass" after an attack near Djibo)
+   */
+  placeSeparates: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
   /** country of actor1, to tell a party's own figures from others' */
@@ -689,6 +699,11 @@ export interface Draft {
   fatalityQuantities: QuantityMention[];
 }
 
+/**
+ * French openings of another incident: "Par ailleurs", "Dans une autre attaque", and an operation
+ * introduced as new ("lors d'une opération", not "lors de l'opération").
+ */
+const FRENCH_NEW_INCIDENT = /^\W*(?:par ailleurs|ailleurs|séparément|en outre|plus tôt|plus tard)\b|(?<![\p{L}])(?:une autre|une nouvelle|une seconde|une deuxième) (?:attaque|embuscade|incursion|opération|frappe|explosion)|(?<![\p{L}])(?:lors|au cours|dans le cadre) d['’]une (?:autre |nouvelle |vaste |large )?(?:opération|patrouille|mission|offensive|frappe)/iu;
 const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}$/i;
 const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]|\b[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:ambush|attack|massacre|raid|bombing|siege|offensive)\b/u;
 /** "the ambush", "the attack": a bare definite noun that points back to an incident already told */
@@ -780,6 +795,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   let lastPlace: { place: PlaceMention; sentence: number; paragraph: number } | null = null;
   let lastDate: { date: EventDate; sentence: number; paragraph: number } | null = null;
   let lastParties: { actor1: ActorMention; actor2: ActorMention | null; sentence: number; paragraph: number } | null = null;
+  const french = doc.language === 'fr';
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
     const sentPlaces = placesIn(sentence, placesOf[sentence.index], actorsOf[sentence.index]);
@@ -940,7 +956,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         lastSentence: sentence.index,
-        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text),
+        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)),
+        placeSeparates: french,
         actor1Country: roles.actor1?.country ?? null,
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
@@ -988,8 +1005,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 ? lastViolent : findLast(out, (o) => {
+    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
+      if (toldApart(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.paragraph <= 1 && !d.ownDate && !d.newIncident &&
@@ -1051,6 +1069,20 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     }
   }
   return out;
+}
+
+/** Whether a later sentence tells another incident than `earlier` by its own words or its own place. */
+function toldApart(earlier: Draft, later: Draft): boolean {
+  if (!later.placeSeparates) return false;
+  return later.newIncident || (later.ownPlace && placedElsewhere(earlier.event.location, later.event.location));
+}
+
+/** Two places neither of which holds the other: other names, and another first-level division or country. */
+function placedElsewhere(a: EventLocation | null, b: EventLocation | null): boolean {
+  if (!a?.name || !b?.name || a.name === b.name) return false;
+  const holds = (outer: EventLocation, inner: EventLocation) => inner.admin1 === outer.name || inner.admin2 === outer.name || (outer.precision === 3 && outer.country === inner.country);
+  if (holds(a, b) || holds(b, a)) return false;
+  return a.country !== b.country || a.admin1 !== b.admin1;
 }
 
 function dateWithin(inner: EventDate | null, outer: EventDate | null): boolean {

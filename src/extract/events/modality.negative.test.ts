@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyModality } from './modality.js';
 
-function m(sentence: string, trigger: string): string {
+function m(sentence: string, trigger: string, language?: string): string {
   const start = sentence.indexOf(trigger);
-  return classifyModality(sentence, { start, end: start + trigger.length }).modality;
+  return classifyModality(sentence, { start, end: start + trigger.length }, language ? { language } : {}).modality;
 }
 
 // Words that look like cues but do not govern the trigger.
@@ -34,5 +34,19 @@ describe('modality: an obligation met is not a future', () => {
   });
   it('"will have to" stays a future', () => {
     expect(m('The foreign troops will have to withdraw from the country by December.', 'withdraw')).toBe('future');
+  });
+});
+
+describe('modality: French words that do not change it', () => {
+  const fr = (sentence: string, trigger: string) => m(sentence, trigger, 'fr');
+
+  it('"plus de" without "ne" is a quantity, "a pu" a capacity used', () => {
+    expect(fr('Plus de trente civils ont été tués dans le village de Djibasso.', 'tués')).toBe('asserted');
+    expect(fr("Les soldats ont pu repousser l'assaut après deux heures de combats.", 'repousser')).toBe('asserted');
+  });
+
+  it('English sentences of a French document keep the English grammar', () => {
+    expect(fr('Soldiers killed 12 militants near Gao on Sunday.', 'killed')).toBe('asserted');
+    expect(fr('The militants did not attack the convoy near Gao.', 'attack')).toBe('denied');
   });
 });

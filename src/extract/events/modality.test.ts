@@ -3,10 +3,10 @@ import { classifyModality } from './modality.js';
 import type { SourceMention } from '../../model.js';
 
 /** Modality of the first occurrence of `trigger` in `sentence`. */
-function m(sentence: string, trigger: string, sources?: SourceMention[]): string {
+function m(sentence: string, trigger: string, sources?: SourceMention[], language?: string): string {
   const start = sentence.indexOf(trigger);
   if (start < 0) throw new Error(`trigger "${trigger}" not in sentence`);
-  return classifyModality(sentence, { start, end: start + trigger.length }, { sources }).modality;
+  return classifyModality(sentence, { start, end: start + trigger.length }, { sources, ...(language ? { language } : {}) }).modality;
 }
 
 describe('modality: grammar', () => {
@@ -63,5 +63,31 @@ describe('modality: sources', () => {
     expect(m(sentence, 'killed', [{ ...claim, cueType: 'accusation' }])).toBe('alleged');
     expect(m(sentence, 'killed', [{ ...claim, cueType: 'report' }])).toBe('reported');
     expect(m(sentence, 'killed', [{ ...claim, cueType: 'estimate' }])).toBe('estimated');
+  });
+});
+
+describe('modality: French grammar', () => {
+  const fr = (sentence: string, trigger: string) => m(sentence, trigger, undefined, 'fr');
+
+  it('a plain past is asserted', () => {
+    expect(fr("Des hommes armés ont tué huit orpailleurs sur le site de Kiniéba.", 'tué')).toBe('asserted');
+  });
+
+  it('negation: "n\'a pas été", "sans faire de victimes", "a démenti"', () => {
+    expect(fr("Le convoi n'a pas été attaqué sur l'axe Gao-Ansongo, selon le gouverneur.", 'attaqué')).toBe('denied');
+    expect(fr("L'explosion s'est produite sans faire de victimes près du marché.", 'victimes')).toBe('denied');
+    expect(fr("Le groupe a démenti avoir attaqué le camp de Ménaka.", 'attaqué')).toBe('denied');
+  });
+
+  it('possibility: "pourrait", "risquent de", "aurait pu", a conditional after "si"', () => {
+    expect(fr('Les jihadistes pourraient attaquer la ville dans les prochains jours.', 'attaquer')).toBe('hypothetical');
+    expect(fr('Les combats risquent de reprendre autour de Kidal.', 'reprendre')).toBe('hypothetical');
+    expect(fr("L'explosion aurait pu tuer des dizaines de passagers.", 'tuer')).toBe('hypothetical');
+    expect(fr("Si les renforts n'étaient pas arrivés, les assaillants auraient tué des dizaines de villageois.", 'tué')).toBe('hypothetical');
+  });
+
+  it('future: "va se retirer", "prévoit de déployer", "sera déployé"', () => {
+    expect(fr('Le contingent va se retirer de Tessalit à la fin du mois.', 'retirer')).toBe('future');
+    expect(fr("L'Union africaine prévoit de déployer une force en attente.", 'déployer')).toBe('future');
   });
 });

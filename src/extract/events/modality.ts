@@ -1,6 +1,7 @@
 import type { Modality, SourceMention, Span } from '../../model.js';
 import { tokenize, type RawToken } from '../../text/tokenize.js';
 import { loadCues, wordSet } from './lexicon.js';
+import { looksEnglish } from '../../text/sentencelanguage.js';
 
 /**
  * Modality of one event trigger inside its sentence: is it stated as fact, negated, in the future,
@@ -26,6 +27,33 @@ interface ModalityCues {
   future_in_past_reporting: string[];
   clause_breaks: string[];
   transparent: string[];
+  fr: FrenchModalityCues;
+}
+
+interface FrenchModalityCues {
+  negation_particles: string[];
+  negators: string[];
+  negative_words: string[];
+  negating_verbs: string[];
+  hypothetical_modals: string[];
+  hypothetical_words: string[];
+  conditional_auxiliaries: string[];
+  modal_participles: string[];
+  future_words: string[];
+  clause_breaks: string[];
+}
+
+interface FrenchLexicon {
+  particles: Set<string>;
+  negators: Set<string>;
+  negativeWords: Set<string>;
+  negatingVerbs: Set<string>;
+  hypoModals: Set<string>;
+  hypoWords: Set<string>;
+  conditionals: Set<string>;
+  modalParticiples: Set<string>;
+  futureWords: Set<string>;
+  breaks: Set<string>;
 }
 
 interface Lexicon {
@@ -64,6 +92,25 @@ function lex(): Lexicon {
     transparent: wordSet(c.transparent),
   };
   return lexicon;
+}
+
+let frenchLexicon: FrenchLexicon | null = null;
+function frLex(): FrenchLexicon {
+  if (frenchLexicon) return frenchLexicon;
+  const c = loadCues<ModalityCues>('modality.yaml').fr;
+  frenchLexicon = {
+    particles: wordSet(c.negation_particles),
+    negators: wordSet(c.negators),
+    negativeWords: wordSet(c.negative_words),
+    negatingVerbs: wordSet(c.negating_verbs),
+    hypoModals: wordSet(c.hypothetical_modals),
+    hypoWords: wordSet(c.hypothetical_words),
+    conditionals: wordSet(c.conditional_auxiliaries),
+    modalParticiples: wordSet(c.modal_participles),
+    futureWords: wordSet(c.future_words),
+    breaks: wordSet(c.clause_breaks),
+  };
+  return frenchLexicon;
 }
 
 export interface ModalityResult {
@@ -223,6 +270,47 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
   return hits[0] ?? null;
 }
 
+/** "n'a", "n'ont", "n'était": an elided negation particle on the auxiliary. */
+function elidedNegation(w: string): boolean {
+  return w.length > 2 && w.startsWith("n'");
+}
+
+/**
+ * Grammatical modality of a trigger in a French sentence, from the tokens before it in its clause:
+ * negation ("n'a pas été tué", "sans faire de victimes"), possibility ("pourrait", "risque de",
+ * "si"), the future ("va", "prévoit de", "sera déployé"), and a conditional after a "si" clause.
+ */
+export function frenchGrammaticalModality(words: readonly string[], ti: number): GrammarHit | null {
+  const L = frLex();
+  const hits: GrammarHit[] = [];
+  let clauseStart = 0;
+  for (let j = ti - 1; j >= 0; j--) {
+    const w = words[j];
+    if (L.breaks.has(w) || w === ',' || w.startsWith("qu'")) {
+      clauseStart = j + 1;
+      break;
+    }
+  }
+  let negator: string | null = null;
+  for (let j = ti - 1; j >= clauseStart; j--) {
+    const w = words[j];
+    const dist = ti - j;
+    if (L.negators.has(w) && dist <= 4) negator = w;
+    if ((L.particles.has(w) || elidedNegation(w)) && negator && dist <= 6) hits.push({ kind: 'negated', rule: 'modality.fr-negation', cue: `${w} ${negator}` });
+    if (L.negativeWords.has(w) && dist <= 3) hits.push({ kind: 'negated', rule: 'modality.fr-negative-word', cue: w });
+    if (L.negatingVerbs.has(w) && dist <= 4) hits.push({ kind: 'negated', rule: 'modality.fr-negating-verb', cue: w });
+    if (L.hypoModals.has(w) && dist <= LOOSE_WINDOW) hits.push({ kind: 'hypothetical', rule: 'modality.fr-modal', cue: w });
+    if (L.modalParticiples.has(w) && j > 0 && L.conditionals.has(words[j - 1])) hits.push({ kind: 'hypothetical', rule: 'modality.fr-modal', cue: `${words[j - 1]} ${w}` });
+    if (L.hypoWords.has(w)) hits.push({ kind: 'hypothetical', rule: 'modality.fr-hedge-word', cue: w });
+    if (L.futureWords.has(w) && dist <= 3) hits.push({ kind: 'future', rule: 'modality.fr-future', cue: w });
+    // "si l'armée n'était pas intervenue, les assaillants auraient tué …": a counterfactual
+    if (L.conditionals.has(w) && dist <= 3 && words.slice(0, j).some((x) => x === 'si' || x === "s'il" || x === "s'ils")) hits.push({ kind: 'hypothetical', rule: 'modality.fr-counterfactual', cue: w });
+  }
+  const order: Record<GrammarHit['kind'], number> = { negated: 0, hypothetical: 1, future: 2 };
+  hits.sort((a, b) => order[a.kind] - order[b.kind]);
+  return hits[0] ?? null;
+}
+
 /** Maps a source cue type (sources stage) to the modality it lends an otherwise plain clause. */
 export function modalityOfCue(cueType: SourceMention['cueType'], namedSource: boolean): Modality {
   switch (cueType) {
@@ -248,6 +336,8 @@ export interface ModalityOptions {
   sources?: readonly SourceMention[];
   /** the sentence's tokens as `tokenize(sentence, base)` gives them, when already at hand */
   tokens?: readonly RawToken[];
+  /** the document's language: a French document's sentences are read with the French words, but for those that read as English */
+  language?: string;
 }
 
 /** Tokens of a sentence, lower-cased, and the index range of the trigger span among them. */
@@ -283,7 +373,7 @@ export function locate(sentence: string, trigger: Span, base = 0, given?: readon
  */
 export function classifyModality(sentence: string, trigger: Span, options: ModalityOptions = {}, base = 0): ModalityResult {
   const { words, ti, tj } = locate(sentence, trigger, base, options.tokens);
-  const g = grammaticalModality(words, ti, tj);
+  const g = options.language === 'fr' && !looksEnglish(sentence) ? frenchGrammaticalModality(words, ti) : grammaticalModality(words, ti, tj);
   const source = options.sources?.[0];
   if (source && source.cueType === 'denial') return { modality: 'denied', rule: 'modality.source-denial', cue: source.cue.text };
   if (g?.kind === 'negated') return { modality: 'denied', rule: g.rule, cue: g.cue };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { documentFromText } from '../../ingest/document.js';
-import { emptyExtraction, type SourceMention } from '../../model.js';
-import { tokensStage } from './tokens.js';
-import { sourcesStage } from './sources.js';
+import type { SourceMention } from '../../model.js';
+import { sourcesOf } from './sources.fixtures.js';
 
 function sources(text: string): SourceMention[] {
-  const doc = documentFromText(text);
-  const results = emptyExtraction();
-  tokensStage.run(doc, results);
-  sourcesStage.run(doc, results);
-  return results.sources;
+  return sourcesOf(text).sources;
 }
 
 describe('sources stage: words that look like cues but are not', () => {

@@ -1,8 +1,10 @@
 import type { ActorMention, Document, Extraction, SourceMention, Span, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
-import { cueLexicon } from '../attribution/lexicon.js';
+import { cueLexicon, frenchCueLexicon } from '../attribution/lexicon.js';
 import { attributeSentence, isCueStart, quotations, type SentenceView } from '../attribution/rules.js';
+import { attributeFrenchSentence, isFrenchCueStart } from '../attribution/french.js';
+import { looksEnglish } from '../../text/sentencelanguage.js';
 import { TypeFlags } from './tokens.js';
 import { lowerTokens } from '../attribution/lowertokens.js';
 
@@ -39,6 +41,13 @@ function antecedent(doc: Document, results: Extraction, sentence: number, own: S
 
 /** Each word type's `isCueStart`, asked once. */
 const CUE_STARTS = new TypeFlags((text) => (isCueStart(text.toLowerCase(), cueLexicon()) ? 1 : 0));
+/** The same for French cues, in French documents. */
+const FRENCH_CUE_STARTS = new TypeFlags((text) => (isFrenchCueStart(text.toLowerCase(), frenchCueLexicon()) ? 1 : 0));
+
+/** French rules read straight apostrophes: "d’après" as "d'après". */
+function straightened(lower: string[]): string[] {
+  return lower.map((w) => (w.includes('’') ? w.replace(/’/g, "'") : w));
+}
 
 /**
  * Who says so: reporting and certainty cues with their source, content and channel. Runs after the
@@ -57,12 +66,18 @@ export const sourcesStage: Stage = {
     const tokens = results.tokens;
     const lowerAll = lowerTokens(tokens);
     const cueStart = CUE_STARTS.of(tokens);
+    // a French document's sentences are read with the French cues, but for those that read as English
+    const french = doc.language === 'fr';
+    const frenchStart = french ? FRENCH_CUE_STARTS.of(tokens) : undefined;
+    const frLex = french ? frenchCueLexicon() : null;
     const quoted = new Map<number, Span[]>();
     for (const sentence of doc.sentences) {
       while (t < tokens.length && tokens[t].sentence < sentence.index) t++;
       const from = t;
-      let starts = cueStart === undefined;
-      for (; t < tokens.length && tokens[t].sentence === sentence.index; t++) if (cueStart !== undefined && cueStart[t] === 1) starts = true;
+      const inFrench = frLex !== null && !looksEnglish(doc.text.slice(sentence.start, sentence.end));
+      const startTable = inFrench ? frenchStart : cueStart;
+      let starts = startTable === undefined;
+      for (; t < tokens.length && tokens[t].sentence === sentence.index; t++) if (startTable !== undefined && startTable[t] === 1) starts = true;
       // a sentence with no word that may start a cue has no source: nothing to read in it
       if (t === from || !starts) continue;
       const sentTokens: Token[] = tokens.slice(from, t);
@@ -75,13 +90,13 @@ export const sourcesStage: Stage = {
       const view: SentenceView = {
         text: doc.text,
         tokens: sentTokens,
-        lower: lowerAll.slice(from, t),
+        lower: inFrench ? straightened(lowerAll.slice(from, t)) : lowerAll.slice(from, t),
         sentence,
         paragraph,
         quoted: q,
-        cueStart: cueStart?.subarray(from, t),
+        cueStart: inFrench ? undefined : cueStart?.subarray(from, t),
       };
-      for (const a of attributeSentence(view, lex)) {
+      for (const a of frLex && inFrench ? attributeFrenchSentence(view, frLex) : attributeSentence(view, lex)) {
         const mention: SourceMention = {
           stage: 'sources',
           rule: a.rule,
@@ -95,7 +110,7 @@ export const sourcesStage: Stage = {
         if (a.source) {
           const actor = actorIn(actors, a.source.start, a.source.end);
           if (actor) mention.sourceActorId = actor.actorId;
-          else if (PRONOUNS.has(a.source.text.toLowerCase())) {
+          else if (PRONOUNS.has(a.source.text.toLowerCase()) || (inFrench && frLex?.pronouns.has(a.source.text.toLowerCase()))) {
             const id = antecedent(doc, linked, sentence.index, out);
             if (id) mention.sourceActorId = id;
           }

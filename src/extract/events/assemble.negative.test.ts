@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../pipeline.js';
+import { documentFromText } from '../../ingest/document.js';
+
+function events(text: string, published: string | null = null) {
+  return extract(documentFromText(text, published)).events;
+}
+
+describe('events stage: French sentences that stay with the incident told before', () => {
+  it('a toll at the same place, given by the army, is the toll of the attack', () => {
+    const evs = events("Des jihadistes ont attaqué dimanche le camp militaire de Boulkessi, dans la province du Soum. L'armée a affirmé avoir neutralisé une trentaine d'assaillants qui tentaient de pénétrer dans le camp, a indiqué l'état-major.", '2024-06-10');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].fatalities?.best).toBe(30);
+  });
+
+  it('an English document keeps merging a later toll into the incident told last', () => {
+    const evs = events('Gunmen killed at least twelve civilians on Sunday near Djibo, according to local sources. The Malian army said it had neutralised about thirty terrorists in the Bankass circle.', '2024-06-10');
+    expect(evs).toHaveLength(1);
+  });
+});
