@@ -19,4 +19,11 @@ describe('statements: negative cases', () => {
   it('numbers of people that are not a force are no strength', () => {
     expect(predicates('About 2,000 people remain in the camp at Mbera.')).not.toContain('strength');
   });
+  it('a person led by another is no leadership of a group, and a power grab without a named taker gives none', () => {
+    expect(predicates('The delegation, led by a minister, arrived in Bamako on Monday.')).not.toContain('leader_of');
+    expect(predicates('The military seized power in Niger in July 2023.')).not.toContain('leader_of');
+  });
+  it('being in a country without a start gives no dated presence', () => {
+    expect(predicates('Wagner Group fighters have been in Mali for a long time.')).not.toContain('present_in');
+  });
 });

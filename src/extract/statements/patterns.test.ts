@@ -59,4 +59,28 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements('In a message on Telegram, the Wagner Group proclaimed: “Mission accomplished.”');
     expect(find(st, 'claims')[0]).toMatchObject({ subject: 'Wagner Group', value: 'Mission accomplished.', modality: 'claimed', attributedTo: 'Wagner Group', channel: 'telegram' });
   });
+  it('"X, led by General Y since T" and "Y leads X" give leader_of with its start', () => {
+    const st = statements("Niger's military junta, led by General Abdourahamane Tiani since the July 2023 coup, ordered the withdrawal of U.S. troops.");
+    expect(find(st, 'leader_of')[0]).toMatchObject({ subject: 'Abdourahamane Tiani', object: 'Government of Niger', from: '2023-07' });
+    expect(find(statements('Iyad Ag Ghaly leads JNIM, the largest jihadist alliance in the Sahel.'), 'leader_of')[0]).toMatchObject({ subject: 'Iyad Ag Ghaly', object: "Jama'at Nusrat al-Islam wal-Muslimin" });
+  });
+
+  it('"Y seized power in Z in T, ousting W" gives both leaderships and the succession', () => {
+    const st = statements('Captain Ibrahim Traore seized power in Burkina Faso in September 2022, ousting Lieutenant Colonel Paul-Henri Sandaogo Damiba.');
+    expect(find(st, 'leader_of')).toEqual([
+      expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Burkina Faso', from: '2022-09' }),
+      expect.objectContaining({ subject: 'Paul-Henri Sandaogo Damiba', object: 'Burkina Faso', to: '2022-09' }),
+    ]);
+    expect(find(st, 'successor_of')[0]).toMatchObject({ subject: 'Ibrahim Traoré', object: 'Paul-Henri Sandaogo Damiba', from: '2022-09' });
+  });
+
+  it('"X fighters have been in Y since T" and "X troops arrived in Y in T" give present_in from T', () => {
+    expect(find(statements('Wagner Group fighters have been in Mali since December 2021.'), 'present_in')[0]).toMatchObject({ subject: 'Wagner Group', object: 'ML', from: '2021-12' });
+    expect(find(statements('Africa Corps troops arrived in Mali in January 2024.'), 'present_in')[0]).toMatchObject({ subject: 'Africa Corps', object: 'ML', from: '2024-01' });
+  });
+
+  it('"N Africa Corps personnel are deployed in Y" names the force as the subject of the strength', () => {
+    const st = statements('Around 1,500 Africa Corps personnel are deployed in Mali, according to a Western diplomat.');
+    expect(find(st, 'strength')[0]).toMatchObject({ subject: 'Africa Corps', object: 'ML', value: { best: 1500, approximate: true }, modality: 'estimated', attributedTo: 'a Western diplomat' });
+  });
 });

@@ -433,6 +433,84 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+/** "X, led by General P since the 2023 coup", "X is headed by P": the group before, the leader after */
+const LED_BY = /\b(?:led|headed|commanded)\s+by\s+/giu;
+/** "P leads X", "P, who heads X" */
+const LEADS = /^\s*,?\s*(?:who\s+)?(?:leads|led|heads|headed|commands)\s+/iu;
+/** title words between "led by" and the leader's name: "led by General", "led by junta leader" */
+const TITLE_GAP = /^(?:(?:the\s+)?(?:[\p{L}.-]+\s+){0,3})?$/u;
+
+/** "since the July 2023 coup": the start of a state the clause describes, when it follows `pos` closely */
+function sinceAfter(ctx: Ctx, pos: number, limit: number): string | undefined {
+  for (let i = lowerBound(ctx.times, pos); i < ctx.times.length && ctx.times[i].start <= Math.min(limit, pos + 40); i++) {
+    const t = ctx.times[i];
+    if (t.timexType === 'DURATION' || !/^\d{4}/.test(t.value)) continue;
+    if (/\bsince\s+(?:the\s+)?$/iu.test(ctx.doc.text.slice(pos, t.start))) return dateOf(t);
+  }
+  return undefined;
+}
+
+function ledBy(ctx: Ctx, s: Sentence, text: string): void {
+  const people = persons(ctx, s);
+  for (const m of matches(LED_BY, text)) {
+    const at = s.start + m.index;
+    const group = actorBefore(ctx, Math.max(s.start, at - 80), at, (a) => a.kind !== 'person');
+    // only an auxiliary, a relative pronoun or a comma between the group and "led by"
+    if (!group || !/^(?:[’']s\s+\w+)?[\s,]*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being)\s+)?$/iu.test(ctx.doc.text.slice(group.end, at))) continue;
+    const from = at + m[0].length;
+    const person = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
+    if (!person) continue;
+    const since = sinceAfter(ctx, person.span.end, s.end);
+    push(ctx, s, { start: group.start, end: person.span.end }, 'statements.led-by', { subject: person.name, predicate: 'leader_of', object: group.name, from: since }, { start: at, end: from });
+  }
+  for (const p of people) {
+    const m = LEADS.exec(ctx.doc.text.slice(p.span.end, s.end));
+    if (!m) continue;
+    const group = actorAfter(ctx, p.span.end + m[0].length, s.end, 6);
+    if (!group || group.kind === 'person') continue;
+    push(ctx, s, { start: p.span.start, end: group.end }, 'statements.leads', { subject: p.name, predicate: 'leader_of', object: group.name, from: sinceAfter(ctx, group.end, s.end) });
+  }
+}
+
+/** "seized power", "took power": a leader's start; "ousting P", "overthrew P": the end of another's */
+const SEIZED_POWER = /\b(?:seized|took|grabbed|came to|rose to)\s+power\b/giu;
+const OUSTED = /\b(?:ousting|ousted|overthrowing|overthrew|deposing|deposed|toppling|toppled|replacing|replaced)\s+/giu;
+
+/** The state a change of power is about: a country named in the sentence, else the new leader's own. */
+function stateOfSentence(ctx: Ctx, s: Span, near: number, person: ActorMention | null): string | null {
+  let best: PlaceMention | null = null;
+  for (let i = lowerBound(ctx.places, s.start); i < ctx.places.length && ctx.places[i].start < s.end; i++) {
+    const pl = ctx.places[i];
+    if (pl.kind === 'country' && (!best || Math.abs(pl.start - near) < Math.abs(best.start - near))) best = pl;
+  }
+  return stateName(best?.country ?? person?.country ?? null);
+}
+
+function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
+  const people = persons(ctx, s);
+  if (people.length === 0) return;
+  const actorOf = (span: Span): ActorMention | null => ctx.actors.find((a) => a.kind === 'person' && overlaps(a, span)) ?? null;
+  for (const m of matches(SEIZED_POWER, text)) {
+    const at = s.start + m.index;
+    const taker = [...people].reverse().find((p) => p.span.end <= at && at - p.span.end <= 60 && !/[;.]/.test(ctx.doc.text.slice(p.span.end, at)));
+    if (!taker) continue;
+    const state = stateOfSentence(ctx, s, at, actorOf(taker.span));
+    if (!state) continue;
+    const t = timeIn(ctx, { start: at, end: s.end });
+    const when = t ? dateOf(t) : undefined;
+    push(ctx, s, { start: taker.span.start, end: t ? Math.max(t.end, at + m[0].length) : at + m[0].length }, 'statements.seized-power', { subject: taker.name, predicate: 'leader_of', object: state, from: when }, { start: at, end: at + m[0].length });
+    OUSTED.lastIndex = 0;
+    const rest = ctx.doc.text.slice(at + m[0].length, s.end);
+    const o = OUSTED.exec(rest);
+    if (!o) continue;
+    const from = at + m[0].length + o.index + o[0].length;
+    const ousted = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
+    if (!ousted || ousted.name === taker.name) continue;
+    push(ctx, s, { start: at + m[0].length + o.index, end: ousted.span.end }, 'statements.ousted', { subject: ousted.name, predicate: 'leader_of', object: state, to: when });
+    push(ctx, s, { start: taker.span.start, end: ousted.span.end }, 'statements.successor', { subject: taker.name, predicate: 'successor_of', object: ousted.name, from: when });
+  }
+}
+
 function roles(ctx: Ctx, s: Sentence): void {
   for (const p of persons(ctx, s)) {
     const before = ctx.doc.text.slice(s.start, p.span.start);
@@ -532,7 +610,10 @@ function parseCount(s: string): number | null {
 }
 
 /** "about 2,000 mercenaries remain in": a force's strength in a country */
-const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+
+/** "have been in", "has been stationed in", "arrived in", "were deployed to": the start of a presence */
+const PRESENT_SINCE = /\b(?:(?:have|has|had)\s+been\s+(?:(?:deployed|present|stationed|based|operating|active)\s+)?in|arrived\s+in|(?:was|were)\s+deployed\s+(?:to|in))\s+/giu;
 
 function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, string>): void {
   // "Wagner's presence in Mali began in late 2021"
@@ -573,6 +654,20 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
       push(ctx, s, { start: at, end: dur ? dur.end : who.end }, 'statements.insurgency-involving', { subject: who.name, predicate: 'present_in', object: p.country, from });
     }
   }
+  // "Wagner fighters have been in Mali since December 2021", "Africa Corps troops arrived in Mali in 2024"
+  for (const m of matches(PRESENT_SINCE, text)) {
+    const at = s.start + m.index;
+    const iso = countryCodeAt(ctx, at + m[0].length, s.end);
+    if (!iso) continue;
+    const who = actorBefore(ctx, Math.max(s.start, at - 60), at, (a) => a.kind !== 'person');
+    if (!who || !/^(?:[’']s)?\s*(?:(?:fighters|troops|forces|soldiers|mercenaries|personnel|instructors|units|contingent|men)\s+)?$/iu.test(ctx.doc.text.slice(who.end, at))) continue;
+    const place = placeAt(ctx, at + m[0].length, s.end)!;
+    const arrived = /^(?:arrived|deployed|was deployed|were deployed)\b/iu.test(m[0]);
+    const t = arrived ? timeIn(ctx, { start: place.end, end: s.end }) : null;
+    const from = arrived ? (t ? dateOf(t) : undefined) : sinceAfter(ctx, place.end, s.end);
+    if (!from) continue;
+    push(ctx, s, { start: who.start, end: t ? t.end : place.end }, arrived ? 'statements.presence-arrived' : 'statements.presence-since', { subject: who.name, predicate: 'present_in', object: iso, from, to: withdrawals.get(who.name) }, { start: at, end: at + m[0].length });
+  }
   // "about 2,000 mercenaries remain in Mali"
   for (const m of matches(STRENGTH, text)) {
     const at = s.start + m.index;
@@ -585,8 +680,10 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     // name the counted group as the text does elsewhere ("the Russian mercenary presence" -> "Russian mercenaries")
     const stem = noun.replace(/ies$/, 'y').replace(/ries$/, 'ry').replace(/s$/, '');
     const adj = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)\s+${stem.slice(0, Math.max(4, stem.length - 1))}`, 'u').exec(ctx.doc.text.slice(0, at));
+    // "1,500 Africa Corps personnel": the force the text names before the noun
+    const named = m[3] ? ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= at + m[0].length && ctx.doc.text.slice(a.start, a.end).includes(m[3].split(/\s+/)[0])) : undefined;
     const adjective = m[3] ?? adj?.[1];
-    const subject = `${adjective ? adjective + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
+    const subject = named ? named.name : `${adjective ? adjective + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
     const value: Record<string, unknown> = { best: n, approximate: approx };
     const st = push(ctx, s, { start: at, end: place ? place.end : at + m[0].length }, 'statements.strength', {
       subject,
@@ -646,8 +743,10 @@ const GATE = {
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
-  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating/i,
+  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
+  ledBy: /led by|headed by|commanded by|leads|heads|commands/i,
+  power: /power/i,
 };
 
 type GateName = keyof typeof GATE;
@@ -720,7 +819,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE]);
+compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
@@ -761,6 +860,8 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (sourceSentences.has(s.index) || gate('assessment', s, text)) claims(ctx, s);
     if (gate('presence', s, text)) presence(ctx, s, text, withdrawals);
     if (gate('personnel', s, text)) personnelMoves(ctx, s, text);
+    if (gate('ledBy', s, text)) ledBy(ctx, s, text);
+    if (gate('power', s, text)) changeOfPower(ctx, s, text);
   }
   // a leadership ends with the leader's death
   for (const st of ctx.out) {
