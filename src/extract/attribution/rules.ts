@@ -798,6 +798,9 @@ function npThenClauseEnd(v: SentenceView, s: number, lex: CueLexicon): number {
  * punctuation: an apposition ("X, a spokesman for Y, said"), a parenthesis ("Sen. X (D-MA) said"),
  * a dash-bounded aside, or a relative clause ("X, who on Tuesday endorsed Y, said").
  */
+/** Participles that open an apposition describing the noun before it ("X, formed by ...,", "X, led by ...,"). */
+const APPOSITIVE_PARTICIPLES = new Set(['formed', 'founded', 'created', 'established', 'led', 'headed', 'backed', 'based', 'made', 'composed', 'known', 'launched', 'supported', 'funded', 'comprising', 'including', 'grouping', 'bringing', 'set']);
+
 function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [number, number] | null {
   let e = k;
   const t = v.tokens[e].text;
@@ -840,6 +843,18 @@ function subjectAcrossAside(v: SentenceView, k: number, lex: CueLexicon): [numbe
     j--;
   }
   if (j <= 0 || e - j >= 30) return null;
+  // "The Alliance (AES), formed by Mali, Burkina Faso and Niger in 2023, announced": a participial
+  // aside may hold a list with its own commas; it opens at the comma before its participle
+  if (mark === ',') {
+    for (let j2 = j - 1; j2 > 0 && e - j2 < 40; j2--) {
+      const x = v.tokens[j2].text;
+      if (x === '.' || x === ';' || x === ':' || x === '—' || x === '–') break;
+      if (x === ',' && APPOSITIVE_PARTICIPLES.has(v.lower[j2 + 1])) {
+        j = j2;
+        break;
+      }
+    }
+  }
   if (!isWord(v.tokens[j - 1].text)) {
     if (v.tokens[j - 1].text !== ')') return null;
     const inner = subjectAcrossAside(v, j - 1, lex);

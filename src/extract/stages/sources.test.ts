@@ -35,6 +35,11 @@ describe('sources stage: who says so', () => {
     expect(s.stage).toBe('sources');
   });
 
+  it('a participial apposition holding a list of its own keeps its head as the source', () => {
+    const src = only('The Alliance of Sahel States (AES), formed by Mali, Burkina Faso and Niger in September 2023, announced its withdrawal from ECOWAS.', 'announced');
+    expect(src.source?.text).toMatch(/^The Alliance of Sahel States \(AES\), formed by Mali, Burkina Faso and Niger/);
+  });
+
   it('"according to" after the claim: content before the comma', () => {
     const s = only('At least 30 civilians were killed in the village of Moura, according to a UN report.', 'according to');
     expect(s.source?.text).toBe('a UN report');
