@@ -22,6 +22,13 @@ describe('events stage, end to end on news sentences', () => {
     expect(e.rules).toContain('plover.mode.firearms');
   });
 
+  it('a cue inside a subject-to-verb trigger governs it: "rebels said they seized" is reported by the rebels', () => {
+    const [e] = events('Separatist rebels said they seized the town of Tinzaouaten on Saturday after fighting with the army.', '2024-07-29');
+    expect(e.acled?.subtype).toBe('Non-state actor overtakes territory');
+    expect(e.modality).toBe('reported');
+    expect(e.attributedTo).toBe('rebels');
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

@@ -611,6 +611,11 @@ function tokensOf(all: readonly Token[] | undefined, sentence: Sentence): RawTok
 export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = [], tokens?: readonly Token[]): Attribution {
   const inSentence = sources.filter((s) => s.sentence === sentence.index);
   const governing = inSentence.filter((s) => {
+    // "rebels of the FLA said they seized the town": a cue that opens a subject-to-verb trigger's
+    // span from inside it, with its reported content running to the trigger's verb, governs it
+    if (s.cue.start > trigger.start && s.cue.end < trigger.end && (s.cueType === 'report' || s.cueType === 'claim' || s.cueType === 'denial')) {
+      return !s.content || (s.content.start >= s.cue.end && s.content.start < trigger.end && s.content.end >= trigger.end);
+    }
     if (s.source && overlaps(s.source, trigger)) return false;
     if (overlaps(s.cue, trigger)) return false;
     // "suspected jihadists", "the assailants, believed to belong to X, stormed": a hedge on who
