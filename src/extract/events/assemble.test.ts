@@ -29,6 +29,14 @@ describe('events stage, end to end on news sentences', () => {
     expect(e.attributedTo).toBe('rebels');
   });
 
+  it('with no subject, the actor the trigger hits or is aimed against is the target, not the side that acted', () => {
+    const [bomb] = events('An improvised explosive device hit a Burkinabe army convoy near Djibo, killing 15 soldiers, security sources said.', '2024-03-20');
+    expect([bomb.actor1, bomb.actor2]).toEqual([null, 'Military Forces of Burkina Faso']);
+    const [protest] = events('Hundreds of people protested in Bamako on Friday against the presence of French troops.', '2024-03-20');
+    expect(protest.actor1).toBeNull();
+    expect(protest.actor2).toBe('Military Forces of France');
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

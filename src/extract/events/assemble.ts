@@ -235,6 +235,9 @@ function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Spa
   return /,\s*(?:a|an|the)\s[^,]*$/i.test(before) && /^[^,]*,/.test(after);
 }
 
+/** What stands between a trigger with no subject and its target: a verb of harm, or "against". */
+const TARGET_AFTER = /^[^.;]{0,25}?\b(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against)\b[^.;,]{0,40}$/i;
+
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
 
@@ -321,8 +324,16 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // no subject: "negotiations between X and Y", "clashes with X" after a victim
     const after = candidates.filter((a) => a.start >= trigger.end);
     if (after.length > 0) {
-      actor1 = after[0];
-      rules.push(victims.size > 0 ? 'events.actor.against-victim' : 'events.actor.first-after');
+      // "a roadside bomb hit an army convoy", "protested against the presence of French troops":
+      // the actor after the trigger is its target, and who acted is not said
+      const between = doc.text.slice(trigger.end, after[0].start);
+      if (TARGET_AFTER.test(between)) {
+        victims.add(after[0]);
+        rules.push('events.actor.target-after');
+      } else {
+        actor1 = after[0];
+        rules.push(victims.size > 0 ? 'events.actor.against-victim' : 'events.actor.first-after');
+      }
     }
   }
   const victimList = inClause.filter((a) => victims.has(a));
