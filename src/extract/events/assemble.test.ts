@@ -37,6 +37,11 @@ describe('events stage, end to end on news sentences', () => {
     expect(protest.actor2).toBe('Military Forces of France');
   });
 
+  it('in French too, the actor a subjectless trigger hits is its target ("a frappé un convoi de l\'armée malienne")', () => {
+    const [e] = events("Un engin explosif improvisé a frappé dimanche un convoi de l'armée malienne près de Gao, tuant cinq militaires, selon des sources sécuritaires.", '2024-06-10');
+    expect([e.actor1, e.actor2]).toEqual([null, 'Military Forces of Mali']);
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

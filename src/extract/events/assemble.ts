@@ -235,8 +235,8 @@ function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Spa
   return /,\s*(?:a|an|the)\s[^,]*$/i.test(before) && /^[^,]*,/.test(after);
 }
 
-/** What stands between a trigger with no subject and its target: a verb of harm, or "against". */
-const TARGET_AFTER = /^[^.;]{0,25}?\b(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against)\b[^.;,]{0,40}$/i;
+/** What stands between a trigger with no subject and its target: a verb of harm, or "against" ("contre"). */
+const TARGET_AFTER = /^[^.;]{0,25}?(?<![\p{L}])(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against|frappé|visé|ciblé|touché|heurté|pris pour cible|détruit|contre)(?![\p{L}])[^.;,]{0,40}$/iu;
 
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;

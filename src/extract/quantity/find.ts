@@ -251,6 +251,17 @@ function readFigure(toks: Tok[], i: number, lex: QuantityLexicon): NumberRead | 
     if (vague) return { value: null, vague: vague.value, end: vague.end };
     return null;
   }
+  // "vingt et un", "soixante et onze": the traditional spelling sets the unit apart, after "et"
+  if (G.frenchDigits && value >= 20 && value <= 60 && value % 10 === 0 && LW[end] === 'et') {
+    const unit = LW[end + 1];
+    if (unit === 'un' || unit === 'une') {
+      value += 1;
+      end += 2;
+    } else if (value === 60 && unit === 'onze') {
+      value += 11;
+      end += 2;
+    }
+  }
   // "2 000 personnes": French sets thousands apart with a space
   if (G.frenchDigits && /^\d{1,3}$/.test(t)) {
     while (/^\d{3}$/.test(LW[end] ?? '') && toks[end].start - toks[end - 1].end === 1) {

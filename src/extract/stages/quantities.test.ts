@@ -83,6 +83,14 @@ describe('quantities stage: losses without a figure', () => {
 
 // French sentences written for these tests in the style of Sahel reporting; the document is detected as French.
 describe('quantities stage: French reporting', () => {
+  it('reads "vingt et un" and "soixante et onze" in the traditional spelling', () => {
+    const qs = quantities("Au moins vingt et un soldats ont été tués dimanche près de Djibo, et soixante et onze civils ont été enlevés, a annoncé l'armée dans un communiqué.");
+    expect(qs.map((q) => [q.counts, q.low])).toEqual([
+      ['killed', 21],
+      ['abducted', 71],
+    ]);
+  });
+
   it('reads a casualty verb that governs the count and French vague amounts', () => {
     const qs = quantities("Des hommes armés ont tué au moins 12 civils dimanche près de Djibo, a annoncé le gouvernement. L'armée a riposté, tuant une trentaine de terroristes, selon l'état-major.");
     expect(qs[0]).toMatchObject({ text: 'tué au moins 12 civils', low: 12, best: 12, high: null, counts: 'killed', countsText: 'civils', rule: 'governed-by-casualty' });

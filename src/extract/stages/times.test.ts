@@ -30,6 +30,16 @@ describe('times stage: dates against the publication date', () => {
     expect(one('Elections will be held in July.', 'July').value).toBe('2025-07');
   });
 
+  it('reads French months alone or with their year, past or coming by the tense', () => {
+    const doc = "Le capitaine a pris le pouvoir en septembre 2022. Des soldats ont été tués fin juillet dans une embuscade près de Djibo, selon l'armée. Les élections auront lieu en mars, a annoncé la junte dans un communiqué lu à la télévision nationale.";
+    const got = times(doc).map((t) => [t.text, t.value]);
+    expect(got).toEqual([
+      ['septembre 2022', '2022-09'],
+      ['juillet', '2024-07'],
+      ['mars', '2026-03'],
+    ]);
+  });
+
   it('reads a weekday after "next" or a future tense forward', () => {
     expect(one('The delegation will travel to Niamey on Tuesday.', 'Tuesday').value).toBe('2025-06-10');
     expect(one('Talks resume next Monday in Algiers.', 'next Monday').value).toBe('2025-06-09');

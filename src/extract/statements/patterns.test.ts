@@ -83,4 +83,14 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements('Around 1,500 Africa Corps personnel are deployed in Mali, according to a Western diplomat.');
     expect(find(st, 'strength')[0]).toMatchObject({ subject: 'Africa Corps', object: 'ML', value: { best: 1500, approximate: true }, modality: 'estimated', attributedTo: 'a Western diplomat' });
   });
+  it('reads the same leaderships in French: "a pris le pouvoir … en renversant", "dirigée par … depuis", "dirige"', () => {
+    const st = statements("Le capitaine Ibrahim Traoré a pris le pouvoir au Burkina Faso en septembre 2022 en renversant le lieutenant-colonel Paul-Henri Sandaogo Damiba. La junte nigérienne, dirigée par le général Abdourahamane Tiani depuis juillet 2023, a exigé le départ des troupes françaises. Iyad Ag Ghaly dirige le JNIM depuis 2017.");
+    expect(find(st, 'leader_of').map((s) => [s.subject, s.object, s.from ?? null, s.to ?? null])).toEqual([
+      ['Ibrahim Traoré', 'Burkina Faso', '2022-09', null],
+      ['Paul-Henri Sandaogo Damiba', 'Burkina Faso', null, '2022-09'],
+      ['Abdourahamane Tiani', 'Government of Niger', '2023-07', null],
+      ['Iyad Ag Ghaly', "Jama'at Nusrat al-Islam wal-Muslimin", '2017', null],
+    ]);
+    expect(find(st, 'successor_of')).toHaveLength(1);
+  });
 });

@@ -44,12 +44,12 @@ function lowerBound(sorted: readonly Span[], pos: number): number {
   return lo;
 }
 
-/** An actor mention that starts within `slack` characters after `pos` (articles allowed between). */
+/** An actor mention that starts within `slack` characters after `pos` (articles, English or French, allowed between). */
 function actorAfter(ctx: Ctx, pos: number, limit: number, slack = 6): ActorMention | null {
   for (let i = lowerBound(ctx.actors, pos); i < ctx.actors.length; i++) {
     const a = ctx.actors[i];
     if (a.start > Math.min(limit, pos + slack)) break;
-    if (/^\s*(?:the\s+|a\s+|an\s+)?$/i.test(ctx.doc.text.slice(pos, a.start))) return a;
+    if (/^\s*(?:the\s+|a\s+|an\s+|le\s+|la\s+|les\s+|l['’]\s*)?$/i.test(ctx.doc.text.slice(pos, a.start))) return a;
   }
   return null;
 }
@@ -434,9 +434,9 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
 }
 
 /** "X, led by General P since the 2023 coup", "X is headed by P": the group before, the leader after */
-const LED_BY = /\b(?:led|headed|commanded)\s+by\s+/giu;
+const LED_BY = /(?<![\p{L}])(?:(?:led|headed|commanded)\s+by|(?:dirig|conduit|command)(?:é|ée|és|ées)?\s+par)\s+/giu;
 /** "P leads X", "P, who heads X" */
-const LEADS = /^\s*,?\s*(?:who\s+)?(?:leads|led|heads|headed|commands)\s+/iu;
+const LEADS = /^\s*,?\s*(?:who\s+|qui\s+)?(?:leads|led|heads|headed|commands|dirige|dirigeait|commande|commandait)\s+/iu;
 /** title words between "led by" and the leader's name: "led by General", "led by junta leader" */
 const TITLE_GAP = /^(?:(?:the\s+)?(?:[\p{L}.-]+\s+){0,3})?$/u;
 
@@ -445,7 +445,7 @@ function sinceAfter(ctx: Ctx, pos: number, limit: number): string | undefined {
   for (let i = lowerBound(ctx.times, pos); i < ctx.times.length && ctx.times[i].start <= Math.min(limit, pos + 40); i++) {
     const t = ctx.times[i];
     if (t.timexType === 'DURATION' || !/^\d{4}/.test(t.value)) continue;
-    if (/\bsince\s+(?:the\s+)?$/iu.test(ctx.doc.text.slice(pos, t.start))) return dateOf(t);
+    if (/(?:\bsince\s+(?:the\s+)?|(?<![\p{L}])depuis\s+(?:(?:le|la|les|l['’])\s*)?)$/iu.test(ctx.doc.text.slice(pos, t.start))) return dateOf(t);
   }
   return undefined;
 }
@@ -473,8 +473,8 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
 }
 
 /** "seized power", "took power": a leader's start; "ousting P", "overthrew P": the end of another's */
-const SEIZED_POWER = /\b(?:seized|took|grabbed|came to|rose to)\s+power\b/giu;
-const OUSTED = /\b(?:ousting|ousted|overthrowing|overthrew|deposing|deposed|toppling|toppled|replacing|replaced)\s+/giu;
+const SEIZED_POWER = /(?<![\p{L}])(?:(?:seized|took|grabbed|came to|rose to)\s+power|(?:a|ont|avait|avaient)\s+pris\s+le\s+pouvoir|s['’]est\s+emparée?\s+du\s+pouvoir|(?:est|sont)\s+arrivée?s?\s+au\s+pouvoir)(?![\p{L}])/giu;
+const OUSTED = /(?<![\p{L}])(?:ousting|ousted|overthrowing|overthrew|deposing|deposed|toppling|toppled|replacing|replaced|(?:en\s+)?renversant|après\s+avoir\s+renversé|a\s+renversé|(?:en\s+)?destituant|a\s+destitué|(?:en\s+)?remplaçant)\s+/giu;
 
 /** The state a change of power is about: a country named in the sentence, else the new leader's own. */
 function stateOfSentence(ctx: Ctx, s: Span, near: number, person: ActorMention | null): string | null {
@@ -745,8 +745,8 @@ const GATE = {
   assessment: /assessment|toll|figure|estimate|count|tally/i,
   presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
-  ledBy: /led by|headed by|commanded by|leads|heads|commands/i,
-  power: /power/i,
+  ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command/i,
+  power: /power|pouvoir/i,
 };
 
 type GateName = keyof typeof GATE;

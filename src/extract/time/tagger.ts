@@ -1239,6 +1239,46 @@ const FRENCH_CHRONO: ChronoLocale = {
   future: (text, pos) => /^\S*\s+(?:prochain|prochaine)\b/i.test(text.slice(pos, pos + 30)),
 };
 
+const FRENCH_MONTH_NUMBER: Record<string, number> = { janvier: 1, fevrier: 2, février: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, août: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12, décembre: 12 };
+/** "en septembre 2022", "depuis juillet 2023", "fin mars": a month, with its year or not, and no day before it (chrono reads those) */
+const FRENCH_MONTH = new RegExp(`(?<!\\d\\s?)(?<![\\p{L}-])(${FRENCH_MONTHS})(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu');
+
+/** French future and past tenses around a date: "auront lieu", "sera", "va"; "ont été tués", "a attaqué" */
+const FRENCH_FUTURE = /(?<![\p{L}])(?:prochain|prochaine|aura|auront|sera|seront|va|vont|devrait|devraient|prévu|prévue|prévues|prévus)(?![\p{L}])/iu;
+const FRENCH_PAST = /(?<![\p{L}])(?:a|ont|avait|avaient|était|étaient|fut|furent)\s+(?:été\s+)?\p{L}+(?:é|és|ée|ées|i|is|it|u|us)(?![\p{L}])/iu;
+
+/** French months chrono leaves alone: a month alone or with its year, as the English month rules read them. */
+function frenchMonthCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  FRENCH_MONTH.lastIndex = 0;
+  for (let m = FRENCH_MONTH.exec(text); m; m = FRENCH_MONTH.exec(text)) {
+    // "mars" is also the planet and the verb "marcher"'s noun: a bare month needs a preposition before it
+    if (!m[2] && !/\b(?:en|de|d['’]|depuis|fin|début|mi-|courant|jusqu['’]en|dès|au mois de)\s*$/iu.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const month = FRENCH_MONTH_NUMBER[m[1].toLowerCase()];
+    const year = m[2] ? Number(m[2]) : null;
+    const at = m.index;
+    out.push({
+      start: at,
+      end: at + m[0].length,
+      rule: 'fr-month',
+      priority: 0,
+      resolve(ctx) {
+        if (year !== null) return { type: 'DATE', value: monthString(year, month), anchored: false, sets: { y: year, m: month } };
+        const clause = ctx.text.slice(Math.max(0, at - 60), at + 30);
+        const future = FRENCH_FUTURE.test(clause);
+        // "ont été tués fin juillet": a past tense reports the last such month, never a coming one
+        if (ctx.dct && !future && FRENCH_PAST.test(clause)) return { type: 'DATE', value: monthString(month <= ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1, month), anchored: true };
+        // "auront lieu en mars": the coming such month
+        if (ctx.dct && future) return { type: 'DATE', value: monthString(month >= ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1, month), anchored: true };
+        const inferred = inferYear(ctx, at, month, undefined, future);
+        if (!inferred) return { type: 'DATE', value: `XXXX-${pad(month)}`, anchored: false };
+        return { type: 'DATE', value: monthString(inferred.y, month), anchored: inferred.anchored, sets: inferred.anchored ? undefined : { y: inferred.y, m: month } };
+      },
+    });
+  }
+  return out;
+}
+
 /** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
 function chronoCandidates(text: string, dct: Ymd | null, locale: ChronoLocale = ENGLISH_CHRONO): Candidate[] {
   const out: Candidate[] = [];
@@ -1562,7 +1602,7 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   const cands = collect(text);
   if (options.chrono !== false) {
     cands.push(...chronoCandidates(text, full));
-    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO));
+    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO), ...frenchMonthCandidates(text));
   }
   const narrative = isNarrative(text, full);
   // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
