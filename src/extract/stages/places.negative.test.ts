@@ -154,4 +154,8 @@ describe('places stage: French articles are no towns', () => {
     const countries = extract(documentFromText('Protests took place in Niger, in Mali and in Burkina Faso.'), { until: 'places' }).places;
     expect(countries.map((p) => p.kind)).toEqual(['country', 'country', 'country']);
   });
+  it('a person named before a suffix stays a person even when the suffix could be a place', () => {
+    const suffix = extract(documentFromText('William F. Buckley, Jr. was his uncle and his father was a writer too.'), { until: 'places' }).places;
+    expect(suffix.map((p) => p.text)).not.toContain('Buckley');
+  });
 });

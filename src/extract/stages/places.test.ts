@@ -314,4 +314,13 @@ describe('places stage', () => {
       ['Tin-Essako', 'ML', 'Kidal Region'],
     ]);
   });
+  it('a name followed by its area word, or placed by the text in an area so named, is a place whatever the tagger says', () => {
+    const text = 'ISWAP fighters attacked a military base in Malam Fatori, Borno State, on Monday, and gunmen abducted 50 women near Arbinda.';
+    const ps = places(text, (t) => [loc(t, 'Malam Fatori', 'PER'), loc(t, 'Borno State', 'PER')]);
+    expect(ps.map((p) => [p.text, p.country])).toEqual([
+      ['Malam Fatori', 'NG'],
+      ['Borno', 'NG'],
+      ['Arbinda', 'BF'],
+    ]);
+  });
 });
