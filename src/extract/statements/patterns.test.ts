@@ -93,4 +93,9 @@ describe('statements: general patterns on news sentences', () => {
     ]);
     expect(find(st, 'successor_of')).toHaveLength(1);
   });
+  it('"Forces killed Y, the leader of X, in a drone strike in T" gives died with its cause and date, and the leadership it ends', () => {
+    const st = statements('French forces killed Adnan Abu Walid al-Sahrawi, the leader of the Islamic State in the Greater Sahara, in a drone strike in August 2021, President Emmanuel Macron announced.');
+    expect(find(st, 'died')[0]).toMatchObject({ subject: 'Adnan Abu Walid al-Sahrawi', value: 'drone strike', at: '2021-08', modality: 'reported' });
+    expect(find(st, 'leader_of')[0]).toMatchObject({ subject: 'Adnan Abu Walid al-Sahrawi', object: 'Islamic State in the Greater Sahara' });
+  });
 });

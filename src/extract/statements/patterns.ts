@@ -382,6 +382,18 @@ function died(ctx: Ctx, s: Sentence, text: string, deaths: Map<string, string>):
     if (at2) deaths.set(p.name, at2);
     push(ctx, s, { start: p.span.start, end: p.span.end + m[0].length }, 'statements.x-died', { subject: p.name, predicate: 'died', at: at2 });
   }
+  // "French forces killed Adnan Abu Walid al-Sahrawi ... in a drone strike in August 2021"
+  for (const p of people) {
+    const before = ctx.doc.text.slice(Math.max(s.start, p.span.start - 24), p.span.start);
+    const m = /(?<![\p{L}])(?:killed|assassinated|shot dead|executed|eliminated|neutrali[sz]ed)\s+(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2})?$/iu.exec(before);
+    if (!m) continue;
+    const rest = ctx.doc.text.slice(p.span.end, s.end);
+    const cause = /^[^.;]*?\bin an? ((?:plane|helicopter|car|road|air) (?:crash|accident)|air ?strike|drone strike|ambush|attack|explosion|bombing|raid|operation)\b/iu.exec(rest);
+    const t = timeIn(ctx, { start: p.span.end, end: s.end }) ?? timeIn(ctx, s);
+    const at2 = t ? dateOf(t) : undefined;
+    if (at2) deaths.set(p.name, at2);
+    push(ctx, s, { start: p.span.start - m[0].length, end: p.span.end }, 'statements.killed-x', { subject: p.name, predicate: 'died', value: cause ? cause[1] : null, at: at2 });
+  }
 }
 
 /** "the leader of", "founder", "chief": where a leadership may be told */
@@ -394,14 +406,18 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     const at = s.start + m.index;
     const afterCue = at + m[0].length;
     let group: ActorMention | null = null;
-    if (/ of\s/.test(m[0])) group = actorAfter(ctx, afterCue, s.end, 2);
+    // from "of": an actor's span may hold the article the cue took ("the Islamic State in the Greater Sahara")
+    if (/ of\s/.test(m[0])) group = actorAfter(ctx, at + m[0].indexOf(' of') + 3, s.end, 6);
     else {
       const before = actorBefore(ctx, Math.max(s.start, at - 40), at, (a) => a.kind !== 'person');
       if (before && /^(?:[’']s)?\s*$/.test(ctx.doc.text.slice(before.end, at))) group = before;
     }
     if (!group) continue;
     const from = / of\s/.test(m[0]) ? group.end : afterCue;
-    const person = people.find((p) => p.span.start >= from && /^\s*,?\s*$/.test(ctx.doc.text.slice(from, p.span.start)));
+    // "the leader of JNIM, Iyad Ag Ghaly", else "Iyad Ag Ghaly, the leader of JNIM"
+    const person =
+      people.find((p) => p.span.start >= from && /^\s*,?\s*$/.test(ctx.doc.text.slice(from, p.span.start))) ??
+      (/ of\s/.test(m[0]) ? people.find((p) => p.span.end <= at && /^\s*,\s*(?:the\s+|its\s+|then\s+|the\s+then\s+)?(?:[\p{Ll}-]+\s+)?$/iu.test(ctx.doc.text.slice(p.span.end, at))) : undefined);
     if (!person) continue;
     push(ctx, s, { start: Math.min(group.start, at), end: person.span.end }, 'statements.leader-apposition', { subject: person.name, predicate: 'leader_of', object: group.name });
   }
@@ -739,7 +755,7 @@ const GATE = {
   partOf: /part of|unit of|component of|battalion of|brigade of|subsidiary of|division of|element of|sub-?group of|belong/i,
   member: /member of|militant of|fighter of|commander of|official of/i,
   affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing of|offshoot|franchise|faction/i,
-  death: /death|killing|assassinat|died|killed|shot dead/i,
+  death: /death|killing|assassinat|died|killed|shot dead|executed|eliminated|neutrali/i,
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
