@@ -26,7 +26,7 @@ describe('events stage, end to end on news sentences', () => {
     const [e] = events('Separatist rebels said they seized the town of Tinzaouaten on Saturday after fighting with the army.', '2024-07-29');
     expect(e.acled?.subtype).toBe('Non-state actor overtakes territory');
     expect(e.modality).toBe('reported');
-    expect(e.attributedTo).toBe('rebels');
+    expect(e.attributedTo).toBe('Separatist rebels');
   });
 
   it('with no subject, the actor the trigger hits or is aimed against is the target, not the side that acted', () => {
@@ -40,6 +40,16 @@ describe('events stage, end to end on news sentences', () => {
   it('in French too, the actor a subjectless trigger hits is its target ("a frappé un convoi de l\'armée malienne")', () => {
     const [e] = events("Un engin explosif improvisé a frappé dimanche un convoi de l'armée malienne près de Gao, tuant cinq militaires, selon des sources sécuritaires.", '2024-06-10');
     expect([e.actor1, e.actor2]).toEqual([null, 'Military Forces of Mali']);
+  });
+
+  it('coordinated subjects: the two sides of a clash, or a side and its associate, and a generic reporter is no party', () => {
+    const [clash] = events('JNIM fighters and Islamic State Sahel Province militants clashed near Ménaka on Saturday, residents said.', '2024-03-20');
+    expect([clash.actor1, clash.actor2]).toEqual(["Jama'at Nusrat al-Islam wal-Muslimin", 'Islamic State Sahel Province']);
+    expect(clash.attributedTo).toBe('residents');
+    const [retaken] = events('The Malian army and Wagner recaptured Kidal from the rebels in November 2023.', '2024-03-20');
+    expect([retaken.actor1, retaken.actor2, retaken.associated]).toEqual(['Military Forces of Mali', 'rebels', ['Wagner Group']]);
+    const [killing] = events('Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, residents said.', '2024-03-20');
+    expect([killing.actor1, killing.associated]).toEqual(['Military Forces of Mali', ['Wagner Group']]);
   });
 
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {

@@ -238,6 +238,11 @@ function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Spa
 /** What stands between a trigger with no subject and its target: a verb of harm, or "against" ("contre"). */
 const TARGET_AFTER = /^[^.;]{0,25}?(?<![\p{L}])(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against|frappé|visé|ciblé|touché|heurté|pris pour cible|détruit|contre)(?![\p{L}])[^.;,]{0,40}$/iu;
 
+/** "X and Y", "X, Y": what joins two coordinated actors */
+const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|l['’]\s*)?$/i;
+/** triggers of a fight both sides wage: "clashed", "fought", "exchanged fire" */
+const RECIPROCAL = /\b(?:clash|fought|fight|battl|exchang|skirmish|gunfight|firefight)|(?<![\p{L}])(?:affront|accroch|combat)/iu;
+
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
 
@@ -271,9 +276,12 @@ function filterByPush<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
  * with "backed by", "with the support of" or coordinated after the first actor ("X and Y") go to
  * `associated` (ACLED's assoc_actor).
  */
-export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false): ActorRoles {
+export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false, sources: readonly SourceMention[] = []): ActorRoles {
   const french = doc.language === 'fr';
-  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
+  // "…, residents said": a generic source after the trigger reports the event and is no party to it
+  // (a named force or group that reports its own fight stays a candidate)
+  const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
+  const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
   const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
   const rules: string[] = [];
@@ -320,6 +328,21 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     actor1 = free[free.length - 1] ?? subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }
+  // "JNIM fighters and Islamic State militants clashed": the two coordinated subjects of a
+  // fight are its two sides
+  const partnerBefore = actor1 ? candidates.filter((a) => a.end <= actor1!.start && COORDINATED.test(doc.text.slice(a.end, actor1!.start))).pop() : undefined;
+  if (twoSided && actor1 && partnerBefore && victims.size === 0 && RECIPROCAL.test(doc.text.slice(trigger.start, trigger.end)) && !candidates.some((a) => a.start >= trigger.end)) {
+    rules.push('events.actor.reciprocal-subjects');
+    return { actor1: partnerBefore, actor2: actor1, associated: [...allies], rules };
+  }
+  // "Malian soldiers and Wagner mercenaries executed ...": the first of coordinated subjects acts,
+  // the other is associated with it (ACLED's assoc_actor)
+  let partner: ActorMention | undefined;
+  if (actor1 && partnerBefore && rules.includes('events.actor.subject')) {
+    partner = actor1;
+    actor1 = partnerBefore;
+    rules.push('events.actor.coordinated-subjects');
+  }
   if (!actor1) {
     // no subject: "negotiations between X and Y", "clashes with X" after a victim
     const after = candidates.filter((a) => a.start >= trigger.end);
@@ -339,14 +362,19 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   const victimList = inClause.filter((a) => victims.has(a));
   let actor2: ActorMention | null = victimList[0] ?? null;
   if (!actor2) {
-    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name) ?? null;
+    // a partner coordinated right after the subject ("the Malian army and Wagner recaptured", where
+    // the cue's span opens at "army") acted with it: associated, not the other side
+    const withSubject = (a: ActorMention): boolean => !twoSided && !!actor1 && rules.includes('events.actor.subject') && a.start >= actor1.end && COORDINATED.test(doc.text.slice(actor1.end, a.start));
+    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name && !withSubject(a)) ?? null;
     if (!actor2 && agent && actor1 !== agent) actor2 = null;
-    if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a.name !== actor1?.name && a.end <= trigger.start) ?? null;
+    // a partner coordinated with the subject ("the Malian army and Wagner recaptured") acted with it
+    if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a !== partner && a.name !== actor1?.name && a.end <= trigger.start) ?? null;
   }
   // a development (withdrawal, base, creation) has a second actor only when it directly follows the trigger
   if (actor2 && !violent && victimList.length === 0 && (actor2.start < trigger.end || actor2.start - trigger.end > 40)) actor2 = null;
   if (actor2) rules.push(victimList.length > 0 ? 'events.actor.victim' : 'events.actor.object');
   const associated: ActorMention[] = [...allies];
+  if (partner && partner !== actor2) associated.push(partner);
   // the rest of a coordination: "the Malian army and Russian mercenaries" -> the second is associated
   for (const side of [actor1, actor2]) {
     if (!side) continue;
@@ -581,8 +609,11 @@ export function sourceName(src: SourceMention, actors: readonly ActorMention[], 
     if (tagged) return tagged.text;
     const described = nameInDescription(src.source.text);
     if (described !== src.source.text) return described;
-    if (byId) return byId;
-    const inside = actors.find(within);
+    // a described source ("residents", "local officials") keeps the words the text gives it rather
+    // than its class's name ("civilians")
+    const generic = src.sourceActorId?.startsWith('unnamed:') ?? false;
+    if (byId && !generic) return byId;
+    const inside = actors.find((a) => within(a) && !a.actorId.startsWith('unnamed:'));
     if (inside) return inside.name;
     return src.source.text;
   }
@@ -821,7 +852,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
-      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash');
+      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash', results.sources);
       // a second incident in its own clause ("militants held X hostage, but an airstrike hit
       // them") is not done by the subject of the first
       if (!roles.actor1 && !roles.actor2 && !d.rules.includes('events.second-incident')) {
