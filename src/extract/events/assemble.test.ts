@@ -52,6 +52,16 @@ describe('events stage, end to end on news sentences', () => {
     expect([killing.actor1, killing.associated]).toEqual(['Military Forces of Mali', ['Wagner Group']]);
   });
 
+  it('a later claim of responsibility names the unidentified attacker, in English and French, but not across items of a list', () => {
+    const [en] = events('Gunmen killed 12 soldiers in an ambush near Djibo on Sunday.\n\nJNIM claimed responsibility for the attack on its Telegram channel.', '2024-03-20');
+    expect(en.actor1).toBe("Jama'at Nusrat al-Islam wal-Muslimin");
+    expect(en.rules).toContain('events.actor.claimed-after');
+    const [fr] = events("Des hommes armés ont tué douze soldats dans une embuscade près de Djibo dimanche. Le JNIM a revendiqué l'attaque sur sa chaîne Telegram.", '2024-03-20');
+    expect(fr.actor1).toBe("Jama'at Nusrat al-Islam wal-Muslimin");
+    const list = events('* March 2 – Gunmen killed six villagers near Djibo.\n* March 5 – JNIM claimed the attack on a convoy near Gao.', '2024-03-20');
+    expect(list[0].actor1).not.toBe("Jama'at Nusrat al-Islam wal-Muslimin");
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

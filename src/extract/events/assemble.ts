@@ -1020,9 +1020,46 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     }
   }
   const merged = mergeDrafts(drafts);
+  claimsAfterTheFact(doc, results, merged);
   markMain(merged);
   return merged.map((d) => d.event);
 }
+
+/** "JNIM claimed responsibility for the attack", "Le JNIM a revendiqué l'attaque": a claim of an attack told before */
+const CLAIMED_ATTACK = /(?:\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?|(?<![\p{L}])revendiqu\p{L}*\s+)(?:(?:the|this|that|these|l['’]|les?|la|cette|cet|ces)\s*)?(?:[\p{L}'’-]+\s+){0,2}?(?:attacks?|ambush(?:es)?|assaults?|raids?|bombings?|killings?|massacres?|abductions?|kidnappings?|attaques?|embuscades?|attentats?|assauts?|enlèvements?|tueries?)(?![\p{L}])/iu;
+
+/**
+ * A claim of responsibility in a sentence after the attack it claims (within three sentences, in
+ * the same or the next paragraph) names the attack's perpetrator when the report did not: the
+ * claimant becomes actor1 of the last violent event with none, or with an unidentified one, and
+ * the rule says the side is known by its own claim.
+ */
+function claimsAfterTheFact(doc: Document, results: Extraction, drafts: Draft[]): void {
+  for (const src of results.sources) {
+    if (src.cueType !== 'claim' || !src.source) continue;
+    const claimant = results.actors.find((a) => overlaps(a, src.source!) && (a.kind === 'armed-group' || a.kind === 'militia') && !a.actorId.startsWith('unnamed:'));
+    if (!claimant) continue;
+    const sentence = doc.sentences[src.sentence];
+    if (!sentence || !CLAIMED_ATTACK.test(doc.text.slice(src.cue.start, sentence.end))) continue;
+    if (drafts.some((d) => d.sentence === src.sentence && VIOLENT.has(d.kind))) continue;
+    // the next paragraph of a wire story goes on with its incident; the next item of a list or
+    // timeline is another one, whether or not the text sets it in a paragraph of its own
+    const lineStart = doc.text.lastIndexOf('\n', sentence.start) + 1;
+    const itemStart = /^[ \t]*(?:[*•–-]|\d+[.)])\s/u.test(doc.text.slice(lineStart, sentence.end)) ? lineStart : -1;
+    const target = findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.sentence <= 3 && sentence.paragraph - d.paragraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
+    if (!target) continue;
+    const e = target.event;
+    if (e.actor1 !== null && !UNIDENTIFIED.has(e.actor1)) continue;
+    if (e.actor1 !== null) e.associated = e.associated.filter((x) => x !== claimant.name);
+    e.actor1 = claimant.name;
+    const other = e.actor2 === null ? null : results.actors.find((a) => a.name === e.actor2) ?? null;
+    e.interaction = interaction(claimant, other);
+    e.rules.push('events.actor.claimed-after');
+  }
+}
+
+/** The names an attacker the report could not identify goes by */
+const UNIDENTIFIED = new Set(['unidentified armed group', 'gunmen', 'attackers', 'assailants', 'militants', 'jihadists', 'terrorists', 'armed men']);
 
 function sameValue<T>(a: T | null | undefined, b: T | null | undefined): boolean {
   return a === null || a === undefined || b === null || b === undefined || a === b;
