@@ -323,4 +323,12 @@ describe('places stage', () => {
       ['Arbinda', 'BF'],
     ]);
   });
+  it('French lists of countries are lists, and "Le Mali" opening a sentence is the country', () => {
+    const ps = extract(documentFromText('Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO en janvier 2024, a annoncé la junte.'), { until: 'places' }).places;
+    expect(ps.map((p) => [p.text, p.kind])).toEqual([
+      ['Mali', 'country'],
+      ['Burkina Faso', 'country'],
+      ['Niger', 'country'],
+    ]);
+  });
 });

@@ -681,7 +681,8 @@ function personWordsOf(us: Unit[], per: NameMention[], g: Gazetteer): PersonWord
     const words = p.text.split(/\s+/);
     // "North Texas", "Downtown Greer", "Metro Nashville": the tagger's slip on a part of a place,
     // which says nothing of a person
-    if (AREA_PREFIXES.has(unitKey(words[0]))) continue;
+    // and "Le Mali", "The Hague": an article opening the span says nothing of a person either
+    if (AREA_PREFIXES.has(unitKey(words[0])) || ARTICLES.has(unitKey(words[0]))) continue;
     for (const w of words.slice(1)) personWords.add(unitKey(w));
   }
   return { personWords, surnameWords };
@@ -734,7 +735,9 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     // a one-word PER on a country's, region's or large city's name is the tagger's slip ("into Darfur")
     const majorName = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'region' || c.kind === 'continent' || c.population >= 100000);
     const keyFirstName = majorName && g.flags(m.key).firstName;
-    const inPer = tagged && perIndex.some(m, (p) => !(majorName && p.start === m.start && p.end === m.end && !keyFirstName));
+    // ("Le Mali" is the tagger's person for a sentence-opening article and a country's name)
+    const sameName = (p: NameMention): boolean => p.end === m.end && (p.start === m.start || /^(?:the|le|la|les|l['’])\s*$/iu.test(doc.text.slice(p.start, m.start)));
+    const inPer = tagged && perIndex.some(m, (p) => !(majorName && sameName(p) && !keyFirstName));
     const prevKey = prev && prev.sentence === first.sentence ? prev.key : '';
     const nextSame = next && next.sentence === first.sentence ? next : undefined;
     const commaAfter = nextSame?.text === ',' || nextSame?.text === '(';
@@ -982,7 +985,8 @@ function demonymCue(us: Unit[], from: number, g: Gazetteer): string | undefined 
 function inList(us: Unit[], matches: Match[], byFrom: Map<number, number>, i: number): boolean {
   const m = matches[i];
   let j = m.to + 1;
-  if (us[j]?.key === 'the') j++;
+  // "Canada, the United Kingdom", "le Mali, le Burkina Faso et le Niger"
+  if (us[j]?.key === 'the' || us[j]?.key === 'le' || us[j]?.key === 'la' || us[j]?.key === 'les' || us[j]?.key === 'l') j++;
   const k = byFrom.get(j);
   if (k === undefined) return false;
   const next = matches[k];
@@ -1012,6 +1016,7 @@ function isDirectionOnly(key: string): boolean {
   return true;
 }
 
+const ARTICLES = new Set(['the', 'le', 'la', 'les', 'l']);
 const AREA_PREFIXES = new Set([...COMPASS_WORDS, 'northern', 'southern', 'eastern', 'western', 'downtown', 'metro', 'greater', 'upper', 'lower', 'inner', 'outer']);
 
 const AREA_ADJECTIVES = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north', 'south', 'east', 'west', 'the']);

@@ -98,4 +98,17 @@ describe('statements: general patterns on news sentences', () => {
     expect(find(st, 'died')[0]).toMatchObject({ subject: 'Adnan Abu Walid al-Sahrawi', value: 'drone strike', at: '2021-08', modality: 'reported' });
     expect(find(st, 'leader_of')[0]).toMatchObject({ subject: 'Adnan Abu Walid al-Sahrawi', object: 'Islamic State in the Greater Sahara' });
   });
+  it('"W, formed by X, Y and Z in T" and "X, Y and Z are members of W" give member_of; a withdrawal from a country ends a presence', () => {
+    const formed = statements('The Alliance of Sahel States (AES), formed by Mali, Burkina Faso and Niger in September 2023, announced its withdrawal from ECOWAS.');
+    expect(find(formed, 'member_of').map((s) => [s.subject, s.object, s.from])).toEqual([
+      ['Mali', 'Alliance of Sahel States', '2023-09'],
+      ['Burkina Faso', 'Alliance of Sahel States', '2023-09'],
+      ['Niger', 'Alliance of Sahel States', '2023-09'],
+    ]);
+    // leaving ECOWAS is no withdrawal from any of the countries named
+    expect(find(formed, 'present_in')).toEqual([]);
+    const fr = statements("L'Alliance des États du Sahel, créée par le Mali, le Burkina Faso et le Niger en septembre 2023, a quitté la CEDEAO.");
+    expect(find(fr, 'member_of').map((s) => s.subject)).toEqual(['Mali', 'Burkina Faso', 'Niger']);
+    expect(find(statements('The Wagner Group withdrew from Mali in June 2025.'), 'present_in')[0]).toMatchObject({ subject: 'Wagner Group', object: 'ML', to: '2025-06' });
+  });
 });

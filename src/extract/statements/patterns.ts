@@ -313,6 +313,80 @@ function memberOf(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+/** "W, formed by X, Y and Z", "W, which groups X and Y": the founders or members listed after the group */
+const FORMED_BY = /\b(?:formed|founded|created|established)\s+by\s+|\bwhich\s+(?:groups|brings together|comprises|includes)\s+|\bcomprising\s+|(?<![\p{L}])(?:formée?|créée?|fondée?)\s+par\s+|(?<![\p{L}])(?:qui\s+)?regroup(?:e|ant)\s+/giu;
+/** "X, Y and Z are members of W" */
+const ARE_MEMBERS = /\b(?:are|were|became|remain)\s+(?:(?:founding|full|the)\s+)?members\s+of\s+|(?<![\p{L}])(?:sont|étaient|sont devenus)\s+(?:les\s+)?membres\s+(?:fondateurs\s+)?(?:de\s+(?:la\s+|l['’]\s*|le\s+)?|du\s+|des\s+)/giu;
+
+/** The parties a list names in [from, to): non-person actors, else the states of the countries named. */
+function listedParties(ctx: Ctx, from: number, to: number): { name: string; span: Span }[] {
+  const out: { name: string; span: Span }[] = [];
+  for (let i = lowerBound(ctx.actors, from); i < ctx.actors.length && ctx.actors[i].start < to; i++) {
+    const a = ctx.actors[i];
+    if (a.end <= to && a.kind !== 'person') out.push({ name: a.name, span: a });
+  }
+  for (let i = lowerBound(ctx.places, from); i < ctx.places.length && ctx.places[i].start < to; i++) {
+    const p = ctx.places[i];
+    if (p.end > to || p.kind !== 'country' || out.some((o) => overlaps(o.span, p))) continue;
+    const state = stateName(p.country);
+    if (state) out.push({ name: state, span: p });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The end of a list of names: the first clause break (comma after the last "and", or a period). */
+function listEnd(text: string, from: number, limit: number): number {
+  const rest = text.slice(from, limit);
+  const and = rest.search(/\s(?:and|et)\s/u);
+  const after = and < 0 ? 0 : and + 5;
+  const stop = rest.slice(after).search(/[,;.(]|\s(?:in|on|since|en|depuis|le)\s/u);
+  return stop < 0 ? limit : from + after + stop;
+}
+
+function membership(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(FORMED_BY, text)) {
+    const at = s.start + m.index;
+    const group = actorBefore(ctx, Math.max(s.start, at - 60), at, (a) => a.kind !== 'person' && a.kind !== 'state');
+    if (!group || !/^\)?(?:\s*\([^)]*\))?\s*,\s*$/u.test(ctx.doc.text.slice(group.end, at))) continue;
+    const from = at + m[0].length;
+    const end = listEnd(ctx.doc.text, from, s.end);
+    const members = listedParties(ctx, from, end);
+    if (members.length < 2) continue;
+    const t = timeIn(ctx, { start: end, end: Math.min(s.end, end + 30) });
+    const founded = /form|found|creat|establish|fond|créé/iu.test(m[0]);
+    for (const p of members) push(ctx, s, { start: group.start, end: p.span.end }, 'statements.formed-by', { subject: p.name, predicate: 'member_of', object: group.name, from: founded && t ? dateOf(t) : undefined }, { start: at, end: from });
+  }
+  for (const m of matches(ARE_MEMBERS, text)) {
+    const at = s.start + m.index;
+    const group = actorAfter(ctx, at + m[0].length, s.end, 6);
+    if (!group || group.kind === 'person') continue;
+    const members = listedParties(ctx, s.start, at).filter((p) => p.name !== group.name);
+    for (const p of members) push(ctx, s, { start: p.span.start, end: group.end }, 'statements.are-members', { subject: p.name, predicate: 'member_of', object: group.name }, { start: at, end: at + m[0].length });
+  }
+}
+
+/**
+ * A withdrawal told as an event ("The Wagner Group withdrew from Mali in June 2025") ends the
+ * actor's presence in that country: a presence the text gave is closed there, or one is stated
+ * with its end alone.
+ */
+function presenceEnded(ctx: Ctx): void {
+  for (const e of ctx.results.events) {
+    if (e.extra !== 'withdrawal' || !e.actor1 || !e.location?.country || !e.date?.value || e.modality === 'future' || e.modality === 'hypothetical' || e.modality === 'denied') continue;
+    const sentence = ctx.doc.sentences[e.evidence.sentence];
+    if (!sentence) continue;
+    // the country must be the one left ("withdrew from Mali", "a quitté le Niger"), not any named nearby
+    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 20), p.start)));
+    if (!left) continue;
+    const known = ctx.out.find((st) => st.predicate === 'present_in' && st.subject === e.actor1 && st.object === e.location!.country);
+    if (known) {
+      known.to ??= e.date.value;
+      continue;
+    }
+    push(ctx, sentence, e.evidence, 'statements.presence-ended', { subject: e.actor1, predicate: 'present_in', object: e.location.country, to: e.date.value, modality: e.modality });
+  }
+}
+
 function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
   for (const m of matches(/\b(?:as an? |an? |the )?(?:main |chief )?rivals? (?:to|of)\s+/giu, text)) {
     const at = s.start + m.index;
@@ -763,6 +837,7 @@ const GATE = {
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command/i,
   power: /power|pouvoir/i,
+  membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
 };
 
 type GateName = keyof typeof GATE;
@@ -835,7 +910,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE]);
+compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
@@ -878,7 +953,9 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (gate('personnel', s, text)) personnelMoves(ctx, s, text);
     if (gate('ledBy', s, text)) ledBy(ctx, s, text);
     if (gate('power', s, text)) changeOfPower(ctx, s, text);
+    if (gate('membership', s, text)) membership(ctx, s, text);
   }
+  presenceEnded(ctx);
   // a leadership ends with the leader's death
   for (const st of ctx.out) {
     if (st.predicate === 'leader_of' && !st.to && deaths.has(st.subject) && st.rules[0] === 'statements.leader-apposition') st.to = deaths.get(st.subject)!.slice(0, 4);
