@@ -62,6 +62,14 @@ describe('events stage, end to end on news sentences', () => {
     expect(list[0].actor1).not.toBe("Jama'at Nusrat al-Islam wal-Muslimin");
   });
 
+  it('a source after the trigger is no target ("…, the United Nations said"), and a quoted "neutralised" is a toll', () => {
+    const [massacre] = events("At least 70 people were killed when gunmen attacked the villages of Koulogon and Ogossagou in central Mali's Mopti region, the United Nations said.", '2019-01-03');
+    expect(massacre.actor2).not.toBe('United Nations');
+    expect(massacre.attributedTo).toBe('United Nations');
+    const [op] = events('Mali\'s government spokesman, Colonel Abdoulaye Maiga, said the army had "neutralised" 20 terrorists near Nioro du Sahel.', '2023-07-28');
+    expect([op.acled?.subtype, op.actor1, op.fatalities?.best]).toEqual(['Armed clash', 'Military Forces of Mali', 20]);
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

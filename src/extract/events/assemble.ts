@@ -365,7 +365,9 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // a partner coordinated right after the subject ("the Malian army and Wagner recaptured", where
     // the cue's span opens at "army") acted with it: associated, not the other side
     const withSubject = (a: ActorMention): boolean => !twoSided && !!actor1 && rules.includes('events.actor.subject') && a.start >= actor1.end && COORDINATED.test(doc.text.slice(actor1.end, a.start));
-    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name && !withSubject(a)) ?? null;
+    // a source after the trigger ("…, the United Nations said") reports the event: no target of it
+    const tailSource = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
+    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name && !withSubject(a) && !tailSource(a)) ?? null;
     if (!actor2 && agent && actor1 !== agent) actor2 = null;
     // a partner coordinated with the subject ("the Malian army and Wagner recaptured") acted with it
     if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a !== partner && a.name !== actor1?.name && a.end <= trigger.start) ?? null;

@@ -331,4 +331,11 @@ describe('places stage', () => {
       ['Niger', 'country'],
     ]);
   });
+  it('"the villages of X and Y in Z": both villages the gazetteer lacks take the container', () => {
+    const ps = extract(documentFromText("At least 70 people were killed when gunmen attacked the villages of Koulogon and Ogossagou in central Mali's Mopti region."), { until: 'places' }).places;
+    expect(ps.filter((p) => p.placeId.startsWith('unresolved:')).map((p) => [p.text, p.admin1])).toEqual([
+      ['Koulogon', 'Mopti Region'],
+      ['Ogossagou', 'Mopti Region'],
+    ]);
+  });
 });

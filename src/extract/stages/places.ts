@@ -930,17 +930,24 @@ function addPlacedByContext(us: Unit[], kept: Match[], french: boolean, personWo
   for (let i = 1; i + 2 < us.length; i++) {
     const u = us[i];
     if (!u.cap || u.initial || covered[i] === 1 || us[i - 1].cap) continue;
-    // "near X", or "the village of X", "the town of X"
-    const placing = PLACING.has(us[i - 1].key) || (us[i - 1].key === 'of' && i >= 2 && PLACE_NOUNS.has(us[i - 2].key));
+    // "near X", or "the village of X", "the town of X", "the villages of X and Y"
+    const placing = PLACING.has(us[i - 1].key) || (us[i - 1].key === 'of' && i >= 2 && (PLACE_NOUNS.has(us[i - 2].key) || PLACE_NOUNS_PLURAL.has(us[i - 2].key)));
     const placingFr = french && (FRENCH.placing.has(us[i - 1].key) || ((us[i - 1].key === 'de' || us[i - 1].key === 'd') && i >= 2 && FRENCH.placeNouns.has(us[i - 2].key)));
     if (!placing && !placingFr) continue;
-    if (us[i].sentence !== us[i + 1].sentence || !/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(u.text)) continue;
-    const sep = us[i + 1].text;
-    const inWord = sep === 'in' || (french && us[i + 1].key === 'dans');
-    if ((sep !== ',' && !inWord && sep !== '(') || !starts.has(inWord ? pastAreaAdjectives(us, i + 2, french) : sep === ',' && french ? pastAreaAdjectives(us, i + 2, true) : i + 2)) continue;
-    const f = flagsOf(g, u);
-    if (f.common || f.firstName || personWords.has(u.key) || TITLES.has(u.key) || demonymOf(g, u)) continue;
-    kept.push({ from: i, to: i + 1, start: u.start, end: u.end, key: u.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, direction: undefined, ranked: undefined });
+    const name = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
+    if (us[i].sentence !== us[i + 1].sentence || !name.test(u.text)) continue;
+    // "the villages of Koulogon and Ogossagou in central Mali": two names share the container
+    const pair = (us[i + 1].key === 'and' || us[i + 1].key === 'et') && i + 3 < us.length && us[i + 2].cap && covered[i + 2] === 0 && name.test(us[i + 2].text) && us[i + 2].sentence === u.sentence;
+    const at = pair ? i + 3 : i + 1;
+    const sep = us[at].text;
+    const inWord = sep === 'in' || (french && us[at].key === 'dans');
+    if ((sep !== ',' && !inWord && sep !== '(') || !starts.has(inWord ? pastAreaAdjectives(us, at + 1, french) : sep === ',' && french ? pastAreaAdjectives(us, at + 1, true) : at + 1)) continue;
+    for (const k of pair ? [i, i + 2] : [i]) {
+      const w = us[k];
+      const f = flagsOf(g, w);
+      if (f.common || f.firstName || personWords.has(w.key) || TITLES.has(w.key) || demonymOf(g, w)) continue;
+      kept.push({ from: k, to: k + 1, start: w.start, end: w.end, key: w.key, candidates: NO_PLACES, rule: 'context-unresolved', containers: [], near: NEAR_WORDS.has(us[i - 1].key), chosen: null, cueCountry: undefined, direction: undefined, ranked: undefined });
+    }
   }
 }
 
@@ -965,6 +972,7 @@ function hasLetterOrDigit(text: string): boolean {
   return wide && LETTER_OR_DIGIT.test(text);
 }
 
+const PLACE_NOUNS_PLURAL = new Set(['villages', 'towns', 'cities', 'localities', 'communes', 'camps', 'districts', 'hamlets', 'settlements']);
 const PLACE_NOUNS = new Set(['locality', 'village', 'town', 'city', 'commune', 'region', 'district', 'province', 'camp', 'base', 'area', 'hamlet', 'municipality', 'capital', 'border', 'outpost']);
 
 /** The country of "the Malian locality of X", "the Burkinabe town X": a demonym before a place noun. */
@@ -1143,6 +1151,14 @@ function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
       const k = byFrom.get(m.to + 1);
       if (k !== undefined) matches[k].containers.push(i);
     }
+  }
+  // "the villages of Koulogon and Ogossagou in central Mali": a village the gazetteer lacks shares
+  // the container of the one it is coordinated with
+  for (let i = matches.length - 2; i >= 0; i--) {
+    const m = matches[i];
+    if (m.rule !== 'context-unresolved' || m.containers.length > 0 || (us[m.to]?.key !== 'and' && us[m.to]?.key !== 'et')) continue;
+    const k = byFrom.get(m.to + 1);
+    if (k !== undefined && matches[k].rule === 'context-unresolved') m.containers.push(...matches[k].containers);
   }
 }
 
