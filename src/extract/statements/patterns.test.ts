@@ -111,4 +111,9 @@ describe('statements: general patterns on news sentences', () => {
     expect(find(fr, 'member_of').map((s) => s.subject)).toEqual(['Mali', 'Burkina Faso', 'Niger']);
     expect(find(statements('The Wagner Group withdrew from Mali in June 2025.'), 'present_in')[0]).toMatchObject({ subject: 'Wagner Group', object: 'ML', to: '2025-06' });
   });
+  it('"X has about N troops in Y" gives X\'s estimated strength; "declared himself head of" a leadership', () => {
+    expect(find(statements('The United States has about 1,100 troops in Niger, most of them at a drone base near Agadez.'), 'strength')[0]).toMatchObject({ subject: 'United States', object: 'NE', value: { best: 1100, approximate: true }, modality: 'estimated' });
+    const coup = statements('General Abdourahamane Tchiani declared himself head of a transitional government in Niger on July 28, 2023.');
+    expect(find(coup, 'leader_of')[0]).toMatchObject({ subject: 'Abdourahamane Tiani', object: 'Niger', from: '2023-07-28' });
+  });
 });

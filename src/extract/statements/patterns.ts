@@ -563,7 +563,7 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
 }
 
 /** "seized power", "took power": a leader's start; "ousting P", "overthrew P": the end of another's */
-const SEIZED_POWER = /(?<![\p{L}])(?:(?:seized|took|grabbed|came to|rose to)\s+power|(?:a|ont|avait|avaient)\s+pris\s+le\s+pouvoir|s['’]est\s+emparée?\s+du\s+pouvoir|(?:est|sont)\s+arrivée?s?\s+au\s+pouvoir)(?![\p{L}])/giu;
+const SEIZED_POWER = /(?<![\p{L}])(?:(?:seized|took|grabbed|came to|rose to)\s+power|(?:declared|proclaimed|named)\s+himself\s+(?:the\s+)?(?:new\s+)?(?:head|leader|president)\b|(?:a|ont|avait|avaient)\s+pris\s+le\s+pouvoir|s['’]est\s+emparée?\s+du\s+pouvoir|(?:est|sont)\s+arrivée?s?\s+au\s+pouvoir)(?![\p{L}])/giu;
 const OUSTED = /(?<![\p{L}])(?:ousting|ousted|overthrowing|overthrew|deposing|deposed|toppling|toppled|replacing|replaced|(?:en\s+)?renversant|après\s+avoir\s+renversé|a\s+renversé|(?:en\s+)?destituant|a\s+destitué|(?:en\s+)?remplaçant)\s+/giu;
 
 /** The state a change of power is about: a country named in the sentence, else the new leader's own. */
@@ -702,6 +702,9 @@ function parseCount(s: string): number | null {
 /** "about 2,000 mercenaries remain in": a force's strength in a country */
 const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
 
+/** "has about 1,100 troops in", "maintains some 300 soldiers in": a force's own strength in a country */
+const HAS_STRENGTH = /\b(?:has|had|have|maintains|maintained|keeps|kept|deployed|stations|stationed)\s+(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:troops|soldiers|fighters|personnel|mercenaries|instructors|military personnel|men)\s+(?:\w+\s+)?in\s+/giu;
+
 /** "have been in", "has been stationed in", "arrived in", "were deployed to": the start of a presence */
 const PRESENT_SINCE = /\b(?:(?:have|has|had)\s+been\s+(?:(?:deployed|present|stationed|based|operating|active)\s+)?in|arrived\s+in|(?:was|were)\s+deployed\s+(?:to|in))\s+/giu;
 
@@ -757,6 +760,16 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     const from = arrived ? (t ? dateOf(t) : undefined) : sinceAfter(ctx, place.end, s.end);
     if (!from) continue;
     push(ctx, s, { start: who.start, end: t ? t.end : place.end }, arrived ? 'statements.presence-arrived' : 'statements.presence-since', { subject: who.name, predicate: 'present_in', object: iso, from, to: withdrawals.get(who.name) }, { start: at, end: at + m[0].length });
+  }
+  // "The United States has about 1,100 troops in Niger"
+  for (const m of matches(HAS_STRENGTH, text)) {
+    const at = s.start + m.index;
+    const iso = countryCodeAt(ctx, at + m[0].length, s.end);
+    const n = parseCount(m[2]);
+    const owner = actorBefore(ctx, Math.max(s.start, at - 50), at, (a) => a.kind !== 'person');
+    if (!iso || n === null || !owner || !/^\s*(?:still\s+|now\s+|currently\s+)?$/iu.test(ctx.doc.text.slice(owner.end, at))) continue;
+    const approx = m[1] !== undefined;
+    push(ctx, s, { start: owner.start, end: at + m[0].length }, 'statements.has-strength', { subject: owner.name, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
   }
   // "about 2,000 mercenaries remain in Mali"
   for (const m of matches(STRENGTH, text)) {
@@ -833,10 +846,10 @@ const GATE = {
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
-  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in/i,
+  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command/i,
-  power: /power|pouvoir/i,
+  power: /power|pouvoir|himself/i,
   membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
 };
 
@@ -910,7 +923,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS]);
+compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
