@@ -70,6 +70,13 @@ describe('events stage, end to end on news sentences', () => {
     expect([op.acled?.subtype, op.actor1, op.fatalities?.best]).toEqual(['Armed clash', 'Military Forces of Mali', 20]);
   });
 
+  it('French: "X ont été tués" makes X the victim, and a party described with its own "de" is no subject', () => {
+    const [ambush] = events("Quinze soldats nigériens ont été tués lors d'une embuscade près de Tillabéri, a indiqué le ministère de la Défense dans un communiqué.", '2024-08-30');
+    expect([ambush.actor1, ambush.actor2, ambush.fatalities?.best]).toEqual([null, 'Military Forces of Niger', 15]);
+    const [raid] = events("Des soldats maliens ont attaqué un campement de jihadistes près de Boni, tuant une dizaine de terroristes, selon l'armée malienne.", '2024-08-30');
+    expect(raid.actor1).toBe('Military Forces of Mali');
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

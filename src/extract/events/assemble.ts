@@ -201,6 +201,9 @@ const FRENCH_SOURCE_BEFORE = /(?:\bselon|\bd['’]après|(?:\ba|\bont|\bavait|\b
 const FRENCH_HARM_PARTICIPLE = '(?:tu|bless|attaqu|enlev|kidnapp|vis|cibl|tendu|men|perpétr|commis|revendiqu|lanc|orchestr|exécut|abattu|neutralis|arrêt|interpell|captur|chass|repouss|massacr|assassin|pris pour cible|pris d.assaut)\\p{L}*';
 const FRENCH_PASSIVE_BY = new RegExp(`(?<![\\p{L}])${FRENCH_HARM_PARTICIPLE}\\s+(?:[^,;.]{0,30}?\\s)?par\\s+(?:(?:le|la|les|des|du|deux|plusieurs|un|une)\\s+)?$`, 'iu');
 const FRENCH_VICTIM_BEFORE = /(?:\bcontre|\btuant|\btué[es]*|\bblessant|\benlevant|\bvisant|\bciblant|\bparmi)\s+(?:(?:au moins|environ|près de|plus de)\s+)?(?:[\d\s]+|(?:plusieurs|quelques|une\s+[a-zé]+aine|des\s+(?:dizaines|centaines))\s+)?(?:(?:un|une|le|la|les|des|du|leur|leurs)\s+)?(?:(?:convoi|camp|poste|position|positions|patrouille|base|détachement|unité|éléments?|soldats|membres)\s+(?:de|du|des)\s+)?$/i;
+/** "(quinze soldats nigériens) ont été tués", "sont morts": a French subject's passive of harm */
+const FRENCH_PASSIVE_AFTER_SUBJECT = new RegExp(`^([^;:.!?]{0,70}?)\\s*(?:(?:ont|a|avaient|avait|auraient|aurait)\\s+été|(?:sont|est|étaient|était)\\s+(?:morts?|mortes?|tombés?))(?:\\s+${FRENCH_HARM_PARTICIPLE})?(?![\\p{L}])`, 'iu');
+
 /** Words that open another clause (or a verb of its own) between a subject and a passive verb. */
 const NEW_CLAUSE = /\b(?:who|whom|which|that|where|when|while|after|before|as|because|since|until|if|and then|then)\b|[,(]\s*(?:who|which)\b/i;
 /** "were killed by militants": the agent of a passive named right after the participle, before or after the trigger. */
@@ -215,7 +218,7 @@ export function passiveVictim(doc: Document, clause: Span, a: Span, trigger: Spa
   // "six attackers were killed": the side that attacked stays the initiator, whatever it lost
   if (INITIATOR_NOUN.test(doc.text.slice(a.start, a.end))) return false;
   const after = doc.text.slice(a.end, Math.min(clause.end, a.end + 140));
-  const m = PASSIVE_AFTER_SUBJECT.exec(after);
+  const m = PASSIVE_AFTER_SUBJECT.exec(after) ?? (doc.language === 'fr' ? FRENCH_PASSIVE_AFTER_SUBJECT.exec(after) : null);
   if (!m) return false;
   const between = m[1];
   if (NEW_CLAUSE.test(between)) return false;
@@ -324,7 +327,8 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // "Gunmen attacked"), skipping objects of a preposition ("mercenaries from the Africa Corps")
     // and actors inside an appositive ("X, a force backed by Russia, announced")
     const subj = candidates.filter((a) => a.start <= trigger.start);
-    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !inAppositive(doc, clause, a, trigger));
+    // (a French described party's span may open with its own preposition: "un campement de jihadistes")
+    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !(french && /^(?:de|du|des|d['’])\s*/iu.test(a.text)) && !inAppositive(doc, clause, a, trigger));
     actor1 = free[free.length - 1] ?? subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }

@@ -422,6 +422,9 @@ function casualtyAfter(toks: Tok[], j: number, lex: QuantityLexicon): { category
   return { category: hit.value, start: k, end: hit.end };
 }
 
+/** A French adjective that follows its noun: of nationality ("nigériens", "burkinabè", "français") or a participle ("armés"). */
+const FRENCH_POSTNOMINAL = /^\p{Ll}[\p{Ll}-]*(?:iens?|iennes?|ais|aises?|ois|oises?|ains?|aines?|è|ès|és|ées?|ins?|ines?)$/u;
+
 /** "50 civilians, including women and children, were killed": a casualty after one aside. */
 function casualtyAfterAside(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   if (LW[j] !== ',' && LW[j] !== '(' && LW[j] !== '—') return null;
@@ -626,6 +629,12 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // children, were killed") or right after the figure; or a verb that governs the figure
   const afterNoun = noun ? noun.end : j;
   let casualty = casualtyAfter(toks, afterNoun, lex) ?? casualtyAfterAside(toks, afterNoun, lex) ?? casualtyBefore(toks, startTok, lex);
+  // "quinze soldats nigériens ont été tués", "des hommes armés": French sets adjectives after the noun
+  if (!casualty && noun && G.frenchDigits) {
+    let k = afterNoun;
+    while (k < afterNoun + 2 && FRENCH_POSTNOMINAL.test(LW[k] ?? '') && !matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) k++;
+    if (k > afterNoun) casualty = casualtyAfter(toks, k, lex);
+  }
   // "17 soldiers and 36 volunteers died": the coordinated count shares the casualty
   if (!casualty && noun && (G.and.has(LW[afterNoun] ?? '') || LW[afterNoun] === ',') && depth === 0) {
     const next = tryAt(toks, afterNoun + 1, lex, inTime, 1);

@@ -83,6 +83,11 @@ describe('quantities stage: losses without a figure', () => {
 
 // French sentences written for these tests in the style of Sahel reporting; the document is detected as French.
 describe('quantities stage: French reporting', () => {
+  it('reads a casualty after the adjectives French sets after the noun ("quinze soldats nigériens ont été tués")', () => {
+    const [q] = quantities("Quinze soldats nigériens ont été tués lors d'une embuscade près de Tillabéri, a indiqué le ministère de la Défense dans un communiqué.");
+    expect([q.counts, q.best]).toEqual(['killed', 15]);
+  });
+
   it('reads "vingt et un" and "soixante et onze" in the traditional spelling', () => {
     const qs = quantities("Au moins vingt et un soldats ont été tués dimanche près de Djibo, et soixante et onze civils ont été enlevés, a annoncé l'armée dans un communiqué.");
     expect(qs.map((q) => [q.counts, q.low])).toEqual([
