@@ -40,6 +40,10 @@ describe('times stage: dates against the publication date', () => {
     ]);
   });
 
+  it('counts "two days later" from the day the text just named, even one placed against the publication date', () => {
+    expect(one('The guard detained the president on Wednesday, and the general declared himself head of state two days later.', 'two days later').value).toBe('2025-06-06');
+  });
+
   it('reads a weekday after "next" or a future tense forward', () => {
     expect(one('The delegation will travel to Niamey on Tuesday.', 'Tuesday').value).toBe('2025-06-10');
     expect(one('Talks resume next Monday in Algiers.', 'next Monday').value).toBe('2025-06-09');

@@ -88,6 +88,8 @@ interface Ctx {
   /** the last date the text stated in full enough to anchor what follows */
   ref: Reference | null;
   lastQuarter: { y: number; q: number; pos: number } | null;
+  /** the last calendar day the text named, however resolved: "two days later" counts from it */
+  lastDay: { y: number; m: number; d: number; pos: number } | null;
   /** a history rather than news: the dates it states lie far from its creation date */
   narrative: boolean;
 }
@@ -381,7 +383,10 @@ export const RULES: Rule[] = [
               return { type: 'DATE', value: `${yearString(qy)}-Q${ctx.lastQuarter.q}`, mod, anchored: true };
             }
             const useRef = fromRef && ctx.ref && refApplies(ctx, m.index) && ctx.ref.m !== undefined;
-            const base: Ymd | null = useRef && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : ctx.dct;
+            // "detained the president on Wednesday ... two days later": days counted from a day the
+            // text just named, even one it placed against the publication date
+            const fromDay = fromRef && !useRef && unit === 'day' && ctx.lastDay !== null && m.index - ctx.lastDay.pos < 300 ? ctx.lastDay : null;
+            const base: Ymd | null = useRef && ctx.ref ? { y: ctx.ref.y, m: ctx.ref.m ?? 6, d: ctx.ref.d ?? 15 } : fromDay ?? ctx.dct;
             if (!base) return { type: 'DATE', value: unanchoredLike(unit), mod, anchored: false };
             const v = shifted(base, unit, sign * n);
             if (!v) return null;
@@ -1608,7 +1613,7 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
   const merged = mergeClockAndDay(selectCandidates(cands), text);
   const kept = narrative ? partOfDay(merged, text) : merged;
-  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null, narrative };
+  const ctx: Ctx = { text, dct: full, ref: null, lastQuarter: null, lastDay: null, narrative };
   const out: Timex[] = [];
   for (const c of kept) {
     const r = c.resolve(ctx);
@@ -1622,6 +1627,8 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
     }
     if (r.sets) ctx.ref = { ...r.sets, pos: c.start };
     if (r.quarter) ctx.lastQuarter = { ...r.quarter, pos: c.start };
+    const day = r.type === 'DATE' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.value) : null;
+    if (day) ctx.lastDay = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]), pos: c.start };
     out.push({
       start: c.start,
       end: c.end,
