@@ -1114,18 +1114,28 @@ function isLocative(text: string): boolean {
 /** Nouns that make the name after "of" or "de" a place: "the town of Ansongo", "le village de Seytenga". */
 const PLACE_NOUNS = new Set(['town', 'village', 'city', 'locality', 'hamlet', 'commune', 'district', 'province', 'region', 'ville', 'localité', 'cercle', 'hameau', 'région']);
 
+function isOfWord(text: string): boolean {
+  return text === 'of' || text === 'de' || text === "d'" || text === 'd’';
+}
+
+function isPlaceNoun(text: string): boolean {
+  return PLACE_NOUNS.has(text.toLowerCase());
+}
+
 /** True when token `i` is the "of" or "de" of "the town of", "le village de". */
 function placeNounOf(tokens: readonly { text: string }[], i: number): boolean {
-  const t = tokens[i].text;
-  if (i === 0 || (t !== 'of' && t !== 'de' && t !== "d'" && t !== 'd’')) return false;
-  return PLACE_NOUNS.has(tokens[i - 1].text.toLowerCase());
+  return i > 0 && isOfWord(tokens[i].text) && isPlaceNoun(tokens[i - 1].text);
 }
 
 /** Bits of TOKEN_FLAGS. */
 const LOCATIVE = 1;
 const UPPER = 2;
+const OF_WORD = 4;
+const PLACE_NOUN = 8;
 /** What `provisionalMatches` asks of every token of a document, answered once per word type. */
-const TOKEN_FLAGS = new TypeFlags((text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0));
+const TOKEN_FLAGS = new TypeFlags(
+  (text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0) | (isOfWord(text) ? OF_WORD : 0) | (isPlaceNoun(text) ? PLACE_NOUN : 0),
+);
 
 /** Slugs of provisional names: the same names come back document after document. Bounded, so a
  * long stream cannot grow it without end. */
@@ -1212,7 +1222,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   const locativeNames = new Set<string>();
   const flags = TOKEN_FLAGS.of(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const locative = (flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text)) || placeNounOf(tokens, i);
+    const locative =
+      flags !== undefined
+        ? (flags[i] & LOCATIVE) !== 0 || (i > 0 && (flags[i] & OF_WORD) !== 0 && (flags[i - 1] & PLACE_NOUN) !== 0)
+        : isLocative(tokens[i].text) || placeNounOf(tokens, i);
     if (!locative || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
@@ -1493,36 +1506,61 @@ function learnType(v: Vocabulary, id: number, text: string): number {
     v.typeKeys[id] = p.key;
   } else {
     bits |= TYPE_SPLITS;
+    // the walks and triggers its pieces allow, so a sentence can be judged by its types alone
+    for (const p of parts) bits |= p.starts | (p.trigger ? TRIGGER : 0);
     v.typeParts[id] = parts;
   }
   v.typeBits[id] = bits;
   return bits;
 }
 
-function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
+/** Bits of a piece that let a recogniser start on it: a sentence with none of them yields no candidate in English. */
+const OPENS = STARTS_MASK | TRIGGER;
+
+/**
+ * The pieces of each sentence, by sentence index. With `everySentence` false, a sentence none of
+ * whose tokens can open a walk or a described pattern is left out: most sentences of a report
+ * name no actor, and every English recogniser would pass over them without a candidate.
+ */
+function sentencePieces(tokens: readonly Token[], v: Vocabulary, everySentence: boolean): SentencePiece[][] {
   const ids = typeIds(tokens, v);
   const bySentence: SentencePiece[][] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const t = tokens[index];
-    const list = (bySentence[t.sentence] ??= []);
-    let parts: readonly PieceType[] | undefined;
-    if (ids) {
-      const id = ids[index];
-      let bits = v.typeBits[id];
-      if (bits === 0) bits = learnType(v, id, t.text);
-      if ((bits & TYPE_SPLITS) === 0) {
-        // most tokens are one piece: its fields come from the dense tables, no object of the type is read
-        list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
-        continue;
-      }
-      parts = v.typeParts[id]!;
-    } else parts = piecesOf(v, t.text);
-    for (let k = 0; k < parts.length; k++) {
-      const p = parts[k];
-      list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
+  if (!ids) {
+    for (let index = 0; index < tokens.length; index++) addPieces((bySentence[tokens[index].sentence] ??= []), tokens[index], index, piecesOf(v, tokens[index].text));
+    return bySentence;
+  }
+  // the tokens stage gives each sentence one run of tokens
+  for (let from = 0; from < tokens.length; ) {
+    const sentence = tokens[from].sentence;
+    let to = from;
+    let opens = 0;
+    for (; to < tokens.length && tokens[to].sentence === sentence; to++) {
+      let bits = v.typeBits[ids[to]];
+      if (bits === 0) bits = learnType(v, ids[to], tokens[to].text);
+      opens |= bits;
     }
+    if (everySentence || (opens & OPENS) !== 0) {
+      const list = (bySentence[sentence] ??= []);
+      for (let index = from; index < to; index++) {
+        const t = tokens[index];
+        const id = ids[index];
+        const bits = v.typeBits[id];
+        if ((bits & TYPE_SPLITS) === 0) {
+          // most tokens are one piece: its fields come from the dense tables, no object of the type is read
+          list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
+        } else addPieces(list, t, index, v.typeParts[id]!);
+      }
+    }
+    from = to;
   }
   return bySentence;
+}
+
+function addPieces(list: SentencePiece[], t: Token, index: number, parts: readonly PieceType[]): void {
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
+  }
 }
 
 /** Non-overlapping choice: longer spans first, then priority, then earlier. */
@@ -1535,9 +1573,10 @@ function select(cands: Candidate[]): Candidate[] {
 
 /** Runs every recogniser over the document; exported for tests with a knowledge base of their own. */
 export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
-  const sentences = sentencePieces(results.tokens, vocabulary(kb));
-  const ctx = documentContext(doc, sentences, kb);
+  // French recognisers read words outside the tries: they see every sentence
   const french = doc.language === 'fr';
+  const sentences = sentencePieces(results.tokens, vocabulary(kb), french);
+  const ctx = documentContext(doc, sentences, kb);
   if (french) countFrenchCountries(sentences, ctx);
   let chosen: Candidate[] = [];
   const nested: Candidate[] = [];
