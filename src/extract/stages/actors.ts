@@ -22,7 +22,7 @@ import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
 import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
-import { tokenTypes, TypeFlags } from './tokens.js';
+import { tokenTypes, TypeFlags, type TokenTypes } from './tokens.js';
 import {
   actorKb,
   caseAllows,
@@ -42,8 +42,6 @@ import {
 const STAGE = 'actors';
 
 interface SentencePiece extends Piece {
-  /** index of the token the piece came from */
-  token: number;
   /** first / last piece of its token */
   first: boolean;
   last: boolean;
@@ -51,7 +49,10 @@ interface SentencePiece extends Piece {
   key: string;
   /** whether `key` is a word of any trie: a walk stops at once on the many pieces that are not */
   known: boolean;
-  /** the tries `key` is a first word of (bits KB, COUNTRY, ...): only such a piece starts a walk */
+  /**
+   * the tries `key` is a first word of (bits KB, COUNTRY, ...): only such a piece starts a walk;
+   * and, shifted by ALONE, those where the piece is a whole entry by itself, its case allowed
+   */
   starts: number;
   /** whether `key` may open one of the described patterns ("jihadists", "armed", "Fulani") */
   trigger: boolean;
@@ -65,6 +66,10 @@ const FORCE = 8;
 const GOV_FORCES = 16;
 const KNOWN = 32;
 const TRIGGER = 64;
+/** Tries of names, whose entries check the text's case (`caseAllows`); the lexicon tries do not. */
+const CASE_CHECKED = KB | COUNTRY | DEMONYM;
+/** `SentencePiece.starts` holds, shifted by this, the tries in which the piece alone is an entry. */
+const ALONE = 9;
 
 /** What a mention links to: the actor fields of ActorMention, with the id under a short name. */
 interface Target extends Pick<ActorMention, 'name' | 'kind' | 'inter' | 'country' | 'provisional' | 'unnamed'> {
@@ -322,9 +327,12 @@ function buildPlainTrie(entries: [string, string][]): TrieNode {
 
 const FORCE_TRIE = buildPlainTrie(FORCE_NOUNS);
 
-/** Longest walk of `trie` from piece `i`; only hits whose case rule the text satisfies count. */
-function walk(trie: TrieNode, bit: number, pieces: readonly SentencePiece[], i: number, checkCase: boolean): { to: number; hits: AliasHit[] } | null {
+/** Longest walk of `trie` (the one of bit `bit`) from piece `i`; in the tries of names, only hits whose case rule the text satisfies count. */
+function walk(trie: TrieNode, bit: number, pieces: readonly SentencePiece[], i: number): { to: number; hits: AliasHit[] } | null {
   if (i >= pieces.length || (pieces[i].starts & bit) === 0) return null;
+  // a first word that is no entry by itself, followed by no word of any trie ("the" before most words): no look-up can find one
+  if ((pieces[i].starts & (bit << ALONE)) === 0 && !(i + 1 < pieces.length && pieces[i + 1].known)) return null;
+  const checkCase = (bit & CASE_CHECKED) !== 0;
   let node: TrieNode | undefined = trie;
   let best: { to: number; hits: AliasHit[] } | null = null;
   for (let j = i; j < pieces.length && node; j++) {
@@ -370,7 +378,7 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
     for (let i = 0; i < pieces.length; i++) {
       if (!pieces[i].starts) continue;
       for (let t = 0; t < 2; t++) {
-        const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i, true) : walk(kb.demonymTrie, DEMONYM, pieces, i, true);
+        const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i) : walk(kb.demonymTrie, DEMONYM, pieces, i);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
         if (country) noteCountry(ctx, country, sentence);
       }
@@ -440,7 +448,7 @@ const GROUP_KINDS = new Set<ActorKind>(['armed-group', 'pmc', 'militia', 'state-
 
 function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
-    const m = walk(kb.trie, KB, pieces, i, true);
+    const m = walk(kb.trie, KB, pieces, i);
     if (!m) continue;
     // a short abbreviation inside a run of capitals is a headline word ("WHAT IS LEFT"), not "IS"
     if (m.to - i === 1 && pieces[i].text.length <= 3 && (isCapitalsWord(pieceAt(pieces, i - 1)) || isCapitalsWord(pieceAt(pieces, m.to)))) continue;
@@ -457,7 +465,7 @@ function kbMatches(pieces: SentencePiece[], kb: ActorKb, ctx: Context, out: Cand
 }
 
 function forceNoun(pieces: SentencePiece[], i: number): { to: number; role: StateRole } | null {
-  const m = walk(FORCE_TRIE, FORCE, pieces, i, false);
+  const m = walk(FORCE_TRIE, FORCE, pieces, i);
   if (!m) return null;
   const role = m.hits[0].entryId as StateRole;
   // a lone "military" before another noun is an adjective ("military coup", "military assistance")
@@ -478,7 +486,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
     const head = forceNoun(pieces, i);
     if (head && lower(pieces[head.to]) === 'of') {
       const at = lower(pieces[head.to + 1]) === 'the' ? head.to + 2 : head.to + 1;
-      const c = pieces[at] ? walk(kb.countryTrie, COUNTRY, pieces, at, true) : null;
+      const c = pieces[at] ? walk(kb.countryTrie, COUNTRY, pieces, at) : null;
       const country = c ? kb.byId(c.hits[0].entryId)?.country : null;
       const entry = country ? kb.stateEntry(country, head.role) : undefined;
       if (c && entry && pieces[c.to - 1].last) {
@@ -486,7 +494,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         continue;
       }
     }
-    const d = walk(kb.demonymTrie, DEMONYM, pieces, i, true);
+    const d = walk(kb.demonymTrie, DEMONYM, pieces, i);
     if (!d) continue;
     const state = kb.byId(d.hits[0].entryId);
     if (!state?.country) continue;
@@ -502,7 +510,7 @@ function demonymMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]):
         const conj = lower(pieces[k]);
         if (conj !== 'and' && conj !== ',' && conj !== 'or') break;
         const next = conj === ',' && lower(pieces[k + 1]) === 'and' ? k + 2 : k + 1;
-        const d2 = pieces[next] ? walk(kb.demonymTrie, DEMONYM, pieces, next, true) : null;
+        const d2 = pieces[next] ? walk(kb.demonymTrie, DEMONYM, pieces, next) : null;
         if (!d2) break;
         shared = forceNoun(pieces, d2.to);
         k = d2.to;
@@ -546,7 +554,7 @@ function bareForceMatches(pieces: SentencePiece[], out: Candidate[]): void {
         continue;
       }
     }
-    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, GOV_FORCES, pieces, i, false) : null;
+    const g = pieces[i].first ? walk(GOVERNMENT_FORCES, GOV_FORCES, pieces, i) : null;
     if (g && /^\p{Ll}/u.test(pieces[i].text)) {
       const placeholder: Target = { id: `${BARE_PREFIX}military`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
       out.push(candidate(pieces, i, g.to, placeholder, `${BARE_PREFIX}government-forces`, 0));
@@ -770,7 +778,7 @@ const STATE_ROLE_LIST: StateRole[] = ['military', 'police', 'government', 'defen
 function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate[]): void {
   for (let i = 0; i < pieces.length; i++) {
     if (!pieces[i].first) continue;
-    const m = walk(kb.countryTrie, COUNTRY, pieces, i, true);
+    const m = walk(kb.countryTrie, COUNTRY, pieces, i);
     if (!m || !pieces[m.to - 1].last) continue;
     const state = kb.byId(m.hits[0].entryId);
     if (!state) continue;
@@ -779,7 +787,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     let rule: string | null = null;
     if (isPossessive(next)) {
       const after = pieces[m.to + 1];
-      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, KB, pieces, m.to + 1, true))) rule = 'country-actor:possessive';
+      if (after && (POSSESSED_ACTOR_NOUNS.has(lower(after)) || walk(kb.trie, KB, pieces, m.to + 1))) rule = 'country-actor:possessive';
     } else if (next && STATE_VERBS.has(next.text) && !(prev && PLACE_PREPOSITIONS.has(lower(prev)))) {
       rule = 'country-actor:subject';
     } else if (prev && lower(prev) === 'by' && pieces[i - 2] && AGENT_PARTICIPLES.test(pieces[i - 2].text)) {
@@ -789,7 +797,7 @@ function countryActorMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidat
     }
     if (!rule && next && lower(next) === 'and' && pieces[m.to + 1]) {
       // "Mali and Russia signed": the first of two coordinated subjects acts too
-      const second = walk(kb.countryTrie, COUNTRY, pieces, m.to + 1, true);
+      const second = walk(kb.countryTrie, COUNTRY, pieces, m.to + 1);
       const verb = second ? pieces[second.to] : undefined;
       if (verb && STATE_VERBS.has(verb.text)) rule = 'country-actor:subject-coordinated';
     }
@@ -804,7 +812,7 @@ function unnamedTarget(canonical: string, kind: ActorKind, inter: AcledInter | n
 /** The KB armed group or organisation starting at piece `i` (optionally after "the"). */
 function namedGroupAt(pieces: SentencePiece[], i: number, kb: ActorKb, ctx: Context): { to: number; entry: ActorEntry; alias: string } | null {
   const at = DETERMINERS.has(lower(pieces[i])) ? i + 1 : i;
-  const m = walk(kb.trie, KB, pieces, at, true);
+  const m = walk(kb.trie, KB, pieces, at);
   if (!m) return null;
   const entry = disambiguate(m.hits, kb, ctx);
   if (!entry || entry.kind === 'person' || entry.kind === 'state') return null;
@@ -1114,18 +1122,28 @@ function isLocative(text: string): boolean {
 /** Nouns that make the name after "of" or "de" a place: "the town of Ansongo", "le village de Seytenga". */
 const PLACE_NOUNS = new Set(['town', 'village', 'city', 'locality', 'hamlet', 'commune', 'district', 'province', 'region', 'ville', 'localité', 'cercle', 'hameau', 'région']);
 
+function isOfWord(text: string): boolean {
+  return text === 'of' || text === 'de' || text === "d'" || text === 'd’';
+}
+
+function isPlaceNoun(text: string): boolean {
+  return PLACE_NOUNS.has(text.toLowerCase());
+}
+
 /** True when token `i` is the "of" or "de" of "the town of", "le village de". */
 function placeNounOf(tokens: readonly { text: string }[], i: number): boolean {
-  const t = tokens[i].text;
-  if (i === 0 || (t !== 'of' && t !== 'de' && t !== "d'" && t !== 'd’')) return false;
-  return PLACE_NOUNS.has(tokens[i - 1].text.toLowerCase());
+  return i > 0 && isOfWord(tokens[i].text) && isPlaceNoun(tokens[i - 1].text);
 }
 
 /** Bits of TOKEN_FLAGS. */
 const LOCATIVE = 1;
 const UPPER = 2;
+const OF_WORD = 4;
+const PLACE_NOUN = 8;
 /** What `provisionalMatches` asks of every token of a document, answered once per word type. */
-const TOKEN_FLAGS = new TypeFlags((text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0));
+const TOKEN_FLAGS = new TypeFlags(
+  (text) => (isLocative(text) ? LOCATIVE : 0) | (startsUpper(text) ? UPPER : 0) | (isOfWord(text) ? OF_WORD : 0) | (isPlaceNoun(text) ? PLACE_NOUN : 0),
+);
 
 /** Slugs of provisional names: the same names come back document after document. Bounded, so a
  * long stream cannot grow it without end. */
@@ -1212,7 +1230,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   const locativeNames = new Set<string>();
   const flags = TOKEN_FLAGS.of(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const locative = (flags !== undefined ? (flags[i] & LOCATIVE) !== 0 : isLocative(tokens[i].text)) || placeNounOf(tokens, i);
+    const locative =
+      flags !== undefined
+        ? (flags[i] & LOCATIVE) !== 0 || (i > 0 && (flags[i] & OF_WORD) !== 0 && (flags[i - 1] & PLACE_NOUN) !== 0)
+        : isLocative(tokens[i].text) || placeNounOf(tokens, i);
     if (!locative || tokens[i + 1].sentence !== tokens[i].sentence) continue;
     let seq = '';
     for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === tokens[i].sentence; k++) {
@@ -1382,6 +1403,8 @@ function tokenForm(text: string): number {
 interface Vocabulary {
   /** for each word of a trie or a described pattern, its bits: KNOWN, TRIGGER and the tries it opens */
   info: Map<string, number>;
+  /** the tries of bits KB, COUNTRY, DEMONYM, FORCE and GOV_FORCES, in that order */
+  tries: readonly TrieNode[];
   /** the pieces of each token text that splits, worked out once per text (bounded: see tokenPieces) */
   types: Map<string, PieceType[]>;
   /**
@@ -1421,7 +1444,7 @@ function vocabulary(kb: ActorKb): Vocabulary {
     const firsts: [TrieNode, number][] = [[kb.trie, KB], [kb.countryTrie, COUNTRY], [kb.demonymTrie, DEMONYM], [FORCE_TRIE, FORCE], [GOVERNMENT_FORCES, GOV_FORCES]];
     for (const [trie, bit] of firsts) for (const w of trie.next.keys()) mark(w, bit);
     for (const w of DESCRIBED_TRIGGERS) mark(w, TRIGGER);
-    v = { info, types: new Map(), typeBits: new Int32Array(4096), typeKeys: [], typeParts: [], wordTypes: null, epoch: -1 };
+    v = { info, tries: firsts.map(([trie]) => trie), types: new Map(), typeBits: new Int32Array(4096), typeKeys: [], typeParts: [], wordTypes: null, epoch: -1 };
     VOCABULARIES.set(kb, v);
   }
   return v;
@@ -1429,8 +1452,20 @@ function vocabulary(kb: ActorKb): Vocabulary {
 
 function pieceType(v: Vocabulary, text: string, start: number, end: number): PieceType {
   const key = pieceKey(text);
-  const bits = v.info.get(key) ?? 0;
-  return { text, start, end, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 };
+  const bits = pieceBits(v, key, text);
+  return { text, start, end, key, known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 };
+}
+
+/** The `info` bits of a piece's key, with ALONE bits for the tries where its text alone is an entry. */
+function pieceBits(v: Vocabulary, key: string, text: string): number {
+  let bits = v.info.get(key) ?? 0;
+  for (let t = 0; t < v.tries.length; t++) {
+    const bit = 1 << t;
+    if ((bits & bit) === 0) continue;
+    const hits = v.tries[t].next.get(key)!.hits;
+    if ((bit & CASE_CHECKED) !== 0 ? hits.some((h) => caseAllows(h, [text])) : hits.length > 0) bits |= bit << ALONE;
+  }
+  return bits;
 }
 
 /** The pieces of a token that splits ("al-Qaida", "'s", "d'Ivoire"): worked out once per text,
@@ -1453,17 +1488,18 @@ function piecesOf(v: Vocabulary, text: string): readonly PieceType[] {
   if (form === JOINED) return tokenPieces(v, text);
   // a lower-case ASCII word is its own key: no lower-casing, no new string
   const key = form === WHOLE_PLAIN ? text : pieceKey(text);
-  const bits = v.info.get(key) ?? 0;
-  return [{ text, start: 0, end: text.length, key, known: (bits & KNOWN) !== 0, starts: bits & (KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES), trigger: (bits & TRIGGER) !== 0 }];
+  const bits = pieceBits(v, key, text);
+  return [{ text, start: 0, end: text.length, key, known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 }];
 }
 
-/** Bits of `Vocabulary.typeBits` besides those of `info`. */
+/** Bits of `Vocabulary.typeBits` besides those of `info` and ALONE. */
 const TYPE_SEEN = 128;
 const TYPE_SPLITS = 256;
-const STARTS_MASK = KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES;
+const FIRST_WORDS = KB | COUNTRY | DEMONYM | FORCE | GOV_FORCES;
+const STARTS_MASK = FIRST_WORDS | (FIRST_WORDS << ALONE);
 
-/** The ids of the word types of `tokens`, with `v`'s tables made current for them; null when the tokens stage did not number them. */
-function typeIds(tokens: readonly Token[], v: Vocabulary): Int32Array | null {
+/** The word types of `tokens`, with `v`'s tables made current for them; null when the tokens stage did not number them. */
+function currentTypes(tokens: readonly Token[], v: Vocabulary): TokenTypes | null {
   const typed = tokenTypes(tokens);
   if (!typed) return null;
   const size = typed.types.size;
@@ -1480,7 +1516,7 @@ function typeIds(tokens: readonly Token[], v: Vocabulary): Int32Array | null {
     v.typeKeys.push('');
     v.typeParts.push(undefined);
   }
-  return typed.ids;
+  return typed;
 }
 
 /** Records word type `id` (of text `text`) in `v`'s tables; returns its bits. */
@@ -1493,36 +1529,75 @@ function learnType(v: Vocabulary, id: number, text: string): number {
     v.typeKeys[id] = p.key;
   } else {
     bits |= TYPE_SPLITS;
+    // what its pieces allow, so a sentence can be judged by its types alone
+    for (const p of parts) bits |= p.starts | (p.trigger ? TRIGGER : 0) | (p.known ? KNOWN : 0);
     v.typeParts[id] = parts;
   }
   v.typeBits[id] = bits;
   return bits;
 }
 
-function sentencePieces(tokens: readonly Token[], v: Vocabulary): SentencePiece[][] {
-  const ids = typeIds(tokens, v);
+/**
+ * Whether the English recognisers may find a candidate in the tokens [from, to) of one sentence:
+ * only where a described pattern opens, or a walk may reach an entry (a word that is an entry
+ * alone, or the first word of one before its second; a token that splits may hold both).
+ */
+function mayHoldActor(v: Vocabulary, ids: Int32Array, from: number, to: number): boolean {
+  const typeBits = v.typeBits;
+  for (let index = from; index < to; index++) {
+    const bits = typeBits[ids[index]];
+    if ((bits & (TRIGGER | (FIRST_WORDS << ALONE))) !== 0) return true;
+    if ((bits & FIRST_WORDS) === 0) continue;
+    if ((bits & TYPE_SPLITS) !== 0) return true;
+    if (index + 1 === to) continue;
+    const nextId = ids[index + 1];
+    const nextBits = typeBits[nextId];
+    if ((nextBits & KNOWN) === 0) continue;
+    const nextKey = (nextBits & TYPE_SPLITS) === 0 ? v.typeKeys[nextId] : v.typeParts[nextId]![0].key;
+    const key = v.typeKeys[ids[index]];
+    for (let t = 0; t < v.tries.length; t++) if ((bits & (1 << t)) !== 0 && v.tries[t].next.get(key)!.next.has(nextKey)) return true;
+  }
+  return false;
+}
+
+/**
+ * The pieces of each sentence, by sentence index. With `everySentence` false, a sentence that
+ * `mayHoldActor` rules out is left out: most sentences of a report name no actor, and every
+ * English recogniser would pass over them without a candidate.
+ */
+function sentencePieces(tokens: readonly Token[], v: Vocabulary, everySentence: boolean): SentencePiece[][] {
+  const typed = currentTypes(tokens, v);
   const bySentence: SentencePiece[][] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const t = tokens[index];
-    const list = (bySentence[t.sentence] ??= []);
-    let parts: readonly PieceType[] | undefined;
-    if (ids) {
-      const id = ids[index];
-      let bits = v.typeBits[id];
-      if (bits === 0) bits = learnType(v, id, t.text);
-      if ((bits & TYPE_SPLITS) === 0) {
+  if (!typed) {
+    for (let index = 0; index < tokens.length; index++) addPieces((bySentence[tokens[index].sentence] ??= []), tokens[index], piecesOf(v, tokens[index].text));
+    return bySentence;
+  }
+  const { ids, sentenceLengths } = typed;
+  // each sentence is one run of tokens, its length known: the bits of its types decide before any token object is read
+  for (let s = 0, from = 0; s < sentenceLengths.length; s++) {
+    const to = from + sentenceLengths[s];
+    for (let index = from; index < to; index++) if (v.typeBits[ids[index]] === 0) learnType(v, ids[index], tokens[index].text);
+    if (everySentence || mayHoldActor(v, ids, from, to)) {
+      const list = (bySentence[tokens[from].sentence] ??= []);
+      for (let index = from; index < to; index++) {
+        const t = tokens[index];
+        const id = ids[index];
+        const bits = v.typeBits[id];
         // most tokens are one piece: its fields come from the dense tables, no object of the type is read
-        list.push({ text: t.text, start: t.start, end: t.start + t.text.length, token: index, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
-        continue;
+        if ((bits & TYPE_SPLITS) === 0) list.push({ text: t.text, start: t.start, end: t.start + t.text.length, first: true, last: true, key: v.typeKeys[id], known: (bits & KNOWN) !== 0, starts: bits & STARTS_MASK, trigger: (bits & TRIGGER) !== 0 });
+        else addPieces(list, t, v.typeParts[id]!);
       }
-      parts = v.typeParts[id]!;
-    } else parts = piecesOf(v, t.text);
-    for (let k = 0; k < parts.length; k++) {
-      const p = parts[k];
-      list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, token: index, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
     }
+    from = to;
   }
   return bySentence;
+}
+
+function addPieces(list: SentencePiece[], t: Token, parts: readonly PieceType[]): void {
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    list.push({ text: p.text, start: t.start + p.start, end: t.start + p.end, first: k === 0, last: k === parts.length - 1, key: p.key, known: p.known, starts: p.starts, trigger: p.trigger });
+  }
 }
 
 /** Non-overlapping choice: longer spans first, then priority, then earlier. */
@@ -1535,9 +1610,10 @@ function select(cands: Candidate[]): Candidate[] {
 
 /** Runs every recogniser over the document; exported for tests with a knowledge base of their own. */
 export function findActors(doc: Document, results: Extraction, kb: ActorKb = actorKb()): ActorMention[] {
-  const sentences = sentencePieces(results.tokens, vocabulary(kb));
-  const ctx = documentContext(doc, sentences, kb);
+  // French recognisers read words outside the tries: they see every sentence
   const french = doc.language === 'fr';
+  const sentences = sentencePieces(results.tokens, vocabulary(kb), french);
+  const ctx = documentContext(doc, sentences, kb);
   if (french) countFrenchCountries(sentences, ctx);
   let chosen: Candidate[] = [];
   const nested: Candidate[] = [];
