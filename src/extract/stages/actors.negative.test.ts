@@ -125,4 +125,8 @@ describe('actors stage: what French reporting does not make a state actor', () =
     const m = actorsOf('Malian soldiers fought jihadists near Gao on Sunday. The army said the attackers had come from Niger.');
     expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['The army -> military-forces-of-mali']);
   });
+  it('in French, an opening adverb or an article and a country the tagger took for a name is no provisional actor', () => {
+    const m = actorsOf("Environ 1 500 éléments de l'Africa Corps sont déployés au Mali, selon une source diplomatique. Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO en janvier, a annoncé la junte.");
+    expect(m.filter((x) => x.actorId.startsWith('provisional:'))).toEqual([]);
+  });
 });

@@ -279,6 +279,18 @@ const MONTHS_AND_DAYS = new Set([
 /** First words of names of events, not actors ("Battle of Konna"). */
 const EVENT_HEADS = new Set(['battle', 'siege', 'massacre', 'war', 'attack', 'ambush', 'coup', 'crisis', 'conflict', 'insurgency', 'rebellion', 'agreement', 'accord', 'accords', 'treaty', 'raid', 'offensive']);
 /** Words that make a name a medium, an award or a facility rather than an actor. */
+const FRENCH_OPENERS = new Set(['environ', 'selon', 'près', 'plus', 'moins', 'au', 'aux', 'dans', 'depuis', 'après', 'avant', 'lors', 'parmi', 'quelque', 'quelques', 'plusieurs', 'certains', 'certaines', 'ces', 'cette', 'cet', 'leurs', 'ils', 'elles', 'vers', 'sous', 'pour', 'avec', 'sans', 'entre', 'chez', 'malgré', 'durant', 'pendant', 'outre', 'toutefois', 'cependant', 'ainsi', 'alors', 'déjà', 'encore', 'enfin', 'puis', 'pourtant']);
+const FRENCH_ARTICLES = new Set(['le', 'la', 'les', "l'", 'l’']);
+
+/**
+ * In a French text, a sentence's opening word the tagger took for a name ("Environ 1 500
+ * éléments", "Selon l'armée"), or an article and one word ("Le Mali", "La Guinée"): no
+ * organisation is named so. (English keeps "Le Pen" and "La Raza".)
+ */
+function frenchNonName(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  return FRENCH_OPENERS.has(words[0]) || (words.length === 2 && FRENCH_ARTICLES.has(words[0]));
+}
 const NON_ACTOR_WORDS = new Set([
   'medal', 'award', 'prize', 'cross', 'news', 'times', 'post', 'journal', 'gazette', 'radio', 'tv', 'television', 'magazine', 'airport',
   'hospital', 'university', 'school', 'stadium', 'bridge', 'street', 'road', 'mosque', 'church', 'market', 'camp', 'base',
@@ -1161,6 +1173,7 @@ function cachedSlug(name: string): string {
 
 function provisionalMatches(doc: Document, results: Extraction, taken: Candidate[], out: ActorMention[]): void {
   if (results.names.length === 0) return;
+  const french = doc.language === 'fr';
   const tokens = results.tokens;
   // the token starting exactly at an offset (the last such token, as a map filled in order would hold),
   // by binary search: a map of every token would cost more than the few look-ups it serves
@@ -1266,7 +1279,7 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
       if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
       return false;
     }
-    if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet)) return true;
+    if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet) && !(french && frenchNonName(span.text))) return true;
     if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
     return false;
   });
