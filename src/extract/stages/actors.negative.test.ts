@@ -129,4 +129,8 @@ describe('actors stage: what French reporting does not make a state actor', () =
     const m = actorsOf("Environ 1 500 éléments de l'Africa Corps sont déployés au Mali, selon une source diplomatique. Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO en janvier, a annoncé la junte.");
     expect(m.filter((x) => x.actorId.startsWith('provisional:'))).toEqual([]);
   });
+  it('"the junta" is never the government of a state no junta is known to have ruled', () => {
+    const m = actorsOf('French forces killed the group\'s leader in August 2021, President Emmanuel Macron announced. France said the strike was lawful.\n\nThe junta denied that its soldiers had killed civilians in Solenzo.');
+    expect(m.filter((x) => x.rule.startsWith('bare-force'))).toEqual([]);
+  });
 });

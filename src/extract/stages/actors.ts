@@ -372,6 +372,7 @@ interface Context {
   /** each sentence's paragraph, by sentence index */
   paragraphOf: Map<number, number>;
   published: string | null;
+  text: string;
 }
 
 function noteCountry(ctx: Pick<Context, 'countries' | 'countryCounts' | 'countriesBySentence'>, country: string, sentence: number): void {
@@ -383,7 +384,7 @@ function noteCountry(ctx: Pick<Context, 'countries' | 'countryCounts' | 'countri
 }
 
 function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
-  const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null };
+  const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null, text: doc.text };
   for (const s of doc.sentences) ctx.paragraphOf.set(s.index, s.paragraph);
   sentences.forEach((pieces, sentence) => {
     if (!pieces) return;
@@ -757,6 +758,7 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
       out.push({ ...c, target: fromEntry(home), rule: `${c.rule}:main-country` });
       continue;
     }
+    const junta = saysJunta(c, ctx);
     const earlier = lastByRole.get(role);
     // a new paragraph about one other country ("Burkinabe militiamen clashed with jihadists near
     // Fada N'Gourma, the army said", after a paragraph on Mali's army): that country's force
@@ -769,20 +771,37 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
         continue;
       }
     }
-    if (earlier) {
+    if (earlier && (!junta || ruledByJunta(kb, earlier.target.country ?? ''))) {
       out.push({ ...c, target: earlier.target, rule: `${c.rule}:coref` });
       continue;
     }
     // "Burkina Faso's military government said ... The army said": the state named last, close by
-    const near = lastState && sentenceOf(c) - lastState.sentence <= 2 ? kb.stateEntry(lastState.country, role) : undefined;
+    const near = lastState && sentenceOf(c) - lastState.sentence <= 2 && (!junta || ruledByJunta(kb, lastState.country)) ? kb.stateEntry(lastState.country, role) : undefined;
     if (near) {
       out.push({ ...c, target: fromEntry(near), rule: `${c.rule}:nearest-state` });
       continue;
     }
-    const entry = dominant ? kb.stateEntry(dominant, role) : undefined;
+    const entry = dominant && (!junta || ruledByJunta(kb, dominant)) ? kb.stateEntry(dominant, role) : undefined;
     if (entry) out.push({ ...c, target: fromEntry(entry), rule: `${c.rule}:main-country` });
   }
   return out;
+}
+
+/** The text of a bare-force candidate is "the junta" or "the military junta" ("la junte"). */
+function saysJunta(c: Candidate, ctx: Context): boolean {
+  return /junt/i.test(ctx.text.slice(c.start, c.end));
+}
+
+/**
+ * Whether the knowledge base knows a junta that has ruled `iso` (a ruling body that is part of the
+ * state's government, as the juntas of data/actors/sahel-states.yaml are), so that "the junta" of
+ * a text mostly about France or the United States is left unsettled rather than made theirs. Any
+ * date: a junta's name outlives its committee ("Mali's junta" after the CNSP was dissolved).
+ */
+function ruledByJunta(kb: ActorKb, iso: string): boolean {
+  const government = kb.stateEntry(iso, 'government');
+  if (!government) return false;
+  return kb.relationsTo(government.id).some((r) => r.type === 'part_of' && kb.byId(r.source)?.kind === 'government');
 }
 
 const STATE_ROLE_LIST: StateRole[] = ['military', 'police', 'government', 'defence-ministry'];
