@@ -102,6 +102,15 @@ describe('actors stage: demonyms and force nouns', () => {
   });
 });
 
+describe('actors stage: units named after their country', () => {
+  it('links a presidential guard, border guards and military intelligence to the state\'s forces', () => {
+    expect(pairs(actorsOf("Niger's presidential guard detained the president, and Mauritanian border guards closed the crossing.")).filter((p) => p.includes('military-forces'))).toEqual([
+      "Niger's presidential guard -> military-forces-of-niger",
+      'Mauritanian border guards -> military-forces-of-mauritania',
+    ]);
+  });
+});
+
 describe('actors stage: the army, the junta, government forces', () => {
   it('links a bare force noun to the same role named with its country earlier', () => {
     expect(pairs(actorsOf('The Malian army said it killed 20 jihadists near Mopti. The army later said two soldiers died.'))).toEqual([

@@ -104,6 +104,8 @@ const FORCE_NOUNS: [string, StateRole][] = [
   ['security forces', 'military'], ['defence forces', 'military'], ['defense forces', 'military'],
   ['defence and security forces', 'military'], ['defense and security forces', 'military'], ['special forces', 'military'],
   ['air force', 'military'], ['airforce', 'military'], ['navy', 'military'], ['national guard', 'military'],
+  ['presidential guard', 'military'], ['republican guard', 'military'], ['border guards', 'military'], ['border guard', 'military'],
+  ['military intelligence', 'military'], ['drone operators', 'military'],
   ['commandos', 'military'], ['paratroopers', 'military'], ['instructors', 'military'], ['military instructors', 'military'], ['military advisers', 'military'], ['military advisors', 'military'], ['warplanes', 'military'], ['fighter jets', 'military'],
   ['army officers', 'military'], ['officers', 'military'], ['military officials', 'military'], ['military officers', 'military'],
   ['army chief', 'military'], ['army spokesman', 'military'], ['military spokesman', 'military'], ['general staff', 'military'],
