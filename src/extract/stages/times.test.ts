@@ -30,6 +30,15 @@ describe('times stage: dates against the publication date', () => {
     expect(one('Elections will be held in July.', 'July').value).toBe('2025-07');
   });
 
+  it('reads French relative times: "il y a deux jours", "la semaine dernière", "deux jours plus tard", "l\'an dernier"', () => {
+    const doc = "Des hommes armés ont attaqué le village il y a deux jours, selon des habitants. Le convoi avait été attaqué mardi dernier, puis deux jours plus tard un autre convoi a été visé. L'an dernier, des soldats ont été tués la semaine dernière de décembre, a indiqué l'armée.";
+    const got = Object.fromEntries(times(doc).map((t) => [t.text, t.value]));
+    expect(got['il y a deux jours']).toBe('2025-06-04');
+    expect(got['mardi dernier']).toBe('2025-06-03');
+    expect(got['deux jours plus tard']).toBe('2025-06-05');
+    expect(got["L'an dernier"]).toBe('2024');
+  });
+
   it('reads French months alone or with their year, past or coming by the tense', () => {
     const doc = "Le capitaine a pris le pouvoir en septembre 2022. Des soldats ont été tués fin juillet dans une embuscade près de Djibo, selon l'armée. Les élections auront lieu en mars, a annoncé la junte dans un communiqué lu à la télévision nationale.";
     const got = times(doc).map((t) => [t.text, t.value]);

@@ -1284,6 +1284,58 @@ function frenchMonthCandidates(text: string): Candidate[] {
   return out;
 }
 
+const FRENCH_UNIT: Record<string, string> = { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', année: 'year', années: 'year' };
+const FRENCH_COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30 };
+/** "il y a deux jours", "deux jours plus tard", "trois semaines auparavant" */
+const FRENCH_AGO = /(?<![\p{L}])(?:il y a\s+(\d+|\p{L}+)\s+(jours?|semaines?|mois|ans|années?)|(\d+|\p{L}+)\s+(jours?|semaines?|mois|ans|années?)\s+(plus tard|auparavant|après|avant|plus tôt))(?![\p{L}])/giu;
+/** "la semaine dernière", "le mois passé", "l'année dernière", "cette semaine", "l'an dernier" */
+const FRENCH_LAST = /(?<![\p{L}])(?:(?:la|cette)\s+(semaine)|(?:le|ce)\s+(mois)(?:-ci)?|(?:l['’]|cette\s+)(année|an))(?:\s+(dernière|dernier|passée|passé|prochaine|prochain))?(?![\p{L}])/giu;
+
+function frenchRelative(start: number, length: number, resolve: (ctx: Ctx) => Resolved | null): Candidate {
+  return { start, end: start + length, rule: 'fr-relative', priority: 1, resolve };
+}
+
+/** French relative times chrono leaves alone, read as the English rules read theirs. */
+function frenchRelativeCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  FRENCH_AGO.lastIndex = 0;
+  for (let m = FRENCH_AGO.exec(text); m; m = FRENCH_AGO.exec(text)) {
+    const countWord = (m[1] ?? m[3]).toLowerCase();
+    const vague = countWord === 'quelques' || countWord === 'plusieurs';
+    const n = /^\d+$/.test(countWord) ? Number(countWord) : vague ? 0 : FRENCH_COUNT[countWord];
+    const unit = FRENCH_UNIT[(m[2] ?? m[4]).toLowerCase()];
+    if (n === undefined || !unit) continue;
+    const direction = m[5]?.toLowerCase();
+    const sign = m[1] !== undefined || direction === 'auparavant' || direction === 'avant' || direction === 'plus tôt' ? -1 : 1;
+    // "il y a": from publication; "plus tard", "auparavant": from the day the text just named
+    const fromRef = m[1] === undefined;
+    const at = m.index;
+    out.push(frenchRelative(at, m[0].length, (ctx) => {
+      // "il y a quelques jours": some time before, not a day
+      if (vague) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', anchored: ctx.dct !== null };
+      const day = fromRef && ctx.lastDay !== null && at - ctx.lastDay.pos < 300 ? ctx.lastDay : null;
+      const base: Ymd | null = day ?? (fromRef ? null : ctx.dct);
+      if (!base) return null;
+      const v = shifted(base, unit, sign * n);
+      return v ? { type: 'DATE', value: v, anchored: day === null } : null;
+    }));
+  }
+  FRENCH_LAST.lastIndex = 0;
+  for (let m = FRENCH_LAST.exec(text); m; m = FRENCH_LAST.exec(text)) {
+    const unit = m[1] ? 'week' : m[2] ? 'month' : 'year';
+    const q = (m[4] ?? '').toLowerCase();
+    // "cette semaine", "ce mois-ci" need no qualifier; "la semaine" alone names no time
+    if (!q && !/^(?:cette|ce)\b/iu.test(m[0])) continue;
+    const offset = q.startsWith('dern') || q.startsWith('pass') ? -1 : q.startsWith('proch') ? 1 : 0;
+    out.push(frenchRelative(m.index, m[0].length, (ctx) => {
+      if (!ctx.dct) return null;
+      const v = shifted(ctx.dct, unit, offset);
+      return v ? { type: 'DATE', value: v, anchored: true } : null;
+    }));
+  }
+  return out;
+}
+
 /** Calendar dates and clock times chrono reads: month names with days, numeric dates, times of day. */
 function chronoCandidates(text: string, dct: Ymd | null, locale: ChronoLocale = ENGLISH_CHRONO): Candidate[] {
   const out: Candidate[] = [];
@@ -1607,7 +1659,7 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   const cands = collect(text);
   if (options.chrono !== false) {
     cands.push(...chronoCandidates(text, full));
-    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO), ...frenchMonthCandidates(text));
+    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO), ...frenchMonthCandidates(text), ...frenchRelativeCandidates(text));
   }
   const narrative = isNarrative(text, full);
   // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
