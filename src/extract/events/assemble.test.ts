@@ -77,6 +77,13 @@ describe('events stage, end to end on news sentences', () => {
     expect(raid.actor1).toBe('Military Forces of Mali');
   });
 
+  it('a force reporting the dead: the other side\'s dead are its own kill, its own dead are not', () => {
+    const [theirs] = events('Thirty jihadists were killed near Gao, the Malian army said.', '2023-07-28');
+    expect([theirs.actor1, theirs.actor2]).toEqual(['Military Forces of Mali', 'jihadists']);
+    const [own] = events('Twelve Malian soldiers were killed near Gao, the Malian army said.', '2023-07-28');
+    expect([own.actor1, own.actor2]).toEqual([null, 'Military Forces of Mali']);
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

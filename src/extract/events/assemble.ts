@@ -241,6 +241,22 @@ function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Spa
 /** What stands between a trigger with no subject and its target: a verb of harm, or "against" ("contre"). */
 const TARGET_AFTER = /^[^.;]{0,25}?(?<![\p{L}])(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against|frappé|visé|ciblé|touché|heurté|pris pour cible|détruit|contre)(?![\p{L}])[^.;,]{0,40}$/iu;
 
+/** Whether two actors are one side: the same entry, one state's forces or offices, or one part of the other (peacekeepers and their mission). */
+function sameSide(a: ActorMention, b: ActorMention): boolean {
+  if (a.actorId === b.actorId) return true;
+  const state = (x: ActorMention): boolean => x.kind === 'state-forces' || x.kind === 'government' || x.kind === 'state';
+  if (state(a) && state(b) && a.country !== null && a.country === b.country) return true;
+  try {
+    const kb = actorKb();
+    const parents = (id: string): string[] => kb.relationsOf(id).filter((r) => r.type === 'part_of').map((r) => r.target);
+    const pa = parents(a.actorId);
+    const pb = parents(b.actorId);
+    return pa.includes(b.actorId) || pb.includes(a.actorId) || pa.some((p) => pb.includes(p));
+  } catch {
+    return false;
+  }
+}
+
 /** "X and Y", "X, Y": what joins two coordinated actors */
 const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|l['’]\s*)?$/i;
 /** triggers of a fight both sides wage: "clashed", "fought", "exchanged fire" */
@@ -284,6 +300,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   // "…, residents said": a generic source after the trigger reports the event and is no party to it
   // (a named force or group that reports its own fight stays a candidate)
   const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
+  const reportsTrigger = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
   const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
@@ -307,7 +324,8 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   else if (victims.size > 0 && [...victims].some((v) => passiveVictim(doc, clause, v, trigger))) rules.push('events.actor.passive-victim');
   // coordinated with a victim ("both the Malian army and Russian mercenaries"): a victim too
   for (const a of inClause) {
-    if (victims.has(a)) continue;
+    // (", the Malian army said" after the victims is their reporter, not one of them)
+    if (victims.has(a) || reportsTrigger(a)) continue;
     const b = doc.text.slice(Math.max(clause.start, a.start - 8), a.start);
     const prev = inClause[inClause.indexOf(a) - 1];
     if (prev && victims.has(prev) && /\b(?:and|,)\s*$/.test(b)) victims.add(a);
@@ -349,7 +367,9 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   }
   if (!actor1) {
     // no subject: "negotiations between X and Y", "clashes with X" after a victim
-    const after = candidates.filter((a) => a.start >= trigger.end);
+    // ("two peacekeepers were killed, MINUSMA said": a source on the victims' own side reports its
+    // losses and did not inflict them; "30 jihadists were killed, the army said" stays the army's)
+    const after = candidates.filter((a) => a.start >= trigger.end && !(victims.size > 0 && reportsTrigger(a) && [...victims].some((v) => sameSide(v, a))));
     if (after.length > 0) {
       // "a roadside bomb hit an army convoy", "protested against the presence of French troops":
       // the actor after the trigger is its target, and who acted is not said
@@ -370,8 +390,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // the cue's span opens at "army") acted with it: associated, not the other side
     const withSubject = (a: ActorMention): boolean => !twoSided && !!actor1 && rules.includes('events.actor.subject') && a.start >= actor1.end && COORDINATED.test(doc.text.slice(actor1.end, a.start));
     // a source after the trigger ("…, the United Nations said") reports the event: no target of it
-    const tailSource = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
-    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name && !withSubject(a) && !tailSource(a)) ?? null;
+    actor2 = candidates.find((a) => a !== actor1 && a.start >= trigger.start && a.name !== actor1?.name && !withSubject(a) && !reportsTrigger(a)) ?? null;
     if (!actor2 && agent && actor1 !== agent) actor2 = null;
     // a partner coordinated with the subject ("the Malian army and Wagner recaptured") acted with it
     if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a !== partner && a.name !== actor1?.name && a.end <= trigger.start) ?? null;
