@@ -84,6 +84,11 @@ describe('events stage, end to end on news sentences', () => {
     expect([own.actor1, own.actor2]).toEqual([null, 'Military Forces of Mali']);
   });
 
+  it('the dead of both sides add up, Islamists counted as an armed side', () => {
+    const [e] = events('13 Chadian soldiers and 65 Islamists were killed in heavy fighting near the border on Sunday, the army said.', '2023-07-28');
+    expect(e.fatalities).toEqual({ low: 78, best: 78, high: 78 });
+  });
+
   it('an announced future withdrawal is PLOVER CONCEDE with future modality', () => {
     const [e] = events('The Wagner Group announced on Friday that it would withdraw from Mali.', '2025-06-06');
     expect(e.extra).toBe('withdrawal');

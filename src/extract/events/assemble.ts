@@ -550,7 +550,7 @@ export function fatalitiesIn(span: Span, quantities: readonly QuantityMention[])
 function victimSide(q: QuantityMention): string {
   const t = `${q.countsText ?? ''} ${q.text}`.toLowerCase();
   if (/soldier|troop|police|gendarme|peacekeeper|servicem|officer|personnel|army|guard/.test(t)) return 'forces';
-  if (/militant|jihadist|attacker|assailant|insurgent|rebel|terrorist|fighter|gunm|bandit|combatant|extremist/.test(t)) return 'armed';
+  if (/militant|jihadist|islamist|attacker|assailant|insurgent|rebel|terrorist|fighter|gunm|bandit|combatant|extremist|separatist/.test(t)) return 'armed';
   if (/civilian|villager|resident|people|person|wom[ae]n|child|worshipper|passenger/.test(t)) return 'civilians';
   return 'unknown';
 }
