@@ -299,8 +299,8 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   const french = doc.language === 'fr';
   // "…, residents said": a generic source after the trigger reports the event and is no party to it
   // (a named force or group that reports its own fight stays a candidate)
-  const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
   const reportsTrigger = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
+  const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && reportsTrigger(a);
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
   const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));

@@ -782,11 +782,13 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     // "Malam Fatori, Borno State", "X, Niger.": a name the text itself places in an area named with
     // its area word, or in a country that closes the phrase, is a place when the tagger's person is
     // that name exactly (not "Rubio, Cruz and ...", not "Buckley, Jr.", not "X, Mali's president")
-    const beyond = m.to + 2 < us.length ? us[m.to + 2] : undefined;
-    const areaWordAfter = !!beyond && beyond.cap && ADMIN_WORDS.has(beyond.key);
-    const countryClosed = afterCands.some((c) => c.kind === 'country') && (beyond === undefined || beyond.text === ',' || beyond.text === '.' || beyond.text === ')' || beyond.text === ';');
-    const placedAsIs = commaAfter && (areaWordAfter || countryClosed) && perIndex.some(m, (p) => p.start === m.start && p.end === m.end);
-    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !placedAsIs && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
+    const placedAsIs = (): boolean => {
+      const beyond = m.to + 2 < us.length ? us[m.to + 2] : undefined;
+      const areaWordAfter = !!beyond && beyond.cap && ADMIN_WORDS.has(beyond.key);
+      const countryClosed = afterCands.some((c) => c.kind === 'country') && (beyond === undefined || beyond.text === ',' || beyond.text === '.' || beyond.text === ')' || beyond.text === ';');
+      return commaAfter && (areaWordAfter || countryClosed) && perIndex.some(m, (p) => p.start === m.start && p.end === m.end);
+    };
+    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !placedAsIs() && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
