@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluator } from './ner.js';
 
 const fixture = fileURLToPath(new URL('../extract/ner/fixtures/sahel-iob2.conll', import.meta.url));
+const titles = fileURLToPath(new URL('../extract/ner/fixtures/titles-initials.conll', import.meta.url));
 const testa = fileURLToPath(new URL('../../../shared/bench/ner/eng.testa', import.meta.url));
 
 describe('eval ner', () => {
@@ -23,6 +24,15 @@ describe('eval ner', () => {
     expect(details.mbPerSecond).toBeGreaterThan(0);
     expect(report.table).toMatch(/^type\s+precision\s+recall\s+f1/);
     expect(report.table).toMatch(/overall/);
+  });
+
+  it('scores the names stage on the text as sitrep tokenises it, where titles and initials lose their stops', async () => {
+    const report = await evaluator.run({ data: titles });
+    const onText = (report.details as { namesStageOnText: { f1: number; precision: number } }).namesStageOnText;
+    // "Gen." and "W." are split from their stops by sitrep's tokens; the stage must read them whole
+    expect(onText.f1).toBeGreaterThanOrEqual(0.85);
+    expect(onText.precision).toBeGreaterThanOrEqual(0.9);
+    expect(report.table).toMatch(/names stage on the same text/);
   });
 
   // Needs ../shared (not in the repository); skipped when it is absent.

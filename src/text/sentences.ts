@@ -56,6 +56,11 @@ const SENTENCE_STARTERS = new Set([
   'What', 'Who', 'Why', 'How', 'Since', 'During', 'Under', 'Officials', 'Last', 'Earlier', 'Later',
 ]);
 
+/** A title or rank written before a name and shortened with a full stop ("Gen", "Gov", "Dr"), capitalised. */
+export function isTitleAbbreviation(word: string): boolean {
+  return word.length > 0 && isUpper(word[0]) && TITLES.has(word.toLowerCase());
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 }

@@ -45,4 +45,15 @@ describe('names stage: what is not a name', () => {
     expect(found).not.toContain('Tuesday');
     expect(found).not.toContain('March');
   });
+
+  it('takes no title, nor the place or party before one, for a name', () => {
+    const found = names('Democratic candidates went further, with former Maryland Gov. Martin O’Malley calling the plan a fraud. Col. Assimi Goïta spoke after Lt. Col. Damiba.');
+    for (const w of ['Maryland Gov', 'Maryland Gov.', 'Gov', 'Gov.', 'Col', 'Col.', 'Lt', 'Lt.']) expect(found).not.toContain(w);
+    expect(found).toContain('Martin O’Malley');
+  });
+
+  it('keeps the title of a place name ("St. Louis") in the place', () => {
+    const found = names('The plane landed in St. Louis on Monday.');
+    expect(found).toContain('St. Louis');
+  });
 });

@@ -17,19 +17,24 @@ function names(text: string, trace = false): NameMention[] {
 
 const pairs = (ms: NameMention[]): string[] => ms.map((m) => `${m.type}:${m.text}`);
 
+/** The names found through the tokens' word types, and through their texts alone. */
+function typedAndPlain(text: string): { typed: NameMention[]; plain: NameMention[] } {
+  const doc = documentFromText(text);
+  const typed = emptyExtraction();
+  tokensStage.run(doc, typed);
+  namesStage.run(doc, typed);
+  // a copy of the token list carries no word types: the stage reads the tokens' texts
+  const plain = emptyExtraction();
+  plain.tokens = [...typed.tokens];
+  namesStage.run(doc, plain);
+  return { typed: typed.names, plain: plain.names };
+}
+
 describe('names stage', () => {
   it('finds the same names from the tokens word types as from their texts alone', () => {
-    const text = '“We will not leave,” said Colonel Assimi Goïta in Bamako on Monday. MALI JUNTA EXPELS FRENCH AMBASSADOR\n\nThe Front de libération de l’Azawad’s fighters left Kidal.';
-    const doc = documentFromText(text);
-    const typed = emptyExtraction();
-    tokensStage.run(doc, typed);
-    namesStage.run(doc, typed);
-    // a copy of the token list carries no word types: the stage reads the tokens' texts
-    const plain = emptyExtraction();
-    plain.tokens = [...typed.tokens];
-    namesStage.run(doc, plain);
-    expect(plain.names).toEqual(typed.names);
-    expect(typed.names.length).toBeGreaterThan(3);
+    const { typed, plain } = typedAndPlain('“We will not leave,” said Colonel Assimi Goïta in Bamako on Monday. MALI JUNTA EXPELS FRENCH AMBASSADOR\n\nThe Front de libération de l’Azawad’s fighters left Kidal.');
+    expect(plain).toEqual(typed);
+    expect(typed.length).toBeGreaterThan(3);
   });
 
   it('finds the army, the group and the place of a clash', () => {
@@ -85,5 +90,26 @@ describe('names stage', () => {
     namesStage.run(doc, off);
     expect(off.trace).toBeNull();
     expect(pairs(off.names)).toEqual(pairs(on.names));
+  });
+
+  it('reads a middle initial with its full stop, as the tagger learnt it, and never ends a name on one', () => {
+    const ms = names('The resurgence of Vladimir V. Putin worried officials. The bank was founded in 1942 by Rexford G. Tugwell, an adviser of President Franklin D. Roosevelt.');
+    const persons = ms.filter((m) => m.type === 'PER').map((m) => m.text);
+    expect(persons).toEqual(['Vladimir V. Putin', 'Rexford G. Tugwell', 'Franklin D. Roosevelt']);
+  });
+
+  it('leaves a title and what qualifies it out of a name, and makes a person of what follows a title', () => {
+    const ms = names('Texas Sen. Ted Cruz agreed with Lt. Col. Paul-Henri Damiba, and Mr. Manafort did not.');
+    const persons = ms.filter((m) => m.type === 'PER').map((m) => m.text);
+    expect(persons).toContain('Ted Cruz');
+    expect(persons).toContain('Paul-Henri Damiba');
+    expect(persons).toContain('Manafort');
+    for (const m of ms) expect(m.text).not.toMatch(/^(Texas|Sen|Lt|Col|Mr)\b/);
+  });
+
+  it('finds the same names with abbreviations from the word types as from the token texts', () => {
+    const { typed, plain } = typedAndPlain('Former President George W. Bush met Gen. Salifou Mody in St. Louis.');
+    expect(plain).toEqual(typed);
+    expect(pairs(typed)).toContain('PER:George W. Bush');
   });
 });
