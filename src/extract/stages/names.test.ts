@@ -107,9 +107,11 @@ describe('names stage', () => {
     for (const m of ms) expect(m.text).not.toMatch(/^(Texas|Sen|Lt|Col|Mr)\b/);
   });
 
-  it('finds the same names with abbreviations from the word types as from the token texts', () => {
-    const { typed, plain } = typedAndPlain('Former President George W. Bush met Gen. Salifou Mody in St. Louis.');
+  it('finds the same names with abbreviations and hyphens from the word types as from the token texts', () => {
+    const { typed, plain } = typedAndPlain('Former President George W. Bush met Gen. Salifou Mody in St. Louis. The U.S.-led coalition fought there in 2012-2013.');
     expect(plain).toEqual(typed);
     expect(pairs(typed)).toContain('PER:George W. Bush');
+    // words joined by hyphens are one word, as CoNLL wrote them
+    expect(pairs(typed)).toContain('MISC:U.S.-led');
   });
 });

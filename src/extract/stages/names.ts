@@ -51,15 +51,13 @@ interface TaggerWords {
 }
 
 /**
- * Joins each abbreviation to the full stop right after it, when the stop does not end the
- * sentence; null when the document has none to join (the tokens are then the words).
+ * The words as CoNLL-2003 wrote them: an abbreviation with the full stop right after it, when the
+ * stop does not end the sentence ("Gen.", "W."), and words joined by hyphens with no space
+ * ("U.S.-led", "2012-2013", "5-0"), which sitrep's tokens split. Null when every token is a word.
  */
 function taggerWords(tokens: readonly Token[], sentenceLengths: Int32Array): TaggerWords | null {
-  let joins = 0;
-  for (let i = 0; i + 2 < tokens.length; i++) if (joinsNext(tokens, i)) joins++;
-  if (joins === 0) return null;
-  const first = new Int32Array(tokens.length - joins);
-  const last = new Int32Array(tokens.length - joins);
+  const first = new Int32Array(tokens.length);
+  const last = new Int32Array(tokens.length);
   const lengths = new Int32Array(sentenceLengths.length);
   let t = 0;
   let w = 0;
@@ -68,18 +66,35 @@ function taggerWords(tokens: readonly Token[], sentenceLengths: Int32Array): Tag
     const before = w;
     while (t < end) {
       first[w] = t;
-      // the stop must not be the sentence's last token
-      if (t + 2 < end && joinsNext(tokens, t)) t++;
+      t = wordEnd(tokens, t, end);
       last[w++] = t++;
     }
     lengths[si] = w - before;
   }
-  return { first: first.subarray(0, w), last: last.subarray(0, w), lengths };
+  return w === tokens.length ? null : { first: first.subarray(0, w), last: last.subarray(0, w), lengths };
 }
 
-function joinsNext(tokens: readonly Token[], i: number): boolean {
-  const dot = tokens[i + 1];
-  return dot.text === '.' && dot.start === tokens[i].end && dot.sentence === tokens[i].sentence && tokens[i + 2].sentence === dot.sentence && isAbbreviation(tokens[i].text);
+/** The last token of the word that starts at token `t`, in a sentence whose tokens end before `end`. */
+function wordEnd(tokens: readonly Token[], t: number, end: number): number {
+  // the stop must not be the sentence's last token
+  if (t + 2 < end && tokens[t + 1].text === '.' && touching(tokens, t) && isAbbreviation(tokens[t].text)) return t + 1;
+  let u = t;
+  while (u + 2 < end && tokens[u + 1].text === '-' && touching(tokens, u) && touching(tokens, u + 1) && isWordLike(tokens[u + 2].text) && isWordLike(tokens[u].text)) u += 2;
+  return u;
+}
+
+function touching(tokens: readonly Token[], i: number): boolean {
+  return tokens[i + 1].start === tokens[i].end;
+}
+
+function isWordLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || text.charAt(0).toLowerCase() !== text.charAt(0).toUpperCase();
+}
+
+function isInitial(tokens: readonly Token[], words: TaggerWords, w: number): boolean {
+  const a = words.first[w];
+  return words.last[w] === a + 1 && tokens[a + 1].text === '.' && tokens[a].text.length === 1;
 }
 
 /** Titles that open place names as well ("St. Louis", "Mt. Kenya", "Ft. Worth"). */
@@ -95,7 +110,7 @@ function afterTitles(tokens: readonly Token[], words: TaggerWords, from: number,
   let start = from;
   for (let w = from; w < to; w++) {
     const text = tokens[words.first[w]].text;
-    if (words.last[w] !== words.first[w] && isTitleAbbreviation(text) && !PLACE_TITLES.has(text)) start = w + 1;
+    if (words.last[w] === words.first[w] + 1 && tokens[words.last[w]].text === '.' && isTitleAbbreviation(text) && !PLACE_TITLES.has(text)) start = w + 1;
   }
   return start;
 }
@@ -111,10 +126,6 @@ function nameEnd(tokens: readonly Token[], words: TaggerWords, to: number, limit
   return end;
 }
 
-function isInitial(tokens: readonly Token[], words: TaggerWords, w: number): boolean {
-  const a = words.first[w];
-  return words.last[w] !== a && tokens[a].text.length === 1;
-}
 
 function isCapitalised(text: string): boolean {
   const c = text.charAt(0);
