@@ -17,4 +17,13 @@ describe('events stage: French sentences that stay with the incident told before
     const evs = events('Gunmen killed at least twelve civilians on Sunday near Djibo, according to local sources. The Malian army said it had neutralised about thirty terrorists in the Bankass circle.', '2024-06-10');
     expect(evs).toHaveLength(1);
   });
+
+  it('gives bare soldiers no army when the text names theirs, or the attack killed only civilians', () => {
+    const [ied] = extract(documentFromText('Three French soldiers were killed by an IED in northern Mali on Monday.', '2024-05-02')).events;
+    expect(ied.actor2).not.toBe('Military Forces of Mali');
+    expect(ied.rules).not.toContain('events.actor.soldiers-of-place');
+    const [vac] = extract(documentFromText('Gunmen attacked the village of Djibo in northern Burkina Faso on Sunday, killing 12 civilians.', '2024-05-02')).events;
+    expect(vac.acled).toEqual({ type: 'Violence against civilians', subtype: 'Attack' });
+    expect(vac.actor2).not.toBe('Military Forces of Burkina Faso');
+  });
 });

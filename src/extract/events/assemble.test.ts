@@ -216,4 +216,18 @@ describe('events stage: French attribution and modality', () => {
     expect(claim?.sourceActorId).toBe('islamic-state-sahel-province');
     expect(out.events).toHaveLength(2);
   });
+
+  it('soldiers among the dead make a battle of an attack on a village, against the army of the country it was in', () => {
+    const [e] = events('Gunmen attacked the village of Djibo in northern Burkina Faso on Sunday, killing 12 soldiers and three civilians.', '2024-05-02');
+    expect(e.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
+    expect(e.actor2).toBe('Military Forces of Burkina Faso');
+    expect(e.rules).toContain('events.actor.soldiers-of-place');
+    // both groups of dead count: 12 soldiers and 3 civilians
+    expect(e.fatalities).toEqual({ low: 15, best: 15, high: 15 });
+  });
+
+  it('adds up coordinated dead of another kind ("2 soldiers and one contractor")', () => {
+    const [e] = events('Ansar Dine attacked UN peacekeepers in Kidal, killing 2 soldiers and one contractor.', '2014-11-29');
+    expect(e.fatalities).toEqual({ low: 3, best: 3, high: 3 });
+  });
 });

@@ -552,6 +552,8 @@ function victimSide(q: QuantityMention): string {
   if (/soldier|troop|police|gendarme|peacekeeper|servicem|officer|personnel|army|guard/.test(t)) return 'forces';
   if (/militant|jihadist|islamist|attacker|assailant|insurgent|rebel|terrorist|fighter|gunm|bandit|combatant|extremist|separatist/.test(t)) return 'armed';
   if (/civilian|villager|resident|people|person|wom[ae]n|child|worshipper|passenger/.test(t)) return 'civilians';
+  // "2 soldiers and one contractor": a count coordinated with another is other dead than those
+  if (q.rule === 'count-casualty-shared' && q.countsText) return `other:${q.countsText.toLowerCase()}`;
   return 'unknown';
 }
 
@@ -782,6 +784,28 @@ const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fa
 const BACK_REFERENCE = /^(?:ambush|attack|assault|battle|fighting|clash(?:es)?|operation|raid|offensive|siege|massacre|bombing|engagement)$/i;
 const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|saw|struck|hit|shot|won|lost|fled|seized|overran|withdrew|sent|held|led|made|came|went|broke|rose|fell|got|gave|told|said)\b/i;
 
+/** Words for the dead of a state's army that name no army ("killing 12 soldiers", "tuant 12 soldats"). */
+const SOLDIERS = new Set(['soldiers', 'soldier', 'troops', 'servicemen', 'soldats', 'soldat', 'militaires']);
+
+/**
+ * "Gunmen attacked Djibo, killing 12 soldiers": soldiers whose army the text does not name are,
+ * as ACLED's coders read them, the forces of the country the fight took place in. Only when the
+ * event has no other second side (or only the civilians around it) and its first side is not
+ * that army.
+ */
+function forcesOfPlace(dead: readonly QuantityMention[], location: EventLocation | null, roles: ActorRoles, actors: readonly ActorMention[]): ActorMention | null {
+  if (!location?.country || (roles.actor2 && roles.actor2.kind !== 'civilians')) return null;
+  // a state's forces already on one side ("an attack on a position of the Malian Army") own their dead
+  if (roles.actor1?.kind === 'state-forces') return null;
+  // "three French soldiers": the dead are named (their army is an actor of the text)
+  const bare = dead.filter((q) => q.countsText !== null && SOLDIERS.has(q.countsText.toLowerCase()) && !actors.some((a) => a.start < q.end && q.start < a.end));
+  if (bare.length === 0) return null;
+  const entry = actorKb().stateEntry(location.country, 'military');
+  if (!entry || roles.actor1?.actorId === entry.id) return null;
+  const at = bare[0];
+  return { start: at.start, end: at.end, text: at.text, sentence: at.sentence, stage: 'events', rule: 'soldiers-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country: location.country, provisional: false };
+}
+
 function inter(a: ActorMention | null): number | null {
   return a?.inter ?? null;
 }
@@ -979,6 +1003,11 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const fq = fatalitiesIn(clause, results.quantities);
       const fatalities = combineFatalities(fq);
       const vac = familyOf(d.kind) === 'vac';
+      const soldiers = !vac && VIOLENT.has(d.kind) ? forcesOfPlace(fq, location, roles, actors) : null;
+      if (soldiers) {
+        roles.actor2 = soldiers;
+        rules.push('events.actor.soldiers-of-place');
+      }
       const civilianVictim = [roles.actor2].some((a) => a?.kind === 'civilians' || a?.inter === 7);
       let actor2 = roles.actor2?.name ?? null;
       if (vac && !actor2) {

@@ -270,8 +270,11 @@ export function pickKind(hits: readonly CueHit[], ranked: KindScore[]): KindScor
     best = ranked.find((r) => r.kind === 'protest-intervention') ?? best;
   }
   // Armed men attacking soldiers, police or a base is a battle, not violence against civilians
-  // (Codebook: Armed clash; Violence against civilians is harm to unarmed non-combatants).
-  if (best.kind === 'attack' && hits.some((h) => h.group === 'military-target') && !hits.some((h) => h.group === 'civilian-target')) {
+  // (Codebook: Armed clash; Violence against civilians is harm to unarmed non-combatants). Soldiers
+  // among the dead say the attackers met armed men wherever it was ("attacked the village ...,
+  // killing 12 soldiers"), and civilians killed in such a fight are a battle's dead too.
+  const civilians = hits.some((h) => h.group === 'civilian-target' || h.group === 'civilian-dead');
+  if (best.kind === 'attack' && (hits.some((h) => h.group === 'military-dead') || (hits.some((h) => h.group === 'military-target') && !civilians))) {
     best = ranked.find((r) => r.kind === 'armed-clash') ?? best;
   }
   // Ground changing hands after one side pulled out, with no fighting reported, is a non-violent

@@ -501,14 +501,30 @@ export function findQuantities(toks: Tok[], lex: QuantityLexicon, inTime: (pos: 
   G = grammarOf(lex);
   STARTS = startWords(lex);
   let i = 0;
+  let prev: { q: FoundQuantity; next: number } | null = null;
   while (i < toks.length) {
     const found = tryAt(toks, i, lex, inTime);
     if (found) {
+      if (prev && sharesCasualty(prev, found, i)) found.q = { ...found.q, counts: prev.q.counts, subject: found.q.counts, rule: 'count-casualty-shared' };
       out.push(found.q);
+      prev = { q: found.q, next: found.next };
       i = found.next;
     } else i++;
   }
   return out;
+}
+
+/**
+ * "killing 12 soldiers and three civilians": a bare count joined to one its verb governs
+ * shares the casualty (the mirror of "17 soldiers and 36 volunteers died"); "and wounded three
+ * civilians" has its own verb, and objects are not killed.
+ */
+function sharesCasualty(prev: { q: FoundQuantity; next: number }, found: Attempt, at: number): boolean {
+  if (found.q.rule !== 'count-noun' || !found.q.counts || THINGS.has(found.q.counts)) return false;
+  if (prev.q.rule !== 'governed-by-casualty' && prev.q.rule !== 'count-casualty-shared') return false;
+  if (at === prev.next) return false;
+  for (let k = prev.next; k < at; k++) if (!G.and.has(LW[k]) && LW[k] !== ',') return false;
+  return true;
 }
 
 interface Attempt {

@@ -121,4 +121,17 @@ describe('quantities stage: French reporting', () => {
     expect(qs.find((q) => q.best === 12)).toMatchObject({ counts: 'soldiers', rule: 'count-noun' });
     expect(qs.find((q) => q.best === 3)).toMatchObject({ counts: 'killed', countsText: 'terroristes' });
   });
+
+  it('shares the verb of a count with a bare count joined to it ("killing 12 soldiers and three civilians")', () => {
+    const qs = quantities('Gunmen attacked the village on Sunday, killing 12 soldiers and three civilians. The raid killed 4 soldiers, 2 policemen and 3 vehicles.');
+    expect(qs.find((q) => q.best === 3 && q.countsText === 'civilians')).toMatchObject({ counts: 'killed', rule: 'count-casualty-shared' });
+    expect(qs.find((q) => q.best === 2)).toMatchObject({ counts: 'killed', countsText: 'policemen' });
+    // objects are not killed
+    expect(qs.find((q) => q.countsText === 'vehicles')).toMatchObject({ counts: 'vehicles', rule: 'count-noun' });
+  });
+
+  it('does not share a verb across another verb ("killed 5 soldiers and wounded 3 civilians")', () => {
+    const qs = quantities('They killed 5 soldiers and wounded 3 civilians.');
+    expect(qs.find((q) => q.best === 3)).toMatchObject({ counts: 'wounded', rule: 'governed-by-casualty' });
+  });
 });
