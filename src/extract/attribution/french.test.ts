@@ -25,6 +25,13 @@ describe('sources stage: French reporting', () => {
     expect(s.cueType).toBe('report');
   });
 
+  it('"selon X" set off by commas inside the sentence speaks for the whole of it', () => {
+    const s = only("Des hommes armés ont attaqué le village de Djibo, selon l'armée burkinabè, tuant douze soldats.", 'selon');
+    expect(s.source?.text).toBe("l'armée burkinabè");
+    expect(s.content?.text).toContain('Des hommes armés ont attaqué');
+    expect(s.content?.text).toContain('tuant douze soldats');
+  });
+
   it('"d\'après X" opening the sentence, with a curly apostrophe', () => {
     const s = only('D’après un élu local, les assaillants sont arrivés à moto en fin de journée et ont incendié le marché.', 'après');
     expect(s.source?.text).toBe('un élu local');

@@ -337,9 +337,14 @@ export function attributeFrenchSentence(v: SentenceView, lex: FrenchCueLexicon):
       const after = e + 1;
       const initial = cue.from === 0 || !isWord(v.tokens[cue.from - 1].text) || /^(?:et|mais)$/.test(v.lower[cue.from - 1]);
       const tail = after >= n || /^[.;!?]$/.test(v.tokens[after].text);
+      // "…, selon l'armée, tuant 12 soldats": set off by commas, the source speaks for the sentence
+      const aside = cue.from > 0 && v.tokens[cue.from - 1].text === ',' && after < n && v.tokens[after].text === ',';
       if (tail && cue.from > 0) {
         content = contentBefore(v, cue.from);
         rule = 'fr-selon-final';
+      } else if (aside) {
+        content = charSpan(v, v.tokens[0].start, sentenceEnd(v));
+        rule = 'fr-selon-aside';
       } else if (after < n) {
         content = charSpan(v, v.tokens[after].start, sentenceEnd(v));
         rule = initial ? 'fr-selon-initial' : 'fr-selon-medial';
