@@ -26,4 +26,9 @@ describe('statements: negative cases', () => {
   it('being in a country without a start gives no dated presence', () => {
     expect(predicates('Wagner Group fighters have been in Mali for a long time.')).not.toContain('present_in');
   });
+
+  it('a person replacing another, or a thing replacing a thing, is no organisation succession', () => {
+    expect(predicates('Captain Ibrahim Traoré replaced Paul-Henri Damiba as head of the junta in 2022.')).not.toContain('present_in');
+    expect(predicates('The new constitution replaced the 1992 charter.')).not.toContain('successor_of');
+  });
 });

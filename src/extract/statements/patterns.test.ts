@@ -116,4 +116,25 @@ describe('statements: general patterns on news sentences', () => {
     const coup = statements('General Abdourahamane Tchiani declared himself head of a transitional government in Niger on July 28, 2023.');
     expect(find(coup, 'leader_of')[0]).toMatchObject({ subject: 'Abdourahamane Tiani', object: 'Niger', from: '2023-07-28' });
   });
+
+  it('an organisation replacing another: successor_of, and the presences it bounds in the country named', () => {
+    const st = statements("Russia's Africa Corps, which replaced the Wagner Group in Mali in June, has about 2,500 men in the country, according to diplomats.", '2024-08-14');
+    expect(find(st, 'successor_of')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'Wagner Group', from: '2024-06' })]);
+    const presence = find(st, 'present_in');
+    expect(presence).toContainEqual(expect.objectContaining({ subject: 'Africa Corps', object: 'ML', from: '2024-06' }));
+    expect(presence).toContainEqual(expect.objectContaining({ subject: 'Wagner Group', object: 'ML', to: '2024-06' }));
+    // the strength after the aside, in "the country" the sentence named
+    expect(find(st, 'strength')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'ML', value: { best: 2500, approximate: true }, modality: 'estimated', attributedTo: 'diplomats' })]);
+  });
+
+  it('a person replacing another is the successor, with no presence', () => {
+    const st = statements('Captain Ibrahim Traoré replaced Paul-Henri Damiba as head of the junta in September 2022.');
+    expect(find(st, 'successor_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Paul-Henri Sandaogo Damiba', from: '2022-09' })]);
+    expect(find(st, 'present_in')).toEqual([]);
+  });
+
+  it('an organisation replaced by another, in English and French', () => {
+    expect(find(statements('The Wagner Group was replaced by the Africa Corps in Mali in June 2024.'), 'successor_of')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'Wagner Group', from: '2024-06' })]);
+    expect(find(statements("L'Africa Corps a remplacé le groupe Wagner au Mali en juin.", '2024-08-14'), 'successor_of')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'Wagner Group', from: '2024-06' })]);
+  });
 });

@@ -601,6 +601,60 @@ function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+/** "X replaced Y", "X, which replaced Y", "X a remplacé Y": one taking another's place */
+const REPLACED = /(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:replaced|succeeded|took\s+over\s+from|(?:has|have|had)\s+taken\s+over\s+from|(?:a|ont|avait|avaient)\s+(?:remplacé|succédé\s+(?:à|au|aux)))\s+/giu;
+/** "Y was replaced by X", "Y, remplacé par X" */
+const REPLACED_BY = /(?<![\p{L}])(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:replaced|succeeded|superseded)\s+by\s+|(?<![\p{L}])(?:(?:a\s+été|ont\s+été)\s+)?remplacée?s?\s+par\s+/giu;
+
+/**
+ * An organisation (or a person) taking another's place: X successor_of Y from the time the
+ * sentence gives; for organisations, "in <country>" after the one replaced bounds both presences
+ * there (X from, Y to that time).
+ */
+/** The actor after `pos`, past a determiner and a generic noun before the name ("the group Wagner", "le groupe Wagner"). */
+function organisationAfter(ctx: Ctx, pos: number, limit: number): ActorMention | null {
+  const lead = /^\s*(?:(?:the|le|la|les|l['’])\s*)?(?:(?:group|groupe|force|mouvement|movement|paramilitary group|groupe paramilitaire)\s+)?/iu.exec(ctx.doc.text.slice(pos, Math.min(limit, pos + 30)));
+  return actorAfter(ctx, pos + (lead ? lead[0].length : 0), limit) ?? actorAfter(ctx, pos, limit);
+}
+
+function succession(ctx: Ctx, s: Sentence, text: string): void {
+  // two organisations, or two persons ("Traoré replaced Damiba"): never one for the other
+  const org = (a: ActorMention | null): a is ActorMention => a !== null && a.kind !== 'civilians';
+  const alike = (a: ActorMention, b: ActorMention): boolean => (a.kind === 'person') === (b.kind === 'person');
+  const found: { next: ActorMention; old: ActorMention; at: number; end: number }[] = [];
+  for (const m of matches(REPLACED, text)) {
+    const at = s.start + m.index;
+    const verbEnd = at + m[0].length;
+    // the subject right before the verb, or before "which", "qui" opening the aside it is in
+    const rel = /,\s*(?:which|that|who|qui)\s+$/iu.exec(ctx.doc.text.slice(Math.max(s.start, at - 12), at));
+    const subjectEnd = rel ? at - rel[0].length : at;
+    const next = actorBefore(ctx, Math.max(s.start, subjectEnd - 60), subjectEnd);
+    const old = organisationAfter(ctx, verbEnd, s.end);
+    if (!org(next) || !org(old) || !alike(next, old) || next.actorId === old.actorId || !/^\s*$/.test(ctx.doc.text.slice(next.end, subjectEnd))) continue;
+    found.push({ next, old, at, end: old.end });
+  }
+  for (const m of matches(REPLACED_BY, text)) {
+    const at = s.start + m.index;
+    const next = organisationAfter(ctx, at + m[0].length, s.end);
+    const old = actorBefore(ctx, Math.max(s.start, at - 60), at);
+    if (!org(next) || !org(old) || !alike(next, old) || next.actorId === old.actorId || !/^\s*,?\s*$/.test(ctx.doc.text.slice(old.end, at))) continue;
+    found.push({ next, old, at: old.start, end: next.end });
+  }
+  for (const f of found) {
+    const inCountry = /^\s+(?:in|au|en)\s+/iu.exec(ctx.doc.text.slice(f.end, s.end));
+    const place = inCountry ? placeAt(ctx, f.end + inCountry[0].length, s.end) : null;
+    const afterAll = place && place.kind === 'country' ? place.end : f.end;
+    const t = timeIn(ctx, { start: afterAll, end: Math.min(s.end, afterAll + 40) });
+    const when = t ? dateOf(t) : undefined;
+    const evidenceEnd = t ? t.end : afterAll;
+    push(ctx, s, { start: Math.min(f.next.start, f.old.start), end: evidenceEnd }, 'statements.replaced', { subject: f.next.name, predicate: 'successor_of', object: f.old.name, from: when }, { start: f.at, end: f.end });
+    if (place && place.kind === 'country' && place.country && f.next.kind !== 'person') {
+      push(ctx, s, { start: Math.min(f.next.start, f.old.start), end: evidenceEnd }, 'statements.presence-replaced', { subject: f.next.name, predicate: 'present_in', object: place.country, from: when }, { start: f.at, end: f.end });
+      push(ctx, s, { start: Math.min(f.next.start, f.old.start), end: evidenceEnd }, 'statements.presence-replaced', { subject: f.old.name, predicate: 'present_in', object: place.country, to: when }, { start: f.at, end: f.end });
+    }
+  }
+}
+
 function roles(ctx: Ctx, s: Sentence): void {
   for (const p of persons(ctx, s)) {
     const before = ctx.doc.text.slice(s.start, p.span.start);
@@ -689,7 +743,27 @@ function claims(ctx: Ctx, s: Sentence): void {
 
 function countryCodeAt(ctx: Ctx, pos: number, limit: number): string | null {
   const p = placeAt(ctx, pos, limit);
-  return p?.country ?? null;
+  if (p) return p.country ?? null;
+  // "in the country", "dans le pays": the country of the place the text named last
+  if (!THE_COUNTRY.test(ctx.doc.text.slice(pos, Math.min(limit, pos + 20)))) return null;
+  for (let i = lowerBound(ctx.places, pos) - 1; i >= 0; i--) if (ctx.places[i].country) return ctx.places[i].country;
+  return null;
+}
+
+const THE_COUNTRY = /^(?:the|this|that|le|ce)\s+(?:country|pays)\b/iu;
+
+/**
+ * The actor a verb at `at` has for subject: right before it ("Russia's Africa Corps has"), or
+ * before an aside set off by commas ("Africa Corps, which replaced Wagner in June, has").
+ */
+function subjectBefore(ctx: Ctx, s: Span, at: number): ActorMention | null {
+  const plain = actorBefore(ctx, Math.max(s.start, at - 50), at, (a) => a.kind !== 'person');
+  if (plain && /^\s*(?:still\s+|now\s+|currently\s+)?$/iu.test(ctx.doc.text.slice(plain.end, at))) return plain;
+  const aside = /,\s[^,;.]{1,150},\s*(?:still\s+|now\s+|currently\s+)?$/u.exec(ctx.doc.text.slice(Math.max(s.start, at - 200), at));
+  if (!aside) return null;
+  const open = at - (aside[0].length);
+  const owner = actorBefore(ctx, Math.max(s.start, open - 50), open, (a) => a.kind !== 'person');
+  return owner && /^\s*$/.test(ctx.doc.text.slice(owner.end, open)) ? owner : null;
 }
 
 const WORD_NUMBERS: Record<string, number> = { dozen: 12, dozens: 12, hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000, fifty: 50, sixty: 60, forty: 40, thirty: 30, twenty: 20 };
@@ -766,8 +840,8 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     const at = s.start + m.index;
     const iso = countryCodeAt(ctx, at + m[0].length, s.end);
     const n = parseCount(m[2]);
-    const owner = actorBefore(ctx, Math.max(s.start, at - 50), at, (a) => a.kind !== 'person');
-    if (!iso || n === null || !owner || !/^\s*(?:still\s+|now\s+|currently\s+)?$/iu.test(ctx.doc.text.slice(owner.end, at))) continue;
+    const owner = subjectBefore(ctx, s, at);
+    if (!iso || n === null || !owner) continue;
     const approx = m[1] !== undefined;
     push(ctx, s, { start: owner.start, end: at + m[0].length }, 'statements.has-strength', { subject: owner.name, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
   }
@@ -846,11 +920,12 @@ const GATE = {
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
-  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries/i,
+  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command/i,
   power: /power|pouvoir|himself/i,
   membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
+  succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
 };
 
 type GateName = keyof typeof GATE;
@@ -923,7 +998,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), REPLACED, REPLACED_BY, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
@@ -967,6 +1042,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (gate('ledBy', s, text)) ledBy(ctx, s, text);
     if (gate('power', s, text)) changeOfPower(ctx, s, text);
     if (gate('membership', s, text)) membership(ctx, s, text);
+    if (gate('succession', s, text)) succession(ctx, s, text);
   }
   presenceEnded(ctx);
   // a leadership ends with the leader's death
