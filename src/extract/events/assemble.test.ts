@@ -230,4 +230,16 @@ describe('events stage: French attribution and modality', () => {
     const [e] = events('Ansar Dine attacked UN peacekeepers in Kidal, killing 2 soldiers and one contractor.', '2014-11-29');
     expect(e.fatalities).toEqual({ low: 3, best: 3, high: 3 });
   });
+
+  it('a wire dateline with its date ("BAMAKO, Aug 14 (Reuters) -") is where the story was filed, not where the event was', () => {
+    const [e] = events("BAMAKO, Aug 14 (Reuters) - Suspected jihadists killed at least 21 people in an attack on a village in central Mali's Mopti region, local officials said on Wednesday.", '2024-08-14');
+    expect(e.location?.name).toBe('Mopti Region');
+    const [afp] = events('Niamey (AFP) - Gunmen killed 12 civilians in an attack on a village in the Tillaberi region on Sunday, officials said.', '2024-08-14');
+    expect(afp.location?.name).not.toBe('Niamey');
+  });
+
+  it('the army that "neutralised" fighters in air strikes acted; the fighters are its target', () => {
+    const [e] = events('Mali\'s army said on Tuesday that it had "neutralised" 30 terrorists in air strikes near Tessit.', '2024-08-14');
+    expect([e.actor1, e.actor2]).toEqual(['Military Forces of Mali', 'terrorists']);
+  });
 });

@@ -177,7 +177,7 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 // ---------------------------------------------------------------- actors
 
-const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|targeting|against|on|kidnapping|abducting|abducted|kidnapped)(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
+const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|wounded|injuring|injured|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated|executing|executed|massacring|massacred|targeting|against|on|kidnapping|abducting|abducted|kidnapped)["”’]?(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
  * Participles of harm done to someone: the subject of "X were killed", "X was ambushed" is the
@@ -508,9 +508,16 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
   return country ?? best.first;
 }
 
-/** End of a dateline opening the text ("BAMAKO, Mali —", "NIAMEY (AFP) -"), 0 when there is none. */
+/**
+ * End of a dateline opening the text ("BAMAKO, Mali —", "NIAMEY (AFP) -", "BAMAKO, Aug 14
+ * (Reuters) -", "Niamey (AFP) -"), 0 when there is none.
+ */
 export function datelineEnd(doc: Document): number {
-  const m = /^\s*[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(doc.text.slice(0, 120));
+  const head = doc.text.slice(0, 120);
+  const m =
+    /^\s*[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L}\d .'’-]{1,30}){0,2}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(head) ??
+    // a city in ordinary case needs the agency after it
+    /^\s*[\p{Lu}][\p{L} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L}\d .'’-]{1,30}){0,2}\s*\((?:AFP|AP|Reuters|Xinhua|Anadolu|APA|RFI|dpa|ANP|Belga|EFE|ANSA)\)\s*[—–-]{1,2}\s/u.exec(head);
   return m ? m[0].length : 0;
 }
 
