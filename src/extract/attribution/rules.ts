@@ -895,6 +895,16 @@ interface VerbResult {
 }
 
 /** Source and content of a verb cue, by where its subject stands. */
+/** What is claimed rather than who claims: "JNIM, al-Qaida's branch, claimed the attack" is no inversion. */
+const CLAIMED_THINGS = new Set(['attack', 'attacks', 'responsibility', 'credit', 'victory', 'killing', 'killings', 'bombing', 'bombings', 'ambush', 'raid', 'abduction', 'kidnapping', 'assassination', 'control']);
+
+function claimsAThing(v: SentenceView, cue: Cue, next: number): boolean {
+  if (cue.lemma !== 'claim') return false;
+  const first = v.lower[next] ?? '';
+  const head = first === 'the' || first === 'a' || first === 'an' || first === 'its' || first === 'their' ? v.lower[next + 1] ?? '' : first;
+  return CLAIMED_THINGS.has(head);
+}
+
 function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attribution[]): VerbResult {
   const n = v.tokens.length;
   const k = skipBetweenLeft(v, cue.from, lex);
@@ -926,7 +936,7 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
   const initialInversion = cue.from === 0 && isCapitalised(v.tokens[0].text);
   // a closing quotation mark, including the doubled apostrophe some papers print ('',)
   const closesQuote = (CLOSE_QUOTES.has(prevTok) && QUOTE_CHARS.has(prevTok)) || (prevTok === "'" && k > 0 && v.tokens[k - 1].text === "'");
-  if ((initialInversion || (k > 0 && (prevTok === ',' || prevTok === '—' || closesQuote))) && INVERTING.has(cue.lemma) && nextIdx < n && isWord(nextTok) && !OBJECT_PRONOUNS.has(nextLower) && !SUBJECT_PRONOUNS.has(nextLower) && nextLower !== 'that' && !lex.between.has(nextLower) && (isCapitalised(nextTok) || nextLower === 'the' || nextLower === 'a' || nextLower === 'an' || NP_START_WORDS.test(nextLower))) {
+  if ((initialInversion || (k > 0 && (prevTok === ',' || prevTok === '—' || closesQuote))) && INVERTING.has(cue.lemma) && !claimsAThing(v, cue, nextIdx) && nextIdx < n && isWord(nextTok) && !OBJECT_PRONOUNS.has(nextLower) && !SUBJECT_PRONOUNS.has(nextLower) && nextLower !== 'that' && !lex.between.has(nextLower) && (isCapitalised(nextTok) || nextLower === 'the' || nextLower === 'a' || nextLower === 'an' || NP_START_WORDS.test(nextLower))) {
     const e = npThenClauseEnd(v, nextIdx, lex);
     if (e >= nextIdx) {
       let end = e;

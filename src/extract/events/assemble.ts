@@ -684,9 +684,15 @@ function tokensOf(all: readonly Token[] | undefined, sentence: Sentence): RawTok
   return tokens;
 }
 
+/** A source that is nobody: "No group", "no one", "none of the groups", "aucun groupe", "personne". */
+const NOBODY = /^(?:no\s+(?:one|group|organi[sz]ation|faction|party|side|militant|jihadist|armed group)s?|nobody|none(?:\s+of\b.*)?|aucune?\s+\p{L}+|personne)$/iu;
+
 export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = [], tokens?: readonly Token[]): Attribution {
   const inSentence = sources.filter((s) => s.sentence === sentence.index);
   const governing = inSentence.filter((s) => {
+    // "No group has claimed responsibility for the attack, but ...": nobody claims, and the
+    // sentence's other facts are the writer's
+    if (s.source && NOBODY.test(s.source.text)) return false;
     // "rebels of the FLA said they seized the town": a cue that opens a subject-to-verb trigger's
     // span from inside it, with its reported content running to the trigger's verb, governs it
     if (s.cue.start > trigger.start && s.cue.end < trigger.end && (s.cueType === 'report' || s.cueType === 'claim' || s.cueType === 'denial')) {
@@ -712,7 +718,9 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
   if (french) ordered.sort((a, b) => Number(a.cueType === 'hedge' && !a.source) - Number(b.cueType === 'hedge' && !b.source));
   let modality = classifyModality(text, rel, { sources: object ? [] : ordered, tokens: tokensOf(tokens, sentence), ...(french ? { language: 'fr' } : {}) });
   const src = object ?? ordered[0] ?? null;
-  if (modality.modality === 'asserted' && !src) {
+  // a cue of nobody's ("No group has claimed") is not a nominal one either
+  const nobodySaid = inSentence.some((s) => s.source && NOBODY.test(s.source.text) && s.cue.start >= clause.start && s.cue.end <= trigger.start);
+  if (modality.modality === 'asserted' && !src && !nobodySaid) {
     const before = doc.text.slice(clause.start, trigger.start);
     for (const [re, m] of NOMINAL_CUES) {
       const hit = re.exec(before);

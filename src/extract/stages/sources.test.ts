@@ -295,4 +295,10 @@ describe('sources stage: who says so', () => {
       for (const part of [s.cue, s.source, s.content]) if (part) expect(text.slice(part.start, part.end)).toBe(part.text);
     }
   });
+
+  it('a group claiming an attack is the subject of "claimed", with its apposition, not a source after it', () => {
+    const s = only("JNIM, al-Qaida's branch in the Sahel, claimed the attack.", 'claimed');
+    expect(s.source?.text).toContain('JNIM');
+    expect(s.content?.text).toBe('the attack');
+  });
 });

@@ -137,4 +137,15 @@ describe('statements: general patterns on news sentences', () => {
     expect(find(statements('The Wagner Group was replaced by the Africa Corps in Mali in June 2024.'), 'successor_of')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'Wagner Group', from: '2024-06' })]);
     expect(find(statements("L'Africa Corps a remplacé le groupe Wagner au Mali en juin.", '2024-08-14'), 'successor_of')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'Wagner Group', from: '2024-06' })]);
   });
+
+  it('"Y\'s (local) affiliate/branch/province, X" and "X, Y\'s branch" give affiliated_with, asserted by the writer', () => {
+    const a = statements("No group has claimed responsibility for the attack, but fighters linked to al Qaeda's local affiliate, JNIM, are active in the area.");
+    expect(find(a, 'affiliated_with')).toContainEqual(expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida', modality: 'asserted' }));
+    // nobody claims anything here
+    for (const st of a) expect(st.modality).not.toBe('claimed');
+    const b = statements("JNIM, al-Qaida's branch in the Sahel, claimed the attack.");
+    expect(find(b, 'affiliated_with')).toEqual([expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida', modality: 'asserted' })]);
+    const c = statements("The Islamic State's West African province, ISWAP, attacked Monguno.");
+    expect(find(c, 'affiliated_with')).toEqual([expect.objectContaining({ subject: 'Islamic State West Africa Province', object: 'Islamic State' })]);
+  });
 });

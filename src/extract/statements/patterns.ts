@@ -401,6 +401,9 @@ function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
 /** "JNIM-affiliated", "Wagner-linked": a group named in a hyphenated adjective */
 const HYPHEN_AFFILIATION = /(?<![\p{L}-])((?:[\p{Ll}]{1,3}-)?[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*)-(?:affiliated|linked|allied|aligned)\b/gu;
 
+/** "'s (local|Sahel...) affiliate/branch/franchise/wing/offshoot" after the group it belongs to */
+const POSSESSIVE_AFFILIATE = /[’']s\s+(?:(?:local|regional|main|official|Sahel|Sahelian|West African|African|Malian|Burkinabe|Nigerien|Nigerian)\s+)?(?:affiliate|branch|franchise|wing|offshoot|province)\b/giu;
+
 function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
   const objectText = (pos: number): string | null => {
     const m = /^(?:the\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:in|of|the|[\p{Lu}][\p{L}'’-]*))*)/u.exec(ctx.doc.text.slice(pos, s.end));
@@ -414,6 +417,18 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const obj = objActor && objActor !== covering ? objActor.name : objectText(at + m[0].length);
     if (!subj || !obj || subj.name === obj) continue;
     push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
+  }
+  // "al-Qaida's local affiliate, JNIM", "JNIM, al-Qaida's branch in the Sahel"
+  for (const m of matches(POSSESSIVE_AFFILIATE, text)) {
+    const at = s.start + m.index;
+    const owner = actorBefore(ctx, Math.max(s.start, at - 60), at, (a) => a.kind !== 'person');
+    if (!owner || !/^\s*$/.test(ctx.doc.text.slice(owner.end, at))) continue;
+    const end = at + m[0].length;
+    const after = /^\s*,\s*/.exec(ctx.doc.text.slice(end, s.end));
+    const before = /,\s*(?:the\s+)?$/u.exec(ctx.doc.text.slice(Math.max(s.start, owner.start - 8), owner.start));
+    const member = after ? actorAfter(ctx, end + after[0].length, s.end, 0) : before ? actorBefore(ctx, Math.max(s.start, owner.start - 60), owner.start - before[0].length + 1, (a) => a.kind !== 'person') : null;
+    if (!member || member.kind === 'person' || member.unnamed || member.actorId === owner.actorId) continue;
+    push(ctx, s, { start: Math.min(member.start, owner.start), end: Math.max(member.end, end) }, 'statements.possessive-affiliate', { subject: member.name, predicate: 'affiliated_with', object: owner.name }, { start: at, end });
   }
   for (const m of matches(HYPHEN_AFFILIATION, text)) {
     const at = s.start + m.index;
@@ -915,7 +930,7 @@ const GATE = {
   rival: /rival/i,
   partOf: /part of|unit of|component of|battalion of|brigade of|subsidiary of|division of|element of|sub-?group of|belong/i,
   member: /member of|militant of|fighter of|commander of|official of/i,
-  affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing of|offshoot|franchise|faction/i,
+  affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing|offshoot|franchise|faction|province/i,
   death: /death|killing|assassinat|died|killed|shot dead|executed|eliminated|neutrali/i,
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
@@ -998,7 +1013,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), REPLACED, REPLACED_BY, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
