@@ -26,4 +26,9 @@ describe('events stage: French sentences that stay with the incident told before
     expect(vac.acled).toEqual({ type: 'Violence against civilians', subtype: 'Attack' });
     expect(vac.actor2).not.toBe('Military Forces of Burkina Faso');
   });
+
+  it('a soldier among the dead listed after an attack on a resort is no armed target', () => {
+    const [e] = extract(documentFromText('On 18 June, JNIM militants attacked a luxury resort in Bamako killing 5 people, including one Portuguese soldier.', '2017-06-20')).events;
+    expect(e.rules).not.toContain('events.type.armed-target');
+  });
 });

@@ -242,4 +242,13 @@ describe('events stage: French attribution and modality', () => {
     const [e] = events('Mali\'s army said on Tuesday that it had "neutralised" 30 terrorists in air strikes near Tessit.', '2024-08-14');
     expect([e.actor1, e.actor2]).toEqual(['Military Forces of Mali', 'terrorists']);
   });
+
+  it('an attack whose target is an armed force is a battle; a dateline city and its agency are no actors', () => {
+    const out = extract(documentFromText('OUAGADOUGOU (AFP) - Gunmen attacked the Volunteers for the Defence of the Homeland (VDP) near Dori on Saturday, killing six of them, security sources told AFP.', '2024-09-08'));
+    expect(out.actors.map((a) => a.name)).not.toContain('OUAGADOUGOU');
+    const [e] = out.events;
+    expect(e.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
+    expect(e.actor2).toBe('Volunteers for the Defense of the Homeland');
+    expect(e.rules).toContain('events.type.armed-target');
+  });
 });

@@ -18,6 +18,7 @@ import type { RawToken } from '../../text/tokenize.js';
 import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
+import { datelineEnd } from '../../text/dateline.js';
 
 /**
  * Event assembly: from the cue matches of one sentence and what earlier stages found in it
@@ -508,18 +509,6 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
   return country ?? best.first;
 }
 
-/**
- * End of a dateline opening the text ("BAMAKO, Mali —", "NIAMEY (AFP) -", "BAMAKO, Aug 14
- * (Reuters) -", "Niamey (AFP) -"), 0 when there is none.
- */
-export function datelineEnd(doc: Document): number {
-  const head = doc.text.slice(0, 120);
-  const m =
-    /^\s*[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L}\d .'’-]{1,30}){0,2}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(head) ??
-    // a city in ordinary case needs the agency after it
-    /^\s*[\p{Lu}][\p{L} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L}\d .'’-]{1,30}){0,2}\s*\((?:AFP|AP|Reuters|Xinhua|Anadolu|APA|RFI|dpa|ANP|Belga|EFE|ANSA)\)\s*[—–-]{1,2}\s/u.exec(head);
-  return m ? m[0].length : 0;
-}
 
 /** "peacekeepers from Burkina Faso": where people come from, not where the event happens. */
 export function isOrigin(doc: Document, p: Span): boolean {
@@ -799,6 +788,9 @@ const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fa
 const BACK_REFERENCE = /^(?:ambush|attack|assault|battle|fighting|clash(?:es)?|operation|raid|offensive|siege|massacre|bombing|engagement)$/i;
 const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|saw|struck|hit|shot|won|lost|fled|seized|overran|withdrew|sent|held|led|made|came|went|broke|rose|fell|got|gave|told|said)\b/i;
 
+/** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
+const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
+
 /** Words for the dead of a state's army that name no army ("killing 12 soldiers", "tuant 12 soldats"). */
 const SOLDIERS = new Set(['soldiers', 'soldier', 'troops', 'servicemen', 'soldats', 'soldat', 'militaires']);
 
@@ -890,7 +882,7 @@ export function mayBorrowParties(beforeTrigger: string, violent: boolean): boole
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
   // "BAMAKO, Mali (Reuters) —": where the reporter files from, not where things happen
-  const dateline = datelineEnd(doc);
+  const dateline = datelineEnd(doc.text);
   const places = results.places.filter((p) => p.start >= dateline).sort((a, b) => a.start - b.start);
   const bySentence = <T extends { sentence: number }>(list: readonly T[]): T[][] => {
     const out: T[][] = doc.sentences.map(() => []);
@@ -955,6 +947,14 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       if (kind !== d.kind) {
         rules.push(`events.type.territory-by-side`);
         d.kind = kind;
+      }
+      // an attack whose target is an armed force or group is a battle (Codebook: violence against
+      // civilians needs unarmed victims): "a unit of the army and the VDP was targeted by ..."
+      // (the target itself: the subject of a passive or what the verb takes, not one of the dead listed later)
+      const target = roles.actor2;
+      if (d.kind === 'attack' && target && ARMED_TARGETS.has(target.kind) && !target.unnamed && target.start >= clause.start && target.end <= clause.end && (target.end <= d.trigger.start || (target.start - d.trigger.end <= 25 && !/[,;]|\bincluding\b/.test(doc.text.slice(d.trigger.end, target.start))))) {
+        d.kind = 'armed-clash';
+        rules.push('events.type.armed-target');
       }
       // a development (withdrawal, deployment, new base or group) is something an actor does: none, no event
       // "the suspect was arrested": the one acted upon is enough when the text leaves the agent unsaid

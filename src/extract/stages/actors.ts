@@ -23,6 +23,7 @@ import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
 import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, TypeFlags, type TokenTypes } from './tokens.js';
+import { datelineEnd } from '../../text/dateline.js';
 import {
   actorKb,
   caseAllows,
@@ -1278,8 +1279,10 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   }
   // "Movement for X (MFX)": the bracketed acronym names the same organisation
   const definedAcronyms = new Map<string, string>();
+  // "OUAGADOUGOU (AFP) -" is a dateline: the agency in brackets is no acronym of the city
+  const dateline = datelineEnd(doc.text);
   for (const { n, span } of names) {
-    if (n.type !== 'ORG') continue;
+    if (n.type !== 'ORG' || span.end <= dateline) continue;
     const open = tokenAt.get(span.end) ?? tokenAt.get(span.end + 1);
     if (open !== undefined && tokens[open].text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,7}$/u.test(tokens[open + 1]?.text ?? '') && tokens[open + 2]?.text === ')') {
       definedAcronyms.set(tokens[open + 1].text, span.text);
@@ -1687,7 +1690,10 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
 export const actorsStage: Stage = {
   name: STAGE,
   run(doc, results) {
+    // "OUAGADOUGOU (AFP) -": the city a story was filed from, and the agency, act in nothing it tells
+    const dateline = datelineEnd(doc.text);
     for (const m of findActors(doc, results)) {
+      if (m.end <= dateline) continue;
       results.actors.push(m);
       if (results.trace) trace(results, { stage: STAGE, rule: m.rule, message: `${m.text} -> ${m.actorId}`, span: { start: m.start, end: m.end } });
     }
