@@ -148,4 +148,21 @@ describe('statements: general patterns on news sentences', () => {
     const c = statements("The Islamic State's West African province, ISWAP, attacked Monguno.");
     expect(find(c, 'affiliated_with')).toEqual([expect.objectContaining({ subject: 'Islamic State West Africa Province', object: 'Islamic State' })]);
   });
+
+  it('"<country> has been ruled since T by P" and "T ousted President B in <month>": leaderships with their bounds', () => {
+    const st = statements('Burkina Faso has been ruled since September 2022 by Captain Ibrahim Traoré, who came to power in a coup and has since turned to Russia for security support. In neighbouring Niger, General Abdourahamane Tiani ousted President Mohamed Bazoum in July 2023.', '2024-09-08');
+    const leaders = find(st, 'leader_of');
+    expect(leaders).toContainEqual(expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Burkina Faso', from: '2022-09' }));
+    expect(leaders).toContainEqual(expect.objectContaining({ subject: 'Abdourahamane Tiani', object: 'Niger', from: '2023-07' }));
+    // the title ("President Mohamed Bazoum") and the end of his rule make one statement
+    expect(leaders).toContainEqual(expect.objectContaining({ subject: 'Mohamed Bazoum', object: 'Niger', to: '2023-07' }));
+    expect(find(st, 'successor_of')).toContainEqual(expect.objectContaining({ subject: 'Abdourahamane Tiani', object: 'Mohamed Bazoum', from: '2023-07' }));
+    // a partner named after the cue is not the state ("turned to Russia")
+    expect(leaders.map((l) => l.object)).not.toContain('Russia');
+  });
+
+  it('"Y-linked X" names Y as the knowledge base does', () => {
+    const st = statements('The al-Qaeda-linked Group to Support Islam and Muslims (GSIM) claimed the attack.');
+    expect(find(st, 'affiliated_with')).toContainEqual(expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida' }));
+  });
 });

@@ -435,7 +435,9 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const covering = ctx.actors.find((a) => a.start <= at && a.end >= at + m[0].length);
     const subj = covering ?? actorAfter(ctx, at + m[0].length + 1, s.end, 2);
     if (!subj) continue;
-    const obj = m[1];
+    // the knowledge base's name for the group the hyphen joins ("al-Qaeda-linked": al-Qaida)
+    const named = ctx.actors.find((a) => a.start === at && a.end <= at + m[1].length + 1 && a.kind !== 'person');
+    const obj = named ? named.name : m[1];
     if (subj.name === obj) continue;
     push(ctx, s, { start: at, end: Math.max(subj.end, at + m[0].length) }, 'statements.x-affiliated', { subject: subj.name, predicate: 'affiliated_with', object: obj });
   }
@@ -539,6 +541,8 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
 }
 
 /** "X, led by General P since the 2023 coup", "X is headed by P": the group before, the leader after */
+/** "ruled (since T) by", "governed by": a country's leader after it */
+const RULED_BY = /(?<![\p{L}])(ruled|governed)\s+(?:since\s+[^,;.]{1,30}?\s+)?by\s+/giu;
 const LED_BY = /(?<![\p{L}])(?:(?:led|headed|commanded)\s+by|(?:dirig|conduit|command)(?:é|ée|és|ées)?\s+par)\s+/giu;
 /** "P leads X", "P, who heads X" */
 const LEADS = /^\s*,?\s*(?:who\s+|qui\s+)?(?:leads|led|heads|headed|commands|dirige|dirigeait|commande|commandait)\s+/iu;
@@ -568,6 +572,19 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
     const since = sinceAfter(ctx, person.span.end, s.end);
     push(ctx, s, { start: group.start, end: person.span.end }, 'statements.led-by', { subject: person.name, predicate: 'leader_of', object: group.name, from: since }, { start: at, end: from });
   }
+  // "Burkina Faso has been ruled since September 2022 by Captain Ibrahim Traoré"
+  for (const m of matches(RULED_BY, text)) {
+    const at = s.start + m.index;
+    let place: PlaceMention | null = null;
+    for (let i = lowerBound(ctx.places, s.start); i < ctx.places.length && ctx.places[i].end <= at; i++) if (ctx.places[i].kind === 'country') place = ctx.places[i];
+    if (!place || !/^\s*(?:(?:has|have|had)\s+been|is|was|are|were|is\s+being)?\s*$/iu.test(ctx.doc.text.slice(place.end, at))) continue;
+    const from = at + m[0].length;
+    const person = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
+    const state = stateName(place.country);
+    if (!person || !state) continue;
+    const since = sinceAfter(ctx, at + m[1].length, from) ?? sinceAfter(ctx, person.span.end, s.end);
+    push(ctx, s, { start: place.start, end: person.span.end }, 'statements.ruled-by', { subject: person.name, predicate: 'leader_of', object: state, from: since }, { start: at, end: from });
+  }
   for (const p of people) {
     const m = LEADS.exec(ctx.doc.text.slice(p.span.end, s.end));
     if (!m) continue;
@@ -581,14 +598,23 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
 const SEIZED_POWER = /(?<![\p{L}])(?:(?:seized|took|grabbed|came to|rose to)\s+power|(?:declared|proclaimed|named)\s+himself\s+(?:the\s+)?(?:new\s+)?(?:head|leader|president)\b|(?:a|ont|avait|avaient)\s+pris\s+le\s+pouvoir|s['’]est\s+emparée?\s+du\s+pouvoir|(?:est|sont)\s+arrivée?s?\s+au\s+pouvoir)(?![\p{L}])/giu;
 const OUSTED = /(?<![\p{L}])(?:ousting|ousted|overthrowing|overthrew|deposing|deposed|toppling|toppled|replacing|replaced|(?:en\s+)?renversant|après\s+avoir\s+renversé|a\s+renversé|(?:en\s+)?destituant|a\s+destitué|(?:en\s+)?remplaçant)\s+/giu;
 
-/** The state a change of power is about: a country named in the sentence, else the new leader's own. */
-function stateOfSentence(ctx: Ctx, s: Span, near: number, person: ActorMention | null): string | null {
-  let best: PlaceMention | null = null;
+/**
+ * The state a change of power is about: the country right after the cue ("seized power in
+ * Niger"), else the closest one named before it ("Burkina Faso has been ruled ... by P, who came
+ * to power", "In neighbouring Niger, General T ousted ..."), else the new leader's own, else one
+ * named after ("… and has since turned to Russia" names a partner, not the state).
+ */
+function stateOfSentence(ctx: Ctx, s: Span, near: number, person: ActorMention | null, cueEnd = near): string | null {
+  let before: PlaceMention | null = null;
+  let after: PlaceMention | null = null;
   for (let i = lowerBound(ctx.places, s.start); i < ctx.places.length && ctx.places[i].start < s.end; i++) {
     const pl = ctx.places[i];
-    if (pl.kind === 'country' && (!best || Math.abs(pl.start - near) < Math.abs(best.start - near))) best = pl;
+    if (pl.kind !== 'country') continue;
+    if (pl.start >= cueEnd && /^\s+(?:in|of|au|en)\s+(?:the\s+)?$/iu.test(ctx.doc.text.slice(cueEnd, pl.start))) return stateName(pl.country);
+    if (pl.end <= near) before = pl;
+    else if (!after) after = pl;
   }
-  return stateName(best?.country ?? person?.country ?? null);
+  return stateName(before?.country ?? person?.country ?? after?.country ?? null);
 }
 
 function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
@@ -599,7 +625,7 @@ function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
     const at = s.start + m.index;
     const taker = [...people].reverse().find((p) => p.span.end <= at && at - p.span.end <= 60 && !/[;.]/.test(ctx.doc.text.slice(p.span.end, at)));
     if (!taker) continue;
-    const state = stateOfSentence(ctx, s, at, actorOf(taker.span));
+    const state = stateOfSentence(ctx, s, at, actorOf(taker.span), at + m[0].length);
     if (!state) continue;
     const t = timeIn(ctx, { start: at, end: s.end });
     const when = t ? dateOf(t) : undefined;
@@ -613,6 +639,23 @@ function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
     if (!ousted || ousted.name === taker.name) continue;
     push(ctx, s, { start: at + m[0].length + o.index, end: ousted.span.end }, 'statements.ousted', { subject: ousted.name, predicate: 'leader_of', object: state, to: when });
     push(ctx, s, { start: taker.span.start, end: ousted.span.end }, 'statements.successor', { subject: taker.name, predicate: 'successor_of', object: ousted.name, from: when });
+  }
+  // "General T ousted President B in July 2023": T's leadership starts where B's ends
+  OUSTED.lastIndex = 0;
+  for (let o = OUSTED.exec(text); o !== null; o = OUSTED.exec(text)) {
+    const at = s.start + o.index;
+    const from = at + o[0].length;
+    const taker = [...people].reverse().find((p) => p.span.end <= at && /^\s*$/.test(ctx.doc.text.slice(p.span.end, at)));
+    const ousted = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
+    if (!taker || !ousted || ousted.name === taker.name || /^(?:replacing|replaced|remplaçant|en\s+remplaçant)/iu.test(o[0])) continue;
+    const state = stateOfSentence(ctx, s, at, actorOf(taker.span), from);
+    if (!state) continue;
+    const t = timeIn(ctx, { start: ousted.span.end, end: s.end });
+    const when = t ? dateOf(t) : undefined;
+    const end = t && t.start - ousted.span.end < 12 ? t.end : ousted.span.end;
+    push(ctx, s, { start: taker.span.start, end }, 'statements.ousted', { subject: ousted.name, predicate: 'leader_of', object: state, to: when }, { start: at, end: from });
+    push(ctx, s, { start: taker.span.start, end }, 'statements.ousted-by', { subject: taker.name, predicate: 'leader_of', object: state, from: when }, { start: at, end: from });
+    push(ctx, s, { start: taker.span.start, end }, 'statements.successor', { subject: taker.name, predicate: 'successor_of', object: ousted.name, from: when }, { start: at, end: from });
   }
 }
 
@@ -937,8 +980,8 @@ const GATE = {
   assessment: /assessment|toll|figure|estimate|count|tally/i,
   presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
-  ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command/i,
-  power: /power|pouvoir|himself/i,
+  ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
+  power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
   membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
 };
@@ -1013,7 +1056,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
@@ -1065,12 +1108,18 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (st.predicate === 'leader_of' && !st.to && deaths.has(st.subject) && st.rules[0] === 'statements.leader-apposition') st.to = deaths.get(st.subject)!.slice(0, 4);
   }
   datesFromPresence(results, ctx.out);
-  // one statement per (subject, predicate, object, value): the first evidence is kept
-  const seen = new Set<string>();
+  // one statement per (subject, predicate, object, value): the first evidence is kept, with the
+  // bounds a later one adds ("President B" first, "T ousted President B in July 2023" after)
+  const seen = new Map<string, ExtractedStatement>();
   return ctx.out.filter((st) => {
     const key = `${st.subject}|${st.predicate}|${st.object ?? ''}|${st.predicate === 'claims' || st.predicate === 'role' ? JSON.stringify(st.value) : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const kept = seen.get(key);
+    if (kept) {
+      if (st.from && !kept.from) kept.from = st.from;
+      if (st.to && !kept.to) kept.to = st.to;
+      return false;
+    }
+    seen.set(key, st);
     return true;
   });
 }
