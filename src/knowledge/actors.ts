@@ -201,6 +201,9 @@ function hasUpper(s: string): boolean {
  * but, when the alias starts with a capital, so must the text, which keeps "islamic state of
  * mind" or a lower-case common noun from reading as a name.
  */
+/** Common nouns a group's or an operation's name may open with, written in lower case in running text. */
+const GENERIC_HEADS = new Set(['katiba', 'brigade', 'groupe', 'front', 'mouvement', 'bataillon', 'opération', 'operation', 'force', 'mission', 'coalition', 'alliance']);
+
 export function caseAllows(hit: AliasHit, text: readonly string[]): boolean {
   const norm = (s: string) => s.normalize('NFC').replace(/[’‘ʼ`]/g, "'");
   if (hit.exactCase) {
@@ -216,7 +219,10 @@ export function caseAllows(hit: AliasHit, text: readonly string[]): boolean {
     return true;
   }
   const first = hit.surface[0];
-  if (hasUpper(first[0] ?? '') && !hasUpper(text[0][0] ?? '')) return false;
+  // "la katiba Macina", "l'opération Barkhane": French writes a unit's common noun in lower case
+  // before its capitalised name
+  const commonHead = text.length > 1 && GENERIC_HEADS.has(text[0]) && hasUpper(text[1][0] ?? '');
+  if (hasUpper(first[0] ?? '') && !hasUpper(text[0][0] ?? '') && !commonHead) return false;
   // every capitalised word of the alias after the first must be capitalised in the text too,
   // unless the text is one of the particle words ("of", "the") the alias capitalises by style
   for (let i = 1; i < text.length; i++) {

@@ -26,6 +26,8 @@ const PHRASE_WORDS = new Set(['dans', 'sur', 'lors', 'via', 'par', 'à', 'au', '
 /** Tokens after a complement-taking cue that give it its complement ("a ajouté que", "a assuré :"). */
 const COMPLEMENT_STARTERS = new Set(['que', ',', '.', ':', ';', '«', '"', '“', '—', '–', 'dans', 'sur', 'lors', 'à', 'au', 'devant', 'auprès', 'avoir', 'être', "n'avoir", "s'être", "n'être"]);
 const OPEN_QUOTES = new Set(['«', '“', '"', '„']);
+/** Infinitives that open a reported complement ("a affirmé avoir tué", "dit être"). */
+const INFINITIVE_COMPLEMENT = new Set(['avoir', 'être', "n'avoir", "s'être", "n'être", 'n’avoir', 's’être', 'n’être']);
 const CLOSE_QUOTES = new Set(['»', '”', '"']);
 /** Verbs after which "de source(s) …" names where the news came from ("a-t-on appris de source sécuritaire"). */
 const LEARNT = /^(?:appris|apprend|apprenait|apprend-on|a-t-on|indique-t-on|précise-t-on)$/;
@@ -153,7 +155,8 @@ function phraseToComplement(v: SentenceView, i: number): number | null {
   const n = v.tokens.length;
   for (let j = i + 1; j < n && j - i <= 8; j++) {
     const t = v.tokens[j].text;
-    if (v.lower[j] === 'que' || v.lower[j].startsWith("qu'") || t === ':' || t === ',' || OPEN_QUOTES.has(t)) return j;
+    // "a affirmé dans un communiqué avoir « neutralisé » …": an infinitive opens the complement too
+    if (v.lower[j] === 'que' || v.lower[j].startsWith("qu'") || t === ':' || t === ',' || OPEN_QUOTES.has(t) || INFINITIVE_COMPLEMENT.has(v.lower[j])) return j;
     if (!isWord(t)) return null;
   }
   return null;
@@ -211,8 +214,13 @@ function namesAfter(v: SentenceView, last: number): boolean {
   let k = last + 1;
   while (k < v.tokens.length && TIME_WORDS.has(v.lower[k])) k++;
   const w = v.lower[k];
+  // "…, ont indiqué mardi des sources locales": "des" opens the speakers, not a phrase
+  if (w === 'des' && SPEAKERS.has(v.lower[k + 1] ?? '')) return true;
   return k < v.tokens.length && isWord(v.tokens[k].text) && !startsClause(w) && !COMPLEMENT_STARTERS.has(w) && !PHRASE_WORDS.has(w);
 }
+
+/** Nouns of people who speak to the press, after "des" in an inverted aside. */
+const SPEAKERS = new Set(['sources', 'responsables', 'témoins', 'habitants', 'élus', 'officiels', 'notables', 'militaires', 'experts', 'analystes', 'diplomates', 'observateurs', 'médias', 'proches', 'membres', 'agents', 'officiers', 'autorités', 'humanitaires', 'rescapés', 'survivants', 'villageois']);
 
 /** The subject pronoun inside an inverted token ("a-t-il": il), as its own span; "on" names nobody. */
 function invertedPronoun(v: SentenceView, i: number, re: RegExp): TextSpan | undefined {

@@ -251,4 +251,16 @@ describe('events stage: French attribution and modality', () => {
     expect(e.actor2).toBe('Volunteers for the Defense of the Homeland');
     expect(e.rules).toContain('events.type.armed-target');
   });
+
+  it('in French: an air operation claimed by the army, with its toll after a quoted verb, and speakers after "des" in an inverted aside', () => {
+    const out = extract(documentFromText("Des hommes armés ont tué au moins vingt civils lundi soir dans le village de Dinangourou, dans le centre du Mali, ont indiqué mardi des sources locales et sécuritaires. L'armée malienne a affirmé dans un communiqué avoir « neutralisé » une quinzaine de terroristes lors d'une opération aérienne dans la zone de Bankass mercredi.", '2025-08-13'));
+    const [attack, strike] = out.events;
+    expect(attack.modality).toBe('reported');
+    expect(attack.attributedTo).toBe('des sources locales et sécuritaires');
+    expect(strike.acled).toEqual({ type: 'Explosions/Remote violence', subtype: 'Air/drone strike' });
+    expect([strike.actor1, strike.actor2]).toEqual(['Military Forces of Mali', 'terrorists']);
+    expect(strike.modality).toBe('claimed');
+    expect(strike.fatalities?.best).toBe(15);
+    expect(strike.location?.name).toBe('Bankass');
+  });
 });

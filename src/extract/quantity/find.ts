@@ -77,7 +77,7 @@ const ACTIVE_CASUALTY = new Set(['killing', 'killed', 'kills', 'kill', 'wounding
 const RELEASE = new Set(['freed', 'released']);
 /** Words that start an object after an active verb. */
 const OBJECT_START = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'several', 'dozens', 'hundreds', 'scores', 'many', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'at', 'more', 'about', 'some', 'over', 'nearly', 'civilians', 'soldiers', 'people']);
-const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
+const QUOTES = new Set(["'", '"', '“', '”', '‘', '’', '«', '»']);
 /** Counted categories that are things, not people: they are seized or destroyed, never casualties. */
 const THINGS = new Set(['vehicles', 'aircraft', 'places', 'attacks']);
 

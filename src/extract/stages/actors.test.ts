@@ -290,6 +290,15 @@ describe('actors stage: French reporting', () => {
     ]);
   });
 
+  it('reads a unit written with its common noun in lower case ("la katiba Macina", "l\'opération Barkhane"), and no place or article as an actor', () => {
+    const text = "La zone de Bankass est régulièrement ciblée par la katiba Macina, selon des sources locales, et l'opération Barkhane a pris fin en 2022. Les mercenaires du groupe Wagner compteraient environ 2 000 hommes dans le pays.";
+    const m = actorsOf(text);
+    expect(m.find((x) => x.text === 'katiba Macina')?.actorId).toBe('katiba-macina');
+    expect(m.find((x) => x.text === 'opération Barkhane')?.actorId).toBe('operation-barkhane');
+    expect(m.map((x) => x.text)).not.toContain('Bankass');
+    expect(m.map((x) => x.text)).not.toContain('Les');
+  });
+
   it('settles "l\'armée" alone by the country the text is about', () => {
     const text = "Des jihadistes ont attaqué un poste militaire malien près de Ménaka. Les autorités maliennes ont décrété un deuil national, et l'armée a lancé une opération dans la région.";
     const m = actorsOf(text);

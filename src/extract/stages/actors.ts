@@ -292,7 +292,8 @@ const FRENCH_ARTICLES = new Set(['le', 'la', 'les', "l'", 'l’']);
  */
 function frenchNonName(text: string): boolean {
   const words = text.toLowerCase().split(/\s+/);
-  return FRENCH_OPENERS.has(words[0]) || (words.length === 2 && FRENCH_ARTICLES.has(words[0]));
+  // ("Les" alone: an article the tagger took for a name before "mercenaires")
+  return FRENCH_OPENERS.has(words[0]) || (words.length <= 2 && FRENCH_ARTICLES.has(words[0]));
 }
 const NON_ACTOR_WORDS = new Set([
   'medal', 'award', 'prize', 'cross', 'news', 'times', 'post', 'journal', 'gazette', 'radio', 'tv', 'television', 'magazine', 'airport',
@@ -317,7 +318,7 @@ const ROLE_WORDS = new Set([
 ]);
 const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'upper', 'lower']);
 /** Prepositions before which a name is a place: any such use in the document makes it no actor. */
-const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'around', 'towards', 'toward', 'inside', 'into', 'across', 'throughout']);
+const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'around', 'towards', 'toward', 'inside', 'into', 'across', 'throughout', 'à', 'vers']);
 
 // ---------------------------------------------------------------------------------------------
 // Tries of the lexicons above (built once)
@@ -1144,9 +1145,10 @@ function startsUpper(text: string): boolean {
 
 /** A cheap test that `text` may be one of LOCATIVES before lower-casing it: their lengths and first letters. */
 function maybeLocative(text: string): boolean {
+  if (text === 'à') return true;
   if (text.length < 2 || text.length > 10) return false;
   const c = text.charCodeAt(0) | 32;
-  return c === 105 || c === 110 || c === 97 || c === 111 || c === 116; // i n a o t
+  return c === 105 || c === 110 || c === 97 || c === 111 || c === 116 || c === 118; // i n a o t v
 }
 
 function isLocative(text: string): boolean {
@@ -1154,7 +1156,12 @@ function isLocative(text: string): boolean {
 }
 
 /** Nouns that make the name after "of" or "de" a place: "the town of Ansongo", "le village de Seytenga". */
-const PLACE_NOUNS = new Set(['town', 'village', 'city', 'locality', 'hamlet', 'commune', 'district', 'province', 'region', 'ville', 'localité', 'cercle', 'hameau', 'région']);
+const PLACE_NOUNS = new Set([
+  'town', 'village', 'city', 'locality', 'hamlet', 'commune', 'district', 'province', 'region', 'area', 'zone', 'department', 'county', 'prefecture',
+  'ville', 'localité', 'cercle', 'hameau', 'région', 'secteur', 'département', 'préfecture', 'arrondissement',
+  // "près de Djibo", "aux environs de Gao", "à proximité de Tessit"
+  'près', 'environs', 'autour', 'proximité', 'nord', 'sud', 'est', 'ouest', 'centre',
+]);
 
 function isOfWord(text: string): boolean {
   return text === 'of' || text === 'de' || text === "d'" || text === 'd’';

@@ -165,4 +165,12 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements('The al-Qaeda-linked Group to Support Islam and Muslims (GSIM) claimed the attack.');
     expect(find(st, 'affiliated_with')).toContainEqual(expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida' }));
   });
+
+  it('French affiliations: "X, affiliée au Y", "Y, lié à Z"', () => {
+    const st = statements("La zone est régulièrement ciblée par la katiba Macina, affiliée au Groupe de soutien à l'islam et aux musulmans (GSIM), lié à Al-Qaïda.");
+    expect(find(st, 'affiliated_with')).toEqual([
+      expect.objectContaining({ subject: 'Katiba Macina', object: "Jama'at Nusrat al-Islam wal-Muslimin" }),
+      expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida' }),
+    ]);
+  });
 });

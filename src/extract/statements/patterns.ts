@@ -401,6 +401,9 @@ function rivalOf(ctx: Ctx, s: Sentence, text: string): void {
 /** "JNIM-affiliated", "Wagner-linked": a group named in a hyphenated adjective */
 const HYPHEN_AFFILIATION = /(?<![\p{L}-])((?:[\p{Ll}]{1,3}-)?[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*)-(?:affiliated|linked|allied|aligned)\b/gu;
 
+/** "affiliée au", "lié à", "allié de", "rattachée à" */
+const FRENCH_AFFILIATION = /(?<![\p{L}])(?:affilié|lié|allié|rattaché|inféodé)(?:e|s|es)?\s+(?:à\s+la\s+|à\s+l['’]\s*|à\s+|au\s+|aux\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|d['’]\s*)/giu;
+
 /** "'s (local|Sahel...) affiliate/branch/franchise/wing/offshoot" after the group it belongs to */
 const POSSESSIVE_AFFILIATE = /[’']s\s+(?:(?:local|regional|main|official|Sahel|Sahelian|West African|African|Malian|Burkinabe|Nigerien|Nigerian)\s+)?(?:affiliate|branch|franchise|wing|offshoot|province)\b/giu;
 
@@ -417,6 +420,14 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const obj = objActor && objActor !== covering ? objActor.name : objectText(at + m[0].length);
     if (!subj || !obj || subj.name === obj) continue;
     push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
+  }
+  // "la katiba Macina, affiliée au GSIM", "le GSIM, lié à Al-Qaïda"
+  for (const m of matches(FRENCH_AFFILIATION, text)) {
+    const at = s.start + m.index;
+    const subj = appositiveHead(ctx, s, at);
+    const obj = actorAfter(ctx, at + m[0].length, s.end, 2);
+    if (!subj || !obj || subj.actorId === obj.actorId || obj.kind === 'person') continue;
+    push(ctx, s, { start: subj.start, end: obj.end }, 'statements.fr-affiliated', { subject: subj.name, predicate: 'affiliated_with', object: obj.name }, { start: at, end: at + m[0].length });
   }
   // "al-Qaida's local affiliate, JNIM", "JNIM, al-Qaida's branch in the Sahel"
   for (const m of matches(POSSESSIVE_AFFILIATE, text)) {
@@ -973,7 +984,7 @@ const GATE = {
   rival: /rival/i,
   partOf: /part of|unit of|component of|battalion of|brigade of|subsidiary of|division of|element of|sub-?group of|belong/i,
   member: /member of|militant of|fighter of|commander of|official of/i,
-  affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing|offshoot|franchise|faction|province/i,
+  affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing|offshoot|franchise|faction|province|affilié|lié|allié|rattaché|inféodé/i,
   death: /death|killing|assassinat|died|killed|shot dead|executed|eliminated|neutrali/i,
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
@@ -1056,7 +1067,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), FRENCH_AFFILIATION, RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
