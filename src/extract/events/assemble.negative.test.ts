@@ -31,4 +31,18 @@ describe('events stage: French sentences that stay with the incident told before
     const [e] = extract(documentFromText('On 18 June, JNIM militants attacked a luxury resort in Bamako killing 5 people, including one Portuguese soldier.', '2017-06-20')).events;
     expect(e.rules).not.toContain('events.type.armed-target');
   });
+
+  it('keeps apart the next item of a timeline, a claim of another attack, and a later incident with its own date', () => {
+    const text = '* Militants attack a military base, killing a Togolese soldier in Gourma-Rharous Cercle, Mali.\n* **May 4** – ISIL claim responsibility for an ambush on the Azawad Liberation Movement militia, leaving 18 of the militiamen dead.';
+    expect(extract(documentFromText(text, '2021-05-10')).events.filter((e) => e.acled?.type === 'Battles').length).toBe(2);
+    const two = extract(documentFromText('Gunmen killed 14 villagers in an attack on the village of Niangassadiou in the Mopti region on 19 May. Gunmen killed 15 civilians in an attack on the village of Binédama on 5 June.', '2018-06-10')).events;
+    expect(two).toHaveLength(2);
+  });
+
+  it('a soldier killed in an accident is no fight, and "killed by gunmen" does not count the gunmen dead', () => {
+    const accident = extract(documentFromText('On 30 July, a French soldier was killed in a vehicle accident near Gao.', '2013-08-01')).events;
+    expect(accident.filter((e) => e.acled?.type === 'Battles')).toEqual([]);
+    const [vac] = extract(documentFromText('Nine people were killed after terrorists opened fire on a group of people near Bourzanga.', '2019-09-24')).events;
+    expect(vac.acled?.type).not.toBe('Battles');
+  });
 });

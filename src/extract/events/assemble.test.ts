@@ -263,4 +263,26 @@ describe('events stage: French attribution and modality', () => {
     expect(strike.fatalities?.best).toBe(15);
     expect(strike.location?.name).toBe('Bankass');
   });
+
+  it('a wire story told over paragraphs is one incident: the dateline date and "said on Sunday" date nothing, the raid\'s own day does, and the claim gives the other toll', () => {
+    const text = [
+      'MAIDUGURI, Nigeria, March 3 (Reuters) - Islamic State West Africa Province (ISWAP) fighters killed at least nine Nigerian soldiers in an overnight raid on a military base in Borno state, two military sources said on Sunday.',
+      'The insurgents stormed the base in Marte town late on Saturday, burned vehicles and carted away weapons, the sources said.',
+      "Nigeria's army spokesman did not respond to a request for comment. ISWAP later claimed the attack on its Telegram channel, saying it had killed 15 soldiers.",
+    ].join('\n\n');
+    const violent = extract(documentFromText(text, '2025-03-03')).events.filter((e) => e.acled?.type === 'Battles');
+    expect(violent).toHaveLength(1);
+    const [e] = violent;
+    expect([e.actor1, e.actor2]).toEqual(['Islamic State West Africa Province', 'Military Forces of Nigeria']);
+    expect(e.location?.name).toBe('Marte');
+    expect(e.date).toEqual({ value: '2025-03-01', precision: 'day' });
+    expect(e.fatalities).toEqual({ low: 9, best: null, high: 15 });
+  });
+
+  it('people killed by gunmen are civilians attacked; a soldier killed is a fight', () => {
+    const [vac] = events('At least 20 people were killed by gunmen in the Tillaberi region of southwest Niger on May 10.', '2024-05-12');
+    expect(vac.acled).toEqual({ type: 'Violence against civilians', subtype: 'Attack' });
+    const [clash] = events('One soldier was killed and two others wounded when a military convoy was attacked close to the border by Boko Haram fighters.', '2016-03-20');
+    expect(clash.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
+  });
 });

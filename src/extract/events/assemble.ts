@@ -768,6 +768,8 @@ export interface Draft {
    * trentaine de terroristes dans le cercle de Bankass" after an attack near Djibo)
    */
   placeSeparates: boolean;
+  /** the sentence opens an item of a list or timeline ("* May 4 – …"): another incident than the item before */
+  listItem: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
   /** country of actor1, to tell a party's own figures from others' */
@@ -787,6 +789,19 @@ const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fa
 /** "the ambush", "the attack": a bare definite noun that points back to an incident already told */
 const BACK_REFERENCE = /^(?:ambush|attack|assault|battle|fighting|clash(?:es)?|operation|raid|offensive|siege|massacre|bombing|engagement)$/i;
 const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|saw|struck|hit|shot|won|lost|fled|seized|overran|withdrew|sent|held|led|made|came|went|broke|rose|fell|got|gave|told|said)\b/i;
+
+/**
+ * A time right after a reporting verb ("said on Sunday", "told AFP on Sunday", "said in a
+ * statement on Tuesday that …") dates the report, not the event reported.
+ */
+function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMention[], sentence: number): boolean {
+  for (const src of sources) {
+    if (src.sentence !== sentence || (src.cueType !== 'report' && src.cueType !== 'claim') || src.cue.end > t.start) continue;
+    if (src.content && src.content.start <= t.start && src.content.end >= t.end) continue;
+    if (/^[^,.;:«»"“”]{0,40}$/.test(doc.text.slice(src.cue.end, t.start)) && !/(?:that|que)/i.test(doc.text.slice(src.cue.end, t.start))) return true;
+  }
+  return false;
+}
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
 const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
@@ -891,7 +906,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   };
   const placesOf = bySentence(places);
   const actorsOf = bySentence(actors);
-  const times = [...results.times].sort((a, b) => a.start - b.start);
+  // ("March 3 (Reuters)": the day the story was filed, not the day of its events)
+  const times = results.times.filter((t) => t.start >= dateline).sort((a, b) => a.start - b.start);
   const country = mainCountry(places, actors, doc);
   const drafts: Draft[] = [];
   const cueHits = findCuesBySentence(doc.text, doc.sentences, doc.language);
@@ -995,6 +1011,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // `map` result may not be): the loop below keeps one shape and assembleEvents stays optimised
       const ranked: { t: TimeMention; rank: number; dist: number }[] = [];
       for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
+        // "two military sources said on Sunday": when it was said, not when it happened
+        if (reportedWhen(doc, t, results.sources, sentence.index)) continue;
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
@@ -1067,13 +1085,15 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         paragraph: sentence.paragraph,
         ownPlace,
         ownDate,
-        definite: DEFINITE.test(before) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))),
+        // ("ISWAP later claimed the attack ..., saying it had killed 15 soldiers": a claim points back to the attack too)
+        definite: DEFINITE.test(before) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))) || CLAIMED_THE_ATTACK.test(text),
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         lastSentence: sentence.index,
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)),
         placeSeparates: french,
+        listItem: /^[ \t]*(?:[*•–-]|\d+[.)])\s/u.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start) + 1, sentence.end)) && !/\S/.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start) + 1, sentence.start).replace(/^[ \t]*(?:[*•–-]|\d+[.)])\s*/u, '')),
         actor1Country: roles.actor1?.country ?? null,
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
@@ -1096,6 +1116,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
 
 /** "JNIM claimed responsibility for the attack", "Le JNIM a revendiqué l'attaque": a claim of an attack told before */
 const CLAIMED_ATTACK = /(?:\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?|(?<![\p{L}])revendiqu\p{L}*\s+)(?:(?:the|this|that|these|l['’]|les?|la|cette|cet|ces)\s*)?(?:[\p{L}'’-]+\s+){0,2}?(?:attacks?|ambush(?:es)?|assaults?|raids?|bombings?|killings?|massacres?|abductions?|kidnappings?|attaques?|embuscades?|attentats?|assauts?|enlèvements?|tueries?)(?![\p{L}])/iu;
+
+/** The same, of an attack the text has told already: "claimed the attack", "a revendiqué l'attaque" */
+const CLAIMED_THE_ATTACK = /(?:\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?|(?<![\p{L}])revendiqu\p{L}*\s+)(?:the|this|that|these|l['’]|cette|cet|ces)\s*(?:[\p{L}'’-]+\s+){0,2}?(?:attacks?|ambush(?:es)?|assaults?|raids?|bombings?|killings?|massacres?|abductions?|kidnappings?|attaques?|embuscades?|attentats?|assauts?|enlèvements?|tueries?)(?![\p{L}])/iu;
 
 /**
  * A claim of responsibility in a sentence after the attack it claims (within three sentences, in
@@ -1158,12 +1181,14 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : findLast(out, (o) => {
+    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
       if (toldApart(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
-      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.paragraph <= 1 && !d.ownDate && !d.newIncident &&
+      // (a date of its own only tells when, if the incident before had none of its own: "... killed
+      // nine soldiers, sources said on Sunday. The insurgents stormed the base late on Saturday")
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.paragraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date)))) && !d.newIncident &&
         sameValue(o.event.location?.country, d.event.location?.country)) return true;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
@@ -1191,7 +1216,10 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     if (t.actor2 === t.actor1) t.actor2 = null;
     // a back-reference told later ("wounded in the ambush") adds no participants of its own
     if (!named) for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
-    if (!t.date && e.date) t.date = e.date;
+    if (!t.date && e.date) {
+      t.date = e.date;
+      target.ownDate = target.ownDate || d.ownDate;
+    }
     if ((!t.location || (t.location.precision ?? 3) > (e.location?.precision ?? 3)) && e.location && d.ownPlace) t.location = e.location;
     target.fatalityQuantities.push(...d.fatalityQuantities);
     t.fatalities = combineFatalities(target.fatalityQuantities);
