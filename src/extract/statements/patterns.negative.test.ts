@@ -31,4 +31,9 @@ describe('statements: negative cases', () => {
     expect(predicates('Captain Ibrahim Traoré replaced Paul-Henri Damiba as head of the junta in 2022.')).not.toContain('present_in');
     expect(predicates('The new constitution replaced the 1992 charter.')).not.toContain('successor_of');
   });
+
+  it('members a country or a party counts are no armed group\'s strength', () => {
+    expect(predicates('The party has 3,000 members.')).not.toContain('strength');
+    expect(predicates('Mali has 20 million people, and its fighters number unknown.')).not.toContain('strength');
+  });
 });

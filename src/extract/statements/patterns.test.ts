@@ -173,4 +173,11 @@ describe('statements: general patterns on news sentences', () => {
       expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", object: 'al-Qaida' }),
     ]);
   });
+
+  it('a group\'s own strength: "Its fighters number between A and B" (the group of the sentence before), "X has an estimated N fighters"', () => {
+    const a = statements('ISWAP split from Boko Haram in 2016. Its fighters number between 3,000 and 5,000, according to a 2023 estimate by the International Crisis Group.');
+    expect(find(a, 'strength')).toEqual([expect.objectContaining({ subject: 'Islamic State West Africa Province', object: null, value: { low: 3000, high: 5000, approximate: true }, modality: 'estimated', attributedTo: 'International Crisis Group' })]);
+    const b = statements('JNIM has an estimated 6,000 fighters.');
+    expect(find(b, 'strength')).toEqual([expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", value: { best: 6000, approximate: true } })]);
+  });
 });

@@ -947,6 +947,50 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
   }
 }
 
+/** "Its fighters number between 3,000 and 5,000", "ISWAP's fighters number about 5,000": a group's own strength */
+const FIGHTERS_NUMBER = /\b(?:fighters|members|troops|men|militants|combatants|soldiers)\s+(?:now\s+|still\s+)?(?:number(?:ed|s)?|total(?:led|s)?)\s+(?:(about|some|around|roughly|approximately|an estimated|more than|over|at least|up to|nearly)\s+)?(?:between\s+(\d{1,3}(?:,\d{3})+|\d+)\s+and\s+(\d{1,3}(?:,\d{3})+|\d+)|(\d{1,3}(?:,\d{3})+|\d+))(?!\d)/giu;
+
+/** The group a possessive before "fighters" names: "ISWAP's", or "its", "the group's" for the group the sentence before was about. */
+function ownerOfFighters(ctx: Ctx, s: Sentence, at: number): ActorMention | null {
+  const before = ctx.doc.text.slice(Math.max(s.start, at - 40), at);
+  if (/(?:^|\s)(?:its|their|the group['’]s|the movement['’]s|the organi[sz]ation['’]s)\s+$/iu.test(before)) {
+    const previous = ctx.doc.sentences[s.index - 1];
+    if (!previous) return null;
+    return ctx.actors.find((a) => a.start >= previous.start && a.end <= previous.end && a.kind !== 'person' && a.kind !== 'civilians' && !a.unnamed) ?? null;
+  }
+  const owner = actorBefore(ctx, Math.max(s.start, at - 50), at, (a) => a.kind !== 'person');
+  return owner && /^[’']s\s+$/u.test(ctx.doc.text.slice(owner.end, at)) ? owner : null;
+}
+
+/** "JNIM has an estimated 6,000 fighters": an armed group's strength, no country named */
+const HAS_FIGHTERS = /\b(?:has|have|had|counts|boasts)\s+(?:(about|some|around|roughly|approximately|an estimated|more than|over|at least|up to|nearly|between)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+and\s+(\d{1,3}(?:,\d{3})+|\d+))?\s+(?:armed\s+)?(?:fighters|militants|combatants|members)\b(?!\s+(?:\w+\s+)?in\b)/giu;
+
+function fightersNumber(ctx: Ctx, s: Sentence, text: string): void {
+  for (const m of matches(HAS_FIGHTERS, text)) {
+    const at = s.start + m.index;
+    const owner = subjectBefore(ctx, s, at);
+    if (!owner || (owner.kind !== 'armed-group' && owner.kind !== 'militia' && owner.kind !== 'pmc') || owner.unnamed) continue;
+    const n = parseCount(m[2]);
+    const high = m[3] ? parseCount(m[3]) : null;
+    if (n === null) continue;
+    const value = m[1] === 'between' && high !== null && high > n ? { low: n, high, approximate: true } : { best: n, approximate: m[1] !== undefined };
+    push(ctx, s, { start: owner.start, end: at + m[0].length }, 'statements.has-fighters', { subject: owner.name, predicate: 'strength', object: null, value, at: published(ctx), modality: 'estimated' }, { start: at, end: at + m[0].length });
+  }
+  for (const m of matches(FIGHTERS_NUMBER, text)) {
+    const at = s.start + m.index;
+    const owner = ownerOfFighters(ctx, s, at);
+    if (!owner) continue;
+    const low = m[2] ? parseCount(m[2]) : null;
+    const high = m[3] ? parseCount(m[3]) : null;
+    const best = m[4] ? parseCount(m[4]) : null;
+    const value = best !== null ? { best, approximate: m[1] !== undefined } : low !== null && high !== null && high > low ? { low, high, approximate: true } : null;
+    if (!value) continue;
+    // the country the sentence places the group in, if any
+    const place = ctx.places.find((p) => p.start >= s.start && p.end <= s.end && p.kind === 'country');
+    push(ctx, s, { start: Math.min(owner.start, at), end: at + m[0].length }, 'statements.fighters-number', { subject: owner.name, predicate: 'strength', object: place?.country ?? null, value, at: published(ctx), modality: 'estimated' }, { start: at, end: at + m[0].length });
+  }
+}
+
 /** "transitioning", "integrating", "moving": personnel passing from one force to another */
 const PERSONNEL_MOVE = /\b(?:transition(?:ing)?|transfer(?:ring)?|integrat(?:e|ing)|absorb(?:ing)?|mov(?:e|ing)|fold(?:ing)?|merg(?:e|ing))\s+/giu;
 
@@ -995,6 +1039,7 @@ const GATE = {
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
   membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
+  number: /number|total|fighters|militants|combatants|members/i,
 };
 
 type GateName = keyof typeof GATE;
@@ -1067,7 +1112,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), FRENCH_AFFILIATION, RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), HAS_FIGHTERS, FIGHTERS_NUMBER, FRENCH_AFFILIATION, RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
@@ -1107,6 +1152,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (personSentences.has(s.index) || gate('role', s, text)) roles(ctx, s);
     if (sourceSentences.has(s.index) || gate('assessment', s, text)) claims(ctx, s);
     if (gate('presence', s, text)) presence(ctx, s, text, withdrawals);
+    if (gate('number', s, text)) fightersNumber(ctx, s, text);
     if (gate('personnel', s, text)) personnelMoves(ctx, s, text);
     if (gate('ledBy', s, text)) ledBy(ctx, s, text);
     if (gate('power', s, text)) changeOfPower(ctx, s, text);
