@@ -285,4 +285,11 @@ describe('events stage: French attribution and modality', () => {
     const [clash] = events('One soldier was killed and two others wounded when a military convoy was attacked close to the border by Boko Haram fighters.', '2016-03-20');
     expect(clash.acled).toEqual({ type: 'Battles', subtype: 'Armed clash' });
   });
+
+  it('"X ambushed Y …, killing N": the act is the trigger, its subject and object the sides; a passive "killed when X ambushed" keeps X', () => {
+    const [a] = events('Jihadists ambushed a Nigerien army patrol near the border with Burkina Faso on Tuesday, killing 12 soldiers.', '2024-10-23');
+    expect([a.actor1, a.actor2]).toEqual(['jihadists', 'Military Forces of Niger']);
+    const [b] = events('Three Malian soldiers were killed when AQIM fighters ambushed their convoy near Boni.', '2024-10-23');
+    expect([b.actor1, b.actor2]).toEqual(['al-Qaida in the Islamic Maghreb', 'Military Forces of Mali']);
+  });
 });

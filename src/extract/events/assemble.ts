@@ -146,8 +146,18 @@ function clauseSpans(text: string, base: number): Span[] {
   return out.length > 1 ? out : [];
 }
 
+/** Cue groups that count the dead: ", killing 12 soldiers" is what the act did, not the act. */
+const CASUALTY_GROUPS = new Set(['military-dead', 'civilian-dead', 'toll']);
+
 function toDetection(k: KindScore): Detection {
-  const trigger = [...k.hits].filter((h) => h.kind === k.kind || k.hits.every((x) => x.kind !== k.kind)).sort((a, b) => b.weight - a.weight || a.start - b.start)[0] ?? k.hits[0];
+  const own = k.hits.filter((h) => h.kind === k.kind || k.hits.every((x) => x.kind !== k.kind));
+  let trigger = [...own].sort((a, b) => b.weight - a.weight || a.start - b.start)[0] ?? k.hits[0];
+  // "Jihadists ambushed an army patrol …, killing 12 soldiers": the participle says what the act
+  // did; the act before it is the trigger, whose subject and object are the sides
+  if (CASUALTY_GROUPS.has(trigger.group) && /^(?:killing|wounding|injuring|leaving)\b/i.test(trigger.text)) {
+    const act = own.filter((h) => !CASUALTY_GROUPS.has(h.group) && h.weight >= 2 && h.end <= trigger.start).sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+    if (act) trigger = act;
+  }
   return { kind: k.kind, score: k.score, trigger, hits: k.hits, rules: [...new Set(k.hits.map((h) => `events.cue.${h.kind}#${h.cue}`))] };
 }
 
