@@ -292,4 +292,10 @@ describe('events stage: French attribution and modality', () => {
     const [b] = events('Three Malian soldiers were killed when AQIM fighters ambushed their convoy near Boni.', '2024-10-23');
     expect([b.actor1, b.actor2]).toEqual(['al-Qaida in the Islamic Maghreb', 'Military Forces of Mali']);
   });
+
+  it('the country across a border is not where the event was: this side is the country of the state force named', () => {
+    const [e] = events('ISIL militants attacked a Niger army camp close to the border with Nigeria on Saturday.', '2021-04-05');
+    expect(e.location?.country).toBe('NE');
+    expect(e.rules).toContain('events.place.border-side');
+  });
 });

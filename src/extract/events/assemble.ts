@@ -520,9 +520,19 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
 }
 
 
-/** "peacekeepers from Burkina Faso": where people come from, not where the event happens. */
+/**
+ * "peacekeepers from Burkina Faso": where people come from, not where the event happens; nor is
+ * the country across a border ("near the border with Burkina Faso", "près de la frontière avec le
+ * Mali"): the event is on this side of it.
+ */
 export function isOrigin(doc: Document, p: Span): boolean {
-  return /\bfrom\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+  const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
+  return /\bfrom\s+(?:the\s+)?$/i.test(before) || (p.end - p.start > 0 && /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) && isCountryName(doc, p));
+}
+
+/** Whether the span is a country's name (the border pattern concerns a neighbouring country). */
+function isCountryName(doc: Document, p: Span): boolean {
+  return /^[\p{Lu}]/u.test(doc.text.slice(p.start, p.end));
 }
 
 export function countryLocation(p: PlaceMention): EventLocation {
@@ -999,10 +1009,18 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // for violence, "from X" names an origin ("peacekeepers from Burkina Faso"); for a withdrawal it is the place left
       const usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
       const clausePlace = bestPlace(placesIn(clause, usable, [])) ?? bestPlace(usable);
+      // "attacked a Niger army camp close to the border with Nigeria": this side of the border is
+      // the country of the state force the clause names
+      const acrossBorder = !clausePlace && sentPlaces.some((p) => p.kind === 'country' && isOrigin(doc, p) && /border|frontière/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
+      const forceCountry = acrossBorder ? actors.find((a) => a.kind === 'state-forces' && a.country && a.start >= clause.start && a.end <= clause.end)?.country : undefined;
+      const forcePlace = forceCountry ? places.find((p) => p.kind === 'country' && p.country === forceCountry) : undefined;
       if (clausePlace) {
         location = toLocation(clausePlace);
         ownPlace = true;
         rules.push('events.place.sentence');
+      } else if (forceCountry) {
+        location = forcePlace ? countryLocation(forcePlace) : { name: null, country: forceCountry, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
+        rules.push('events.place.border-side');
       } else if (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4 && placeRank(lastPlace.place) < 3) {
         location = toLocation(lastPlace.place);
         rules.push('events.place.narrative');
