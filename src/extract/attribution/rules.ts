@@ -699,7 +699,9 @@ export function attributeSentence(v: SentenceView, lex: CueLexicon): Attribution
       while (k >= 0 && (v.lower[k] === 'and' || v.lower[k] === 'but')) k--;
       const initial = k < 0 || !isWord(v.tokens[k].text) && v.tokens[k].text !== ')';
       const tail = afterSource >= n || /^[.;!?]$/.test(v.tokens[afterSource].text) || (afterSource === n - 1 && CLOSE_QUOTES.has(v.tokens[afterSource].text));
-      if (tail && cue.from > 0) {
+      // "…, according to local residents, who blamed the army.": a relative clause on the source ends its attribution
+      const relativeAfter = afterSource + 1 < n && v.tokens[afterSource].text === ',' && /^(?:who|which|whose)$/.test(v.lower[afterSource + 1]);
+      if ((tail || (relativeAfter && k > 0 && v.tokens[k].text === ',')) && cue.from > 0) {
         content = contentBefore(v, cue.from);
         rule = 'according-to-final';
       } else if (initial && afterSource < n) {

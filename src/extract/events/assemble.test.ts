@@ -298,4 +298,14 @@ describe('events stage: French attribution and modality', () => {
     expect(e.location?.country).toBe('NE');
     expect(e.rules).toContain('events.place.border-side');
   });
+
+  it('a side\'s own account of its fighting is its claim; "according to X, who …" reports what came before', () => {
+    const [claim] = events('JNIM said on its Telegram channel on Friday that its fighters had killed 30 Malian soldiers in an ambush near Tinzaouaten.', '2024-07-28');
+    expect(claim.modality).toBe('claimed');
+    expect(claim.attributedTo).toBe("Jama'at Nusrat al-Islam wal-Muslimin");
+    expect(claim.channel).toBe('telegram');
+    const [strike] = events('A drone strike on a wedding near Kidal killed at least eight civilians on Thursday, according to local residents, who blamed the Malian army.', '2024-07-28');
+    expect(strike.modality).not.toBe('asserted');
+    expect(strike.attributedTo).toBe('local residents');
+  });
 });

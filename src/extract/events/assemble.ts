@@ -1075,6 +1075,14 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         actor2 = 'Civilians';
         rules.push('events.actor.civilians-implied');
       }
+      // a side's own report of its fighting is its claim ("JNIM said on its Telegram channel that its
+      // fighters had killed 30 soldiers"): the gold convention codes a party's account as claimed
+      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && attr.source?.sourceActorId === roles.actor1.actorId && !roles.actor1.actorId.startsWith('unnamed:')) {
+        attr.modality = { ...attr.modality, modality: 'claimed', rule: 'modality.party-claim' };
+        const at = rules.indexOf(attr.modality.rule === 'modality.party-claim' ? 'modality.source-report' : attr.modality.rule);
+        if (at >= 0) rules[at] = 'modality.party-claim';
+        else rules.push('modality.party-claim');
+      }
       const modality = attr.modality.modality;
       // "X claimed responsibility for ...": the claimant took part even when the clause names another actor1
       if (attr.attributedTo && /\bclaim\w*\s+(?:\w+\s+)?(?:responsibility|credit)\b/i.test(text) && roles.actor1 && attr.attributedTo !== roles.actor1.name && attr.attributedTo !== roles.actor2?.name) {
