@@ -56,6 +56,14 @@ interface TaggerWords {
  * ("U.S.-led", "2012-2013", "5-0"), which sitrep's tokens split. Null when every token is a word.
  */
 function taggerWords(tokens: readonly Token[], sentenceLengths: Int32Array): TaggerWords | null {
+  // most documents have nothing to join: a stop or a hyphen right after a token is rare enough
+  // that one pass over the texts spares the arrays
+  let any = false;
+  for (let i = 1; i < tokens.length && !any; i++) {
+    const t = tokens[i].text;
+    any = (t === '.' || t === '-') && tokens[i].start === tokens[i - 1].end;
+  }
+  if (!any) return null;
   const first = new Int32Array(tokens.length);
   const last = new Int32Array(tokens.length);
   const lengths = new Int32Array(sentenceLengths.length);
