@@ -1077,11 +1077,21 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       }
       // a side's own report of its fighting is its claim ("JNIM said on its Telegram channel that its
       // fighters had killed 30 soldiers"): the gold convention codes a party's account as claimed
+      const remodal = (modality: ExtractedEvent['modality'], rule: string): void => {
+        const at = rules.indexOf(attr.modality.rule);
+        if (at >= 0) rules[at] = rule;
+        else rules.push(rule);
+        attr.modality = { ...attr.modality, modality, rule };
+      };
       if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && attr.source?.sourceActorId === roles.actor1.actorId && !roles.actor1.actorId.startsWith('unnamed:')) {
-        attr.modality = { ...attr.modality, modality: 'claimed', rule: 'modality.party-claim' };
-        const at = rules.indexOf(attr.modality.rule === 'modality.party-claim' ? 'modality.source-report' : attr.modality.rule);
-        if (at >= 0) rules[at] = 'modality.party-claim';
-        else rules.push('modality.party-claim');
+        remodal('claimed', 'modality.party-claim');
+      }
+      // "…, according to local residents, who blamed the Malian army": who did it is an accusation
+      const actor1 = roles.actor1;
+      const accused = actor1 && VIOLENT.has(d.kind) ? results.sources.find((x) => x.sentence === sentence.index && x.cueType === 'accusation' && x.content !== null && x.content.start <= actor1.start && x.content.end >= actor1.end && x.cue.end <= actor1.start) : undefined;
+      if (accused && (attr.modality.modality === 'asserted' || attr.modality.modality === 'reported')) {
+        remodal('alleged', 'modality.accused-perpetrator');
+        if (!attr.attributedTo) attr.attributedTo = sourceName(accused, actors, results.names);
       }
       const modality = attr.modality.modality;
       // "X claimed responsibility for ...": the claimant took part even when the clause names another actor1
