@@ -180,4 +180,11 @@ describe('statements: general patterns on news sentences', () => {
     const b = statements('JNIM has an estimated 6,000 fighters.');
     expect(find(b, 'strength')).toEqual([expect.objectContaining({ subject: "Jama'at Nusrat al-Islam wal-Muslimin", value: { best: 6000, approximate: true } })]);
   });
+
+  it('French strengths: "X compterait environ N hommes au Mali", "X dispose d\'environ N hommes dans le pays"', () => {
+    const a = statements("Le groupe Wagner compterait environ 2 000 hommes au Mali, selon des diplomates. L'armée malienne a démenti.");
+    expect(find(a, 'strength')).toEqual([expect.objectContaining({ subject: 'Wagner Group', object: 'ML', value: { best: 2000, approximate: true }, modality: 'estimated', attributedTo: 'des diplomates' })]);
+    const b = statements("Le Mali s'est tourné vers la Russie. L'Africa Corps dispose d'environ 2 500 hommes dans le pays, selon des sources sécuritaires.");
+    expect(find(b, 'strength')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'ML', value: { best: 2500, approximate: true } })]);
+  });
 });

@@ -813,10 +813,20 @@ function claims(ctx: Ctx, s: Sentence): void {
 function countryCodeAt(ctx: Ctx, pos: number, limit: number): string | null {
   const p = placeAt(ctx, pos, limit);
   if (p) return p.country ?? null;
-  // "in the country", "dans le pays": the country of the place the text named last
+  // "in the country", "dans le pays": the country the text is about so far (the one its places
+  // fall in most often, the first named on a tie), not a partner named last ("turned to Russia")
   if (!THE_COUNTRY.test(ctx.doc.text.slice(pos, Math.min(limit, pos + 20)))) return null;
-  for (let i = lowerBound(ctx.places, pos) - 1; i >= 0; i--) if (ctx.places[i].country) return ctx.places[i].country;
-  return null;
+  // (a place named after "in", "au", "en" weighs double: "replaced Wagner in Mali", not "Russia's")
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (let i = 0; i < ctx.places.length && ctx.places[i].start < pos; i++) {
+    const p = ctx.places[i];
+    if (!p.country) continue;
+    const weight = /(?:^|\s)(?:in|inside|across|au|en|aux|dans|à)\s+(?:(?:le|la|les|l['’]|the)\s*)?$/iu.test(ctx.doc.text.slice(Math.max(0, p.start - 12), p.start)) ? 2 : 1;
+    counts.set(p.country, (counts.get(p.country) ?? 0) + weight);
+    if (best === null || (counts.get(p.country) ?? 0) > (counts.get(best) ?? 0)) best = p.country;
+  }
+  return best;
 }
 
 const THE_COUNTRY = /^(?:the|this|that|le|ce)\s+(?:country|pays)\b/iu;
@@ -847,6 +857,9 @@ const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated
 
 /** "has about 1,100 troops in", "maintains some 300 soldiers in": a force's own strength in a country */
 const HAS_STRENGTH = /\b(?:has|had|have|maintains|maintained|keeps|kept|deployed|stations|stationed)\s+(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:troops|soldiers|fighters|personnel|mercenaries|instructors|military personnel|men)\s+(?:\w+\s+)?in\s+/giu;
+
+/** French: "compterait environ 2 000 hommes au", "dispose d'environ 2 500 soldats dans", "aligne quelque 1 500 combattants en" */
+const FR_HAS_STRENGTH = /(?<![\p{L}])(compte|comptent|compterait|compteraient|dispose\s+d['’]|disposent\s+d['’]|disposerait\s+d['’]|disposeraient\s+d['’]|aligne|alignent|alignerait|maintient|maintiennent|a\s+déployé|ont\s+déployé)\s*(environ|quelque|près\s+de|plus\s+de|au\s+moins)?\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s+(?:hommes|soldats|combattants|militaires|mercenaires|instructeurs|éléments)\s+(?:(?:au|en|aux|dans)\s+)/giu;
 
 /** "have been in", "has been stationed in", "arrived in", "were deployed to": the start of a presence */
 const PRESENT_SINCE = /\b(?:(?:have|has|had)\s+been\s+(?:(?:deployed|present|stationed|based|operating|active)\s+)?in|arrived\s+in|(?:was|were)\s+deployed\s+(?:to|in))\s+/giu;
@@ -913,6 +926,16 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     if (!iso || n === null || !owner) continue;
     const approx = m[1] !== undefined;
     push(ctx, s, { start: owner.start, end: at + m[0].length }, 'statements.has-strength', { subject: owner.name, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
+  }
+  // "Le groupe Wagner compterait environ 2 000 hommes au Mali", "L'Africa Corps dispose d'environ 2 500 hommes dans le pays"
+  for (const m of matches(FR_HAS_STRENGTH, text)) {
+    const at = s.start + m.index;
+    const iso = countryCodeAt(ctx, at + m[0].length, s.end);
+    const n = parseCount(m[3].replace(/[\s\u00a0\u202f]/g, ''));
+    const owner = subjectBefore(ctx, s, at);
+    if (!iso || n === null || !owner) continue;
+    const approx = m[2] !== undefined || /rai(?:t|ent)\b/iu.test(m[1]);
+    push(ctx, s, { start: owner.start, end: at + m[0].length }, 'statements.fr-has-strength', { subject: owner.name, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
   }
   // "about 2,000 mercenaries remain in Mali"
   for (const m of matches(STRENGTH, text)) {
@@ -1033,7 +1056,7 @@ const GATE = {
   leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
-  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in/i,
+  presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in|hommes|soldats|combattants|militaires|mercenaires|instructeurs/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
@@ -1112,7 +1135,7 @@ function namesByStart(names: Extraction['names']): Ctx['names'] {
 // document the earlier stages may already have passed V8's mark (text/regexps.ts). ROLE_BEFORE,
 // ROLE_AFTER, ROLE_TITLE and LEADER_TITLE are left out: they read a few words before or after a
 // person, interpreted as fast, and compiling them would add 70 to 90 ms to loading the module.
-compileNow([...Object.values(GATE), HAS_FIGHTERS, FIGHTERS_NUMBER, FRENCH_AFFILIATION, RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
+compileNow([...Object.values(GATE), FR_HAS_STRENGTH, HAS_FIGHTERS, FIGHTERS_NUMBER, FRENCH_AFFILIATION, RULED_BY, REPLACED, REPLACED_BY, POSSESSIVE_AFFILIATE, ROLE_TITLE_END, ROLE_THEN_NAME, QUOTE, LEADER_CUE, ASSESSMENT, STRENGTH, HYPHEN_AFFILIATION, PERSONNEL_MOVE, LED_BY, SEIZED_POWER, PRESENT_SINCE, FORMED_BY, ARE_MEMBERS, HAS_STRENGTH]);
 
 export function extractStatements(doc: Document, results: Extraction): ExtractedStatement[] {
   const ctx: Ctx = {
