@@ -527,12 +527,17 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
  */
 export function isOrigin(doc: Document, p: Span): boolean {
   const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
-  return /\bfrom\s+(?:the\s+)?$/i.test(before) || (p.end - p.start > 0 && /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) && isCountryName(doc, p));
+  return /\bfrom\s+(?:the\s+)?$/i.test(before) || /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before);
 }
 
-/** Whether the span is a country's name (the border pattern concerns a neighbouring country). */
-function isCountryName(doc: Document, p: Span): boolean {
-  return /^[\p{Lu}]/u.test(doc.text.slice(p.start, p.end));
+/**
+ * The list or timeline item ("* **May 4** – …", "1. …") a sentence stands in: where it begins, and
+ * whether the sentence opens it; null outside any item.
+ */
+function listItemOf(doc: Document, sentence: Span): { start: number; opened: boolean } | null {
+  const lineStart = doc.text.lastIndexOf('\n', sentence.start) + 1;
+  const marker = /^[ \t]*(?:[*•–-]|\d+[.)])\s+/u.exec(doc.text.slice(lineStart, sentence.end));
+  return marker ? { start: lineStart, opened: lineStart + marker[0].length >= sentence.start } : null;
 }
 
 export function countryLocation(p: PlaceMention): EventLocation {
@@ -1139,7 +1144,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         lastSentence: sentence.index,
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)),
         placeSeparates: french,
-        listItem: /^[ \t]*(?:[*•–-]|\d+[.)])\s/u.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start) + 1, sentence.end)) && !/\S/.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start) + 1, sentence.start).replace(/^[ \t]*(?:[*•–-]|\d+[.)])\s*/u, '')),
+        listItem: listItemOf(doc, sentence)?.opened ?? false,
         actor1Country: roles.actor1?.country ?? null,
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
@@ -1182,8 +1187,7 @@ function claimsAfterTheFact(doc: Document, results: Extraction, drafts: Draft[])
     if (drafts.some((d) => d.sentence === src.sentence && VIOLENT.has(d.kind))) continue;
     // the next paragraph of a wire story goes on with its incident; the next item of a list or
     // timeline is another one, whether or not the text sets it in a paragraph of its own
-    const lineStart = doc.text.lastIndexOf('\n', sentence.start) + 1;
-    const itemStart = /^[ \t]*(?:[*•–-]|\d+[.)])\s/u.test(doc.text.slice(lineStart, sentence.end)) ? lineStart : -1;
+    const itemStart = listItemOf(doc, sentence)?.start ?? -1;
     const target = findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.sentence <= 3 && sentence.paragraph - d.paragraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
     if (!target) continue;
     const e = target.event;
