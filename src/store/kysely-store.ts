@@ -204,6 +204,7 @@ export class KyselyStore implements Store {
     const added = await this.addOrigins(trx, doc.id, origins, true);
     await this.insertRows(trx, 'story_bands', keys.map((band_key) => ({ band_key, document_seq: seq })));
     await this.insertRows(trx, 'signatures', [{ document_id: doc.id, signature: signatureToBuffer(signature) }]);
+    for (const m of mentions) m.document_seq = seq;
     await this.insertRows(trx, 'mentions', mentions);
     await this.insertRows(trx, 'events', events);
     await this.insertRows(trx, 'statements', statements);
@@ -345,7 +346,7 @@ export class KyselyStore implements Store {
     if (!/^[0-9a-f]{1,64}$/.test(prefix)) return null;
     const matches = await this.db
       .selectFrom('documents')
-      .select(['id', 'title', 'url', 'outlet', 'author', 'published_value', 'published_precision', 'language', 'text', 'paragraphs', 'sentences', 'story_id', 'ingested_at'])
+      .select(['seq', 'id', 'title', 'url', 'outlet', 'author', 'published_value', 'published_precision', 'language', 'text', 'paragraphs', 'sentences', 'story_id', 'ingested_at'])
       .where('id', 'like', `${prefix}%`)
       .orderBy('id')
       .limit(5)
@@ -363,7 +364,7 @@ export class KyselyStore implements Store {
         .orderBy('seq')
         .execute(),
       this.db.selectFrom('origins').selectAll().where('document_id', '=', row.id).orderBy('read_at').orderBy('location').execute(),
-      this.db.selectFrom('mentions').selectAll().where('document_id', '=', row.id).orderBy('start').orderBy('id').execute(),
+      this.db.selectFrom('mentions').selectAll().where('document_seq', '=', row.seq).orderBy('start').orderBy('idx').execute(),
       this.db.selectFrom('events').selectAll().where('document_id', '=', row.id).orderBy('idx').execute(),
       this.db.selectFrom('statements').selectAll().where('document_id', '=', row.id).orderBy('idx').execute(),
     ]);
@@ -459,7 +460,7 @@ export class KyselyStore implements Store {
       .select((eb) => [
         'canonical_id',
         eb.fn.min('label').as('label'),
-        eb.fn.count<Count>('document_id').distinct().as('documents'),
+        eb.fn.count<Count>('document_seq').distinct().as('documents'),
         eb.fn.countAll<Count>().as('mentions'),
       ])
       .where('kind', '=', kind)

@@ -15,6 +15,15 @@ const ORIGINAL =
   'Defence Minister Florence Parly said on Monday. The strike followed a tip-off about a gathering of motorbikes near the border with Burkina Faso.';
 const COPY = `BAMAKO (Reuters) - ${ORIGINAL}\n\nReporting by the Bamako newsroom.`;
 
+/** A SQLite store as a version before migration `first` left it: every earlier migration run. */
+async function storeBefore(file: string, first: string): Promise<{ raw: BetterSqlite3.Database; old: Kysely<unknown> }> {
+  const raw = new BetterSqlite3(file);
+  const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  const before = Object.fromEntries(Object.entries(migrations(sqliteDialect)).filter(([name]) => name < first));
+  expect((await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+  return { raw, old };
+}
+
 describe('schema migrations 0003 and 0004: integer band keys, by document key', () => {
   let dir: string;
   beforeEach(() => {
@@ -25,12 +34,7 @@ describe('schema migrations 0003 and 0004: integer band keys, by document key', 
   it('converts the text band keys of a store written before it, and stories still group', async () => {
     const file = join(dir, 'old.db');
     // A store as the previous version left it: the first two migrations and text band keys.
-    const raw = new BetterSqlite3(file);
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-    const all = migrations(sqliteDialect);
-    const first = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0003'));
-    const migrated = await new Migrator({ db: old, provider: { getMigrations: async () => first } }).migrateToLatest();
-    expect(migrated.error).toBeUndefined();
+    const { raw, old } = await storeBefore(file, '0003');
     const doc = documentFromText(ORIGINAL, '2020-11-02');
     const signature = minhash(doc.text);
     raw
@@ -66,10 +70,7 @@ describe('schema migration 0005: the canonical-id index leaves out mentions with
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
     try {
       const file = join(dir, 'old.db');
-      const raw = new BetterSqlite3(file);
-      const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-      const before = Object.fromEntries(Object.entries(migrations(sqliteDialect)).filter(([name]) => name < '0005'));
-      expect((await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+      const { old } = await storeBefore(file, '0005');
       await old.destroy();
 
       await (await openSqliteStore(file)).close();
@@ -83,6 +84,56 @@ describe('schema migration 0005: the canonical-id index leaves out mentions with
       check.close();
       expect(index.sql).toMatch(/where "canonical_id" is not null$/);
       expect(plan).toMatch(/USING (COVERING )?INDEX mentions_canonical/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('schema migration 0006: mentions by document key and index', () => {
+  it('moves the mentions of a store written before it, in their order, and new documents write theirs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
+    try {
+      const file = join(dir, 'old.db');
+      const { raw, old } = await storeBefore(file, '0006');
+      const doc = documentFromText(ORIGINAL, '2020-11-02');
+      raw
+        .prepare('insert into documents (id, language, text, paragraphs, sentences, sentence_count, story_id, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(doc.id, doc.language, doc.text, JSON.stringify(doc.paragraphs), JSON.stringify(doc.sentences), doc.sentences.length, doc.id, '2020-11-02T00:00:00Z');
+      raw.prepare('insert into stories (id, created_at) values (?, ?)').run(doc.id, '2020-11-02T00:00:00Z');
+      const mention = raw.prepare('insert into mentions (document_id, kind, start, end, sentence, canonical_id, label, text, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      // written out of text order: reading orders by offset, then by the order they were written
+      mention.run(doc.id, 'place', 77, 87, 0, 'geonames:2460596', 'Boulikessi', 'Boulikessi', JSON.stringify({ rule: 'gazetteer' }));
+      mention.run(doc.id, 'actor', 39, 43, 0, 'jnim', 'JNIM', 'JNIM', JSON.stringify({ rule: 'kb-alias' }));
+      mention.run(doc.id, 'name', 39, 43, 0, null, 'JNIM', 'JNIM', JSON.stringify({ type: 'ORG' }));
+      await old.destroy();
+
+      const store = await openSqliteStore(file);
+      try {
+        const stored = await store.getDocument(doc.id);
+        expect(stored?.mentions.map((m) => [m.kind, m.start, m.canonicalId, m.payload])).toEqual([
+          ['actor', 39, 'jnim', { rule: 'kb-alias', start: 39, end: 43, text: 'JNIM', sentence: 0 }],
+          ['name', 39, null, { type: 'ORG', start: 39, end: 43, text: 'JNIM', sentence: 0 }],
+          ['place', 77, 'geonames:2460596', { rule: 'gazetteer', start: 77, end: 87, text: 'Boulikessi', sentence: 0 }],
+        ]);
+        const other = documentFromText('Gunmen attacked a convoy of Malian soldiers near Gao on Sunday, the army said.', '2021-03-01');
+        const x = emptyExtraction();
+        x.actors.push({ start: 0, end: 6, sentence: 0, text: 'Gunmen', actorId: 'unidentified-armed-group', name: 'Unidentified Armed Group', kind: 'armed-group', inter: 3, country: null, provisional: false, stage: 'actors', rule: 'test' } as never);
+        await store.put(other, x);
+        expect(await store.topMentions('actor')).toEqual([
+          { canonicalId: 'jnim', label: 'JNIM', documents: 1, mentions: 1 },
+          { canonicalId: 'unidentified-armed-group', label: 'Unidentified Armed Group', documents: 1, mentions: 1 },
+        ]);
+        expect((await store.getDocument(other.id))?.mentions.map((m) => m.text)).toEqual(['Gunmen']);
+        const check = new BetterSqlite3(file, { readonly: true });
+        const columns = check.prepare('select name from pragma_table_info(?)').all('mentions').map((r) => (r as { name: string }).name);
+        const indexes = check.prepare("select name from sqlite_schema where type = 'index' and tbl_name = 'mentions' and sql is not null").all();
+        check.close();
+        expect(columns.slice(0, 2)).toEqual(['document_seq', 'idx']);
+        expect(indexes).toEqual([{ name: 'mentions_canonical' }]);
+      } finally {
+        await store.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,7 +12,8 @@ import type { MentionKind } from './store.js';
  */
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends { __insert__: infer I } ? I : T[K] };
-export type MentionRow = Omit<Insertable<MentionsTable>, 'id'>;
+/** `document_seq` is 0 until the store knows the document's key (Store.putPrepared sets it). */
+export type MentionRow = Insertable<MentionsTable>;
 
 /**
  * Fields of a mention the row's own columns hold: left out of its JSON payload when equal to the
@@ -38,10 +39,10 @@ function slimPayload(kind: MentionKind, m: object, columns: { start: number; end
 }
 
 /** Rows for every mention extract produced; one table, told apart by kind. */
-function mentionRows(documentId: string, x: Extraction): MentionRow[] {
+function mentionRows(x: Extraction): MentionRow[] {
   const rows: MentionRow[] = [];
   const add = (kind: MentionKind, start: number, end: number, sentence: number, canonicalId: string | null, label: string, text: string, payload: object) =>
-    rows.push({ document_id: documentId, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: slimPayload(kind, payload, { start, end, text, sentence }) });
+    rows.push({ document_seq: 0, idx: rows.length, kind, start, end, sentence, canonical_id: canonicalId, label, text, payload: slimPayload(kind, payload, { start, end, text, sentence }) });
   for (const m of x.names) add('name', m.start, m.end, m.sentence, null, m.text, m.text, m);
   for (const m of x.actors) add('actor', m.start, m.end, m.sentence, m.actorId, m.name, m.text, m);
   for (const m of x.places) add('place', m.start, m.end, m.sentence, m.placeId, m.name, m.text, m);
@@ -135,7 +136,7 @@ export function prepareDocument(doc: Document, extraction?: Extraction | null): 
     },
     signature,
     keys: bandKeyNumbers(signature),
-    mentions: extraction ? mentionRows(doc.id, extraction) : [],
+    mentions: extraction ? mentionRows(extraction) : [],
     events: extraction ? extraction.events.map((e, i) => eventRow(doc.id, i, e)) : [],
     statements: extraction ? extraction.statements.map((s, i) => statementRow(doc.id, i, s)) : [],
     origins: [...origins.values()],

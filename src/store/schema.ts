@@ -58,8 +58,10 @@ export interface SignaturesTable {
 }
 
 export interface MentionsTable {
-  id: Generated<number>;
-  document_id: string;
+  /** the document's `seq` */
+  document_seq: number;
+  /** the mention's place in its document's list (ascending in the order extract gave them) */
+  idx: number;
   kind: string;
   start: number;
   end: number;

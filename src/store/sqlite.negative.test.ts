@@ -85,7 +85,7 @@ describe('openSqliteStore', () => {
       await (await openSqliteStore(file)).close();
       const raw = new BetterSqlite3(file, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.prepare('select name from kysely_migration order by name').all()).toEqual([{ name: '0001_core' }, { name: '0002_search' }, { name: '0003_story_bands_compact' }, { name: '0004_story_bands_by_seq' }, { name: '0005_mentions_canonical_partial' }]);
+      expect(raw.prepare('select name from kysely_migration order by name').all()).toEqual([{ name: '0001_core' }, { name: '0002_search' }, { name: '0003_story_bands_compact' }, { name: '0004_story_bands_by_seq' }, { name: '0005_mentions_canonical_partial' }, { name: '0006_mentions_by_seq' }]);
       raw.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
