@@ -53,3 +53,23 @@ describe('FeatureTagger caches', () => {
     expect(cached).toEqual(keys);
   });
 });
+
+describe('FeatureTagger quiet words', () => {
+  const sahel = docs.flatMap((d) => d.sentences);
+  const tagged = (skip: boolean, sentences: string[][]) => {
+    const tagger = new FeatureTagger(model.gazetteer);
+    tagger.skipQuiet = skip;
+    return tagger.tagDocument(sentences, model).map((s) => Array.from(s));
+  };
+
+  it('are labelled as scoring them would label them, in Sahel news text', () => {
+    expect(tagged(true, sahel)).toEqual(tagged(false, sahel));
+  });
+
+  it('leave a name that opens with lower-case particles to the tagger', () => {
+    const sentences = [['The', 'striker', 'beat', 'the', 'defence', 'and', 'lobbed', 'van', 'der', 'Sar', '.']];
+    const labels = tagged(true, sentences)[0]!;
+    expect(labels).toEqual(tagged(false, sentences)[0]);
+    expect(labels[9]).not.toBe(0);
+  });
+});
