@@ -46,3 +46,28 @@ describe('events stage: French sentences that stay with the incident told before
     expect(vac.acled?.type).not.toBe('Battles');
   });
 });
+
+describe('events stage: bare forces, counts of the dead and displacement, where they do not apply', () => {
+  it('gives a bare force no country when it is someone else\'s, a speaker, among the dead, or no force at all', () => {
+    // a foreign regiment's soldiers, peacekeepers named before, a source, the dead, an adjective
+    for (const e of events('On Sunday, jihadists attacked a French parachute regiment of 150 soldiers near Gao.', '2024-06-10')) expect(e.actor2).not.toBe('Military Forces of Mali');
+    const [peacekeepers] = events('Ansar Dine attacked UN peacekeepers in Kidal on Sunday, wounding two soldiers.', '2024-06-10');
+    expect([peacekeepers.actor1, peacekeepers.actor2]).not.toContain('Military Forces of Mali');
+    const [reported] = events('Gunmen killed 12 civilians near Mopti in central Mali on Monday, the army said.', '2024-06-10');
+    expect(reported.actor1).not.toBe('Military Forces of Mali');
+    const [dead] = events('At least 33 soldiers were killed in an attack on a military post near Gao on Sunday.', '2024-06-10');
+    expect(dead.actor1).toBeNull();
+    expect(dead.actor2).toBe('Military Forces of Mali');
+    const agreements = events('Mali and Russia signed a military agreement in Moscow on Monday.', '2024-06-10');
+    for (const e of agreements) expect([e.actor1, e.actor2]).not.toContain('Military Forces of Mali');
+  });
+
+  it('a camp for displaced people, refugees named, or gunmen fleeing are no displacement', () => {
+    for (const text of ['Six civilians were killed by militants in a camp for displaced people in Kangro, Burkina Faso.', 'Militants attacked a market in Kompienbiga, killing around 30 people before fleeing on motorbikes.', 'The number of refugees in Mauritania has grown.']) {
+      expect(events(text, '2024-06-10').some((e) => e.extra === 'displacement')).toBe(false);
+    }
+    const [attack] = events('Six civilians were killed by militants in a camp for displaced people in Kangro, Burkina Faso.', '2019-10-02');
+    expect(attack.fatalities?.best).toBe(6);
+  });
+});
+

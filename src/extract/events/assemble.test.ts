@@ -310,4 +310,37 @@ describe('events stage: French attribution and modality', () => {
     expect(strike.modality).toBe('alleged');
     expect(strike.attributedTo).toBe('local residents');
   });
+
+  it('"the army", "troops" and "the government" without a country are those of the country the event is in', () => {
+    const [clash] = events('Clashes between the army and the CSP left 30 dead near Kidal on Sunday.', '2024-06-10');
+    expect([clash.actor1, clash.actor2]).toEqual(['Military Forces of Mali', 'Permanent Strategic Framework for Peace, Security and Development']);
+    expect(clash.rules).toContain('events.actor.state-of-place');
+    const [, deployed] = events('Gunmen killed 12 civilians in the village of Kouni near Mopti on Monday, the army said. Troops were deployed to the area.', '2024-06-10');
+    expect(deployed.acled?.subtype).toBe('Change to group/activity');
+    expect(deployed.actor1).toBe('Military Forces of Mali');
+    const [post] = events('Suspected jihadists attacked an army post near Tassia in western Niger on Saturday.', '2024-06-09');
+    expect(post.actor2).toBe('Military Forces of Niger');
+    const [gendarmerie] = events('Jihadists attacked a gendarmerie post near Dori in Burkina Faso on Monday.', '2024-06-10');
+    expect(gendarmerie.actor2).toBe('Police Forces of Burkina Faso');
+    // peacekeepers are an armed target too
+    const [peacekeepers] = events('JNIM attacked UN peacekeepers in Kidal on Sunday.', '2024-06-10');
+    expect([peacekeepers.acled?.subtype, peacekeepers.actor1, peacekeepers.actor2]).toEqual(['Armed clash', "Jama'at Nusrat al-Islam wal-Muslimin", 'United Nations peacekeepers']);
+  });
+
+  it('a ceasefire, a deployment or an arrest takes no count of the dead told with it: the violence does', () => {
+    const evs = events('The government signed a ceasefire with the CSP after clashes that left 30 dead near Kidal.', '2024-06-10');
+    const ceasefire = evs.find((e) => e.acled?.subtype === 'Agreement');
+    const clash = evs.find((e) => e.acled?.subtype === 'Armed clash');
+    expect(ceasefire?.fatalities).toBeNull();
+    expect(clash?.fatalities?.best).toBe(30);
+    // in a fight a government's part is its army's
+    expect(clash?.actor1).toBe('Military Forces of Mali');
+  });
+
+  it('people driven from their homes are a displacement', () => {
+    for (const text of ['More than 5,000 people fled their homes after jihadists attacked villages near Djibo.', 'Thousands of residents were displaced by the fighting around Menaka.', 'The violence has displaced 2 million people in Burkina Faso.']) {
+      expect(events(text, '2024-06-10').some((e) => e.extra === 'displacement')).toBe(true);
+    }
+  });
 });
+

@@ -18,6 +18,8 @@ import type { RawToken } from '../../text/tokenize.js';
 import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
+import { gazetteer } from '../../knowledge/places.js';
+import { unitKey } from '../../knowledge/placekeys.js';
 import { datelineEnd } from '../../text/dateline.js';
 
 /**
@@ -36,6 +38,14 @@ const VIOLENT = new Set([
 /** Kinds that colour another event (who claims or blames) rather than report one. */
 /** Non-violent kinds that still join two parties ("negotiations between X and Y"). */
 const INTERACTIVE = new Set(['negotiation', 'agreement', 'ceasefire', 'military-aid', 'sanction', 'arrest', 'abduction']);
+
+/**
+ * Kinds that kill nobody by what they are: a count of the dead in their clause ("a ceasefire after
+ * clashes that left 30 dead", "reinforcements were sent after 21 assailants were neutralised")
+ * belongs to the violence told with them, and a peaceful protest with deaths is no longer
+ * peaceful (Codebook: fatalities belong to the event that caused them).
+ */
+const NO_FATALITIES = new Set(['agreement', 'ceasefire', 'arrest', 'change-to-group', 'withdrawal', 'deployment', 'group-creation', 'rebranding', 'disrupted-weapons', 'base-established', 'territory-transfer', 'negotiation', 'military-aid', 'sanction', 'diplomatic', 'displacement', 'peaceful-protest']);
 
 /** Developments ACLED codes only with the actor that makes them (Codebook: Strategic developments). */
 const ACTOR_REQUIRED = new Set(['withdrawal', 'deployment', 'change-to-group', 'group-creation', 'rebranding', 'base-established', 'arrest', 'military-aid', 'territory-transfer']);
@@ -853,6 +863,80 @@ function forcesOfPlace(dead: readonly QuantityMention[], location: EventLocation
   return { start: at.start, end: at.end, text: at.text, sentence: at.sentence, stage: 'events', rule: 'soldiers-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country: location.country, provisional: false };
 }
 
+/**
+ * A country's own forces or government named without the country ("the army", "troops", "the
+ * police", "le gouvernement"): ACLED's coders read them as those of the country the event takes
+ * place in. The word names which (see StateRole).
+ */
+const BARE_STATE = /\b(?:the\s+(?:army|military|armed\s+forces)|(?:army|military)\s+(?=(?:posts?|bases?|camps?|convoys?|patrols?|positions?|units?|outposts?|checkpoints?|garrisons?|barracks|vehicles?|trucks?)\b)|soldiers|troops|servicemen|(?:the\s+)?(?:police|policemen|police\s+officers|gendarmes|gendarmerie)|the\s+government)\b/gi;
+const FRENCH_BARE_STATE = /(?:\bl['’]armée|\b(?:les|des)\s+(?:militaires|soldats|forces\s+armées|policiers|gendarmes)|\bla\s+police|\ble\s+gouvernement)(?![\p{L}])/giu;
+/** words before a force that make it someone else's, or no force at all ("former soldiers", "child soldiers") */
+const NOT_OWN_FORCE = /(?:\b(?:former|ex|retired|child|rebel|foreign|enemy|mercenary|private|peacekeeping|UN|U\.N\.|anciens?|ex-)\s*|\p{Lu}[\p{L}'’.-]*\s+|-)$/u;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}’'-]*/gu;
+
+/** Whether `text` has a capitalised word that is another country's demonym ("French", "Russian") or name. */
+function otherCountryBefore(text: string, country: string): boolean {
+  const g = gazetteer();
+  CAPITALISED_WORD.lastIndex = 0;
+  for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
+    const key = unitKey(m[0]);
+    const cc = g.demonym(key) ?? g.lookup(key).find((p) => p.kind === 'country')?.country ?? null;
+    if (cc !== null && cc !== country) return true;
+  }
+  return false;
+}
+
+function stateRoleOf(word: string): 'military' | 'police' | 'government' {
+  const w = word.toLowerCase();
+  if (/polic|gendarme/.test(w)) return 'police';
+  if (/govern|gouvern/.test(w)) return 'government';
+  return 'military';
+}
+
+/**
+ * The bare state forces and governments of a clause (see BARE_STATE) as actors of `country`,
+ * where the text names no actor at that place, no source speaks through them ("the army said"),
+ * and no foreign state's forces were named earlier in the paragraph (then "the soldiers" may be
+ * theirs). In violence, a government's part is its army's.
+ */
+export function bareStateActors(doc: Document, clause: Span, paragraphStart: number, country: string | null, actors: readonly ActorMention[], sources: readonly SourceMention[], quantities: readonly QuantityMention[], violent: boolean): ActorMention[] {
+  if (!country) return [];
+  // (peacekeepers and other international forces are as foreign as another state's)
+  const foreign = actors.some((a) => ((a.kind === 'state-forces' && a.country !== null && a.country !== country) || a.kind === 'international-org') && a.start >= paragraphStart && a.start < clause.end);
+  if (foreign) return [];
+  // "at least 33 soldiers were killed": the dead are the victims, whose side forcesOfPlace gives
+  const dead = fatalitiesIn(clause, quantities);
+  const text = doc.text.slice(clause.start, clause.end);
+  const out: ActorMention[] = [];
+  const pattern = doc.language === 'fr' ? FRENCH_BARE_STATE : BARE_STATE;
+  pattern.lastIndex = 0;
+  const seen = new Set<string>();
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const start = clause.start + m.index;
+    const end = start + m[0].length;
+    if (NOT_OWN_FORCE.test(doc.text.slice(Math.max(0, start - 20), start))) continue;
+    // "a French parachute regiment of 150 soldiers": another country's word earlier in the sentence
+    const sentenceStart = doc.sentences.find((x) => x.start <= start && start < x.end)?.start ?? clause.start;
+    if (otherCountryBefore(doc.text.slice(sentenceStart, start), country)) continue;
+    // (and the same force elsewhere in the clause: "33 soldiers were killed in an attack on a military post")
+    if (dead.some((q) => q.start < end && start < q.end)) {
+      seen.add(`dead:${stateRoleOf(m[0])}`);
+      continue;
+    }
+    if (actors.some((a) => a.start < end && start < a.end) || seen.has(`dead:${stateRoleOf(m[0])}`)) continue;
+    if (sources.some((src) => src.source !== null && src.source.start <= start && src.source.end >= end)) continue;
+    // a government fights through its army (ACLED codes the military forces as the party)
+    const role = stateRoleOf(m[0]);
+    const entry = actorKb().stateEntry(country, violent && role === 'government' ? 'military' : role);
+    // one party however often the clause names it ("soldiers were killed in an attack on an army post")
+    if (!entry || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    const sentence = doc.sentences.find((x) => x.start <= start && start < x.end)?.index ?? 0;
+    out.push({ start, end, text: m[0], sentence, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
+  }
+  return out;
+}
+
 function inter(a: ActorMention | null): number | null {
   return a?.inter ?? null;
 }
@@ -949,7 +1033,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
-      const roles = assignActors(doc, clause, d.trigger, actors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash', results.sources);
+      // "the army", "troops": the forces of the country the event is placed in (as below, without the narrative)
+      const hereCountry = (bestPlace(placesIn(clause, sentPlaces, [])) ?? bestPlace(sentPlaces))?.country ?? (lastPlace && lastPlace.paragraph === sentence.paragraph ? lastPlace.place.country : null) ?? country?.country ?? null;
+      const bare = bareStateActors(doc, clause, doc.paragraphs[sentence.paragraph]?.start ?? sentence.start, hereCountry, actors, results.sources, results.quantities, VIOLENT.has(d.kind));
+      const clauseActors = bare.length === 0 ? actors : [...actors, ...bare].sort((a, b) => a.start - b.start);
+      const roles = assignActors(doc, clause, d.trigger, clauseActors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash', results.sources);
+      if ((roles.actor1 && bare.includes(roles.actor1)) || (roles.actor2 && bare.includes(roles.actor2))) rules.push('events.actor.state-of-place');
       // a second incident in its own clause ("militants held X hostage, but an airstrike hit
       // them") is not done by the subject of the first
       if (!roles.actor1 && !roles.actor2 && !d.rules.includes('events.second-incident')) {
@@ -1066,7 +1155,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         date = { value: doc.published.value, precision: doc.published.precision };
         rules.push('events.date.published-lead');
       }
-      const fq = fatalitiesIn(clause, results.quantities);
+      const fq = NO_FATALITIES.has(d.kind) ? [] : fatalitiesIn(clause, results.quantities);
       const fatalities = combineFatalities(fq);
       const vac = familyOf(d.kind) === 'vac';
       const soldiers = !vac && VIOLENT.has(d.kind) ? forcesOfPlace(fq, location, roles, actors) : null;
