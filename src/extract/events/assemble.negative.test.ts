@@ -69,5 +69,11 @@ describe('events stage: bare forces, counts of the dead and displacement, where 
     const [attack] = events('Six civilians were killed by militants in a camp for displaced people in Kangro, Burkina Faso.', '2019-10-02');
     expect(attack.fatalities?.best).toBe(6);
   });
+
+  it('a trend is no incident ("has stepped up attacks since", "a surge in kidnappings")', () => {
+    for (const text of ['In the Tillaberi region the Islamic State Sahel Province has stepped up attacks on army posts since 2023.', 'Aid groups reported a surge in kidnappings of civilians across central Mali.']) {
+      expect(events(text, '2024-06-12').filter((e) => e.acled?.type !== 'Strategic developments')).toEqual([]);
+    }
+  });
 });
 

@@ -342,5 +342,19 @@ describe('events stage: French attribution and modality', () => {
       expect(events(text, '2024-06-10').some((e) => e.extra === 'displacement')).toBe(true);
     }
   });
+
+  it('a sentence that only says where the incident happened places it ("The attack took place near Tera")', () => {
+    const evs = events('NIAMEY (AFP) - Gunmen killed 15 soldiers on Tuesday in an ambush in western Niger, the defence ministry said. The attack took place near Tera, in the Tillaberi region.', '2024-06-12');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].location?.name).toBe('Téra');
+    expect(evs[0].rules).toContain('events.place.incident-place');
+  });
+
+  it('a seizure of power is placed in its country unless its own clause names the town', () => {
+    const [background] = events('The attack took place near Tera, in the Tillaberi region of Niger, since the military seized power in July 2023.', '2024-06-12').filter((e) => e.extra === 'coup');
+    expect(background.location).toMatchObject({ country: 'NE', precision: 3 });
+    const [capital] = events('Soldiers seized power in Niamey on July 26, 2023, detaining President Mohamed Bazoum.', '2024-06-12');
+    expect(capital.location?.name).toBe('Niamey');
+  });
 });
 

@@ -66,6 +66,9 @@ export function familyOf(kind: string): string {
   return FAMILY[kind] ?? kind;
 }
 
+/** Words that make what follows a trend over time ("stepped up attacks", "a surge in kidnappings"), not one incident. */
+const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|ying)|escalat(?:ed|ing)|(?:an?|the) (?:surge|rise|spike|increase|upsurge|wave|spate|string) (?:in|of)|increasing(?:ly)?|growing|recurrent|repeated|frequent)\s+(?:(?:their|its|his|her|the|deadly|jihadist|armed|violent)\s+){0,2}$/i;
+
 /** Lowered weight for a weapon named only as support of another action ("with the support of drone strikes"). */
 const SUPPORT_BEFORE = /\b(?:with the support of|supported by|backed by|with the help of|covered by|under the cover of|with air support from|alongside)\s+(?:[^\s,;.]+\s+){0,3}$/i;
 
@@ -79,12 +82,15 @@ export interface Detection {
 
 /** Events of one sentence: at most one violent event, plus strategic developments of other families. */
 export function detectInSentence(text: string, base: number, found?: CueHit[]): Detection[] {
-  const hits = (found ?? findCues(text, base)).filter((h) => !NOT_EVENTS.has(h.kind));
+  let hits = (found ?? findCues(text, base)).filter((h) => !NOT_EVENTS.has(h.kind));
   if (hits.length === 0) return [];
   const weight = (h: CueHit): number => {
     const before = text.slice(Math.max(0, h.start - base - 60), h.start - base);
     return SUPPORT_BEFORE.test(before) ? h.weight * 0.3 : h.weight;
   };
+  // "where ISSP has stepped up attacks since 2023": a trend, not an incident
+  hits = hits.filter((h) => !TREND_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
+  if (hits.length === 0) return [];
   const out: Detection[] = [];
   const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
   if (violentHits.length > 0) {
@@ -780,6 +786,25 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
 
 // ---------------------------------------------------------------- the stage body
 
+/** A sentence that only places the incident told before ("The attack took place near Tera, in ..."). */
+const INCIDENT_PLACE = /^\W*(?:the|this|that) (?:attack|ambush|raid|assault|fighting|clash(?:es)?|explosion|blast|bombing|strike|incident|killings?|massacre) (?:(?:reportedly|also) )?(?:took place|happened|occurred|was carried out|was staged)\s+(?:in|near|at|outside|around|close to|on the outskirts of)\b/i;
+
+/**
+ * Gives the last violent incident of the paragraph, told at most two sentences before, the place of
+ * a sentence that only says where it happened, when that place is finer than the one it had and
+ * lies in the same country.
+ */
+function refinePlace(drafts: Draft[], sentence: { index: number; paragraph: number }, place: PlaceMention): void {
+  const target = findLast(drafts, (d) => VIOLENT.has(d.kind) && sentence.index - d.sentence <= 2 && d.paragraph >= sentence.paragraph - 1);
+  if (!target) return;
+  const now = target.event.location;
+  const finer = toLocation(place);
+  if (now && (now.country !== finer.country || (now.precision ?? 3) <= (finer.precision ?? 3))) return;
+  target.event.location = finer;
+  target.ownPlace = true;
+  target.event.rules.push('events.place.incident-place');
+}
+
 export interface Draft {
   event: ExtractedEvent;
   kind: string;
@@ -1102,7 +1127,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       let ownPlace = false;
       // for violence, "from X" names an origin ("peacekeepers from Burkina Faso"); for a withdrawal it is the place left
       const usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
-      const clausePlace = bestPlace(placesIn(clause, usable, [])) ?? bestPlace(usable);
+      // a seizure of power is the country's, unless its own clause says where ("seized power in Niamey")
+      const inClause = placesIn(clause, usable, []);
+      const ownClausePlace = bestPlace(d.kind === 'coup' ? inClause.filter((p) => p.start >= d.trigger.end && p.start - d.trigger.end < 40) : inClause);
+      const sentencePlace = ownClausePlace ? null : bestPlace(usable);
+      const clausePlace = ownClausePlace ?? (d.kind === 'coup' && sentencePlace && sentencePlace.kind !== 'country' ? null : sentencePlace);
+      const coupCountry = d.kind === 'coup' && !clausePlace && sentencePlace ? places.find((p) => p.kind === 'country' && p.country === sentencePlace.country) : undefined;
       // "attacked a Niger army camp close to the border with Nigeria": this side of the border is
       // the country of the state force the clause names
       const acrossBorder = !clausePlace && sentPlaces.some((p) => p.kind === 'country' && isOrigin(doc, p) && /border|frontière/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
@@ -1115,6 +1145,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       } else if (forceCountry) {
         location = forcePlace ? countryLocation(forcePlace) : { name: null, country: forceCountry, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
         rules.push('events.place.border-side');
+      } else if (d.kind === 'coup' && sentencePlace?.country) {
+        location = coupCountry ? countryLocation(coupCountry) : { name: null, country: sentencePlace.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
+        rules.push('events.place.coup-country');
       } else if (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4 && placeRank(lastPlace.place) < 3) {
         location = toLocation(lastPlace.place);
         rules.push('events.place.narrative');
@@ -1240,6 +1273,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       });
     }
     const sp = bestPlace(sentPlaces);
+    // "The attack took place near Tera": where the incident just told happened, more precisely
+    if (sp && !detections.some((d) => VIOLENT.has(d.kind)) && INCIDENT_PLACE.test(text)) refinePlace(drafts, sentence, sp);
     if (sp && placeRank(sp) < 3) lastPlace = { place: sp, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const t of sentTimes) {
       const d = toEventDate(t);
