@@ -187,4 +187,22 @@ describe('statements: general patterns on news sentences', () => {
     const b = statements("Le Mali s'est tourné vers la Russie. L'Africa Corps dispose d'environ 2 500 hommes dans le pays, selon des sources sécuritaires.");
     expect(find(b, 'strength')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'ML', value: { best: 2500, approximate: true } })]);
   });
+
+  it('a count the sentence opens: "N instructors from the Africa Corps have been deployed in", "Environ N mercenaires russes sont déployés au"', () => {
+    const a = statements('About 1,000 Russian instructors from the Africa Corps have been deployed in Niger since April, according to a security source.', '2024-06-12');
+    expect(find(a, 'strength')).toEqual([expect.objectContaining({ subject: 'Africa Corps', object: 'NE', value: { best: 1000, approximate: true }, modality: 'estimated', attributedTo: 'a security source' })]);
+    const b = statements('Environ 2 000 mercenaires russes sont déployés au Mali depuis fin 2021, selon des sources sécuritaires.', '2024-06-12');
+    expect(find(b, 'strength')).toEqual([expect.objectContaining({ subject: 'mercenaires russes au Mali', object: 'ML', value: { best: 2000, approximate: true }, attributedTo: 'des sources sécuritaires' })]);
+  });
+
+  it('"the junta, led by P" and "la junte dirigée par P": P leads the government of the country the text is about', () => {
+    const a = statements('Gunmen killed 15 soldiers in western Niger. The junta, led by General Abdourahamane Tiani, has expelled French troops.', '2024-06-12');
+    expect(find(a, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Abdourahamane Tiani', object: 'Government of Niger' })]);
+    const b = statements('Les jihadistes ont attaqué Boulkessi au Mali. La junte dirigée par le colonel Assimi Goïta a rompu avec la France.', '2024-06-12');
+    expect(find(b, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Assimi Goïta', object: 'Government of Mali' })]);
+    // a junta named by its country's adjective is that country's, whatever the text was about before
+    const c = statements('Wagner fighters left Mali in June. The Burkinabe junta, led by Captain Ibrahim Traoré, welcomed Russian instructors.', '2024-06-12');
+    expect(find(c, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Government of Burkina Faso' })]);
+  });
 });
+

@@ -1,5 +1,7 @@
 import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
 import { actorKb } from '../../knowledge/actors.js';
+import { gazetteer } from '../../knowledge/places.js';
+import { unitKey } from '../../knowledge/placekeys.js';
 import { attribute, sourceName } from '../events/assemble.js';
 import { literalStrings, PrefixIndex } from '../events/prefilter.js';
 import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
@@ -555,6 +557,30 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
 /** "ruled (since T) by", "governed by": a country's leader after it */
 const RULED_BY = /(?<![\p{L}])(ruled|governed)\s+(?:since\s+[^,;.]{1,30}?\s+)?by\s+/giu;
 const LED_BY = /(?<![\p{L}])(?:(?:led|headed|commanded)\s+by|(?:dirig|conduit|command)(?:é|ée|és|ées)?\s+par)\s+/giu;
+/** what may stand between a group and "led by": an auxiliary, a relative pronoun, a comma */
+const LEADER_GAP = /^(?:[’']s\s+\w+)?[\s,]*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being)\s+)?$/iu;
+/** "the junta", "Niger's military government", "la junte malienne" right before "led by": the state's rulers */
+const JUNTA = /(?:\b(?:the|its)\s+|(?<![\p{L}])(?:la|le|l['’])\s*)?(?:([\p{Lu}][\p{L}'’-]+?)(?:['’]s)?\s+)?(?:(?:ruling|military|transitional)\s+)?(junta|military\s+government|military\s+regime|transitional\s+(?:government|authorities)|junte|régime\s+militaire|autorités\s+de\s+transition|gouvernement\s+de\s+transition)(?:\s+(\p{Ll}[\p{L}-]*))?\s*,?\s*(?:(?:which|that|qui)\s+)?(?:(?:is|was|has been|est|était|a\s+été)\s+)?$/iu;
+
+/**
+ * The government whose junta or transitional authorities stand right before `at`: of the country
+ * named ("Niger's junta", "la junte malienne"), else of the country the text is about so far.
+ */
+function juntaBefore(ctx: Ctx, s: Sentence, at: number): { start: number; name: string } | null {
+  const before = ctx.doc.text.slice(Math.max(s.start, at - 80), at);
+  const m = JUNTA.exec(before);
+  if (!m) return null;
+  const g = gazetteer();
+  const named = [m[1], m[3]].filter((w): w is string => w !== undefined).map((w) => {
+    const key = unitKey(w);
+    return g.demonym(key) ?? g.lookup(key).find((p) => p.kind === 'country')?.country ?? null;
+  });
+  const iso = named.find((c) => c !== null) ?? countrySoFar(ctx, at);
+  // the junta is the country's government, as the actors stage reads "the Burkinabe junta"
+  const entry = iso ? actorKb().stateEntry(iso, 'government') : null;
+  return entry ? { start: at - before.length + m.index, name: entry.name } : null;
+}
+
 /** "P leads X", "P, who heads X" */
 const LEADS = /^\s*,?\s*(?:who\s+|qui\s+)?(?:leads|led|heads|headed|commands|dirige|dirigeait|commande|commandait)\s+/iu;
 /** title words between "led by" and the leader's name: "led by General", "led by junta leader" */
@@ -574,9 +600,10 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
   const people = persons(ctx, s);
   for (const m of matches(LED_BY, text)) {
     const at = s.start + m.index;
-    const group = actorBefore(ctx, Math.max(s.start, at - 80), at, (a) => a.kind !== 'person');
+    const found = actorBefore(ctx, Math.max(s.start, at - 80), at, (a) => a.kind !== 'person');
     // only an auxiliary, a relative pronoun or a comma between the group and "led by"
-    if (!group || !/^(?:[’']s\s+\w+)?[\s,]*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being)\s+)?$/iu.test(ctx.doc.text.slice(group.end, at))) continue;
+    const group = found && LEADER_GAP.test(ctx.doc.text.slice(found.end, at)) ? { start: found.start, name: found.name } : juntaBefore(ctx, s, at);
+    if (!group) continue;
     const from = at + m[0].length;
     const person = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
     if (!person) continue;
@@ -816,6 +843,11 @@ function countryCodeAt(ctx: Ctx, pos: number, limit: number): string | null {
   // "in the country", "dans le pays": the country the text is about so far (the one its places
   // fall in most often, the first named on a tie), not a partner named last ("turned to Russia")
   if (!THE_COUNTRY.test(ctx.doc.text.slice(pos, Math.min(limit, pos + 20)))) return null;
+  return countrySoFar(ctx, pos);
+}
+
+/** The country the text is about before `pos`: the one its places fall in most often, the first named on a tie. */
+function countrySoFar(ctx: Ctx, pos: number): string | null {
   // (a place named after "in", "au", "en" weighs double: "replaced Wagner in Mali", not "Russia's")
   const counts = new Map<string, number>();
   let best: string | null = null;
@@ -853,7 +885,10 @@ function parseCount(s: string): number | null {
 }
 
 /** "about 2,000 mercenaries remain in": a force's strength in a country */
-const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+const STRENGTH = /\b(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to|fewer than|less than)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*)\s+)?(fighters|troops|soldiers|mercenaries|men|personnel|instructors|militants|jihadists|operatives|contractors)\s+(?:(?:from|of)\s+((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+){1,4}))?(?:(?:have|has|had)\s+been\s+)?(?:\w+\s+)?(?:remain|remained|are|were|is|stationed|deployed|present|based|operating|still)\s+(?:\w+\s+)?in\s+/giu;
+
+/** French: "Environ 2 000 mercenaires russes sont déployés au Mali", "quelque 1 500 soldats restent en" */
+const FR_STRENGTH = /(?<![\p{L}])(environ|quelque|près\s+de|plus\s+de|au\s+moins)?\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s+(hommes|soldats|combattants|militaires|mercenaires|instructeurs|éléments|paramilitaires)((?:\s+(?!sont|étaient|seraient|restent|resteraient|demeurent|se\b)[\p{L}'’-]+){0,3})\s+(?:sont|étaient|seraient|restent|resteraient|demeurent|se\s+trouvent|se\s+trouveraient)\s+(?:(?:encore|toujours|actuellement|déployés|présents|stationnés|basés|positionnés)\s+){0,2}(au|en|aux|dans)\s+/giu;
 
 /** "has about 1,100 troops in", "maintains some 300 soldiers in": a force's own strength in a country */
 const HAS_STRENGTH = /\b(?:has|had|have|maintains|maintained|keeps|kept|deployed|stations|stationed)\s+(about|some|around|nearly|approximately|roughly|an estimated|more than|over|at least|up to)?\s*(\d[\d,]*|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:troops|soldiers|fighters|personnel|mercenaries|instructors|military personnel|men)\s+(?:\w+\s+)?in\s+/giu;
@@ -950,7 +985,10 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     const stem = noun.replace(/ies$/, 'y').replace(/ries$/, 'ry').replace(/s$/, '');
     const adj = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)\s+${stem.slice(0, Math.max(4, stem.length - 1))}`, 'u').exec(ctx.doc.text.slice(0, at));
     // "1,500 Africa Corps personnel": the force the text names before the noun
-    const named = m[3] ? ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= at + m[0].length && ctx.doc.text.slice(a.start, a.end).includes(m[3].split(/\s+/)[0])) : undefined;
+    // "1,000 Russian instructors from the Africa Corps": the force of the phrase after the noun
+    const ofStart = m[5] ? at + m[0].indexOf(m[5], m[0].indexOf(m[4]) + m[4].length) : -1;
+    const named = (m[5] ? ctx.actors.find((a) => a.kind !== 'person' && a.start >= ofStart && a.end <= ofStart + m[5].length) : undefined) ??
+      (m[3] ? ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= at + m[0].length && ctx.doc.text.slice(a.start, a.end).includes(m[3].split(/\s+/)[0])) : undefined);
     const adjective = m[3] ?? adj?.[1];
     const subject = named ? named.name : `${adjective ? adjective + ' ' : ''}${noun}${place ? ` in ${place.name}` : ''}`;
     const value: Record<string, unknown> = { best: n, approximate: approx };
@@ -962,12 +1000,31 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
       at: published(ctx),
       modality: approx ? 'estimated' : undefined,
     });
-    if (st.modality === 'estimated' && !st.attributedTo) {
-      const attr = attribute(ctx.doc, s, s, { start: at, end: at + m[0].length }, ctx.results.sources, ctx.actors, ctx.results.names, ctx.results.tokens);
-      st.attributedTo = attr.attributedTo;
-      st.channel = attr.channel;
-    }
+    estimatedBy(ctx, s, st, at, at + m[0].length);
   }
+  // "Environ 2 000 mercenaires russes sont déployés au Mali"
+  for (const m of matches(FR_STRENGTH, text)) {
+    const at = s.start + m.index + (m[0].length - m[0].trimStart().length);
+    const iso = countryCodeAt(ctx, s.start + m.index + m[0].length, s.end);
+    const n = parseCount(m[2].replace(/[\s\u00a0\u202f]/g, ''));
+    if (!iso || n === null) continue;
+    const approx = m[1] !== undefined;
+    const end = s.start + m.index + m[0].length;
+    const place = placeAt(ctx, end, s.end);
+    const named = ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= end);
+    const noun = `${m[3]}${m[4]}`.trim();
+    const subject = named ? named.name : `${noun}${place ? ` ${m[5]} ${place.name}` : ''}`;
+    const st = push(ctx, s, { start: at, end: place ? place.end : end }, 'statements.fr-strength', { subject, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
+    estimatedBy(ctx, s, st, at, end);
+  }
+}
+
+/** The source of an estimate the sentence attributes ("about 2,000 ..., according to diplomats"). */
+function estimatedBy(ctx: Ctx, s: Sentence, st: ExtractedStatement, start: number, end: number): void {
+  if (st.modality !== 'estimated' || st.attributedTo) return;
+  const attr = attribute(ctx.doc, s, s, { start, end }, ctx.results.sources, ctx.actors, ctx.results.names, ctx.results.tokens);
+  st.attributedTo = attr.attributedTo;
+  st.channel = attr.channel;
 }
 
 /** "Its fighters number between 3,000 and 5,000", "ISWAP's fighters number about 5,000": a group's own strength */
