@@ -356,5 +356,13 @@ describe('events stage: French attribution and modality', () => {
     const [capital] = events('Soldiers seized power in Niamey on July 26, 2023, detaining President Mohamed Bazoum.', '2024-06-12');
     expect(capital.location?.name).toBe('Niamey');
   });
+
+  it('an earlier incident given as cause ("The operations followed an attack ...") is an incident of its own, undated by the narrative', () => {
+    const evs = events("OUAGADOUGOU (Reuters) - Burkina Faso's army said on Monday it had killed more than 100 terrorists in air and ground operations in the Centre-Nord region last week. The operations followed an attack on a convoy near Kaya that killed 23 VDP volunteers, according to local sources.", '2024-06-10');
+    expect(evs).toHaveLength(2);
+    expect(evs[0]).toMatchObject({ actor1: 'Military Forces of Burkina Faso', fatalities: { best: 100 }, date: { value: '2024-W23', precision: 'week' } });
+    expect(evs[1]).toMatchObject({ actor2: 'Volunteers for the Defense of the Homeland', fatalities: { best: 23 }, date: null });
+    expect(evs[1].location?.name).toBe('Kaya');
+  });
 });
 

@@ -843,6 +843,17 @@ export interface Draft {
  * French openings of another incident: "Par ailleurs", "Dans une autre attaque", and an operation
  * introduced as new ("lors d'une opération", not "lors de l'opération").
  */
+/**
+ * "The operations followed an attack on a convoy ...", "in retaliation for an ambush that killed
+ * ...": the incident the trigger names is an earlier one the sentence gives as cause, not the
+ * incident told before.
+ */
+const PRIOR_INCIDENT = /\b(?:followed|follows|came (?:days |hours |a day |a week )?after|comes after|(?:days|hours|weeks|a day|a week) after|in (?:response|retaliation|reprisal) (?:to|for)|to avenge|en représailles à|après)\s+(?:(?:an?|the|last week's|last month's|une?|l['’]|les?|la)\s*)?(?:[\w'’-]+\s+){0,2}$/iu;
+
+function priorIncident(text: string, sentenceStart: number, trigger: Span): boolean {
+  return PRIOR_INCIDENT.test(text.slice(Math.max(sentenceStart, trigger.start - 60), trigger.start));
+}
+
 const FRENCH_NEW_INCIDENT = /^\W*(?:par ailleurs|ailleurs|séparément|en outre|plus tôt|plus tard)\b|(?<![\p{L}])(?:une autre|une nouvelle|une seconde|une deuxième) (?:attaque|embuscade|incursion|opération|frappe|explosion)|(?<![\p{L}])(?:lors|au cours|dans le cadre) d['’]une (?:autre |nouvelle |vaste |large )?(?:opération|patrouille|mission|offensive|frappe)/iu;
 const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}$/i;
 const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]|\b[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:ambush|attack|massacre|raid|bombing|siege|offensive)\b/u;
@@ -1179,7 +1190,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
           break;
         }
       }
-      if (!date && lastDate && sentence.index - lastDate.sentence <= 3 && lastDate.paragraph >= sentence.paragraph - 1) {
+      // (an earlier incident given as cause, "followed an attack ...", has no date of the narrative)
+      const prior = priorIncident(doc.text, sentence.start, d.trigger);
+      if (!date && !prior && lastDate && sentence.index - lastDate.sentence <= 3 && lastDate.paragraph >= sentence.paragraph - 1) {
         date = lastDate.date;
         rules.push('events.date.narrative');
       }
@@ -1264,7 +1277,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         lastSentence: sentence.index,
-        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)),
+        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
         actor1Country: roles.actor1?.country ?? null,
@@ -1277,6 +1290,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     if (sp && !detections.some((d) => VIOLENT.has(d.kind)) && INCIDENT_PLACE.test(text)) refinePlace(drafts, sentence, sp);
     if (sp && placeRank(sp) < 3) lastPlace = { place: sp, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const t of sentTimes) {
+      // ("the army said on Monday": when it was said dates no incident told after)
+      if (reportedWhen(doc, t, results.sources, sentence.index)) continue;
       const d = toEventDate(t);
       if (d && (d.precision === 'day' || d.precision === 'range' || d.precision === 'time')) {
         lastDate = { date: d, sentence: sentence.index, paragraph: sentence.paragraph };
