@@ -364,5 +364,17 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[1]).toMatchObject({ actor2: 'Volunteers for the Defense of the Homeland', fatalities: { best: 23 }, date: null });
     expect(evs[1].location?.name).toBe('Kaya');
   });
+
+  it('a protest: what it is against is no protester, and the force that answers it makes it a protest with intervention', () => {
+    const [demo] = events('Thousands of people demonstrated in Niamey on Saturday to demand the departure of US troops.', '2024-04-14');
+    expect([demo.acled?.subtype, demo.actor1, demo.actor2]).toEqual(['Peaceful protest', null, 'Military Forces of the United States']);
+    const [answered] = events('Police fired tear gas to disperse a crowd near the US embassy in Niamey.', '2024-04-14');
+    expect([answered.acled?.subtype, answered.actor1, answered.actor2]).toEqual(['Protest with intervention', null, 'Police Forces of Niger']);
+    // (the embassy is in Niamey, not in the United States)
+    expect(answered.location?.country).toBe('NE');
+    const [told] = events('Thousands of people demonstrated in Niamey on Saturday to demand the departure of US troops. Police fired tear gas to disperse a smaller crowd near the US embassy.', '2024-04-14');
+    expect(told.acled?.subtype).toBe('Protest with intervention');
+    expect(told.rules).toContain('events.type.protest-answered');
+  });
 });
 

@@ -543,7 +543,9 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
  */
 export function isOrigin(doc: Document, p: Span): boolean {
   const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
-  return /\bfrom\s+(?:the\s+)?$/i.test(before) || /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before);
+  // ("the US embassy", "l'ambassade de France": a country's mission abroad is not in it)
+  return /\bfrom\s+(?:the\s+)?$/i.test(before) || /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) ||
+    /^\s*(?:embassy|embassies|consulate|ambassador|envoy|diplomatic mission)\b/i.test(doc.text.slice(p.end, p.end + 25)) || /\b(?:ambassade|consulat|ambassadeur)\s+(?:de\s+|du\s+|des\s+|d['’]\s*)$/iu.test(before);
 }
 
 /**
@@ -1070,7 +1072,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
       // "the army", "troops": the forces of the country the event is placed in (as below, without the narrative)
-      const hereCountry = (bestPlace(placesIn(clause, sentPlaces, [])) ?? bestPlace(sentPlaces))?.country ?? (lastPlace && lastPlace.paragraph === sentence.paragraph ? lastPlace.place.country : null) ?? country?.country ?? null;
+      const located = sentPlaces.filter((p) => !isOrigin(doc, p));
+      const hereCountry = (bestPlace(placesIn(clause, located, [])) ?? bestPlace(located))?.country ?? (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 ? lastPlace.place.country : null) ?? country?.country ?? null;
       const bare = bareStateActors(doc, clause, doc.paragraphs[sentence.paragraph]?.start ?? sentence.start, hereCountry, actors, results.sources, results.quantities, VIOLENT.has(d.kind));
       const clauseActors = bare.length === 0 ? actors : [...actors, ...bare].sort((a, b) => a.start - b.start);
       const roles = assignActors(doc, clause, d.trigger, clauseActors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash', results.sources);
@@ -1101,6 +1104,17 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
           [roles.actor1, roles.actor2] = [roles.actor2, roles.actor1];
         }
         rules.push('events.actor.civilians-not-initiator');
+      }
+      // "demonstrated ... to demand the departure of US troops": what a protest is about is its target, not who protested
+      if (familyOf(d.kind) === 'protest' && roles.actor1 && roles.actor1.start >= d.trigger.end && !roles.actor2 && !isCivilians(roles.actor1) && PROTEST_OBJECT.test(doc.text.slice(d.trigger.end, roles.actor1.start))) {
+        roles.actor2 = roles.actor1;
+        roles.actor1 = null;
+        rules.push('events.actor.protest-object');
+      }
+      // the force that answers a protest is its second side, the protesters the first (Codebook: Protests)
+      if ((d.kind === 'protest-intervention' || d.kind === 'excessive-force') && roles.actor1?.kind === 'state-forces' && (!roles.actor2 || isCivilians(roles.actor2))) {
+        [roles.actor1, roles.actor2] = [roles.actor2, roles.actor1];
+        rules.push('events.actor.protest-answered');
       }
       // one party on both sides is no interaction
       if (roles.actor1 && roles.actor2 && roles.actor1.name === roles.actor2.name) roles.actor2 = null;
@@ -1436,10 +1450,24 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       }
       target.score = d.score;
       target.kind = d.kind;
+    } else if (target.kind in PROTEST_ANSWER && d.kind in PROTEST_ANSWER && PROTEST_ANSWER[d.kind] > PROTEST_ANSWER[target.kind]) {
+      // how the authorities answered a protest told before decides its sub-type (Codebook: Protests)
+      t.acled = e.acled;
+      t.plover = e.plover;
+      // the force that answered is the second side, not what the protest was against
+      t.actor2 = e.actor2;
+      t.rules.push('events.type.protest-answered');
+      target.kind = d.kind;
     }
   }
   return out;
 }
+
+/** Words that introduce what a protest is against ("to demand the departure of", "against the presence of", "contre"). */
+const PROTEST_OBJECT = /\b(?:against|demand\w*|denounc\w*|call\w* for|departure|presence|expulsion|withdrawal|(?<!as )oppos\w*|contre|exig\w*|départ|dénon\w*)/iu;
+
+/** A protest's sub-types by how hard the authorities answered it. */
+const PROTEST_ANSWER: Record<string, number> = { 'peaceful-protest': 0, 'protest-intervention': 1, 'excessive-force': 2 };
 
 /** Whether a later sentence tells another incident than `earlier` by its own words or its own place. */
 function toldApart(earlier: Draft, later: Draft): boolean {
