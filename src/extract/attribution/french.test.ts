@@ -44,6 +44,12 @@ describe('sources stage: French reporting', () => {
     expect(s.content?.text).toContain('une vingtaine de jihadistes');
   });
 
+  it('"a appris l\'AFP de sources locales": the outlet learnt it from the sources named after', () => {
+    const found = sources("Des hommes armés ont enlevé dimanche trois ressortissants chinois près de Kéniéba, a appris l'AFP de sources locales.").filter((x) => x.source?.text === 'sources locales');
+    expect(found).toHaveLength(1);
+    expect(found[0].content?.text).toContain('trois ressortissants chinois');
+  });
+
   it('subject, auxiliary and participle: "X a affirmé avoir …", a claim', () => {
     const s = only("Le gouvernement de transition a affirmé avoir repris le contrôle de la localité de Léré.", 'affirmé');
     expect(s.source?.text).toBe('Le gouvernement de transition');

@@ -32,6 +32,16 @@ const CLOSE_QUOTES = new Set(['»', '”', '"']);
 /** Verbs after which "de source(s) …" names where the news came from ("a-t-on appris de source sécuritaire"). */
 const LEARNT = /^(?:appris|apprend|apprenait|apprend-on|a-t-on|indique-t-on|précise-t-on)$/;
 
+/** "a appris l'AFP de sources locales": the learning verb, then the outlet that learnt it, right before token `i`. */
+function learntBy(v: SentenceView, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    if (LEARNT.test(v.lower[j])) return j < i - 1;
+    const t = v.tokens[j].text;
+    if (!(isCapitalised(t.replace(/^[ldLD]['’]/, '')) || /^[ld]['’]$/i.test(t))) return false;
+  }
+  return false;
+}
+
 interface FrenchCue {
   from: number;
   to: number;
@@ -261,7 +271,7 @@ export function findFrenchCues(v: SentenceView, lex: FrenchCueLexicon): FrenchCu
       continue;
     }
     // "de source sécuritaire", "a-t-on appris de sources concordantes"
-    if (lower === 'de' && (v.lower[i + 1] === 'source' || v.lower[i + 1] === 'sources') && (!prevIsWord || LEARNT.test(prev))) {
+    if (lower === 'de' && (v.lower[i + 1] === 'source' || v.lower[i + 1] === 'sources') && (!prevIsWord || LEARNT.test(prev) || learntBy(v, i))) {
       out.push({ from: i, to: i, type: 'report', kind: 'preposition' });
       continue;
     }

@@ -376,5 +376,14 @@ describe('events stage: French attribution and modality', () => {
     expect(told.acled?.subtype).toBe('Protest with intervention');
     expect(told.rules).toContain('events.type.protest-answered');
   });
+
+  it('a later sentence that only counts the dead is another account of the incident told before (its toll becomes a range)', () => {
+    const evs = events("Le JNIM a revendiqué sur ses canaux de propagande l'attaque de samedi contre un poste de l'armée burkinabè à Djibo, affirmant avoir tué plus de 40 soldats. L'armée n'a pas confirmé ce bilan. Selon une source sécuritaire, une dizaine de militaires ont été tués.", '2024-06-17');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ actor1: "Jama'at Nusrat al-Islam wal-Muslimin", fatalities: { low: 10, high: 40 } });
+    // a count with a place of its own elsewhere is another incident
+    const two = events('Jihadists attacked an army post near Djibo on Saturday, killing 12 soldiers. The army said it was still assessing the damage. Eight soldiers were killed near Kaya in western Niger.', '2024-06-17');
+    expect(two).toHaveLength(2);
+  });
 });
 

@@ -822,6 +822,11 @@ export interface Draft {
   triggerText: string;
   /** the sentence only gives a toll ("50 jihadists were neutralized"), usually of an incident told before */
   tollOnly: boolean;
+  /**
+   * the sentence only counts dead ("une dizaine de militaires ont été tués", "ten soldiers were
+   * killed"): another account of the incident told before when it names no other place or day
+   */
+  casualtiesOnly: boolean;
   /** the sentence announces another incident ("Separately, ...", "In another attack ...") */
   newIncident: boolean;
   /**
@@ -1290,8 +1295,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
+        casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
-        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day)\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
+        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
         actor1Country: roles.actor1?.country ?? null,
@@ -1384,7 +1390,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : findLast(out, (o) => {
+    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
       if (toldApart(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
@@ -1470,6 +1476,18 @@ const PROTEST_OBJECT = /\b(?:against|demand\w*|denounc\w*|call\w* for|departure|
 const PROTEST_ANSWER: Record<string, number> = { 'peaceful-protest': 0, 'protest-intervention': 1, 'excessive-force': 2 };
 
 /** Whether a later sentence tells another incident than `earlier` by its own words or its own place. */
+/**
+ * A later sentence that only counts the dead, a few sentences on in the same or the next
+ * paragraph, with no place elsewhere and no other day of its own: another account of the toll
+ * ("Selon une source sécuritaire, une dizaine de militaires ont été tués" after a claim of 40).
+ */
+function anotherAccount(earlier: Draft | undefined, later: Draft): earlier is Draft {
+  if (!earlier || !later.casualtiesOnly || later.newIncident || later.listItem) return false;
+  if (later.sentence - earlier.lastSentence > 3 || later.paragraph - earlier.paragraph > 1) return false;
+  if (later.ownPlace && placedElsewhere(earlier.event.location, later.event.location)) return false;
+  return !later.ownDate || !earlier.event.date || dateWithin(later.event.date, earlier.event.date);
+}
+
 function toldApart(earlier: Draft, later: Draft): boolean {
   if (!later.placeSeparates) return false;
   return later.newIncident || (later.ownPlace && placedElsewhere(earlier.event.location, later.event.location));
