@@ -7,6 +7,14 @@ function predicates(text: string): string[] {
 }
 
 describe('statements: negative cases', () => {
+  it('a place is no ally: "close to the Algerian border", "linked to Gao"', () => {
+    expect(predicates('Russian mercenaries suffered heavy losses in fighting with Tuareg separatists near Tinzaouaten, close to the Algerian border, the rebels said.')).not.toContain('affiliated_with');
+    expect(predicates('The Ansongo camp, linked to Gao by a paved road, was attacked on Monday.')).not.toContain('affiliated_with');
+  });
+  it('"its commander" with two groups before it names no group', () => {
+    const st = extract(documentFromText('JNIM said it had attacked a Wagner convoy, killing its commander Dmitri Sytii.', '2025-06-06')).statements;
+    expect(st.filter((x) => x.predicate === 'leader_of')).toEqual([]);
+  });
   it('"backed by" a vote is no sponsor', () => {
     expect(predicates('The resolution, backed by a large majority, passed on Monday.')).not.toContain('backed_by');
   });

@@ -204,5 +204,10 @@ describe('statements: general patterns on news sentences', () => {
     const c = statements('Wagner fighters left Mali in June. The Burkinabe junta, led by Captain Ibrahim Traoré, welcomed Russian instructors.', '2024-06-12');
     expect(find(c, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Government of Burkina Faso' })]);
   });
+
+  it('"its commander P" after the one group of the sentence: P leads that group', () => {
+    const st = statements('Wagner acknowledged losses in a rare statement on Telegram, saying its commander Sergei Shevchenko had been killed.', '2024-07-29');
+    expect(find(st, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Sergei Shevchenko', object: 'Wagner Group', attributedTo: 'Wagner Group' })]);
+  });
 });
 

@@ -419,7 +419,10 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const covering = ctx.actors.find((a) => a.start <= at && a.end >= at + m[0].length);
     const subj = covering ?? appositiveHead(ctx, s, at);
     const objActor = actorAfter(ctx, at + m[0].length, s.end);
-    const obj = objActor && objActor !== covering ? objActor.name : objectText(at + m[0].length);
+    // "close to the Algerian border", "linked to Gao by road": a place is no one's ally, and
+    // "close to" names one only when a known party follows
+    const placeNext = placeAt(ctx, at + m[0].length, s.end) !== null || /^(?:the\s+)?[\p{Lu}][\p{L}'’-]*\s+(?:border|frontier|coast|capital|city|town|region|desert|river)\b/iu.test(ctx.doc.text.slice(at + m[0].length, s.end));
+    const obj = objActor && objActor !== covering ? objActor.name : placeNext || /^close/i.test(m[0]) ? null : objectText(at + m[0].length);
     if (!subj || !obj || subj.name === obj) continue;
     push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
   }
@@ -512,7 +515,13 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     let group: ActorMention | null = null;
     // from "of": an actor's span may hold the article the cue took ("the Islamic State in the Greater Sahara")
     if (/ of\s/.test(m[0])) group = actorAfter(ctx, at + m[0].indexOf(' of') + 3, s.end, 6);
-    else {
+    else if (/\b(?:its|their)\s+$/i.test(ctx.doc.text.slice(Math.max(s.start, at - 8), at))) {
+      // "Wagner acknowledged losses, saying its commander Sergei Shevchenko had been killed": the
+      // one group the sentence names before the pronoun
+      const named = new Map<string, ActorMention>();
+      for (const a of ctx.actors) if (a.start >= s.start && a.end <= at && a.kind !== 'person' && !a.unnamed && a.kind !== 'state') named.set(a.actorId, a);
+      if (named.size === 1) group = [...named.values()][0];
+    } else {
       const before = actorBefore(ctx, Math.max(s.start, at - 40), at, (a) => a.kind !== 'person');
       if (before && /^(?:[’']s)?\s*$/.test(ctx.doc.text.slice(before.end, at))) group = before;
     }
