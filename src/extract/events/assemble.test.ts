@@ -385,5 +385,22 @@ describe('events stage: French attribution and modality', () => {
     const two = events('Jihadists attacked an army post near Djibo on Saturday, killing 12 soldiers. The army said it was still assessing the damage. Eight soldiers were killed near Kaya in western Niger.', '2024-06-17');
     expect(two).toHaveLength(2);
   });
+
+  it('a French wire story with a headline: the dateline after it names no actor, a quoted witness colours the report, "dans la zone" is the village told before', () => {
+    const text = "Burkina: au moins 50 civils tués dans une attaque jihadiste dans le Nord\n\nOUAGADOUGOU (AFP) - Au moins 50 civils ont été tués samedi lors d'une attaque attribuée à des jihadistes contre le village de Mansila, dans la province du Yagha (nord), ont indiqué lundi des sources locales et sécuritaires.\n\n« Les assaillants, arrivés à moto, ont ouvert le feu sur les habitants avant d'incendier des boutiques », a raconté un habitant joint par l'AFP.\n\nDimanche, l'armée a mené des frappes aériennes dans la zone, tuant « plusieurs dizaines de terroristes », selon une source sécuritaire.";
+    const x = extract(documentFromText(text, '2024-06-10'));
+    expect(x.actors.map((a) => a.text)).not.toContain('OUAGADOUGOU');
+    expect(x.events).toHaveLength(2);
+    const [attack, strikes] = x.events;
+    expect(attack).toMatchObject({ acled: { subtype: 'Attack' }, actor1: 'jihadists', fatalities: { best: 50 }, attributedTo: 'des sources locales et sécuritaires' });
+    expect(attack.evidence.text).toContain('Au moins 50 civils');
+    expect(strikes).toMatchObject({ acled: { subtype: 'Air/drone strike' }, actor1: 'Military Forces of Burkina Faso' });
+    expect(strikes.location?.name).toBe(attack.location?.name);
+  });
+
+  it('what attackers burn during an attack is part of it, not a development of its own', () => {
+    const evs = events('Gunmen attacked the village of Binedama in the Mopti region on Tuesday, killing 29 villagers and burning down the village.', '2018-06-06');
+    expect(evs.map((e) => e.acled?.subtype)).toEqual(['Attack']);
+  });
 });
 

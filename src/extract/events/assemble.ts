@@ -20,7 +20,7 @@ import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
 import { gazetteer } from '../../knowledge/places.js';
 import { unitKey } from '../../knowledge/placekeys.js';
-import { datelineEnd } from '../../text/dateline.js';
+import { datelineSpan, inDateline } from '../../text/dateline.js';
 
 /**
  * Event assembly: from the cue matches of one sentence and what earlier stages found in it
@@ -141,7 +141,8 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   const violentHere = out.some((o) => VIOLENT.has(o.kind));
   if (violentHere && !/\b(?:announc|decid|order|plan)\w*/i.test(text)) {
     // and weapons the attackers took are loot of the attack, not weapons seized by the authorities
-    for (let i = out.length - 1; i >= 0; i--) if (out[i].kind === 'withdrawal' || out[i].kind === 'disrupted-weapons') out.splice(i, 1);
+    // (what they burnt or looted is part of the attack: Codebook, Looting/property destruction)
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].kind === 'withdrawal' || out[i].kind === 'disrupted-weapons' || out[i].kind === 'looting') out.splice(i, 1);
   }
   // "the death of its leader in a plane crash": the crash is how he died, not a second event
   const death = out.find((o) => o.kind === 'leader-death');
@@ -788,6 +789,9 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
 
 // ---------------------------------------------------------------- the stage body
 
+/** "in the area", "dans la zone": the place the text named last */
+const THE_AREA = /\b(?:in|into|to|across|around) the (?:same )?(?:area|zone|locality|village|town|region)\b|(?<![\p{L}])dans (?:la|cette|le|ce) (?:même )?(?:zone|localité|secteur|région|village)(?![\p{L}])/iu;
+
 /** A sentence that only places the incident told before ("The attack took place near Tera, in ..."). */
 const INCIDENT_PLACE = /^\W*(?:the|this|that) (?:attack|ambush|raid|assault|fighting|clash(?:es)?|explosion|blast|bombing|strike|incident|killings?|massacre) (?:(?:reportedly|also) )?(?:took place|happened|occurred|was carried out|was staged)\s+(?:in|near|at|outside|around|close to|on the outskirts of)\b/i;
 
@@ -837,6 +841,8 @@ export interface Draft {
   placeSeparates: boolean;
   /** the sentence opens an item of a list or timeline ("* May 4 – …"): another incident than the item before */
   listItem: boolean;
+  /** the sentence opens with a quotation (a witness's or an official's own words) */
+  quoted: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
   /** country of actor1, to tell a party's own figures from others' */
@@ -1049,8 +1055,8 @@ export function mayBorrowParties(beforeTrigger: string, violent: boolean): boole
 export function assembleEvents(doc: Document, results: Extraction): ExtractedEvent[] {
   const actors = [...results.actors].sort((a, b) => a.start - b.start);
   // "BAMAKO, Mali (Reuters) —": where the reporter files from, not where things happen
-  const dateline = datelineEnd(doc.text);
-  const places = results.places.filter((p) => p.start >= dateline).sort((a, b) => a.start - b.start);
+  const dateline = datelineSpan(doc.text);
+  const places = results.places.filter((p) => !inDateline(dateline, p.start, p.end)).sort((a, b) => a.start - b.start);
   const bySentence = <T extends { sentence: number }>(list: readonly T[]): T[][] => {
     const out: T[][] = doc.sentences.map(() => []);
     for (const x of list) out[x.sentence]?.push(x);
@@ -1059,7 +1065,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   const placesOf = bySentence(places);
   const actorsOf = bySentence(actors);
   // ("March 3 (Reuters)": the day the story was filed, not the day of its events)
-  const times = results.times.filter((t) => t.start >= dateline).sort((a, b) => a.start - b.start);
+  const times = results.times.filter((t) => !inDateline(dateline, t.start, t.end)).sort((a, b) => a.start - b.start);
   const country = mainCountry(places, actors, doc);
   const drafts: Draft[] = [];
   const cueHits = findCuesBySentence(doc.text, doc.sentences, doc.language);
@@ -1178,7 +1184,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       } else if (d.kind === 'coup' && sentencePlace?.country) {
         location = coupCountry ? countryLocation(coupCountry) : { name: null, country: sentencePlace.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
         rules.push('events.place.coup-country');
-      } else if (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4 && placeRank(lastPlace.place) < 3) {
+      } else if (lastPlace && placeRank(lastPlace.place) < 3 && ((lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4) || (THE_AREA.test(doc.text.slice(clause.start, clause.end)) && sentence.paragraph - lastPlace.paragraph <= 3))) {
+        // ("dans la zone", "in the area": the place told before, a few paragraphs back)
         location = toLocation(lastPlace.place);
         rules.push('events.place.narrative');
       } else if (country) {
@@ -1300,6 +1307,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
+        quoted: /^\W{0,3}[«"“]/u.test(text),
         actor1Country: roles.actor1?.country ?? null,
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
@@ -1439,7 +1447,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.modality = 'claimed';
       t.rules.push('modality.party-toll');
     }
-    if (d.score > target.score && !named) {
+    // a witness's words quoted after the report colour it; they do not replace its evidence
+    if (d.score > target.score && !named && !(d.quoted && !target.quoted)) {
       // the more specific sentence gives the type and the evidence; the first keeps date and place
       t.acled = e.acled;
       t.plover = e.plover;

@@ -23,7 +23,9 @@ import { isHeadingSpan } from '../../text/heading.js';
 import { trace } from '../stage.js';
 import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, TypeFlags, type TokenTypes } from './tokens.js';
-import { datelineEnd } from '../../text/dateline.js';
+import { datelineSpan, inDateline } from '../../text/dateline.js';
+import { gazetteer } from '../../knowledge/places.js';
+import { unitKey } from '../../knowledge/placekeys.js';
 import {
   actorKb,
   caseAllows,
@@ -1287,9 +1289,9 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   // "Movement for X (MFX)": the bracketed acronym names the same organisation
   const definedAcronyms = new Map<string, string>();
   // "OUAGADOUGOU (AFP) -" is a dateline: the agency in brackets is no acronym of the city
-  const dateline = datelineEnd(doc.text);
+  const dateline = datelineSpan(doc.text);
   for (const { n, span } of names) {
-    if (n.type !== 'ORG' || span.end <= dateline) continue;
+    if (n.type !== 'ORG' || inDateline(dateline, span.start, span.end)) continue;
     const open = tokenAt.get(span.end) ?? tokenAt.get(span.end + 1);
     if (open !== undefined && tokens[open].text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,7}$/u.test(tokens[open + 1]?.text ?? '') && tokens[open + 2]?.text === ')') {
       definedAcronyms.set(tokens[open + 1].text, span.text);
@@ -1302,6 +1304,11 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     if (overlaps(span.start, span.end)) return false;
     if (isHeadingSpan(doc, span.start, span.end)) {
       if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-heading', message: `a section title, not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      return false;
+    }
+    // "Le Burkina Faso", "The Gambia" tagged ORG: the country, which the places stage reads
+    if (n.type === 'ORG' && isCountryWithArticle(span.text)) {
+      if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `a country: ${n.text}`, span: { start: n.start, end: n.end } });
       return false;
     }
     const after = tokenAt.get(span.end + 1) ?? tokenAt.get(span.end);
@@ -1694,13 +1701,24 @@ export function findActors(doc: Document, results: Extraction, kb: ActorKb = act
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const ARTICLE = /^(?:the|le|la|les|l['’])\s*/iu;
+
+/** A name that is a country's with its article ("Le Burkina Faso", "la Mauritanie"). */
+function isCountryWithArticle(text: string): boolean {
+  const article = ARTICLE.exec(text);
+  if (!article) return false;
+  return gazetteer()
+    .lookup(unitKey(text.slice(article[0].length)))
+    .some((p) => p.kind === 'country');
+}
+
 export const actorsStage: Stage = {
   name: STAGE,
   run(doc, results) {
     // "OUAGADOUGOU (AFP) -": the city a story was filed from, and the agency, act in nothing it tells
-    const dateline = datelineEnd(doc.text);
+    const dateline = datelineSpan(doc.text);
     for (const m of findActors(doc, results)) {
-      if (m.end <= dateline) continue;
+      if (inDateline(dateline, m.start, m.end)) continue;
       results.actors.push(m);
       if (results.trace) trace(results, { stage: STAGE, rule: m.rule, message: `${m.text} -> ${m.actorId}`, span: { start: m.start, end: m.end } });
     }

@@ -209,5 +209,14 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements('Wagner acknowledged losses in a rare statement on Telegram, saying its commander Sergei Shevchenko had been killed.', '2024-07-29');
     expect(find(st, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Sergei Shevchenko', object: 'Wagner Group', attributedTo: 'Wagner Group' })]);
   });
+
+  it('a country "led since T by P" ("dirigé depuis T par P"): P leads it from T', () => {
+    const fr = statements("Le Burkina Faso, dirigé depuis septembre 2022 par le capitaine Ibrahim Traoré, est confronté depuis 2015 aux violences de groupes affiliés à Al-Qaïda.", '2024-06-10');
+    expect(find(fr, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Burkina Faso', from: '2022-09' })]);
+    // the country is no actor of its own, and it is not what the unnamed groups are affiliated with
+    expect(find(fr, 'affiliated_with')).toEqual([]);
+    const en = statements('Burkina Faso, led since September 2022 by Captain Ibrahim Traoré, has faced violence by jihadists.', '2024-06-10');
+    expect(find(en, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Burkina Faso', from: '2022-09' })]);
+  });
 });
 

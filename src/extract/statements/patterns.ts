@@ -432,6 +432,9 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const subj = appositiveHead(ctx, s, at);
     const obj = actorAfter(ctx, at + m[0].length, s.end, 2);
     if (!subj || !obj || subj.actorId === obj.actorId || obj.kind === 'person') continue;
+    // "des violences de groupes affiliés à Al-Qaïda": the groups are unnamed; the head of the
+    // sentence ("Le Burkina Faso, ..., est confronté ...") is not what is affiliated
+    if (subj.kind === 'state' || subj.kind === 'government' || /(?<![\p{L}])(?:groupes?|mouvements?|organisations?|factions?)\s*$/iu.test(ctx.doc.text.slice(Math.max(s.start, at - 20), at))) continue;
     push(ctx, s, { start: subj.start, end: obj.end }, 'statements.fr-affiliated', { subject: subj.name, predicate: 'affiliated_with', object: obj.name }, { start: at, end: at + m[0].length });
   }
   // "al-Qaida's local affiliate, JNIM", "JNIM, al-Qaida's branch in the Sahel"
@@ -565,9 +568,9 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
 /** "X, led by General P since the 2023 coup", "X is headed by P": the group before, the leader after */
 /** "ruled (since T) by", "governed by": a country's leader after it */
 const RULED_BY = /(?<![\p{L}])(ruled|governed)\s+(?:since\s+[^,;.]{1,30}?\s+)?by\s+/giu;
-const LED_BY = /(?<![\p{L}])(?:(?:led|headed|commanded)\s+by|(?:dirig|conduit|command)(?:é|ée|és|ées)?\s+par)\s+/giu;
+const LED_BY = /(?<![\p{L}])(?:(?:led|headed|commanded)\s+(?:since\s+[^,;.]{1,30}?\s+)?by|(?:dirig|conduit|command)(?:é|ée|és|ées)?\s+(?:depuis\s+[^,;.]{1,30}?\s+)?par)\s+/giu;
 /** what may stand between a group and "led by": an auxiliary, a relative pronoun, a comma */
-const LEADER_GAP = /^(?:[’']s\s+\w+)?[\s,]*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being)\s+)?$/iu;
+const LEADER_GAP = /^(?:[’']s\s+\w+)?[\s,]*(?:(?:which|that|qui)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being|est|était|a été)\s+)?$/iu;
 /** "the junta", "Niger's military government", "la junte malienne" right before "led by": the state's rulers */
 const JUNTA = /(?:\b(?:the|its)\s+|(?<![\p{L}])(?:la|le|l['’])\s*)?(?:([\p{Lu}][\p{L}'’-]+?)(?:['’]s)?\s+)?(?:(?:ruling|military|transitional)\s+)?(junta|military\s+government|military\s+regime|transitional\s+(?:government|authorities)|junte|régime\s+militaire|autorités\s+de\s+transition|gouvernement\s+de\s+transition)(?:\s+(\p{Ll}[\p{L}-]*))?\s*,?\s*(?:(?:which|that|qui)\s+)?(?:(?:is|was|has been|est|était|a\s+été)\s+)?$/iu;
 
@@ -588,6 +591,15 @@ function juntaBefore(ctx: Ctx, s: Sentence, at: number): { start: number; name: 
   // the junta is the country's government, as the actors stage reads "the Burkinabe junta"
   const entry = iso ? actorKb().stateEntry(iso, 'government') : null;
   return entry ? { start: at - before.length + m.index, name: entry.name } : null;
+}
+
+/** "Burkina Faso, led since September 2022 by", "Le Burkina Faso, dirigé depuis ... par": the state itself */
+function countryBefore(ctx: Ctx, s: Sentence, at: number): { start: number; name: string } | null {
+  let place: PlaceMention | null = null;
+  for (let i = lowerBound(ctx.places, s.start); i < ctx.places.length && ctx.places[i].end <= at; i++) place = ctx.places[i];
+  if (!place || place.kind !== 'country' || !LEADER_GAP.test(ctx.doc.text.slice(place.end, at))) return null;
+  const name = stateName(place.country);
+  return name ? { start: place.start, name } : null;
 }
 
 /** "P leads X", "P, who heads X" */
@@ -611,12 +623,13 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
     const at = s.start + m.index;
     const found = actorBefore(ctx, Math.max(s.start, at - 80), at, (a) => a.kind !== 'person');
     // only an auxiliary, a relative pronoun or a comma between the group and "led by"
-    const group = found && LEADER_GAP.test(ctx.doc.text.slice(found.end, at)) ? { start: found.start, name: found.name } : juntaBefore(ctx, s, at);
+    const group = found && LEADER_GAP.test(ctx.doc.text.slice(found.end, at)) ? { start: found.start, name: found.name } : juntaBefore(ctx, s, at) ?? countryBefore(ctx, s, at);
     if (!group) continue;
     const from = at + m[0].length;
     const person = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
     if (!person) continue;
-    const since = sinceAfter(ctx, person.span.end, s.end);
+    // "dirigé depuis septembre 2022 par": the time between verb and agent, else after the leader
+    const since = sinceAfter(ctx, at + m[0].search(/\s(?:since|depuis)\s/iu) + 1, from) ?? sinceAfter(ctx, person.span.end, s.end);
     push(ctx, s, { start: group.start, end: person.span.end }, 'statements.led-by', { subject: person.name, predicate: 'leader_of', object: group.name, from: since }, { start: at, end: from });
   }
   // "Burkina Faso has been ruled since September 2022 by Captain Ibrahim Traoré"
@@ -1124,7 +1137,7 @@ const GATE = {
   assessment: /assessment|toll|figure|estimate|count|tally/i,
   presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in|hommes|soldats|combattants|militaires|mercenaires|instructeurs/i,
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
-  ledBy: /led by|headed by|commanded by|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
+  ledBy: /led (?:since [^,;.]{1,30}?)?by|headed|commanded|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
   membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
