@@ -402,5 +402,15 @@ describe('events stage: French attribution and modality', () => {
     const evs = events('Gunmen attacked the village of Binedama in the Mopti region on Tuesday, killing 29 villagers and burning down the village.', '2018-06-06');
     expect(evs.map((e) => e.acled?.subtype)).toEqual(['Attack']);
   });
+
+  it('an opening phrase that names an earlier event sets the scene for the event the sentence reports', () => {
+    const [renamed, ...rest] = events('After the killing of its founder in a French strike in 2021, the group merged with JNIM.', '2024-06-10');
+    expect(rest).toEqual([]);
+    expect(renamed.evidence.text).toContain('merged');
+    // alone in its sentence, the earlier event is still reported
+    const [coup] = events('After the coup in Niamey in July 2023, ECOWAS imposed sanctions on Niger.', '2024-06-10').filter((e) => e.extra === 'coup');
+    expect(coup).toBeUndefined();
+    expect(events('Soldiers seized power in Niamey in July 2023.', '2024-06-10').some((e) => e.extra === 'coup')).toBe(true);
+  });
 });
 

@@ -146,9 +146,20 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   }
   // "the death of its leader in a plane crash": the crash is how he died, not a second event
   const death = out.find((o) => o.kind === 'leader-death');
-  const kept = death ? out.filter((o) => !(familyOf(o.kind) === 'disaster' && Math.abs(o.trigger.start - death.trigger.end) < 60)) : out;
+  let kept = death ? out.filter((o) => !(familyOf(o.kind) === 'disaster' && Math.abs(o.trigger.start - death.trigger.end) < 60)) : out;
+  // "Following the death of its leader in 2023, the group was renamed ...": an opening phrase that
+  // names a past event sets the scene for the one the sentence reports, and is not reported itself
+  const scene = SCENE_SETTING.exec(text);
+  if (scene && kept.length > 1) {
+    const end = base + scene[0].length;
+    const main = kept.filter((o) => o.trigger.start >= end);
+    if (main.length > 0 && main.length < kept.length) kept = main;
+  }
   return kept.sort((a, b) => a.trigger.start - b.trigger.start);
 }
+
+/** A sentence-opening phrase of time that names an earlier event ("Following the death of X, ", "Since the 2012 coup, "). */
+const SCENE_SETTING = /^\W*(?:following|after|since|in the wake of|prior to|before|amid|à la suite de|après|depuis)\s+(?:the|its|his|their|a|an|la|le|les|l['’]|sa|son|ses)\s[^,;]{3,150},/iu;
 
 /** The clauses of a sentence (same breaks as clauseAround), offsets shifted by `base`. */
 function clauseSpans(text: string, base: number): Span[] {
