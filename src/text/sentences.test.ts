@@ -104,3 +104,10 @@ describe('list items', () => {
     ]);
   });
 });
+
+describe('list items', () => {
+  it('a line that opens a list item begins a sentence of its own, however long the line before', () => {
+    const text = 'Events in 2021:\n\n * **June 4–5** – **Solhan and Tadaryat massacres**\n * **June 8** – Gunmen killed 5 villagers near Ménaka.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end).trim())).toContain('* **June 8** – Gunmen killed 5 villagers near Ménaka.');
+  });
+});

@@ -108,6 +108,8 @@ export function splitParagraphSentences(text: string, start: number, end: number
   return out;
 }
 
+const LIST_ITEM_LINE = /^[ \t]*(?:[*•–-]|\d{1,3}[.)])[ \t]/u;
+
 /**
  * Inside a paragraph, a newline is a soft wrap when the line before fills most of the width the
  * paragraph is wrapped at; a clearly shorter line (a heading, a list item, a dateline) ends there.
@@ -128,7 +130,8 @@ function hardLines(text: string, from: number, to: number): Span[] {
   let start = from;
   for (let l = 0; l < lines.length - 1; l++) {
     const len = lines[l].end - lines[l].start;
-    if (width < 50 || len < 0.75 * width) {
+    // a line that opens a list item ("* ", "- ", "• ", "2. ") begins on its own, whatever the width
+    if (width < 50 || len < 0.75 * width || LIST_ITEM_LINE.test(text.slice(lines[l + 1].start, Math.min(lines[l + 1].end, lines[l + 1].start + 8)))) {
       out.push({ start, end: lines[l].end });
       start = lines[l + 1].start;
     }

@@ -75,5 +75,12 @@ describe('events stage: bare forces, counts of the dead and displacement, where 
       expect(events(text, '2024-06-12').filter((e) => e.acled?.type !== 'Strategic developments')).toEqual([]);
     }
   });
+
+  it('a list of titles ("See also", references, an order of battle) reports no events; a timeline entry does', () => {
+    const seeAlso = events('The ambush killed four soldiers.\n\n## See also\n\n * December 2017 Chad Basin clash\n * Uzbin Valley ambush\n * General Dunford Briefs the Press on the Niger Ambush and Investigation', '2024-06-10');
+    expect(seeAlso).toHaveLength(1);
+    const timeline = events('Events in 2021:\n\n * **June 4–5** – **Solhan and Tadaryat massacres**\n * **June 8** – Gunmen killed 5 villagers near Ménaka.', '2024-06-10');
+    expect(timeline.length).toBeGreaterThanOrEqual(2);
+  });
 });
 

@@ -1043,6 +1043,26 @@ function isHeading(text: string): boolean {
   return !/[.!?]$/.test(text.trim());
 }
 
+const TIMELINE_DAY = /^\**\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?|\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+\p{Lu}\p{Ll}+)(?:,?\s+\d{4})?\**\s*[–—:-]\s/u;
+
+/**
+ * A line written as a title: no closing stop, and most of its longer words capitalised ("December
+ * 2017 Chad Basin clash", "General Dunford Briefs the Press on the Niger Ambush").
+ */
+export function isTitleCase(text: string): boolean {
+  const line = text.replace(/^[\s*•–-]+/u, '').trim();
+  // a timeline entry names its incident after the day ("**June 4–5** – **Solhan massacre**")
+  if (/[.!?;:]$/.test(line) || TIMELINE_DAY.test(line)) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (const m of line.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    if (m[0].length < 4) continue;
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) capitalised++;
+  }
+  return words >= 2 && capitalised >= 0.6 * words;
+}
+
 const PRONOUN_SUBJECT = /^\W*(?:they|it|he|she|we|the latter|the former|both sides)\b/i;
 const NO_SUBJECT = /^(?:\s*(?:had|has|have|was|were|also|then|later|subsequently|finally|eventually|soon|and|but|,))*\s*$/i;
 const NOMINAL_TRIGGER = /\b(?:the|its|their|his|her|this|that|these|those)\s+$/i;
@@ -1089,7 +1109,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     const sentPlaces = placesIn(sentence, placesOf[sentence.index], actorsOf[sentence.index]);
     const sentTimes = within(times, sentence);
     // a heading ("Ambush", "Post-ambush") names a section, not an event
-    const detections = cueHits[sentence.index].length === 0 || isHeading(text) ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
+    // (nor does a list item in title case: a "See also" or reference list, "* Uzbin Valley ambush")
+    const detections = cueHits[sentence.index].length === 0 || isHeading(text) || (isTitleCase(text) && listItemOf(doc, sentence) !== null) ? [] : detectInSentence(text, sentence.start, cueHits[sentence.index]);
     for (const d of detections) {
       const clause = clauseAround(doc, sentence, d.trigger);
       const rules = [...d.rules];
