@@ -133,9 +133,15 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   for (const [, ranked] of byFamily) {
     const best = ranked[0];
     if (best.score < 3) continue;
-    const d = toDetection(best);
-    if (out.some((o) => overlaps(o.trigger, d.trigger))) continue;
-    out.push(d);
+    // "French forces left Mali in 2022, and MINUSMA wrapped up its operations in 2023": one
+    // development per clause that has a cue of its own
+    const clauses = clauseSpans(text, base).map((c) => best.hits.filter((h) => h.start >= c.start && h.end <= c.end)).filter((hs) => hs.some((h) => h.weight >= 3));
+    const parts = clauses.length > 1 ? clauses.map((hs) => ({ ...best, hits: hs, score: hs.reduce((n, h) => n + h.weight, 0) })) : [best];
+    for (const part of parts) {
+      const d = toDetection(part);
+      if (out.some((o) => overlaps(o.trigger, d.trigger))) continue;
+      out.push(d);
+    }
   }
   // "stormed the base ... before withdrawing": a raid's retreat is part of the raid, not a development
   const violentHere = out.some((o) => VIOLENT.has(o.kind));
@@ -800,6 +806,9 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
 
 // ---------------------------------------------------------------- the stage body
 
+/** "from Niger", "left Mali", "a quitté le Niger": the place a withdrawal leaves */
+const LEFT_PLACE = /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu;
+
 /** "in the area", "dans la zone": the place the text named last */
 const THE_AREA = /\b(?:in|into|to|across|around) the (?:same )?(?:area|zone|locality|village|town|region)\b|(?<![\p{L}])dans (?:la|cette|le|ce) (?:même )?(?:zone|localité|secteur|région|village)(?![\p{L}])/iu;
 
@@ -1194,7 +1203,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       let location: EventLocation | null = null;
       let ownPlace = false;
       // for violence, "from X" names an origin ("peacekeepers from Burkina Faso"); for a withdrawal it is the place left
-      const usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
+      let usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
+      // "the United States completed the withdrawal of its troops from Niger": the place left
+      if (d.kind === 'withdrawal') {
+        const left = usable.filter((p) => p.start >= clause.start && p.end <= clause.end && LEFT_PLACE.test(doc.text.slice(Math.max(clause.start, p.start - 12), p.start)));
+        if (left.length > 0) usable = left;
+      }
       // a seizure of power is the country's, unless its own clause says where ("seized power in Niamey")
       const inClause = placesIn(clause, usable, []);
       const ownClausePlace = bestPlace(d.kind === 'coup' ? inClause.filter((p) => p.start >= d.trigger.end && p.start - d.trigger.end < 40) : inClause);

@@ -313,4 +313,10 @@ describe('actors stage: French reporting', () => {
     expect(m.find((x) => x.text === 'Les jihadistes')?.name).toBe('jihadists');
     expect(m.find((x) => x.text === 'des villageois')?.name).toBe('civilians');
   });
+
+  it('takes the country or capital named right after ("the defence ministry in Moscow")', () => {
+    const m = actorsOf("French forces left Mali in August 2022. Russia's Africa Corps, which is controlled by the defence ministry in Moscow, replaced them.");
+    expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['the defence ministry -> ministry-of-defence-of-russia']);
+  });
 });
+

@@ -764,6 +764,13 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
       out.push({ ...c, target: fromEntry(home), rule: `${c.rule}:main-country` });
       continue;
     }
+    // "the defence ministry in Moscow", "the army in Mali": the country or capital named right after
+    const placed = countryRightAfter(ctx.text, c.end);
+    const placedEntry = placed ? kb.stateEntry(placed, role) : undefined;
+    if (placedEntry) {
+      out.push({ ...c, target: fromEntry(placedEntry), rule: `${c.rule}:placed` });
+      continue;
+    }
     const junta = saysJunta(c, ctx);
     const earlier = lastByRole.get(role);
     // a new paragraph about one other country ("Burkinabe militiamen clashed with jihadists near
@@ -791,6 +798,14 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
     if (entry) out.push({ ...c, target: fromEntry(entry), rule: `${c.rule}:main-country` });
   }
   return out;
+}
+
+/** The country of a country or national capital named right after `pos` ("in Moscow", "au Mali"), or null. */
+function countryRightAfter(text: string, pos: number): string | null {
+  const m = /^\s+(?:in|à|au|en)\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(pos, pos + 50));
+  if (!m) return null;
+  const place = gazetteer().lookup(unitKey(m[1])).find((p) => p.kind === 'country' || p.fcode === 'PPLC');
+  return place?.country || null;
 }
 
 /** The text of a bare-force candidate is "the junta" or "the military junta" ("la junte"). */

@@ -218,5 +218,14 @@ describe('statements: general patterns on news sentences', () => {
     const en = statements('Burkina Faso, led since September 2022 by Captain Ibrahim Traoré, has faced violence by jihadists.', '2024-06-10');
     expect(find(en, 'leader_of')).toEqual([expect.objectContaining({ subject: 'Ibrahim Traoré', object: 'Burkina Faso', from: '2022-09' })]);
   });
+
+  it('withdrawals end presences: the place left, and one per clause ("X left Mali in 2022, and Y wrapped up its operations in Mali in 2023")', () => {
+    const st = statements('The United States completed the withdrawal of its troops from Niger in September 2024. French forces left Mali in August 2022 after nine years, and the U.N. peacekeeping mission MINUSMA wrapped up its operations in Mali in December 2023.', '2025-06-10');
+    expect(find(st, 'present_in').map((x) => [x.subject, x.object, x.to])).toEqual([
+      ['Military Forces of the United States', 'NE', '2024-09'],
+      ['Military Forces of France', 'ML', '2022-08'],
+      ['MINUSMA', 'ML', '2023-12'],
+    ]);
+  });
 });
 

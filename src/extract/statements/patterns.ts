@@ -378,7 +378,7 @@ function presenceEnded(ctx: Ctx): void {
     const sentence = ctx.doc.sentences[e.evidence.sentence];
     if (!sentence) continue;
     // the country must be the one left ("withdrew from Mali", "a quitté le Niger"), not any named nearby
-    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 20), p.start)));
+    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|\b(?:mission|operations?|presence|deployment)\s+in|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 24), p.start)));
     if (!left) continue;
     const known = ctx.out.find((st) => st.predicate === 'present_in' && st.subject === e.actor1 && st.object === e.location!.country);
     if (known) {
