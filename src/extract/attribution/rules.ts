@@ -967,6 +967,8 @@ function verbCue(v: SentenceView, cue: Cue, lex: CueLexicon, previous: Attributi
     if (relative) {
       // include the head the relative clause hangs on and its apposition: "the Africa Corps, a force that"
       [s] = extendOverApposition(v, s, e, lex, true);
+      // "according to local residents, who blamed ...": the residents, not the preposition
+      if (v.lower[s] === 'according' && v.lower[s + 1] === 'to' && s + 2 <= e) s += 2;
       rule = 'relative-subject';
     }
     else if (s > 1 && v.tokens[s - 1].text === ',' && (v.lower[s] === 'a' || v.lower[s] === 'an' || v.lower[s] === 'the' || /^\d/.test(v.lower[s]))) {

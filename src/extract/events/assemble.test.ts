@@ -412,5 +412,13 @@ describe('events stage: French attribution and modality', () => {
     expect(coup).toBeUndefined();
     expect(events('Soldiers seized power in Niamey in July 2023.', '2024-06-10').some((e) => e.extra === 'coup')).toBe(true);
   });
+
+  it('a statement\'s own date dates no incident, and "X said it had killed" makes X the side that acted, by its own claim', () => {
+    const [fr] = events("Dans un communiqué publié jeudi, l'état-major général des armées a indiqué que des unités de l'armée et des VDP avaient neutralisé une cinquantaine de terroristes lors d'une offensive dans la région de la Boucle du Mouhoun.", '2024-06-14');
+    expect(fr).toMatchObject({ actor1: 'Military Forces of Burkina Faso', date: null, fatalities: { best: 50 } });
+    expect(fr.associated).toContain('Volunteers for the Defense of the Homeland');
+    const [en] = events('In a statement released on Thursday, the army said it had killed 50 terrorists near Djibo.', '2024-06-14');
+    expect(en).toMatchObject({ actor1: 'Military Forces of Burkina Faso', modality: 'claimed', date: null });
+  });
 });
 

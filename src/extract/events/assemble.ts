@@ -303,7 +303,7 @@ function sameSide(a: ActorMention, b: ActorMention): boolean {
 }
 
 /** "X and Y", "X, Y": what joins two coordinated actors */
-const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|l['’]\s*)?$/i;
+const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|des\s+|l['’]\s*)?$/i;
 /** triggers of a fight both sides wage: "clashed", "fought", "exchanged fire" */
 const RECIPROCAL = /\b(?:clash|fought|fight|battl|exchang|skirmish|gunfight|firefight)|(?<![\p{L}])(?:affront|accroch|combat)/iu;
 
@@ -899,6 +899,8 @@ const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|s
  * statement on Tuesday that …") dates the report, not the event reported.
  */
 function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMention[], sentence: number): boolean {
+  // "in a statement released on Thursday", "dans un communiqué publié jeudi": when the statement came out
+  if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 50), t.start))) return true;
   for (const src of sources) {
     if (src.sentence !== sentence || (src.cueType !== 'report' && src.cueType !== 'claim') || src.cue.end > t.start) continue;
     if (src.content && src.content.start <= t.start && src.content.end >= t.end) continue;
@@ -906,6 +908,11 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
   }
   return false;
 }
+
+/** "said it had killed", "a affirmé qu'il avait neutralisé": a pronoun subject right before the act */
+const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|avait|avaient|a|ont|would|was|were)\s+)?(?:(?:also|successfully|just)\s+)?$/i;
+
+const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:\w+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
 const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
@@ -1195,6 +1202,17 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       rules.push(...roles.rules);
       const attr = attribute(doc, sentence, clause, d.trigger, results.sources, actors, results.names, results.tokens);
       rules.push(attr.modality.rule);
+      // "the army said it had killed 50 terrorists": the pronoun that does it is the speaker
+      let speakerActs = false;
+      const said = attr.source?.source;
+      if (!roles.actor1 && VIOLENT.has(d.kind) && said && said.end <= d.trigger.start && SPEAKER_PRONOUN.test(doc.text.slice(Math.max(said.end, d.trigger.start - 30), d.trigger.start))) {
+        const speaker = actors.find((a) => a.start >= said.start && a.end <= said.end && a.kind !== 'person' && !a.unnamed) ?? bareStateActors(doc, said, doc.paragraphs[sentence.paragraph]?.start ?? sentence.start, hereCountry, actors, [], [], true)[0];
+        if (speaker && speaker.name !== roles.actor2?.name) {
+          roles.actor1 = speaker;
+          speakerActs = true;
+          rules.push('events.actor.speaker-subject');
+        }
+      }
       const info = kindInfo(d.kind);
       // PLOVER's mode and context have no field of their own in the record: kept with the rules
       if (info.mode) rules.push(`plover.mode.${info.mode}`);
@@ -1295,7 +1313,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         else rules.push(rule);
         attr.modality = { ...attr.modality, modality, rule };
       };
-      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && attr.source?.sourceActorId === roles.actor1.actorId && !roles.actor1.actorId.startsWith('unnamed:')) {
+      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId) && !roles.actor1.actorId.startsWith('unnamed:')) {
         remodal('claimed', 'modality.party-claim');
       }
       // "…, according to local residents, who blamed the Malian army": who did it is an accusation

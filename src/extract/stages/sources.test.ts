@@ -26,6 +26,12 @@ function actor(text: string, name: string, actorId: string): ActorMention {
 }
 
 describe('sources stage: who says so', () => {
+  it('a relative clause on the source of "according to" speaks for the source, not the preposition', () => {
+    const s = only('At least 20 civilians were killed near Djiguibombo on Sunday, according to local residents, who blamed the army.', 'blamed');
+    expect(s.source?.text).toBe('local residents, who');
+    expect(s.cueType).toBe('accusation');
+  });
+
   it('"according to" before the claim: source after the cue, content after the comma', () => {
     const s = only('According to local officials, 12 soldiers were killed in the attack near Gao.', 'according to');
     expect(s.source?.text).toBe('local officials');
