@@ -420,5 +420,10 @@ describe('events stage: French attribution and modality', () => {
     const [en] = events('In a statement released on Thursday, the army said it had killed 50 terrorists near Djibo.', '2024-06-14');
     expect(en).toMatchObject({ actor1: 'Military Forces of Burkina Faso', modality: 'claimed', date: null });
   });
+
+  it('the day right before a denial or report ("Mali\'s army on Wednesday denied ...") is when it spoke, not when the strike was', () => {
+    const [strike] = events('Mali\'s army on Wednesday denied carrying out a drone strike that killed eight civilians in the town of Aguelhok.', '2024-03-20');
+    expect(strike).toMatchObject({ modality: 'denied', date: null, fatalities: { best: 8 } });
+  });
 });
 

@@ -902,6 +902,8 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
   // "in a statement released on Thursday", "dans un communiqué publié jeudi": when the statement came out
   if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 50), t.start))) return true;
   for (const src of sources) {
+    // "Mali's army on Wednesday denied ...": the day right before the cue is when it spoke
+    if (src.sentence === sentence && src.cue.start >= t.end && /^\s{0,2}$/.test(doc.text.slice(t.end, src.cue.start)) && src.cueType !== 'accusation') return true;
     if (src.sentence !== sentence || (src.cueType !== 'report' && src.cueType !== 'claim') || src.cue.end > t.start) continue;
     if (src.content && src.content.start <= t.start && src.content.end >= t.end) continue;
     if (/^[^,.;:«»"“”]{0,40}$/.test(doc.text.slice(src.cue.end, t.start)) && !/(?:that|que)/i.test(doc.text.slice(src.cue.end, t.start))) return true;
