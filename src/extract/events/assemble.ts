@@ -66,6 +66,8 @@ export function familyOf(kind: string): string {
   return FAMILY[kind] ?? kind;
 }
 
+/** One of TREND_BEFORE's words, to test a sentence once before testing each cue */
+const TREND_WORD = /stepp|steps? up|intensif|escalat|surge|rise|spike|increas|wave|spate|string|growing|recurrent|repeated|frequent/i;
 /** Words that make what follows a trend over time ("stepped up attacks", "a surge in kidnappings"), not one incident. */
 const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|ying)|escalat(?:ed|ing)|(?:an?|the) (?:surge|rise|spike|increase|upsurge|wave|spate|string) (?:in|of)|increasing(?:ly)?|growing|recurrent|repeated|frequent)\s+(?:(?:their|its|his|her|the|deadly|jihadist|armed|violent)\s+){0,2}$/i;
 
@@ -89,7 +91,7 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
     return SUPPORT_BEFORE.test(before) ? h.weight * 0.3 : h.weight;
   };
   // "where ISSP has stepped up attacks since 2023": a trend, not an incident
-  hits = hits.filter((h) => !TREND_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
+  if (TREND_WORD.test(text)) hits = hits.filter((h) => !TREND_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
   if (hits.length === 0) return [];
   const out: Detection[] = [];
   const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
@@ -135,7 +137,7 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
     if (best.score < 3) continue;
     // "French forces left Mali in 2022, and MINUSMA wrapped up its operations in 2023": one
     // development per clause that has a cue of its own
-    const clauses = clauseSpans(text, base).map((c) => best.hits.filter((h) => h.start >= c.start && h.end <= c.end)).filter((hs) => hs.some((h) => h.weight >= 3));
+    const clauses = best.hits.length > 1 ? clauseSpans(text, base).map((c) => best.hits.filter((h) => h.start >= c.start && h.end <= c.end)).filter((hs) => hs.some((h) => h.weight >= 3)) : [];
     const parts = clauses.length > 1 ? clauses.map((hs) => ({ ...best, hits: hs, score: hs.reduce((n, h) => n + h.weight, 0) })) : [best];
     for (const part of parts) {
       const d = toDetection(part);
@@ -898,6 +900,7 @@ const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|s
  * A time right after a reporting verb ("said on Sunday", "told AFP on Sunday", "said in a
  * statement on Tuesday that …") dates the report, not the event reported.
  */
+/** `sources`: those of the sentence (or any superset). */
 function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMention[], sentence: number): boolean {
   // "in a statement released on Thursday", "dans un communiqué publié jeudi": when the statement came out
   if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 50), t.start))) return true;
@@ -989,13 +992,14 @@ export function bareStateActors(doc: Document, clause: Span, paragraphStart: num
   const pattern = doc.language === 'fr' ? FRENCH_BARE_STATE : BARE_STATE;
   pattern.lastIndex = 0;
   const seen = new Set<string>();
+  let sentence: Sentence | null | undefined;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const start = clause.start + m.index;
     const end = start + m[0].length;
     if (NOT_OWN_FORCE.test(doc.text.slice(Math.max(0, start - 20), start))) continue;
     // "a French parachute regiment of 150 soldiers": another country's word earlier in the sentence
-    const sentenceStart = doc.sentences.find((x) => x.start <= start && start < x.end)?.start ?? clause.start;
-    if (otherCountryBefore(doc.text.slice(sentenceStart, start), country)) continue;
+    if (sentence === undefined) sentence = doc.sentences.find((x) => x.start <= clause.start && clause.start < x.end) ?? null;
+    if (otherCountryBefore(doc.text.slice(sentence?.start ?? clause.start, start), country)) continue;
     // (and the same force elsewhere in the clause: "33 soldiers were killed in an attack on a military post")
     if (dead.some((q) => q.start < end && start < q.end)) {
       seen.add(`dead:${stateRoleOf(m[0])}`);
@@ -1009,8 +1013,7 @@ export function bareStateActors(doc: Document, clause: Span, paragraphStart: num
     // one party however often the clause names it ("soldiers were killed in an attack on an army post")
     if (!entry || seen.has(entry.id)) continue;
     seen.add(entry.id);
-    const sentence = doc.sentences.find((x) => x.start <= start && start < x.end)?.index ?? 0;
-    out.push({ start, end, text: m[0], sentence, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
+    out.push({ start, end, text: m[0], sentence: sentence?.index ?? 0, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
   }
   return out;
 }
@@ -1113,6 +1116,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   };
   const placesOf = bySentence(places);
   const actorsOf = bySentence(actors);
+  const sourcesOf = bySentence(results.sources);
   // ("March 3 (Reuters)": the day the story was filed, not the day of its events)
   const times = results.times.filter((t) => !inDateline(dateline, t.start, t.end)).sort((a, b) => a.start - b.start);
   const country = mainCountry(places, actors, doc);
@@ -1270,7 +1274,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const ranked: { t: TimeMention; rank: number; dist: number }[] = [];
       for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
         // "two military sources said on Sunday": when it was said, not when it happened
-        if (reportedWhen(doc, t, results.sources, sentence.index)) continue;
+        if (reportedWhen(doc, t, sourcesOf[sentence.index], sentence.index)) continue;
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
@@ -1385,7 +1389,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     if (sp && placeRank(sp) < 3) lastPlace = { place: sp, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const t of sentTimes) {
       // ("the army said on Monday": when it was said dates no incident told after)
-      if (reportedWhen(doc, t, results.sources, sentence.index)) continue;
+      if (reportedWhen(doc, t, sourcesOf[sentence.index], sentence.index)) continue;
       const d = toEventDate(t);
       if (d && (d.precision === 'day' || d.precision === 'range' || d.precision === 'time')) {
         lastDate = { date: d, sentence: sentence.index, paragraph: sentence.paragraph };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { literalStrings, PrefixIndex, wordStartPrefixes } from './prefilter.js';
 import { rawHits } from './detect.js';
+import { loadCues } from './lexicon.js';
 
 describe('wordStartPrefixes', () => {
   it('reads the leading alternation of a cue, optional parts included', () => {
@@ -88,5 +89,20 @@ describe('cue scan with the start index', () => {
   it('characters whose case folding reaches ASCII fall back to the whole scan', () => {
     const t = 'The attacK on the base (\u212a) and ſhelling.';
     expect(rawHits(t, 0)).toEqual(rawHits(t, 0, true));
+  });
+});
+
+describe('the event cues of English reporting', () => {
+  it('all start at known words, so none is run over the whole text', () => {
+    const { cues } = loadCues<{ cues: { kind: string; re: string; lang?: string }[] }>('events.yaml');
+    const unindexed = cues
+      .filter((c) => c.lang === undefined)
+      .filter((c) => {
+        const cased = /\\p\{Lu\}|\[A-Z/.test(c.re);
+        const flags = cased ? 'iu' : /\\p\{|\\u\{/.test(c.re) ? 'u' : '';
+        return wordStartPrefixes(c.re, flags, 8) === null;
+      })
+      .map((c) => c.kind);
+    expect(unindexed).toEqual([]);
   });
 });
