@@ -425,5 +425,15 @@ describe('events stage: French attribution and modality', () => {
     const [strike] = events('Mali\'s army on Wednesday denied carrying out a drone strike that killed eight civilians in the town of Aguelhok.', '2024-03-20');
     expect(strike).toMatchObject({ modality: 'denied', date: null, fatalities: { best: 8 } });
   });
+
+  it('French tolls and dates: "une attaque a fait 20 morts", "un convoi militaire", a night before "selon"', () => {
+    const [toll] = events('Le 12 mars dernier, une attaque a fait 20 morts à Seytenga.', '2024-06-10');
+    expect(toll).toMatchObject({ fatalities: { best: 20 }, date: { value: '2024-03-12' } });
+    const [convoy] = events('Une embuscade contre un convoi militaire a fait une quinzaine de morts dimanche près de Djibo, selon des sources sécuritaires.', '2024-06-10');
+    expect(convoy).toMatchObject({ acled: { subtype: 'Armed clash' }, actor2: 'Military Forces of Burkina Faso', fatalities: { best: 15 } });
+    const x = extract(documentFromText('Des hommes armés ont tué 12 villageois près de Djibo dans la nuit de samedi à dimanche, selon des habitants.', '2024-06-10'));
+    expect(x.times.map((t) => t.text)).toEqual(['samedi à dimanche']);
+    expect(x.events[0].date).toEqual({ value: '2024-06-08', precision: 'day' });
+  });
 });
 

@@ -906,7 +906,8 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
   if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 50), t.start))) return true;
   for (const src of sources) {
     // "Mali's army on Wednesday denied ...": the day right before the cue is when it spoke
-    if (src.sentence === sentence && src.cue.start >= t.end && /^\s{0,2}$/.test(doc.text.slice(t.end, src.cue.start)) && src.cueType !== 'accusation') return true;
+    // (a verb's subject side only: "…on Sunday, according to residents" dates the incident)
+    if (src.sentence === sentence && src.cue.start >= t.end && /^\s{0,2}$/.test(doc.text.slice(t.end, src.cue.start)) && src.cueType !== 'accusation' && !PREPOSITION_CUE.test(src.cue.text)) return true;
     if (src.sentence !== sentence || (src.cueType !== 'report' && src.cueType !== 'claim') || src.cue.end > t.start) continue;
     if (src.content && src.content.start <= t.start && src.content.end >= t.end) continue;
     if (/^[^,.;:«»"“”]{0,40}$/.test(doc.text.slice(src.cue.end, t.start)) && !/(?:that|que)/i.test(doc.text.slice(src.cue.end, t.start))) return true;
@@ -916,6 +917,9 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
 
 /** "said it had killed", "a affirmé qu'il avait neutralisé": a pronoun subject right before the act */
 const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|avait|avaient|a|ont|would|was|were)\s+)?(?:(?:also|successfully|just)\s+)?$/i;
+
+/** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
+const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
 
 const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:\w+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
 
@@ -950,7 +954,7 @@ function forcesOfPlace(dead: readonly QuantityMention[], location: EventLocation
  * place in. The word names which (see StateRole).
  */
 const BARE_STATE = /\b(?:the\s+(?:army|military|armed\s+forces)|(?:army|military)\s+(?=(?:posts?|bases?|camps?|convoys?|patrols?|positions?|units?|outposts?|checkpoints?|garrisons?|barracks|vehicles?|trucks?)\b)|soldiers|troops|servicemen|(?:the\s+)?(?:police|policemen|police\s+officers|gendarmes|gendarmerie)|the\s+government)\b/gi;
-const FRENCH_BARE_STATE = /(?:\bl['’]armée|\b(?:les|des)\s+(?:militaires|soldats|forces\s+armées|policiers|gendarmes)|\bla\s+police|\ble\s+gouvernement)(?![\p{L}])/giu;
+const FRENCH_BARE_STATE = /(?:(?<![\p{L}])(?:convoi|poste|camp|base|patrouille|détachement|position|caserne)s?\s+militaires?|\bl['’]armée|\b(?:les|des)\s+(?:militaires|soldats|forces\s+armées|policiers|gendarmes)|\bla\s+police|\ble\s+gouvernement)(?![\p{L}])/giu;
 /** words before a force that make it someone else's, or no force at all ("former soldiers", "child soldiers") */
 const NOT_OWN_FORCE = /(?:\b(?:former|ex|retired|child|rebel|foreign|enemy|mercenary|private|peacekeeping|UN|U\.N\.|anciens?|ex-)\s*|\p{Lu}[\p{L}'’.-]*\s+|-)$/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}’'-]*/gu;

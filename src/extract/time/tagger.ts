@@ -1364,7 +1364,8 @@ function chronoCandidates(text: string, dct: Ymd | null, locale: ChronoLocale = 
       t = t.slice(lead[0].length);
     }
     if (!t || !locale.hasDate.test(t)) continue;
-    t = t.replace(/\s+$/, '');
+    // (chrono's French parser may take the comma after a phrase: "samedi à dimanche,")
+    t = t.replace(/[\s,;:]+$/, '');
     // "hier", "dimanche": a day the words alone give, read against the publication date
     const relativeDay = locale.weekdays && !/\d/.test(t) && (hasDay || c.isCertain('weekday'));
     if (!(hasMonth && hasDay) && !hasHour && !relativeDay) continue;
