@@ -435,5 +435,12 @@ describe('events stage: French attribution and modality', () => {
     expect(x.times.map((t) => t.text)).toEqual(['samedi à dimanche']);
     expect(x.events[0].date).toEqual({ value: '2024-06-08', precision: 'day' });
   });
+
+  it('burnt trucks are property destruction; drivers forced out of their vehicles are no territory; what attackers burn after their attack is part of it', () => {
+    const evs = events('JNIM fighters set fire to at least 40 fuel tankers on the road between Kayes and Bamako on Sunday, transport union officials said. Drivers said the militants forced them out of their vehicles before burning the trucks.', '2025-10-13');
+    expect(evs.map((e) => [e.acled?.subtype, e.actor1])).toEqual([['Looting/property destruction', "Jama'at Nusrat al-Islam wal-Muslimin"]]);
+    const attack = events('Six people were killed after 100 gunmen attacked the town of Loumbila, Burkina Faso, on Tuesday. The insurgents stole food and motorbikes and burned several buildings.', '2021-01-07');
+    expect(attack.map((e) => e.acled?.subtype)).toEqual(['Attack']);
+  });
 });
 

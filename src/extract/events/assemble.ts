@@ -1470,6 +1470,13 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // the first, in order, of those told last
     let lastViolent: Draft | undefined;
     for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
+    // "…after 100 gunmen attacked the town. The insurgents stole food and burned several
+    // buildings": what attackers loot or burn is part of their attack (Codebook)
+    if (d.kind === 'looting' && lastViolent && d.sentence - lastViolent.lastSentence <= 1 && d.paragraph === lastViolent.paragraph && !d.newIncident && !d.listItem) {
+      lastViolent.lastSentence = Math.max(lastViolent.lastSentence, d.sentence);
+      lastViolent.event.rules.push(`events.merge.looting-${d.sentence}`);
+      continue;
+    }
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
     const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) ? lastViolent : findLast(out, (o) => {
