@@ -232,4 +232,15 @@ describe('statements: general patterns on news sentences', () => {
   it('every sentence gate reduces to literal strings, so a document is read once for all of them', () => {
     expect(gatesAreIndexed()).toBe(true);
   });
+
+  it('"X, Y and Z formed W in T" ("ont créé"): each founder a member of W from T', () => {
+    for (const text of ['Mali, Burkina Faso and Niger formed the Alliance of Sahel States (AES) in September 2023 and left ECOWAS in January 2024.', "Le Mali, le Burkina Faso et le Niger ont créé l'Alliance des Etats du Sahel (AES) en septembre 2023."]) {
+      expect(find(statements(text, '2025-01-30'), 'member_of').map((x) => [x.subject, x.object, x.from])).toEqual([
+        ['Mali', 'Alliance of Sahel States', '2023-09'],
+        ['Burkina Faso', 'Alliance of Sahel States', '2023-09'],
+        ['Niger', 'Alliance of Sahel States', '2023-09'],
+      ]);
+    }
+  });
 });
+

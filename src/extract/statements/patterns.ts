@@ -318,6 +318,8 @@ function memberOf(ctx: Ctx, s: Sentence, text: string): void {
 /** "W, formed by X, Y and Z", "W, which groups X and Y": the founders or members listed after the group */
 const FORMED_BY = /\b(?:formed|founded|created|established)\s+by\s+|\bwhich\s+(?:groups|brings together|comprises|includes)\s+|\bcomprising\s+|(?<![\p{L}])(?:formée?|créée?|fondée?)\s+par\s+|(?<![\p{L}])(?:qui\s+)?regroup(?:e|ant)\s+/giu;
 /** "X, Y and Z are members of W" */
+/** "X, Y and Z formed / founded / set up W", "X, Y et Z ont créé W" */
+const FORMED_ACTIVE = /\b(?:formed|founded|created|established|set up)\s+|(?<![\p{L}])(?:ont|avaient)\s+(?:formé|créé|fondé|mis en place)\s+/giu;
 const ARE_MEMBERS = /\b(?:are|were|became|remain)\s+(?:(?:founding|full|the)\s+)?members\s+of\s+|(?<![\p{L}])(?:sont|étaient|sont devenus)\s+(?:les\s+)?membres\s+(?:fondateurs\s+)?(?:de\s+(?:la\s+|l['’]\s*|le\s+)?|du\s+|des\s+)/giu;
 
 /** The parties a list names in [from, to): non-person actors, else the states of the countries named. */
@@ -357,6 +359,18 @@ function membership(ctx: Ctx, s: Sentence, text: string): void {
     const t = timeIn(ctx, { start: end, end: Math.min(s.end, end + 30) });
     const founded = /form|found|creat|establish|fond|créé/iu.test(m[0]);
     for (const p of members) push(ctx, s, { start: group.start, end: p.span.end }, 'statements.formed-by', { subject: p.name, predicate: 'member_of', object: group.name, from: founded && t ? dateOf(t) : undefined }, { start: at, end: from });
+  }
+  // "Mali, Burkina Faso and Niger formed the Alliance of Sahel States (AES) in September 2023"
+  for (const m of matches(FORMED_ACTIVE, text)) {
+    const at = s.start + m.index;
+    // (the group's span may open with its article: "the Alliance of Sahel States", "l'Alliance")
+    const group = actorAfter(ctx, at + m[0].length, s.end, 4);
+    if (!group || group.kind === 'person' || group.kind === 'state') continue;
+    // the founders: the list that is the verb's subject, from the sentence's start
+    const members = listedParties(ctx, s.start, at).filter((p) => p.name !== group.name);
+    if (members.length < 2 || !/^[\s,]*(?:(?:and|et)\s+)?$/u.test(ctx.doc.text.slice(members[members.length - 1].span.end, at))) continue;
+    const t = timeIn(ctx, { start: group.end, end: Math.min(s.end, group.end + 40) });
+    for (const p of members) push(ctx, s, { start: p.span.start, end: group.end }, 'statements.formed', { subject: p.name, predicate: 'member_of', object: group.name, from: t ? dateOf(t) : undefined }, { start: at, end: at + m[0].length });
   }
   for (const m of matches(ARE_MEMBERS, text)) {
     const at = s.start + m.index;
@@ -1139,7 +1153,7 @@ const GATE = {
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|led since|headed|commanded|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
-  membership: /formed by|founded by|created by|established by|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|regroup|membres/i,
+  membership: /formed|founded|created|established|set up|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|mis en place|regroup|membres/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
   number: /number|total|fighters|militants|combatants|members/i,
 };
