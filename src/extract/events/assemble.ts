@@ -286,7 +286,7 @@ function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Spa
 }
 
 /** What stands between a trigger with no subject and its target: a verb of harm, or "against" ("contre"). */
-const TARGET_AFTER = /^[^.;]{0,25}?(?<![\p{L}])(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside)|against|frappé|visé|ciblé|touché|heurté|pris pour cible|détruit|contre)(?![\p{L}])[^.;,]{0,40}$/iu;
+const TARGET_AFTER = /^[^.;]{0,25}?(?<![\p{L}])(?:hit|hits|struck|strikes|targeted|targeting|killed|killing|wounded|wounding|injuring|ambushed|destroyed|damaged|blew up|exploded (?:under|near|beside|at|outside|inside|in front of|at the (?:entrance|gates?) (?:of|to))|against|frappé|visé|ciblé|touché|heurté|pris pour cible|détruit|contre)(?![\p{L}])[^.;,]{0,40}$/iu;
 
 /** Whether two actors are one side: the same entry, one state's forces or offices, or one part of the other (peacekeepers and their mission). */
 function sameSide(a: ActorMention, b: ActorMention): boolean {

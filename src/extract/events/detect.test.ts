@@ -26,6 +26,9 @@ describe('event cues and typing', () => {
     expect(kind('Soldiers executed about 300 people in Moura, a rights group said.')).toBe('attack');
     // a roadside bomb's toll stays the bomb's
     expect(kind('A roadside bomb killed 12 people near Gao.')).toBe('remote-explosive');
+    // and soldiers killed by a mine or a suicide bomber died of the weapon, not in a clash
+    expect(kind('Five Malian soldiers were killed and two others injured when their patrol hit a landmine.')).toBe('remote-explosive');
+    expect(kind('A suicide car bomb exploded at the entrance of a military camp, killing at least four soldiers.')).toBe('suicide-bomb');
   });
 
   it('battles: clashes, attacks on the military, territory changing hands', () => {

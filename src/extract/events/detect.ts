@@ -247,6 +247,10 @@ export interface Classified {
 }
 
 const FORCE_KINDS = new Set(['excessive-force', 'protest-intervention', 'violent-demonstration']);
+/** cue groups that count the dead of a fight without telling it */
+const DEAD_GROUPS = new Set(['military-dead', 'toll']);
+/** remote violence (Codebook: Explosions/Remote violence) */
+const REMOTE_KINDS = new Set(['chemical-weapon', 'air-strike', 'drone-strike', 'suicide-bomb', 'shelling', 'remote-explosive', 'grenade']);
 
 /**
  * Applies ACLED's precedence between kinds that one text supports (see the module comment) to
@@ -276,6 +280,11 @@ export function pickKind(hits: readonly CueHit[], ranked: KindScore[]): KindScor
   const civilians = hits.some((h) => h.group === 'civilian-target' || h.group === 'civilian-dead');
   if (best.kind === 'attack' && (hits.some((h) => h.group === 'military-dead') || (hits.some((h) => h.group === 'military-target') && !civilians))) {
     best = ranked.find((r) => r.kind === 'armed-clash') ?? best;
+  }
+  // "A suicide car bomb exploded ..., killing four soldiers; the attackers were neutralised": a fight
+  // told only by its dead is what the weapon did (Codebook: the mode of violence decides the type)
+  if (best.kind === 'armed-clash' && best.hits.every((h) => DEAD_GROUPS.has(h.group) || h.weight <= 1)) {
+    best = ranked.find((r) => REMOTE_KINDS.has(r.kind) && r.score >= 4) ?? best;
   }
   // Ground changing hands after one side pulled out, with no fighting reported, is a non-violent
   // transfer (Codebook: Non-violent transfer of territory).
