@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaceKind } from '../model.js';
+import { unitKey } from './placekeys.js';
 
 export interface Place {
   /** `geonames:<id>`, `iso:<alpha-2>`, `region:<slug>` or `cities:<cc>:<n>` */
@@ -348,6 +349,20 @@ let loaded: Gazetteer | null = null;
 export function gazetteer(): Gazetteer {
   if (!loaded) loaded = loadGazetteer(findDefault());
   return loaded;
+}
+
+/**
+ * The country (ISO alpha-2) a written word or name stands for: a country's name, and with the
+ * options a demonym ("French") or a national capital ("Moscow"); null for anything else.
+ */
+export function countryNamed(name: string, also: { demonyms?: boolean; capitals?: boolean } = {}): string | null {
+  const g = gazetteer();
+  const key = unitKey(name);
+  if (also.demonyms) {
+    const cc = g.demonym(key);
+    if (cc) return cc;
+  }
+  return g.lookup(key).find((p) => p.kind === 'country' || (also.capitals === true && p.fcode === 'PPLC'))?.country || null;
 }
 
 export function loadGazetteer(file: string): Gazetteer {

@@ -18,8 +18,7 @@ import type { RawToken } from '../../text/tokenize.js';
 import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
-import { gazetteer } from '../../knowledge/places.js';
-import { unitKey } from '../../knowledge/placekeys.js';
+import { countryNamed } from '../../knowledge/places.js';
 import { datelineSpan, inDateline } from '../../text/dateline.js';
 
 /**
@@ -808,8 +807,8 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
 
 // ---------------------------------------------------------------- the stage body
 
-/** "from Niger", "left Mali", "a quitté le Niger": the place a withdrawal leaves */
-const LEFT_PLACE = /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu;
+/** "from Niger", "left Mali", "its operations in Mali", "a quitté le Niger": the place a withdrawal leaves (the text before it) */
+export const LEFT_PLACE = /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|\b(?:mission|operations?|presence|deployment)\s+in|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu;
 
 /** "in the area", "dans la zone": the place the text named last */
 const THE_AREA = /\b(?:in|into|to|across|around) the (?:same )?(?:area|zone|locality|village|town|region)\b|(?<![\p{L}])dans (?:la|cette|le|ce) (?:même )?(?:zone|localité|secteur|région|village)(?![\p{L}])/iu;
@@ -961,11 +960,9 @@ const CAPITALISED_WORD = /\p{Lu}[\p{L}’'-]*/gu;
 
 /** Whether `text` has a capitalised word that is another country's demonym ("French", "Russian") or name. */
 function otherCountryBefore(text: string, country: string): boolean {
-  const g = gazetteer();
   CAPITALISED_WORD.lastIndex = 0;
   for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
-    const key = unitKey(m[0]);
-    const cc = g.demonym(key) ?? g.lookup(key).find((p) => p.kind === 'country')?.country ?? null;
+    const cc = countryNamed(m[0], { demonyms: true });
     if (cc !== null && cc !== country) return true;
   }
   return false;
@@ -1234,7 +1231,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       let usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
       // "the United States completed the withdrawal of its troops from Niger": the place left
       if (d.kind === 'withdrawal') {
-        const left = usable.filter((p) => p.start >= clause.start && p.end <= clause.end && LEFT_PLACE.test(doc.text.slice(Math.max(clause.start, p.start - 12), p.start)));
+        const left = usable.filter((p) => p.start >= clause.start && p.end <= clause.end && LEFT_PLACE.test(doc.text.slice(Math.max(clause.start, p.start - 24), p.start)));
         if (left.length > 0) usable = left;
       }
       // a seizure of power is the country's, unless its own clause says where ("seized power in Niamey")

@@ -24,8 +24,7 @@ import { trace } from '../stage.js';
 import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, TypeFlags, type TokenTypes } from './tokens.js';
 import { datelineSpan, inDateline } from '../../text/dateline.js';
-import { gazetteer } from '../../knowledge/places.js';
-import { unitKey } from '../../knowledge/placekeys.js';
+import { countryNamed } from '../../knowledge/places.js';
 import {
   actorKb,
   caseAllows,
@@ -804,8 +803,7 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
 function countryRightAfter(text: string, pos: number): string | null {
   const m = /^\s+(?:in|à|au|en)\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(pos, pos + 50));
   if (!m) return null;
-  const place = gazetteer().lookup(unitKey(m[1])).find((p) => p.kind === 'country' || p.fcode === 'PPLC');
-  return place?.country || null;
+  return countryNamed(m[1], { capitals: true });
 }
 
 /** The text of a bare-force candidate is "the junta" or "the military junta" ("la junte"). */
@@ -1721,10 +1719,7 @@ const ARTICLE = /^(?:the|le|la|les|l['’])\s*/iu;
 /** A name that is a country's with its article ("Le Burkina Faso", "la Mauritanie"). */
 function isCountryWithArticle(text: string): boolean {
   const article = ARTICLE.exec(text);
-  if (!article) return false;
-  return gazetteer()
-    .lookup(unitKey(text.slice(article[0].length)))
-    .some((p) => p.kind === 'country');
+  return article !== null && countryNamed(text.slice(article[0].length)) !== null;
 }
 
 export const actorsStage: Stage = {

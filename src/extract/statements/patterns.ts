@@ -1,8 +1,7 @@
 import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
 import { actorKb } from '../../knowledge/actors.js';
-import { gazetteer } from '../../knowledge/places.js';
-import { unitKey } from '../../knowledge/placekeys.js';
-import { attribute, sourceName } from '../events/assemble.js';
+import { countryNamed } from '../../knowledge/places.js';
+import { attribute, LEFT_PLACE, sourceName } from '../events/assemble.js';
 import { literalStrings, PrefixIndex } from '../events/prefilter.js';
 import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
 import { compileNow } from '../../text/regexps.js';
@@ -392,7 +391,7 @@ function presenceEnded(ctx: Ctx): void {
     const sentence = ctx.doc.sentences[e.evidence.sentence];
     if (!sentence) continue;
     // the country must be the one left ("withdrew from Mali", "a quitté le Niger"), not any named nearby
-    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && /(?:\bfrom|\bleft|\bleave|\bleaving|\bexit(?:ed)?|\b(?:mission|operations?|presence|deployment)\s+in|(?<![\p{L}])quitt\p{L}*|(?<![\p{L}])(?:du|de|d['’]))\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 24), p.start)));
+    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && LEFT_PLACE.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 24), p.start)));
     if (!left) continue;
     const known = ctx.out.find((st) => st.predicate === 'present_in' && st.subject === e.actor1 && st.object === e.location!.country);
     if (known) {
@@ -596,11 +595,7 @@ function juntaBefore(ctx: Ctx, s: Sentence, at: number): { start: number; name: 
   const before = ctx.doc.text.slice(Math.max(s.start, at - 80), at);
   const m = JUNTA.exec(before);
   if (!m) return null;
-  const g = gazetteer();
-  const named = [m[1], m[3]].filter((w): w is string => w !== undefined).map((w) => {
-    const key = unitKey(w);
-    return g.demonym(key) ?? g.lookup(key).find((p) => p.kind === 'country')?.country ?? null;
-  });
+  const named = [m[1], m[3]].filter((w): w is string => w !== undefined).map((w) => countryNamed(w, { demonyms: true }));
   const iso = named.find((c) => c !== null) ?? countrySoFar(ctx, at);
   // the junta is the country's government, as the actors stage reads "the Burkinabe junta"
   const entry = iso ? actorKb().stateEntry(iso, 'government') : null;
