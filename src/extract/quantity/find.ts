@@ -109,6 +109,8 @@ interface Grammar {
   one: Set<string>;
   /** articles that count one only before a singular noun and a casualty ("a soldier was killed") */
   singularArticles: Set<string>;
+  /** verbs whose singular object is one dead ("killed a village chief") */
+  killVerbs: Set<string>;
   /** number words for one that count only with a casualty: French 'un'/'une' are also articles */
   oneNeedsCasualty: boolean;
   /** casualty nouns, which after a verb gap are other things than what the count suffered */
@@ -305,6 +307,7 @@ const ENGLISH: Grammar = {
   and: new Set(['and']),
   one: new Set(['one']),
   singularArticles: new Set(['a', 'an']),
+  killVerbs: new Set(['killed', 'killing', 'murdered', 'murdering', 'executed', 'executing', 'beheaded', 'assassinated', 'assassinating']),
   oneNeedsCasualty: false,
   casualtyNoun: /^(?:deaths?|fatalities|lives|toll|casualt|losses|injuries|wounds)/,
   lossNoun: /^(?:losses|casualt|deaths?|fatalities|dead)/,
@@ -350,6 +353,7 @@ const FRENCH: Grammar = {
   and: new Set(['et']),
   one: new Set(['un', 'une']),
   singularArticles: new Set(),
+  killVerbs: new Set(),
   oneNeedsCasualty: true,
   casualtyNoun: /^(?:décès|victimes|pertes|blessures|bilan)/,
   lossNoun: /^(?:pertes|victimes|morts|décès|tués|blessés)/,
@@ -582,6 +586,13 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
         return {
           q: { start: toks[i].start, end: toks[hurt.end - 1].end, low: 1, best: 1, high: 1, approximate: false, counts: hurt.category, countsText: toks[noun.end - 1].text, subject: noun.value, rule: 'count-casualty' },
           next: hurt.end,
+        };
+      }
+      // "gunmen killed a village chief": the object of a killing verb is one dead
+      if (!hurt && G.killVerbs.has(LW[i - 1] ?? '') && LW[noun.end] !== 'of' && !/^[’']s$/.test(LW[noun.end] ?? '')) {
+        return {
+          q: { start: toks[i].start, end: toks[noun.end - 1].end, low: 1, best: 1, high: 1, approximate: false, counts: 'killed', countsText: toks[noun.end - 1].text, subject: noun.value, rule: 'count-killed-one' },
+          next: noun.end,
         };
       }
     }

@@ -60,6 +60,12 @@ describe('quantities stage: figures', () => {
     expect(b).toMatchObject({ best: 10, counts: 'vehicles' });
   });
 
+  it('counts one for the singular object of a killing verb ("killed a village chief", "executed a French hostage"), not for "a member of"', () => {
+    expect(quantities('Gunmen killed a village chief in Tin-Hama on Friday.')).toEqual([expect.objectContaining({ best: 1, counts: 'killed', text: 'a village chief' })]);
+    expect(quantities('AQIM claimed to have executed a French hostage.')).toEqual([expect.objectContaining({ best: 1, counts: 'killed' })]);
+    expect(quantities('A man killed his neighbour.')).toEqual([]);
+  });
+
   it('counts one for "a soldier was killed"', () => {
     expect(quantities('A Malian soldier was killed when his patrol hit a mine.')[0]).toMatchObject({ low: 1, best: 1, high: 1, counts: 'killed', countsText: 'soldier' });
   });
