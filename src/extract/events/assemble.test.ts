@@ -442,5 +442,11 @@ describe('events stage: French attribution and modality', () => {
     const attack = events('Six people were killed after 100 gunmen attacked the town of Loumbila, Burkina Faso, on Tuesday. The insurgents stole food and motorbikes and burned several buildings.', '2021-01-07');
     expect(attack.map((e) => e.acled?.subtype)).toEqual(['Attack']);
   });
+
+  it('with no place in the whole text, a state force acts in its own country', () => {
+    const [e] = events("Burkina Faso's army killed at least 223 villagers, including 56 children, in two villages in the north of the country in February, Human Rights Watch said in a report on Thursday.", '2024-04-25');
+    expect(e.location).toMatchObject({ name: 'Burkina Faso', country: 'BF', precision: 3 });
+    expect(e.rules).toContain('events.place.force-country');
+  });
 });
 

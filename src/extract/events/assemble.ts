@@ -1262,6 +1262,14 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       } else if (country) {
         location = countryLocation(country);
         rules.push('events.place.document-country');
+      } else {
+        // no place in the whole text: a state's forces act at home unless told otherwise
+        // ("Burkina Faso's army killed at least 223 villagers in two villages in the north")
+        const force = [roles.actor1, roles.actor2].find((a) => a?.kind === 'state-forces' && a.country);
+        if (force?.country) {
+          location = { name: actorKb().stateEntry(force.country, 'state')?.name ?? null, country: force.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
+          rules.push('events.place.force-country');
+        }
       }
       // date: the clause or sentence, the narrative date, the publication date for a news lead
       let date: EventDate | null = null;
