@@ -84,6 +84,8 @@ function subjectStart(v: SentenceView, end: number, lex: FrenchCueLexicon): numb
     if ((lower === 'et' || lower === 'ou') && !(i >= 2 && isCapitalised(v.tokens[i - 2].text) && isCapitalised(v.tokens[i].text))) break;
     i--;
   }
+  // a dash kept for a hyphenated name cannot open one ("NIAMEY (AFP) - Le régime …")
+  while (i < end && !isWord(v.tokens[i].text)) i++;
   // a sentence-initial connective is no part of the subject
   while (i < end && /^(?:et|mais|or|puis|enfin|ainsi|toutefois|cependant)$/.test(v.lower[i])) i++;
   return i;

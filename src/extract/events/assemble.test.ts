@@ -448,5 +448,10 @@ describe('events stage: French attribution and modality', () => {
     expect(e.location).toMatchObject({ name: 'Burkina Faso', country: 'BF', precision: 3 });
     expect(e.rules).toContain('events.place.force-country');
   });
+
+  it('a coup told in passing is placed in the country of the person who took power, not in a partner named after', () => {
+    const [coup] = events("Le général Abdourahamane Tiani, arrivé au pouvoir par un coup d'État en juillet 2023, s'est rapproché de la Russie.", '2024-03-18').filter((e) => e.extra === 'coup');
+    expect(coup.location).toMatchObject({ country: 'NE', precision: 3 });
+  });
 });
 

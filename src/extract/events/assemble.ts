@@ -1238,8 +1238,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const inClause = placesIn(clause, usable, []);
       const ownClausePlace = bestPlace(d.kind === 'coup' ? inClause.filter((p) => p.start >= d.trigger.end && p.start - d.trigger.end < 40) : inClause);
       const sentencePlace = ownClausePlace ? null : bestPlace(usable);
-      const clausePlace = ownClausePlace ?? (d.kind === 'coup' && sentencePlace && sentencePlace.kind !== 'country' ? null : sentencePlace);
-      const coupCountry = d.kind === 'coup' && !clausePlace && sentencePlace ? places.find((p) => p.kind === 'country' && p.country === sentencePlace.country) : undefined;
+      const clausePlace = ownClausePlace ?? (d.kind === 'coup' ? null : sentencePlace);
+      // (a coup's country: the one the text is about, else the sentence's; "... s'est rapproché de la Russie" is a partner)
+      // (the country of a person or force the sentence names comes first: "Le général Tiani, arrivé au pouvoir par un coup")
+      const actorCountry = d.kind === 'coup' && !clausePlace ? actorsOf[sentence.index].find((a) => a.country && (a.kind === 'person' || a.kind === 'state-forces' || a.kind === 'government'))?.country : undefined;
+      const coupPlace = d.kind === 'coup' && !clausePlace ? (actorCountry ? { country: actorCountry } : country ?? sentencePlace) : null;
+      const coupCountry = coupPlace ? places.find((p) => p.kind === 'country' && p.country === coupPlace.country) : undefined;
       // "attacked a Niger army camp close to the border with Nigeria": this side of the border is
       // the country of the state force the clause names
       const acrossBorder = !clausePlace && sentPlaces.some((p) => p.kind === 'country' && isOrigin(doc, p) && /border|frontière/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
@@ -1252,8 +1256,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       } else if (forceCountry) {
         location = forcePlace ? countryLocation(forcePlace) : { name: null, country: forceCountry, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
         rules.push('events.place.border-side');
-      } else if (d.kind === 'coup' && sentencePlace?.country) {
-        location = coupCountry ? countryLocation(coupCountry) : { name: null, country: sentencePlace.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
+      } else if (d.kind === 'coup' && coupPlace?.country) {
+        location = coupCountry ? countryLocation(coupCountry) : { name: null, country: coupPlace.country, admin1: null, admin2: null, lat: null, lon: null, precision: 3 };
         rules.push('events.place.coup-country');
       } else if (lastPlace && placeRank(lastPlace.place) < 3 && ((lastPlace.paragraph >= sentence.paragraph - 1 && sentence.index - lastPlace.sentence <= 4) || (THE_AREA.test(doc.text.slice(clause.start, clause.end)) && sentence.paragraph - lastPlace.paragraph <= 3))) {
         // ("dans la zone", "in the area": the place told before, a few paragraphs back)

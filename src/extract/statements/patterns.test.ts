@@ -242,5 +242,10 @@ describe('statements: general patterns on news sentences', () => {
       ]);
     }
   });
+
+  it('"les États-Unis, dont environ 1 000 soldats sont déployés au Niger": the strength of that country\'s army, said by the junta', () => {
+    const st = statements("NIAMEY (AFP) - Le régime militaire nigérien a annoncé lundi la fin de la coopération militaire avec les États-Unis, dont environ 1 000 soldats sont déployés au Niger.", '2024-03-18');
+    expect(find(st, 'strength')).toEqual([expect.objectContaining({ subject: 'Military Forces of the United States', object: 'NE', value: { best: 1000, approximate: true }, attributedTo: 'Le régime militaire nigérien' })]);
+  });
 });
 

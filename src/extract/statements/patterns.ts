@@ -1042,12 +1042,29 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     const approx = m[1] !== undefined;
     const end = s.start + m.index + m[0].length;
     const place = placeAt(ctx, end, s.end);
-    const named = ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= end);
+    const named = ctx.actors.find((a) => a.kind !== 'person' && a.start >= at && a.end <= end) ?? ownerOfDont(ctx, s, at);
     const noun = `${m[3]}${m[4]}`.trim();
     const subject = named ? named.name : `${noun}${place ? ` ${m[5]} ${place.name}` : ''}`;
     const st = push(ctx, s, { start: at, end: place ? place.end : end }, 'statements.fr-strength', { subject, predicate: 'strength', object: iso, value: { best: n, approximate: approx }, at: published(ctx), modality: approx ? 'estimated' : undefined });
     estimatedBy(ctx, s, st, at, end);
   }
+}
+
+/**
+ * "les États-Unis, dont environ 1 000 soldats sont déployés": the force of the party "dont" refers
+ * to (a group, or a country's army).
+ */
+function ownerOfDont(ctx: Ctx, s: Sentence, at: number): { name: string } | null {
+  const dont = /,?\s*dont\s+$/iu.exec(ctx.doc.text.slice(Math.max(s.start, at - 12), at));
+  if (!dont) return null;
+  const before = at - dont[0].length;
+  const group = actorBefore(ctx, Math.max(s.start, before - 60), before, (a) => a.kind !== 'person');
+  if (group && /^\s*$/.test(ctx.doc.text.slice(group.end, before))) return group;
+  let place: PlaceMention | null = null;
+  for (let i = lowerBound(ctx.places, s.start); i < ctx.places.length && ctx.places[i].end <= before; i++) place = ctx.places[i];
+  if (!place?.country || place.kind !== 'country' || !/^\s*$/.test(ctx.doc.text.slice(place.end, before))) return null;
+  const army = actorKb().stateEntry(place.country, 'military');
+  return army ? { name: army.name } : null;
 }
 
 /** The source of an estimate the sentence attributes ("about 2,000 ..., according to diplomats"). */
