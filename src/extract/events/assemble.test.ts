@@ -453,5 +453,11 @@ describe('events stage: French attribution and modality', () => {
     const [coup] = events("Le général Abdourahamane Tiani, arrivé au pouvoir par un coup d'État en juillet 2023, s'est rapproché de la Russie.", '2024-03-18').filter((e) => e.extra === 'coup');
     expect(coup.location).toMatchObject({ country: 'NE', precision: 3 });
   });
+
+  it('a claim in a later clause of the same sentence names the attacker of the incident told before it', () => {
+    const [e] = events('Two Indian nationals were kidnapped near Kayes in western Mali on July 1, and JNIM later claimed the abduction.', '2024-07-05');
+    expect(e).toMatchObject({ acled: { subtype: 'Abduction/forced disappearance' }, actor1: "Jama'at Nusrat al-Islam wal-Muslimin" });
+    expect(e.rules).toContain('events.actor.claimed-after');
+  });
 });
 

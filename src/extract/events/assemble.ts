@@ -1434,11 +1434,15 @@ function claimsAfterTheFact(doc: Document, results: Extraction, drafts: Draft[])
     if (!claimant) continue;
     const sentence = doc.sentences[src.sentence];
     if (!sentence || !CLAIMED_ATTACK.test(doc.text.slice(src.cue.start, sentence.end))) continue;
-    if (drafts.some((d) => d.sentence === src.sentence && VIOLENT.has(d.kind))) continue;
+    // a violent event of the same sentence told in its own clause before the claim ("Two Indians
+    // were kidnapped near Kayes on July 1, and JNIM later claimed the abduction") is the one claimed;
+    // any other in that sentence is the claim's own report
+    const before = drafts.find((d) => d.sentence === src.sentence && VIOLENT.has(d.kind));
+    if (before && !(before.event.evidence.end <= src.source.start && before.event.actor1 === null)) continue;
     // the next paragraph of a wire story goes on with its incident; the next item of a list or
     // timeline is another one, whether or not the text sets it in a paragraph of its own
     const itemStart = listItemOf(doc, sentence)?.start ?? -1;
-    const target = findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.sentence <= 3 && sentence.paragraph - d.paragraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
+    const target = before ?? findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.sentence <= 3 && sentence.paragraph - d.paragraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
     if (!target) continue;
     const e = target.event;
     if (e.actor1 !== null && !UNIDENTIFIED.has(e.actor1)) continue;
