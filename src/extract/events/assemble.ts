@@ -981,8 +981,9 @@ function stateRoleOf(word: string): 'military' | 'police' | 'government' {
  * and no foreign state's forces were named earlier in the paragraph (then "the soldiers" may be
  * theirs). In violence, a government's part is its army's.
  */
-export function bareStateActors(doc: Document, clause: Span, paragraphStart: number, country: string | null, actors: readonly ActorMention[], sources: readonly SourceMention[], quantities: readonly QuantityMention[], violent: boolean): ActorMention[] {
+export function bareStateActors(doc: Document, sentence: Sentence, clause: Span, country: string | null, actors: readonly ActorMention[], sources: readonly SourceMention[], quantities: readonly QuantityMention[], violent: boolean): ActorMention[] {
   if (!country) return [];
+  const paragraphStart = doc.paragraphs[sentence.paragraph]?.start ?? sentence.start;
   // (peacekeepers and other international forces are as foreign as another state's)
   const foreign = actors.some((a) => ((a.kind === 'state-forces' && a.country !== null && a.country !== country) || a.kind === 'international-org') && a.start >= paragraphStart && a.start < clause.end);
   if (foreign) return [];
@@ -993,28 +994,26 @@ export function bareStateActors(doc: Document, clause: Span, paragraphStart: num
   const pattern = doc.language === 'fr' ? FRENCH_BARE_STATE : BARE_STATE;
   pattern.lastIndex = 0;
   const seen = new Set<string>();
-  let sentence: Sentence | null | undefined;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const start = clause.start + m.index;
     const end = start + m[0].length;
+    const role = stateRoleOf(m[0]);
     if (NOT_OWN_FORCE.test(doc.text.slice(Math.max(0, start - 20), start))) continue;
     // "a French parachute regiment of 150 soldiers": another country's word earlier in the sentence
-    if (sentence === undefined) sentence = doc.sentences.find((x) => x.start <= clause.start && clause.start < x.end) ?? null;
-    if (otherCountryBefore(doc.text.slice(sentence?.start ?? clause.start, start), country)) continue;
+    if (otherCountryBefore(doc.text.slice(sentence.start, start), country)) continue;
     // (and the same force elsewhere in the clause: "33 soldiers were killed in an attack on a military post")
     if (dead.some((q) => q.start < end && start < q.end)) {
-      seen.add(`dead:${stateRoleOf(m[0])}`);
+      seen.add(`dead:${role}`);
       continue;
     }
-    if (actors.some((a) => a.start < end && start < a.end) || seen.has(`dead:${stateRoleOf(m[0])}`)) continue;
+    if (actors.some((a) => a.start < end && start < a.end) || seen.has(`dead:${role}`)) continue;
     if (sources.some((src) => src.source !== null && src.source.start <= start && src.source.end >= end)) continue;
     // a government fights through its army (ACLED codes the military forces as the party)
-    const role = stateRoleOf(m[0]);
     const entry = actorKb().stateEntry(country, violent && role === 'government' ? 'military' : role);
     // one party however often the clause names it ("soldiers were killed in an attack on an army post")
     if (!entry || seen.has(entry.id)) continue;
     seen.add(entry.id);
-    out.push({ start, end, text: m[0], sentence: sentence?.index ?? 0, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
+    out.push({ start, end, text: m[0], sentence: sentence.index, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
   }
   return out;
 }
@@ -1071,7 +1070,7 @@ const TIMELINE_DAY = /^\**\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2}
  * A line written as a title: no closing stop, and most of its longer words capitalised ("December
  * 2017 Chad Basin clash", "General Dunford Briefs the Press on the Niger Ambush").
  */
-export function isTitleCase(text: string): boolean {
+function isTitleCase(text: string): boolean {
   const line = text.replace(/^[\s*•–-]+/u, '').trim();
   // a timeline entry names its incident after the day ("**June 4–5** – **Solhan massacre**")
   if (/[.!?;:]$/.test(line) || TIMELINE_DAY.test(line)) return false;
@@ -1140,7 +1139,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // "the army", "troops": the forces of the country the event is placed in (as below, without the narrative)
       const located = sentPlaces.filter((p) => !isOrigin(doc, p));
       const hereCountry = (bestPlace(placesIn(clause, located, [])) ?? bestPlace(located))?.country ?? (lastPlace && lastPlace.paragraph >= sentence.paragraph - 1 ? lastPlace.place.country : null) ?? country?.country ?? null;
-      const bare = bareStateActors(doc, clause, doc.paragraphs[sentence.paragraph]?.start ?? sentence.start, hereCountry, actors, results.sources, results.quantities, VIOLENT.has(d.kind));
+      const bare = bareStateActors(doc, sentence, clause, hereCountry, actors, results.sources, results.quantities, VIOLENT.has(d.kind));
       const clauseActors = bare.length === 0 ? actors : [...actors, ...bare].sort((a, b) => a.start - b.start);
       const roles = assignActors(doc, clause, d.trigger, clauseActors, VIOLENT.has(d.kind) || INTERACTIVE.has(d.kind), d.kind === 'armed-clash', results.sources);
       if ((roles.actor1 && bare.includes(roles.actor1)) || (roles.actor2 && bare.includes(roles.actor2))) rules.push('events.actor.state-of-place');
@@ -1213,7 +1212,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       let speakerActs = false;
       const said = attr.source?.source;
       if (!roles.actor1 && VIOLENT.has(d.kind) && said && said.end <= d.trigger.start && SPEAKER_PRONOUN.test(doc.text.slice(Math.max(said.end, d.trigger.start - 30), d.trigger.start))) {
-        const speaker = actors.find((a) => a.start >= said.start && a.end <= said.end && a.kind !== 'person' && !a.unnamed) ?? bareStateActors(doc, said, doc.paragraphs[sentence.paragraph]?.start ?? sentence.start, hereCountry, actors, [], [], true)[0];
+        const speaker = actors.find((a) => a.start >= said.start && a.end <= said.end && a.kind !== 'person' && !a.unnamed) ?? bareStateActors(doc, sentence, said, hereCountry, actors, [], [], true)[0];
         if (speaker && speaker.name !== roles.actor2?.name) {
           roles.actor1 = speaker;
           speakerActs = true;
