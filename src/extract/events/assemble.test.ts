@@ -459,5 +459,31 @@ describe('events stage: French attribution and modality', () => {
     expect(e).toMatchObject({ acled: { subtype: 'Abduction/forced disappearance' }, actor1: "Jama'at Nusrat al-Islam wal-Muslimin" });
     expect(e.rules).toContain('events.actor.claimed-after');
   });
-});
 
+  it('a toll by other killers of other dead, told after an attack on civilians, is its own incident, not a figure of the attack', () => {
+    const evs = events('Gunmen killed 22 civilians in an attack on a village in central Mali on Sunday, residents said. The Malian army said on Monday that its troops had "neutralised" eight terrorists during a pursuit.', '2025-03-04');
+    const attack = evs.find((e) => e.acled?.subtype === 'Attack');
+    expect(attack?.fatalities?.best).toBe(22);
+    expect(attack?.rules.some((r) => r.startsWith('events.merge'))).toBe(false);
+    expect(evs.find((e) => e.acled?.subtype === 'Armed clash')).toMatchObject({ actor1: 'Military Forces of Mali', fatalities: { best: 8 } });
+  });
+
+  it('an event near "the Burkina Faso border" is on this side of it', () => {
+    const [e] = events('Malian troops killed eight terrorists during a pursuit near the Burkina Faso border, the army said.', '2025-03-04');
+    expect(e.location?.country).toBe('ML');
+    const [ministry] = events("Burkina Faso's defense ministry says heavily armed assailants have attacked a military position in the north near the Mali border, killing three soldiers.", '2015-10-13');
+    expect(ministry.location?.country).toBe('BF');
+  });
+
+  it('an attack told again in the next paragraph, after a headline and a lead, is the same incident; what the attackers burn, quoted in the paragraph after, is part of it', () => {
+    const evs = events('Gunmen kill 22 civilians in attack on village in central Mali\n\nBAMAKO, March 4 (Reuters) - Gunmen on motorcycles killed at least 22 civilians in an attack on a village in central Mali on Sunday, residents said.\n\nThe assailants surrounded Ouenkoro village at dawn and opened fire on people gathered at the market, the mayor told Reuters.\n\n"They came around 40 on motorbikes. They shot everyone they could find and set fire to the granaries," he said.', '2025-03-04');
+    expect(evs.map((e) => e.acled?.subtype)).toEqual(['Attack']);
+    expect(evs[0].location?.name).toBe('Ouankoro');
+  });
+
+  it('"the arrival of Russian mercenaries from the Wagner Group": the noun of a movement names who moves, and refers back to no deployment by another', () => {
+    const evs = events('The Malian army said its troops had been deployed to the Mopti region. The junta has struggled to contain the insurgency despite the arrival of Russian mercenaries from the Wagner Group in late 2021.', '2025-03-04');
+    expect(evs.map((e) => e.actor1)).toEqual(['Military Forces of Mali', 'Wagner Group']);
+    expect(evs[1].rules).toContain('events.actor.mover-of');
+  });
+});

@@ -226,6 +226,12 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|wounded|injuring|injured|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated|executing|executed|massacring|massacred|targeting|against|on|kidnapping|abducting|abducted|kidnapped)["”’]?(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
+ * A movement told as a noun names who moves after "of": "the arrival of Russian mercenaries from
+ * the Wagner Group", "the withdrawal of French troops", "le départ de Barkhane" (an expulsion's
+ * object is the expelled, so it is not among these nouns).
+ */
+const MOVER_OF = /^(?:arrivals?|deployments?|redeployments?|departures?|withdrawals?|pull-?outs?|exit|return|arrivée|déploiement|redéploiement|départ|retrait|retour)\s+(?:of|de|du|des|d['’])\s*(?:[\p{L}'’-]+\s+){0,4}$/iu;
+/**
  * Participles of harm done to someone: the subject of "X were killed", "X was ambushed" is the
  * victim, whoever did it (ACLED: actor1 is the side that acts; the victims are actor2).
  */
@@ -361,6 +367,10 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
     else if (CONTROL_OF.test(b)) controller = controller ?? a;
     else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
+    else if (!violent && !agent && a.start >= trigger.end && MOVER_OF.test(doc.text.slice(trigger.start, a.start))) {
+      agent = a;
+      rules.push('events.actor.mover-of');
+    }
     else if (PASSIVE_BY.test(doc.text.slice(Math.max(clause.start, a.start - 90), a.start))) agent = agent ?? a;
     else if (french && FRENCH_PASSIVE_BY.test(doc.text.slice(Math.max(clause.start, a.start - 90), a.start))) agent = agent ?? a;
     else if (VICTIM_BEFORE.test(b) || passiveVictim(doc, clause, a, trigger)) victims.add(a);
@@ -377,7 +387,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     if (prev && victims.has(prev) && /\b(?:and|,)\s*$/.test(b)) victims.add(a);
   }
   let actor1: ActorMention | null = controller ?? agent;
-  if (actor1) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
+  if (actor1 && !rules.includes('events.actor.mover-of')) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
   // "13 Chadian soldiers and 65 Islamists were killed in heavy fighting": both sides lost men in
   // one fight, so both are parties (PLOVER: two-sided fighting has every party as actor)
   const lost = distinct(inClause.filter((a) => victims.has(a)));
@@ -557,14 +567,21 @@ export function mainCountry(places: readonly PlaceMention[], actors: readonly Ac
 
 /**
  * "peacekeepers from Burkina Faso": where people come from, not where the event happens; nor is
- * the country across a border ("near the border with Burkina Faso", "près de la frontière avec le
- * Mali"): the event is on this side of it.
+ * the country across a border ("near the border with Burkina Faso", "near the Burkina Faso border",
+ * "près de la frontière avec le Mali"): the event is on this side of it.
  */
 export function isOrigin(doc: Document, p: Span): boolean {
   const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
   // ("the US embassy", "l'ambassade de France": a country's mission abroad is not in it)
-  return /\bfrom\s+(?:the\s+)?$/i.test(before) || /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) ||
+  return /\bfrom\s+(?:the\s+)?$/i.test(before) || acrossBorder(doc, p) ||
     /^\s*(?:embassy|embassies|consulate|ambassador|envoy|diplomatic mission)\b/i.test(doc.text.slice(p.end, p.end + 25)) || /\b(?:ambassade|consulat|ambassadeur)\s+(?:de\s+|du\s+|des\s+|d['’]\s*)$/iu.test(before);
+}
+
+/** "near the border with Burkina Faso", "near the Burkina Faso border", "près de la frontière avec le Mali" */
+function acrossBorder(doc: Document, p: Span): boolean {
+  const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
+  return /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) ||
+    (/\bthe\s+$/i.test(before) && /^\s*borders?\b/i.test(doc.text.slice(p.end, p.end + 10)));
 }
 
 /**
@@ -845,6 +862,8 @@ export interface Draft {
   definite: boolean;
   named: boolean;
   triggerText: string;
+  /** "the arrival of X": a movement told with its own mover, no back-reference to another's */
+  namesItsMover: boolean;
   /** the sentence only gives a toll ("50 jihadists were neutralized"), usually of an incident told before */
   tollOnly: boolean;
   /**
@@ -866,6 +885,8 @@ export interface Draft {
   quoted: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
+  /** the paragraph of `lastSentence` */
+  lastParagraph: number;
   /** country of actor1, to tell a party's own figures from others' */
   actor1Country: string | null;
   /** countries of the sources that gave a toll for it */
@@ -1227,7 +1248,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       let location: EventLocation | null = null;
       let ownPlace = false;
       // for violence, "from X" names an origin ("peacekeepers from Burkina Faso"); for a withdrawal it is the place left
-      let usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces;
+      // (any event near a border is on this side of it)
+      let usable = VIOLENT.has(d.kind) ? sentPlaces.filter((p) => !isOrigin(doc, p)) : sentPlaces.filter((p) => !acrossBorder(doc, p));
       // "the United States completed the withdrawal of its troops from Niger": the place left
       if (d.kind === 'withdrawal') {
         const left = usable.filter((p) => p.start >= clause.start && p.end <= clause.end && LEFT_PLACE.test(doc.text.slice(Math.max(clause.start, p.start - 24), p.start)));
@@ -1245,8 +1267,10 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const coupCountry = coupPlace ? places.find((p) => p.kind === 'country' && p.country === coupPlace.country) : undefined;
       // "attacked a Niger army camp close to the border with Nigeria": this side of the border is
       // the country of the state force the clause names
-      const acrossBorder = !clausePlace && sentPlaces.some((p) => p.kind === 'country' && isOrigin(doc, p) && /border|frontière/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
-      const forceCountry = acrossBorder ? actors.find((a) => a.kind === 'state-forces' && a.country && a.start >= clause.start && a.end <= clause.end)?.country : undefined;
+      const nearBorder = !clausePlace && sentPlaces.some((p) => p.kind === 'country' && acrossBorder(doc, p));
+      // (or of the state whose ministry reports it: "Burkina Faso's defense ministry says assailants
+      // attacked a military position near the Mali border")
+      const forceCountry = nearBorder ? (actors.find((a) => a.kind === 'state-forces' && a.country && a.start >= clause.start && a.end <= clause.end) ?? actors.find((a) => (a.kind === 'state-forces' || a.kind === 'government') && a.country && a.start >= sentence.start && a.end <= sentence.end))?.country : undefined;
       const forcePlace = forceCountry ? places.find((p) => p.kind === 'country' && p.country === forceCountry) : undefined;
       if (clausePlace) {
         location = toLocation(clausePlace);
@@ -1383,9 +1407,11 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         definite: DEFINITE.test(before) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))) || CLAIMED_THE_ATTACK.test(text),
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
+        namesItsMover: rules.includes('events.actor.mover-of') && /\bthe\s+$/i.test(before),
         tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
         casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
+        lastParagraph: sentence.paragraph,
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
@@ -1484,28 +1510,32 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const o of out) if (VIOLENT_FAMILIES.has(o.family) && (!lastViolent || o.lastSentence > lastViolent.lastSentence)) lastViolent = o;
     // "…after 100 gunmen attacked the town. The insurgents stole food and burned several
     // buildings": what attackers loot or burn is part of their attack (Codebook)
-    if (d.kind === 'looting' && lastViolent && d.sentence - lastViolent.lastSentence <= 1 && d.paragraph === lastViolent.paragraph && !d.newIncident && !d.listItem) {
-      lastViolent.lastSentence = Math.max(lastViolent.lastSentence, d.sentence);
+    // (a witness quoted in the next paragraph tells the same attack: "They shot everyone they could
+    // find and set fire to the granaries")
+    if (d.kind === 'looting' && lastViolent && !d.newIncident && !d.listItem && ((d.sentence - lastViolent.lastSentence <= 1 && d.paragraph === lastViolent.lastParagraph) || (d.sentence - lastViolent.lastSentence <= 2 && d.paragraph - lastViolent.lastParagraph <= 1 && !d.ownDate))) {
+      extendTo(lastViolent, d);
       lastViolent.event.rules.push(`events.merge.looting-${d.sentence}`);
       continue;
     }
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) ? lastViolent : findLast(out, (o) => {
+    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
       if (toldApart(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       // (a date of its own only tells when, if the incident before had none of its own: "... killed
       // nine soldiers, sources said on Sunday. The insurgents stormed the base late on Saturday")
-      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.paragraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date)))) && !d.newIncident &&
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date)))) && !d.newIncident &&
         sameValue(o.event.location?.country, d.event.location?.country)) return true;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
       const near = d.sentence - o.sentence <= 4;
       // the same development told again nearby ("announced its departure" ... "returns home")
       if (!VIOLENT.has(d.kind) && o.kind === d.kind && near && sameValue(o.event.actor1, d.event.actor1)) return true;
-      if (d.definite && (near || o.kind === d.kind)) return true;
+      // ("this withdrawal", "their departure": the development told before, but "the arrival of
+      // Russian mercenaries" after "its troops had been deployed" names another mover)
+      if (d.definite && (near || o.kind === d.kind) && !(d.namesItsMover && !sameValue(o.event.actor1, d.event.actor1))) return true;
       if (o.named && o.paragraph <= 1) return true;
       return false;
     }));
@@ -1515,7 +1545,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     }
     const t = target.event;
     const e = d.event;
-    target.lastSentence = Math.max(target.lastSentence, d.sentence);
+    extendTo(target, d);
     t.rules.push(`events.merge.sentence-${d.sentence}`);
     if (!t.actor1 && e.actor1) {
       t.actor1 = e.actor1;
@@ -1585,9 +1615,27 @@ const PROTEST_ANSWER: Record<string, number> = { 'peaceful-protest': 0, 'protest
  */
 function anotherAccount(earlier: Draft | undefined, later: Draft): earlier is Draft {
   if (!earlier || !later.casualtiesOnly || later.newIncident || later.listItem) return false;
-  if (later.sentence - earlier.lastSentence > 3 || later.paragraph - earlier.paragraph > 1) return false;
+  if (later.sentence - earlier.lastSentence > 3 || later.paragraph - earlier.lastParagraph > 1) return false;
   if (later.ownPlace && placedElsewhere(earlier.event.location, later.event.location)) return false;
   return !later.ownDate || !earlier.event.date || dateWithin(later.event.date, earlier.event.date);
+}
+
+/** The incident `target` is now told up to `d`'s sentence. */
+function extendTo(target: Draft, d: Draft): void {
+  if (d.sentence < target.lastSentence) return;
+  target.lastSentence = d.sentence;
+  target.lastParagraph = d.paragraph;
+}
+
+/**
+ * An attack on civilians is one-sided: a toll told later whose killers and dead are both others
+ * ("Gunmen killed 22 villagers ... The army said its troops had neutralised eight terrorists
+ * during a pursuit") is another incident, not a figure of the attack.
+ */
+function othersKilled(earlier: Draft, later: Draft): boolean {
+  const a = earlier.event;
+  const b = later.event;
+  return earlier.family === 'vac' && a.actor1 !== null && b.actor1 !== null && b.actor1 !== a.actor1 && b.actor2 !== null && b.actor2 !== a.actor2;
 }
 
 function toldApart(earlier: Draft, later: Draft): boolean {

@@ -17,6 +17,10 @@ describe('modality: not fooled', () => {
   it('a modal in a relative clause does not reach the main verb', () => {
     expect(m('The jihadists, who could be seen on motorcycles, attacked the checkpoint.', 'attacked')).toBe('asserted');
   });
+  it('a modal qualifying a noun ("everyone they could find", "as fast as they could") governs no trigger after it', () => {
+    expect(m('They shot everyone they could find and set fire to the granaries.', 'set fire')).toBe('asserted');
+    expect(m('The villagers ran as fast as they could and soldiers fired on them.', 'fired')).toBe('asserted');
+  });
   it('"continued to fall" and "the first to arrive" are not futures', () => {
     expect(m('Security continued to deteriorate across the region in 2022.', 'deteriorate')).toBe('asserted');
     expect(m('The Chadian contingent was the first to arrive in Kidal.', 'arrive')).toBe('asserted');

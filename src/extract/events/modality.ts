@@ -154,6 +154,17 @@ function isAdverb(w: string): boolean {
   return w.length > 4 && w.endsWith('ly');
 }
 
+const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'we', 'i', 'you', 'it']);
+const FREE_RELATIVE_HEADS = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'everything', 'anything', 'whatever', 'whoever', 'wherever', 'all', 'what', 'as']);
+
+/**
+ * A modal in a clause of its own that qualifies a noun ("shot everyone they could find and set
+ * fire to the granaries", "fled as fast as they could"): it governs no trigger after it.
+ */
+function inFreeRelative(words: readonly string[], modal: number): boolean {
+  return modal >= 2 && SUBJECT_PRONOUNS.has(words[modal - 1]) && FREE_RELATIVE_HEADS.has(words[modal - 2]);
+}
+
 /** Grammatical modality from the tokens before the trigger (index `ti`) and the trigger itself. */
 export function grammaticalModality(words: readonly string[], ti: number, tj = ti + 1): GrammarHit | null {
   const L = lex();
@@ -205,7 +216,7 @@ export function grammaticalModality(words: readonly string[], ti: number, tj = t
         const before = words.slice(Math.max(0, j - 9), j);
         if (before.some((b) => L.reporting.has(b))) hits.push({ kind: 'future', rule: 'modality.would-reported', cue: w });
         else hits.push({ kind: 'hypothetical', rule: 'modality.would', cue: w });
-      } else if (L.hypoModals.has(w)) hits.push({ kind: 'hypothetical', rule: 'modality.modal', cue: w });
+      } else if (L.hypoModals.has(w) && !inFreeRelative(words, j)) hits.push({ kind: 'hypothetical', rule: 'modality.modal', cue: w });
     }
     if (L.hypoWords.has(w) && !strict) hits.push({ kind: 'hypothetical', rule: 'modality.hedge-word', cue: w });
     else if (L.hypoWords.has(w)) hits.push({ kind: 'hypothetical', rule: 'modality.hedge-word', cue: w });

@@ -71,6 +71,10 @@ describe('actors stage: demonyms and force nouns', () => {
     ]);
   });
 
+  it('reads "the ruling junta" and "Mali\'s ruling junta" as the government', () => {
+    expect(pairs(actorsOf("Mali's ruling junta said on Monday it would hold elections."))).toEqual(["Mali's ruling junta -> government-of-mali"]);
+  });
+
   it('reads a force noun followed by "of" and a country', () => {
     expect(pairs(actorsOf('The army of Burkina Faso and the government of Niger signed a pact with the Ministry of Defence of Russia.'))).toEqual([
       'The army of Burkina Faso -> military-forces-of-burkina-faso',

@@ -119,6 +119,7 @@ const FORCE_NOUNS: [string, StateRole][] = [
   ['ministry of foreign affairs', 'government'], ['presidency', 'government'], ['leaders', 'government'], ['leadership', 'government'],
   ['military rulers', 'government'], ['rulers', 'government'], ['military authorities', 'government'], ['military leaders', 'government'],
   ['military government', 'government'], ['military regime', 'government'], ['military leadership', 'government'],
+  ['ruling junta', 'government'], ['ruling military junta', 'government'], ['ruling military', 'government'],
   ['defense ministry', 'defence-ministry'], ['defence ministry', 'defence-ministry'], ['ministry of defence', 'defence-ministry'],
   ['ministry of defense', 'defence-ministry'], ['defense minister', 'defence-ministry'], ['defence minister', 'defence-ministry'],
   ['minister of defence', 'defence-ministry'], ['minister of defense', 'defence-ministry'],
@@ -548,6 +549,7 @@ const BARE_FORCE = new Set([
   'army', 'military', 'armed forces', 'security forces', 'defence and security forces', 'defense and security forces', 'junta',
   'military junta', 'government', 'authorities', 'police', 'regime', 'gendarmerie', 'transitional government', 'transitional authorities',
   'military rulers', 'military authorities', 'military government', 'military regime', 'national army', 'national guard',
+  'ruling junta', 'ruling military junta', 'ruling military',
   'defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense', 'defence minister', 'defense minister',
 ]);
 /** Without "the", only these are plain enough ("government forces clashed with ..."). */

@@ -158,4 +158,9 @@ describe('places stage: French articles are no towns', () => {
     const suffix = extract(documentFromText('William F. Buckley, Jr. was his uncle and his father was a writer too.'), { until: 'places' }).places;
     expect(suffix.map((p) => p.text)).not.toContain('Buckley');
   });
+
+  it('a lower-case "region" after a city that is no area of that name is the city\'s surroundings ("the Charlotte region")', () => {
+    const ps = extract(documentFromText('The development will house one of the biggest industrial parks in the Charlotte region, near Huntersville, North Carolina.')).places;
+    expect(ps.find((p) => p.text === 'Charlotte')).toMatchObject({ kind: 'city', country: 'US' });
+  });
 });

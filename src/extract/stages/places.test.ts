@@ -88,6 +88,11 @@ describe('places stage', () => {
     expect(ps[0].rule).toContain('demonym-country');
   });
 
+  it('reads a lower-case "region" after an area\'s own name as that area, amid the towns of the document', () => {
+    const ps = places("Gunmen attacked a village in Mali's central Mopti region. The assailants surrounded Ouenkoro in the Bankass area, near Bandiagara.");
+    expect(ps.find((p) => p.text === 'Mopti')).toMatchObject({ kind: 'admin1', name: 'Mopti Region' });
+  });
+
   it('reads "the Sahel" as the region, not a province of the same name', () => {
     const ps = places('Burkina Faso and Mali lost ground across the Sahel in 2022.');
     expect(ps.find((p) => p.text === 'Sahel')).toMatchObject({ kind: 'region', placeId: 'region:sahel' });

@@ -1352,6 +1352,13 @@ const FIRST_LEVEL_WORDS = new Set(['region', 'state', 'governorate', 'oblast', '
 function namedAsArea(us: Unit[], m: Match): ((c: Place) => boolean) | null {
   // no read past the end: it would deoptimise every caller this is inlined into
   const after = m.to < us.length ? us[m.to] : undefined;
+  // ("the Mopti region", "Borno state": news writes the area's word in lower case too, but "the
+  // Charlotte region" is a city's surroundings: in lower case the word counts only where it is
+  // part of the area's own name, "Mopti Region", and not after a region of the world, "the Sahel region")
+  if (after && !after.cap && FIRST_LEVEL_WORDS.has(after.key) && !m.candidates.some((c) => c.kind === 'region' || c.kind === 'continent')) {
+    const named = `${m.key} ${after.key}`;
+    return (c) => c.kind === 'admin1' && simpleKey(c.name) === named;
+  }
   let word = after && after.cap && ADMIN_WORDS.has(after.key) ? after.key : '';
   // "the province of Ontario", "la province du Séno", "le cercle de Bankass": the word before
   if (!word && m.from >= 2) {
