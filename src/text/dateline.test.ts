@@ -6,6 +6,7 @@ describe('datelineSpan', () => {
     const text = 'NIAMEY (AFP) - Gunmen killed 15 soldiers on Tuesday.';
     expect(datelineSpan(text)).toEqual({ start: 0, end: 'NIAMEY (AFP) - '.length });
     expect(datelineSpan('BAMAKO, Aug 14 (Reuters) - The junta said ...')?.start).toBe(0);
+    expect(datelineSpan("NIAMEY, 11 décembre (AFP) - Au moins 34 soldats ont été tués.")).toEqual({ start: 0, end: 'NIAMEY, 11 décembre (AFP) - '.length });
   });
 
   it('finds it after a headline line', () => {

@@ -167,6 +167,22 @@ describe('events: pieces', () => {
 });
 
 describe('events stage: French reporting', () => {
+  it('an AFP story: the dateline is no place, "La riposte" is the fight told before, and the dead of both sides add up', () => {
+    const text = "Niger: au moins 34 soldats tués dans une attaque près de la frontière malienne\n\nNIAMEY, 11 décembre (AFP) - Au moins 34 soldats nigériens ont été tués mardi dans une attaque menée par des \"terroristes\" dans la région de Tillabéri, dans l'ouest du Niger, a annoncé mercredi le ministère de la Défense.\n\nSelon un communiqué lu à la télévision publique, une unité de l'armée a été prise pour cible près de Chatoumane par \"plusieurs centaines de terroristes\" arrivés à moto. Onze soldats ont été blessés.\n\n\"La riposte vigoureuse des forces de défense et de sécurité a permis de neutraliser plus d'une centaine de terroristes\", affirme le communiqué.";
+    const evs = events(text, '2024-12-11');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].location).toMatchObject({ name: 'Tillaberi Region', country: 'NE' });
+    expect(evs[0].fatalities).toMatchObject({ low: 134, best: 134 });
+  });
+
+  it('a coup by an officer named as its subject is the army\'s, not a party named after the trigger; a deposed president is no officer', () => {
+    const [coup] = events("Le Niger est dirigé depuis juillet 2023 par un régime militaire dirigé par le général Abdourahamane Tiani, qui a renversé le président élu Mohamed Bazoum et expulsé les soldats français.", '2024-12-11').filter((e) => e.extra === 'coup');
+    expect(coup.actor1).toBe('Military Forces of Niger');
+    expect(coup.rules).toContain('events.actor.coup-officer');
+    const [ousted] = events('On 22 March 2012, President Amadou Toumani Touré was ousted in a coup over his handling of the crisis in Mali.', '2012-03-25').filter((e) => e.extra === 'coup');
+    expect(ousted.rules).not.toContain('events.actor.coup-officer');
+  });
+
   it('types, dates and counts French events, with the agent after "par" and the victim after "contre"', () => {
     const text = "Des hommes armés ont tué au moins 12 civils dimanche près de Djibo, dans la province du Soum, a annoncé le gouvernement burkinabè. L'armée a mené des frappes aériennes lundi contre leurs positions, tuant une trentaine de terroristes, selon l'état-major. Une embuscade tendue par le JNIM contre un convoi de l'armée malienne a fait 20 morts et 15 blessés parmi les soldats.";
     const [attack, strike, ambush] = events(text, '2024-06-11');

@@ -20,6 +20,7 @@ import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
 import { countryNamed } from '../../knowledge/places.js';
 import { datelineSpan, inDateline } from '../../text/dateline.js';
+import { namedAcrossBorder } from '../../text/border.js';
 
 /**
  * Event assembly: from the cue matches of one sentence and what earlier stages found in it
@@ -577,11 +578,8 @@ export function isOrigin(doc: Document, p: Span): boolean {
     /^\s*(?:embassy|embassies|consulate|ambassador|envoy|diplomatic mission)\b/i.test(doc.text.slice(p.end, p.end + 25)) || /\b(?:ambassade|consulat|ambassadeur)\s+(?:de\s+|du\s+|des\s+|d['’]\s*)$/iu.test(before);
 }
 
-/** "near the border with Burkina Faso", "near the Burkina Faso border", "près de la frontière avec le Mali" */
 function acrossBorder(doc: Document, p: Span): boolean {
-  const before = doc.text.slice(Math.max(0, p.start - 30), p.start);
-  return /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) ||
-    (/\bthe\s+$/i.test(before) && /^\s*borders?\b/i.test(doc.text.slice(p.end, p.end + 10)));
+  return namedAcrossBorder(doc.text, p.start, p.end);
 }
 
 /**
@@ -624,9 +622,10 @@ export function fatalitiesIn(span: Span, quantities: readonly QuantityMention[])
 /** Whose dead a figure counts: one side, the other, or civilians. */
 function victimSide(q: QuantityMention): string {
   const t = `${q.countsText ?? ''} ${q.text}`.toLowerCase();
-  if (/soldier|troop|police|gendarme|peacekeeper|servicem|officer|personnel|army|guard/.test(t)) return 'forces';
-  if (/militant|jihadist|islamist|attacker|assailant|insurgent|rebel|terrorist|fighter|gunm|bandit|combatant|extremist|separatist/.test(t)) return 'armed';
-  if (/civilian|villager|resident|people|person|wom[ae]n|child|worshipper|passenger/.test(t)) return 'civilians';
+  // (English and French words: "34 soldats nigériens", "une centaine de terroristes")
+  if (/soldier|soldat|militaire|troop|troupe|police|policier|gendarme|peacekeeper|casques? bleus?|servicem|officer|officier|personnel|army|guard|garde/.test(t)) return 'forces';
+  if (/militant|jihadist|djihadist|islamist|attacker|assailant|assaillant|insurgent|insurgé|rebel|terrorist|fighter|combattant|gunm|hommes armés|bandit|combatant|extremist|extrémist|separatist|séparatist/.test(t)) return 'armed';
+  if (/civilian|civils?\b|villager|villageois|resident|habitant|people|personnes?\b|person|wom[ae]n|femmes?\b|child|enfants?\b|worshipper|fidèles|passenger|passagers/.test(t)) return 'civilians';
   // "2 soldiers and one contractor": a count coordinated with another is other dead than those
   if (q.rule === 'count-casualty-shared' && q.countsText) return `other:${q.countsText.toLowerCase()}`;
   return 'unknown';
@@ -911,6 +910,8 @@ function priorIncident(text: string, sentenceStart: number, trigger: Span): bool
 
 const FRENCH_NEW_INCIDENT = /^\W*(?:par ailleurs|ailleurs|séparément|en outre|plus tôt|plus tard)\b|(?<![\p{L}])(?:une autre|une nouvelle|une seconde|une deuxième) (?:attaque|embuscade|incursion|opération|frappe|explosion)|(?<![\p{L}])(?:lors|au cours|dans le cadre) d['’]une (?:autre |nouvelle |vaste |large )?(?:opération|patrouille|mission|offensive|frappe)/iu;
 const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}$/i;
+/** "La riposte", "cette attaque", "l'embuscade": the French determiners of an incident told before */
+const FRENCH_DEFINITE = /(?:^|[^\p{L}])(?:la|le|les|l['’]|cette|cet|ces|sa|son|ses|leur|leurs)\s*(?:[\p{L}-]+\s+){0,2}$/iu;
 const NAMED_INCIDENT = /\b(?:battle|siege|ambush|massacre|attack|raid|capture|fall|bombing|liberation|recapture|offensive) (?:of|on|in) [\p{Lu}]|\b[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:ambush|attack|massacre|raid|bombing|siege|offensive)\b/u;
 /** "the ambush", "the attack": a bare definite noun that points back to an incident already told */
 const BACK_REFERENCE = /^(?:ambush|attack|assault|battle|fighting|clash(?:es)?|operation|raid|offensive|siege|massacre|bombing|engagement)$/i;
@@ -1037,6 +1038,23 @@ export function bareStateActors(doc: Document, sentence: Sentence, clause: Span,
     out.push({ start, end, text: m[0], sentence: sentence.index, stage: 'events', rule: 'state-of-place', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null, country, provisional: false });
   }
   return out;
+}
+
+const OFFICER_SUBJECT = /^\s*,?\s*(?:(?:qui|who)\s+)?(?:(?:a|avait|had|has)\s+)?$/iu;
+
+/**
+ * "le général Abdourahamane Tiani, qui a renversé le président élu": an officer who seized power
+ * did it with the army (ACLED codes a coup to the state's military forces), not with a party named
+ * after the trigger ("… et expulsé les soldats français").
+ */
+function coupByOfficer(doc: Document, roles: ActorRoles, actors: readonly ActorMention[], sentence: number, trigger: Span): void {
+  if (roles.actor1 && !roles.rules.includes('events.actor.first-after')) return;
+  // the person must be the trigger's subject, in the active voice ("Touré was ousted" is the victim)
+  const officer = findLast(actors, (a) => a.sentence === sentence && a.kind === 'person' && a.country !== null && a.end <= trigger.start && OFFICER_SUBJECT.test(doc.text.slice(a.end, trigger.start)));
+  const entry = officer?.country ? actorKb().stateEntry(officer.country, 'military') : undefined;
+  if (!officer || !entry) return;
+  roles.actor1 = { ...officer, rule: 'coup-officer', actorId: entry.id, name: entry.name, kind: entry.kind, inter: entry.inter ?? null };
+  roles.rules.push('events.actor.coup-officer');
 }
 
 function inter(a: ActorMention | null): number | null {
@@ -1179,6 +1197,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
           roles.rules.push('events.actor.narrative');
         }
       }
+      if (d.kind === 'coup') coupByOfficer(doc, roles, actors, sentence.index, d.trigger);
       promoteUnits(roles, rules);
       // civilians do not initiate organised violence (ACLED: they are always the actor acted
       // upon, inter 7); mobs and protesters are coded as rioters and protesters instead
@@ -1404,7 +1423,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         ownPlace,
         ownDate,
         // ("ISWAP later claimed the attack ..., saying it had killed 15 soldiers": a claim points back to the attack too)
-        definite: DEFINITE.test(before) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))) || CLAIMED_THE_ATTACK.test(text),
+        definite: DEFINITE.test(before) || (french && FRENCH_DEFINITE.test(before)) || d.hits.some((h) => h.kind === d.kind && DEFINITE.test(doc.text.slice(Math.max(sentence.start, h.start - 30), h.start)) && BACK_REFERENCE.test(h.text.replace(/^counter-?/i, ''))) || CLAIMED_THE_ATTACK.test(text),
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         namesItsMover: rules.includes('events.actor.mover-of') && /\bthe\s+$/i.test(before),

@@ -63,7 +63,13 @@ export function buildQuantityLexicon(yamlText: string, language: 'en' | 'fr' = '
   }
   for (const [category, forms] of Object.entries(f.casualties)) for (const n of forms) addPhrase(casualties, n, category);
   for (const [phrase, v] of Object.entries(f.vague)) {
-    addPhrase(vague, phrase, { low: v.low ?? null, best: v.best ?? null, high: v.high ?? null, approximate: v.approximate ?? false });
+    const amount = { low: v.low ?? null, best: v.best ?? null, high: v.high ?? null, approximate: v.approximate ?? false };
+    addPhrase(vague, phrase, amount);
+    // ("plus d'une centaine", "près d'un millier": the elided "de" is part of the first word's token)
+    if (language === 'fr' && /^une? /.test(phrase)) {
+      addPhrase(vague, `d'${phrase}`, amount);
+      addPhrase(vague, `d’${phrase}`, amount);
+    }
   }
   return { language, counted, casualties, vague, heavy: new Set(f.heavy.map((w) => w.toLowerCase())) };
 }

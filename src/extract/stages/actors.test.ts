@@ -280,6 +280,13 @@ describe('actors stage: provisional actors from the name tagger', () => {
 });
 
 describe('actors stage: French reporting', () => {
+  it('reads "des forces de défense et de sécurité" as a bare force, and a country across the border does not own "l\'armée"', () => {
+    const text = "Au moins 34 soldats nigériens ont été tués mardi dans la région de Tillabéri, au Niger, a annoncé le ministère de la Défense.\n\nSelon un communiqué, une unité de l'armée a été prise pour cible près de Chatoumane, à une vingtaine de kilomètres de la frontière avec le Mali. La riposte des forces de défense et de sécurité a permis de neutraliser des terroristes.";
+    const m = actorsOf(text);
+    expect(m.find((x) => x.text === "l'armée")?.actorId).toBe('military-forces-of-niger');
+    expect(m.find((x) => x.text === 'des forces de défense et de sécurité')?.actorId).toBe('military-forces-of-niger');
+  });
+
   it('reads state forces and offices by the adjective after the noun and by "du" and a country', () => {
     const text =
       "L'armée malienne et les soldats burkinabè ont repoussé l'attaque, selon l'état-major nigérien. Le ministère nigérien de la Défense a démenti, tandis que le gouvernement du Tchad et les forces spéciales françaises se taisaient. La Minusma a quitté Kidal.";

@@ -24,6 +24,7 @@ import { trace } from '../stage.js';
 import { typeTableFor, type WordTypes } from '../../text/wordtypes.js';
 import { tokenTypes, TypeFlags, type TokenTypes } from './tokens.js';
 import { datelineSpan, inDateline } from '../../text/dateline.js';
+import { namedAcrossBorder } from '../../text/border.js';
 import { countryNamed } from '../../knowledge/places.js';
 import {
   actorKb,
@@ -399,7 +400,8 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
       for (let t = 0; t < 2; t++) {
         const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i) : walk(kb.demonymTrie, DEMONYM, pieces, i);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
-        if (country) noteCountry(ctx, country, sentence);
+        // ("l'armée" of a Niger story that names "la frontière avec le Mali" is still Niger's)
+        if (country && !namedAcrossBorder(doc.text, pieces[i].start, pieces[m!.to - 1].end)) noteCountry(ctx, country, sentence);
       }
     }
   });
@@ -610,6 +612,7 @@ const FRENCH_OFFICES = buildPlainTrie([
   ['de la defense', 'defence-ministry'], ['des armees', 'defence-ministry'], ['des affaires etrangeres', 'government'],
 ]);
 const FRENCH_DETERMINERS = new Set(["l'", 'la', 'le', 'les']);
+const FRENCH_CONTRACTED = new Set(['du', 'des', 'au', 'aux']);
 const FRENCH_OF = new Set(['du', 'de', 'des']);
 
 /** The longest entry of a plain trie (piece keys) starting at piece `i`. */
@@ -665,9 +668,12 @@ function frenchForceMatches(pieces: SentencePiece[], kb: ActorKb, out: Candidate
       }
     }
     const words = pieces.slice(i, noun.to).map((p) => p.key).join(' ');
-    if (from < i && FRENCH_BARE_FORCES.has(words) && startsLower(pieces[i].text)) {
+    // ("la riposte des forces de défense et de sécurité", "la chute du gouvernement": the article
+    // contracted with "de" determines the force as well)
+    const start = from < i ? from : i > 0 && FRENCH_CONTRACTED.has(pieces[i - 1].key) ? i - 1 : i;
+    if (start < i && FRENCH_BARE_FORCES.has(words) && startsLower(pieces[i].text)) {
       const placeholder: Target = { id: `${BARE_PREFIX}${noun.value}`, name: '', kind: 'state-forces', inter: 1, country: null, provisional: false };
-      out.push(candidate(pieces, from, noun.to, placeholder, `${BARE_PREFIX}${noun.value}`, 0));
+      out.push(candidate(pieces, start, noun.to, placeholder, `${BARE_PREFIX}${noun.value}`, 0));
     }
   }
 }

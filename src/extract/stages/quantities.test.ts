@@ -89,6 +89,12 @@ describe('quantities stage: losses without a figure', () => {
 
 // French sentences written for these tests in the style of Sahel reporting; the document is detected as French.
 describe('quantities stage: French reporting', () => {
+  it('reads "plus d\'une centaine", "près d\'une vingtaine" and an infinitive of killing after a verb of outcome', () => {
+    const qs = quantities("La riposte des forces de défense et de sécurité a permis de neutraliser plus d'une centaine de terroristes, affirme le communiqué. Près d'une vingtaine de civils ont été tués dans le village, selon des habitants.");
+    expect(qs[0]).toMatchObject({ low: 100, best: 100, counts: 'killed', countsText: 'terroristes' });
+    expect(qs[1]).toMatchObject({ best: 20, counts: 'killed', countsText: 'civils' });
+  });
+
   it('reads a casualty after the adjectives French sets after the noun ("quinze soldats nigériens ont été tués")', () => {
     const [q] = quantities("Quinze soldats nigériens ont été tués lors d'une embuscade près de Tillabéri, a indiqué le ministère de la Défense dans un communiqué.");
     expect([q.counts, q.best]).toEqual(['killed', 15]);

@@ -44,4 +44,8 @@ describe('statements: negative cases', () => {
     expect(predicates('The party has 3,000 members.')).not.toContain('strength');
     expect(predicates('Mali has 20 million people, and its fighters number unknown.')).not.toContain('strength');
   });
+  it('a quote before "affirme le communiqué" is claimed by no party named inside it', () => {
+    const st = extract(documentFromText('"La riposte vigoureuse des forces de défense et de sécurité a permis de neutraliser plus d\'une centaine de terroristes", affirme le communiqué, un bilan qu\'il n\'a pas été possible de vérifier.', '2024-12-11')).statements;
+    expect(st.filter((x) => x.predicate === 'claims' && x.subject === 'terrorists')).toEqual([]);
+  });
 });

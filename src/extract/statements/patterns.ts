@@ -827,7 +827,10 @@ function claims(ctx: Ctx, s: Sentence): void {
     let who = sourceName(src, ctx.actors, ctx.results.names);
     // an unresolved description ("a force that has asserted") speaks for the actor it describes
     if (who && src.source && who === src.source.text && !/^\p{Lu}/u.test(who)) who = null;
-    if (!who || (src.source && /^(?:its|their|his|her)\b/i.test(src.source.text))) {
+    // (not when the words come before the cue: "«…neutraliser une centaine de terroristes», affirme
+    // le communiqué" has its parties inside the quote)
+    const contentFirst = src.content !== null && src.content.end <= src.cue.start;
+    if ((!who || (src.source && /^(?:its|their|his|her)\b/i.test(src.source.text))) && !contentFirst) {
       const subj = appositiveHead(ctx, s, src.cue.start);
       who = subj?.name ?? who;
     }
