@@ -23,6 +23,8 @@ export interface Attribution {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'any', 'every', 'each', 'no', 'such']);
+/** Participles that tie a party to another inside its own description ("fighters linked to al-Qaida said"). */
+const TIE_PARTICIPLES = new Set(['linked', 'tied', 'affiliated', 'allied', 'aligned', 'connected', 'attached']);
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on', 'by', 'to', 'about', 'over', 'under', 'into', 'after', 'before', 'during', 'between', 'against', 'among', 'amid', 'near', 'within', 'without', 'via', 'through', 'following', 'despite', 'since', 'than', 'like', 'upon', 'across', 'toward', 'towards']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
 const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'shall']);
@@ -200,8 +202,10 @@ export function npLeft(v: SentenceView, end: number, lex: CueLexicon, limit = 12
     if (lower.length > 4 && lower.endsWith('ed') && !isCapitalised(prev) && i - 2 >= 0 && !DETERMINERS.has(v.lower[i - 2]) && !PREPOSITIONS.has(v.lower[i - 2])) {
       // ... unless it is a participle modifying the noun before it: "a report published Wednesday",
       // "a letter obtained by the AP"
+      // "a letter obtained by the AP", and "extremists linked to al-Qaida"
       const firstAfter = v.lower[i];
-      if (!(TIME_WORDS.has(firstAfter) || firstAfter === 'by' || firstAfter === 'in' || firstAfter === 'on') || !isWord(v.tokens[i - 2].text)) break;
+      const tie = (firstAfter === 'to' || firstAfter === 'with') && TIE_PARTICIPLES.has(lower);
+      if (!(TIME_WORDS.has(firstAfter) || firstAfter === 'by' || firstAfter === 'in' || firstAfter === 'on' || tie) || !isWord(v.tokens[i - 2].text)) break;
     }
     i--;
   }

@@ -82,5 +82,13 @@ describe('events stage: bare forces, counts of the dead and displacement, where 
     const timeline = events('Events in 2021:\n\n * **June 4–5** – **Solhan and Tadaryat massacres**\n * **June 8** – Gunmen killed 5 villagers near Ménaka.', '2024-06-10');
     expect(timeline.length).toBeGreaterThanOrEqual(2);
   });
-});
 
+describe('events: tolls told after an incident that are not its own', () => {
+  it('a conjecture, the next item of a timeline and another incident give no toll to the event before', () => {
+    const [a] = events('Gunmen killed at least 22 civilians in a village in central Mali on Sunday, residents said. Another resident said the death toll could rise to 30.', '2025-03-04');
+    expect(a.fatalities).toMatchObject({ best: 22 });
+    const timeline = events('* **May 10** – Gunmen killed 20 villagers in the Tillaberi region of Niger.\n* **May 12** – Twelve soldiers died near Menaka, Mali.', '2018-05-20');
+    expect(timeline.find((e) => e.fatalities?.best === 20)?.fatalities).toMatchObject({ low: 20, best: 20 });
+  });
+});
+});

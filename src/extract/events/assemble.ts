@@ -315,6 +315,7 @@ const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|d
 /** triggers of a fight both sides wage: "clashed", "fought", "exchanged fire" */
 const RECIPROCAL = /\b(?:clash|fought|fight|battl|exchang|skirmish|gunfight|firefight)|(?<![\p{L}])(?:affront|accroch|combat)/iu;
 
+const AFFILIATION_BEFORE = /(?:\b(?:linked|tied|affiliated|allied|loyal|close|aligned)\s+(?:to|with)|(?<![\p{L}])(?:liée?s?|affiliée?s?|proches?)\s+(?:à|de|du|des|d['’]))\s*(?:the\s+|l['’]\s*|la\s+|le\s+)?$/iu;
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
 
@@ -355,8 +356,9 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   const reportsTrigger = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
   const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && reportsTrigger(a);
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
-  // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party
-  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+  // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party;
+  // so is one after "linked to" ("Islamic extremists linked to al-Qaida said they killed …")
+  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)));
   const rules: string[] = [];
   const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
   const victims = new Set<ActorMention>();
@@ -714,7 +716,8 @@ export function sourceName(src: SourceMention, actors: readonly ActorMention[], 
     // than its class's name ("civilians")
     const generic = src.sourceActorId?.startsWith('unnamed:') ?? false;
     if (byId && !generic) return byId;
-    const inside = actors.find((a) => within(a) && !a.actorId.startsWith('unnamed:'));
+    // ("Islamic extremists linked to al-Qaida said": the group they are linked to does not speak)
+    const inside = actors.find((a) => within(a) && !a.actorId.startsWith('unnamed:') && !AFFILIATION_BEFORE.test(src.source!.text.slice(0, a.start - src.source!.start)));
     if (inside) return inside.name;
     return src.source.text;
   }
@@ -888,6 +891,8 @@ export interface Draft {
   lastParagraph: number;
   /** country of actor1, to tell a party's own figures from others' */
   actor1Country: string | null;
+  /** whether actor1 is a state's force or government, to tell a state's killings from an armed group's */
+  actor1State: boolean;
   /** countries of the sources that gave a toll for it */
   tollSourceCountries: (string | null)[];
   fatalityQuantities: QuantityMention[];
@@ -924,7 +929,7 @@ const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|s
 /** `sources`: those of the sentence (or any superset). */
 function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMention[], sentence: number): boolean {
   // "in a statement released on Thursday", "dans un communiqué publié jeudi": when the statement came out
-  if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 50), t.start))) return true;
+  if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 90), t.start))) return true;
   for (const src of sources) {
     // "Mali's army on Wednesday denied ...": the day right before the cue is when it spoke
     // (a verb's subject side only: "…on Sunday, according to residents" dates the incident)
@@ -942,7 +947,7 @@ const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|av
 /** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
 const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
 
-const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:\w+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
+const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:\w+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
 const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
@@ -1374,7 +1379,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         else rules.push(rule);
         attr.modality = { ...attr.modality, modality, rule };
       };
-      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId) && !roles.actor1.actorId.startsWith('unnamed:')) {
+      // (a described armed group speaks for itself too: "Islamic extremists linked to al-Qaida said they killed …")
+      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId) && (!roles.actor1.actorId.startsWith('unnamed:') || roles.actor1.kind === 'armed-group')) {
         remodal('claimed', 'modality.party-claim');
       }
       // "…, according to local residents, who blamed the Malian army": who did it is an accusation
@@ -1436,6 +1442,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         listItem: listItemOf(doc, sentence)?.opened ?? false,
         quoted: /^\W{0,3}[«"“]/u.test(text),
         actor1Country: roles.actor1?.country ?? null,
+        actor1State: roles.actor1?.kind === 'state-forces' || roles.actor1?.kind === 'government',
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
         fatalityQuantities: fq,
       });
@@ -1454,9 +1461,47 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     }
   }
   const merged = mergeDrafts(drafts);
+  addTollsTold(doc, merged, results.quantities);
   claimsAfterTheFact(doc, results, merged);
   markMain(merged);
   return merged.map((d) => d.event);
+}
+
+/** Words that open a sentence about another incident, or that make its figure a conjecture. */
+const OTHER_INCIDENT = /^\W*(?:separately|meanwhile|elsewhere|in (?:another|a separate|a second)|earlier|last (?:week|month|year)|in \d{4}|par ailleurs|ailleurs|en \d{4})\b|\b(?:another|a separate|a second|a new|previous|earlier) (?:attack|ambush|raid|clash|incident|strike)/i;
+const CONJECTURE = /\b(?:could|may|might|would|feared|fears?|pourrait|pourraient|risque)\b/i;
+
+/**
+ * A sentence that gives a toll without a word for an incident ("The group claimed that more than
+ * 100 soldiers and members of the VDP were killed", "A security source said at least 60 soldiers
+ * and civilians died") tells the dead of the violent event told just before it (within three
+ * sentences, in the same or the next paragraph): its figures join that event's, side by side.
+ */
+function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly QuantityMention[]): void {
+  if (drafts.length === 0) return;
+  const told = new Set<number>();
+  for (const d of drafts) for (let s = d.sentence; s <= d.lastSentence; s++) told.add(s);
+  const bySentence = new Map<number, QuantityMention[]>();
+  for (const q of quantities) {
+    if (q.counts === null || !DEAD.has(q.counts) || told.has(q.sentence)) continue;
+    (bySentence.get(q.sentence) ?? bySentence.set(q.sentence, []).get(q.sentence)!).push(q);
+  }
+  for (const [index, figures] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+    const sentence = doc.sentences[index];
+    if (!sentence) continue;
+    const text = doc.text.slice(sentence.start, sentence.end);
+    if (OTHER_INCIDENT.test(text) || CONJECTURE.test(doc.text.slice(sentence.start, figures[0].end))) continue;
+    const target = findLast(drafts, (d) => VIOLENT_FAMILIES.has(d.family) && d.lastSentence < index);
+    if (!target || index - target.lastSentence > 3 || sentence.paragraph - target.lastParagraph > 1) continue;
+    // (a timeline's next item is another incident)
+    const item = listItemOf(doc, sentence)?.start ?? -1;
+    if (item !== (listItemOf(doc, doc.sentences[target.lastSentence])?.start ?? -1)) continue;
+    // (nor past a sentence that tells another event)
+    if (drafts.some((d) => d !== target && d.sentence > target.lastSentence && d.sentence < index)) continue;
+    target.fatalityQuantities.push(...figures);
+    target.event.fatalities = combineFatalities(target.fatalityQuantities);
+    target.event.rules.push(`events.toll-told-after-${index}`);
+  }
 }
 
 /** "JNIM claimed responsibility for the attack", "Le JNIM a revendiqué l'attaque": a claim of an attack told before */
@@ -1540,7 +1585,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
     const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
-      if (toldApart(o, d)) return false;
+      if (toldApart(o, d) || othersKilled(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       // (a date of its own only tells when, if the incident before had none of its own: "... killed
@@ -1569,13 +1614,16 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     if (!t.actor1 && e.actor1) {
       t.actor1 = e.actor1;
       target.actor1Country = d.actor1Country;
+      target.actor1State = d.actor1State;
     }
     if (!t.actor2 && e.actor2 && e.actor2 !== t.actor1) t.actor2 = e.actor2;
     // one party told in two sentences, once as each side: no interaction with itself
     if (t.actor2 === t.actor1) t.actor2 = null;
     // a back-reference told later ("wounded in the ambush") adds no participants of its own
     if (!named) for (const a of e.associated) if (!t.associated.includes(a) && a !== t.actor1 && a !== t.actor2) t.associated.push(a);
-    if (!t.date && e.date) {
+    // (or a day told later within the year or month the first sentence gave: "one of the deadliest
+    // assaults this year" ... "overran the base in Djibo on Saturday")
+    if ((!t.date && e.date) || (t.date && e.date && d.ownDate && finer(e.date, t.date) && dateWithin(e.date, t.date))) {
       t.date = e.date;
       target.ownDate = target.ownDate || d.ownDate;
     }
@@ -1602,6 +1650,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       if (e.actor1) {
         t.actor1 = e.actor1;
         target.actor1Country = d.actor1Country;
+      target.actor1State = d.actor1State;
         t.actor2 = e.actor2 ?? (t.actor2 !== e.actor1 ? t.actor2 : null);
         t.associated = filterByPush(e.associated, (a) => a !== t.actor1 && a !== t.actor2);
       }
@@ -1649,12 +1698,19 @@ function extendTo(target: Draft, d: Draft): void {
 /**
  * An attack on civilians is one-sided: a toll told later whose killers and dead are both others
  * ("Gunmen killed 22 villagers ... The army said its troops had neutralised eight terrorists
- * during a pursuit") is another incident, not a figure of the attack.
+ * during a pursuit"), or whose killers are another named party ("Residents said the militants
+ * abducted several women ... Human Rights Watch has accused the army of killing hundreds of
+ * civilians"), is another incident, not a figure of the attack.
  */
 function othersKilled(earlier: Draft, later: Draft): boolean {
   const a = earlier.event;
   const b = later.event;
-  return earlier.family === 'vac' && a.actor1 !== null && b.actor1 !== null && b.actor1 !== a.actor1 && b.actor2 !== null && b.actor2 !== a.actor2;
+  if (earlier.family !== 'vac' || a.actor1 === null || b.actor1 === null || b.actor1 === a.actor1) return false;
+  // (victims named as such, not the civilians an attack implies: "6 attackers were also killed")
+  if (b.actor2 !== null && b.actor2 !== a.actor2 && !b.rules.includes('events.actor.civilians-implied')) return true;
+  // ("gunmen" and "JNIM" may be one party told twice; a state's forces and gunmen are not)
+  const generic = UNIDENTIFIED.has(a.actor1) || UNIDENTIFIED.has(b.actor1);
+  return !generic || earlier.actor1State !== later.actor1State;
 }
 
 function toldApart(earlier: Draft, later: Draft): boolean {
@@ -1668,6 +1724,14 @@ function placedElsewhere(a: EventLocation | null, b: EventLocation | null): bool
   const holds = (outer: EventLocation, inner: EventLocation) => inner.admin1 === outer.name || inner.admin2 === outer.name || (outer.precision === 3 && outer.country === inner.country);
   if (holds(a, b) || holds(b, a)) return false;
   return a.country !== b.country || a.admin1 !== b.admin1;
+}
+
+const DATE_GRAIN: Record<string, number> = { year: 0, quarter: 1, month: 2, week: 3, day: 4, time: 5 };
+
+/** Whether `a` is told more precisely than `b` (a day against a month or a year; a range is a span, not a coarse date). */
+function finer(a: EventDate, b: EventDate): boolean {
+  const coarse = DATE_GRAIN[b.precision];
+  return coarse !== undefined && coarse <= DATE_GRAIN.month && (DATE_GRAIN[a.precision] ?? -1) > coarse;
 }
 
 function dateWithin(inner: EventDate | null, outer: EventDate | null): boolean {

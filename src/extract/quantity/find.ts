@@ -449,6 +449,32 @@ function casualtyAfterAside(toks: Tok[], j: number, lex: QuantityLexicon): { cat
   return null;
 }
 
+/**
+ * "more than 100 soldiers and members of the VDP were killed", "at least 60 soldiers and civilians
+ * died": the casualty after a second noun phrase joined to the counted one, reached before any
+ * other verb or punctuation of the clause.
+ */
+function casualtyAfterCoordination(toks: Tok[], j: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
+  if (!G.and.has(LW[j] ?? '')) return null;
+  // ("killing one soldier and injuring two others": a verb after "and" is a clause of its own)
+  if (G.aux.has(LW[j + 1] ?? '') || matchPhrase(lex.casualties, toks, j + 1, CASUALTY_WORD) || /ing$/.test(LW[j + 1] ?? '')) return null;
+  let depth = 0;
+  for (let k = j + 1; k < toks.length && k < j + 18; k++) {
+    const w = LW[k] ?? '';
+    if (w === '(') depth++;
+    else if (w === ')') depth--;
+    if (depth > 0 || w === ')') continue;
+    // (a second count of its own is another figure: "eight soldiers and 20 militants dead")
+    if (w === '.' || w === ';' || w === ':' || w === ',' || G.and.has(w) || /^\d/.test(w) || figureValue(w, G) !== null || lex.vague.has(w)) return null;
+    if (G.aux.has(w) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) {
+      // (a figure after the verb makes it active: "12 soldiers and police killed 30 militants")
+      const hit = casualtyAfter(toks, k, lex);
+      return hit && !/^\d/.test(LW[hit.end] ?? '') ? hit : null;
+    }
+  }
+  return null;
+}
+
 /** A casualty verb that governs the number: "killing 12", "kidnapped at least 30", "the death toll rose to 30". */
 function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { category: string; start: number; end: number } | null {
   if (QUOTES.has(LW[i - 1] ?? '')) i--;
@@ -664,7 +690,7 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // a casualty word after the noun (or after an aside between commas: "50 civilians, including
   // children, were killed") or right after the figure; or a verb that governs the figure
   const afterNoun = noun ? noun.end : j;
-  let casualty = casualtyAfter(toks, afterNoun, lex) ?? casualtyAfterAside(toks, afterNoun, lex) ?? casualtyBefore(toks, startTok, lex);
+  let casualty = casualtyAfter(toks, afterNoun, lex) ?? casualtyAfterAside(toks, afterNoun, lex) ?? casualtyBefore(toks, startTok, lex) ?? (noun ? casualtyAfterCoordination(toks, afterNoun, lex) : null);
   // "quinze soldats nigériens ont été tués", "des hommes armés": French sets adjectives after the noun
   if (!casualty && noun && G.frenchDigits) {
     let k = afterNoun;

@@ -71,6 +71,11 @@ describe('actors stage: demonyms and force nouns', () => {
     ]);
   });
 
+  it('reads "the army" of a story about one country as that country\'s, though a foreign force was named in the sentence before', () => {
+    const m = actorsOf("Burkina Faso's military junta has expelled French forces and turned to Russia. Human Rights Watch has accused the army of killing civilians in Burkina Faso, allegations Burkina Faso's government denies.");
+    expect(m.find((x) => x.text === 'the army')?.actorId).toBe('military-forces-of-burkina-faso');
+  });
+
   it('reads "the ruling junta" and "Mali\'s ruling junta" as the government', () => {
     expect(pairs(actorsOf("Mali's ruling junta said on Monday it would hold elections."))).toEqual(["Mali's ruling junta -> government-of-mali"]);
   });

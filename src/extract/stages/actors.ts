@@ -791,6 +791,14 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
         continue;
       }
     }
+    // ("… has expelled French forces. Human Rights Watch has accused the army of killing
+    // hundreds of civilians", in a story about Burkina Faso: "the army" is the country's own, unless
+    // the foreign force is named in the same sentence)
+    const foreign = earlier && dominant && earlier.target.country !== dominant && earlier.sentence !== sentence ? kb.stateEntry(dominant, role) : undefined;
+    if (foreign && (!junta || ruledByJunta(kb, dominant!))) {
+      out.push({ ...c, target: fromEntry(foreign), rule: `${c.rule}:main-country` });
+      continue;
+    }
     if (earlier && (!junta || ruledByJunta(kb, earlier.target.country ?? ''))) {
       out.push({ ...c, target: earlier.target, rule: `${c.rule}:coref` });
       continue;

@@ -146,4 +146,13 @@ describe('quantities stage: French reporting', () => {
     const qs = quantities('They killed 5 soldiers and wounded 3 civilians.');
     expect(qs.find((q) => q.best === 3)).toMatchObject({ counts: 'wounded', rule: 'governed-by-casualty' });
   });
+
+describe('quantities stage: a count coordinated with another noun phrase', () => {
+  it('reads the casualty after "and members of the VDP" or "and civilians", but not a second count or a verb after "and"', () => {
+    const qs = quantities('The group claimed that more than 100 soldiers and members of the Volunteers for the Defense of the Homeland (VDP) were killed. A source said at least 60 soldiers and civilians died.');
+    expect(qs.map((q) => [q.best, q.counts])).toEqual([[100, 'killed'], [60, 'dead']]);
+    const other = quantities('Militants attacked a checkpoint in Gao, killing one soldier and injuring two others. A clash left eight soldiers and 20 militants dead.');
+    expect(other.map((q) => [q.best, q.counts])).toEqual([[1, 'killed'], [2, 'wounded'], [8, 'dead'], [20, 'dead']]);
+  });
+});
 });
