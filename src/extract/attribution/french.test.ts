@@ -18,6 +18,13 @@ function only(text: string, cue: string): SourceMention {
 }
 
 describe('sources stage: French reporting', () => {
+  it('"selon un rapport … publié vendredi" at the end is still a final source; an acronym in brackets closes a subject', () => {
+    const s = only("L'armée malienne a exécuté environ 500 personnes à Moura en mars 2022, selon un rapport de l'ONU publié vendredi.", 'selon');
+    expect(s.content?.text).toContain("L'armée malienne a exécuté");
+    const claim = only('Le 26 juillet 2024, des rebelles touareg du Cadre stratégique permanent (CSP) ont affirmé avoir tué des dizaines de soldats maliens.', 'ont affirmé');
+    expect(claim.source?.text).toBe('des rebelles touareg du Cadre stratégique permanent (CSP)');
+  });
+
   it('"selon X" after the claim: the source after the cue, the content before it', () => {
     const s = only("Au moins quinze soldats ont été tués mardi dans l'attaque du poste de Boulkessi, selon des sources sécuritaires.", 'selon');
     expect(s.source?.text).toBe('des sources sécuritaires');

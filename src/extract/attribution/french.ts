@@ -356,7 +356,10 @@ export function attributeFrenchSentence(v: SentenceView, lex: FrenchCueLexicon):
       if (e >= s) source = span(v, s, e);
       const after = e + 1;
       const initial = cue.from === 0 || !isWord(v.tokens[cue.from - 1].text) || /^(?:et|mais)$/.test(v.lower[cue.from - 1]);
-      const tail = after >= n || /^[.;!?]$/.test(v.tokens[after].text);
+      // ("…, selon un rapport de l'ONU publié vendredi.": a date after the source still ends the sentence)
+      let rest = after;
+      while (rest < n && (TIME_WORDS.has(v.lower[rest]) || /^(?:\d{1,4}|le|dernier|derni[eè]re)$/u.test(v.lower[rest]))) rest++;
+      const tail = rest >= n || /^[.;!?]$/.test(v.tokens[rest].text);
       // "…, selon l'armée, tuant 12 soldats": set off by commas, the source speaks for the sentence
       const aside = cue.from > 0 && v.tokens[cue.from - 1].text === ',' && after < n && v.tokens[after].text === ',';
       if (tail && cue.from > 0) {
@@ -392,7 +395,16 @@ export function attributeFrenchSentence(v: SentenceView, lex: FrenchCueLexicon):
       let subjectAt = -1;
       if (!source) {
         const k = skipBetweenLeft(v, cue.from, lex);
-        if (k >= 0 && isWord(v.tokens[k].text)) {
+        // "des rebelles touareg du Cadre stratégique permanent (CSP) ont affirmé": the acronym in
+        // brackets closes the subject
+        const open = k >= 2 && v.tokens[k].text === ')' ? v.tokens.findLastIndex((t, j) => j < k && j >= k - 4 && t.text === '(') : -1;
+        if (open > 0 && isWord(v.tokens[open - 1].text)) {
+          const s = subjectStart(v, open - 1, lex);
+          if (s <= open - 1) {
+            source = span(v, s, k);
+            subjectAt = s;
+          }
+        } else if (k >= 0 && isWord(v.tokens[k].text)) {
           let end = k;
           // "l'armée, qui affirme avoir …": the antecedent speaks
           if (v.lower[end] === 'qui' && end > 0) {

@@ -522,4 +522,20 @@ describe('events stage: French attribution and modality', () => {
     expect(evs.find((e) => e.acled?.subtype === 'Abduction/forced disappearance')?.fatalities).toBeNull();
     expect(evs.find((e) => e.modality === 'alleged')).toMatchObject({ actor1: 'Military Forces of Burkina Faso', fatalities: { best: 100 } });
   });
+
+  it('a year inside ", which … ," dates that clause only: the claim after it points back to the attack', () => {
+    const evs = events('Islamic State West Africa Province (ISWAP) fighters killed nine soldiers when they attacked a military base in Malam-Fatori in Nigeria\'s Borno state on Thursday night, two military sources said.\n\nISWAP, which split from Boko Haram in 2016, claimed the attack on its Amaq news agency and said it had killed 15 soldiers.', '2024-01-20');
+    const attack = evs.find((e) => e.acled?.subtype === 'Armed clash');
+    expect(attack?.date).toEqual({ value: '2024-01-18', precision: 'day' });
+    expect(attack?.fatalities).toMatchObject({ low: 9, high: 15 });
+  });
+
+  it('a French headline and its lead are one incident, with the lead as evidence; a known body is the source, not a word of its name', () => {
+    const evs = events("Mali: l'armée accusée d'avoir exécuté des civils à Moura\n\nBAMAKO, 5 avril (AFP) - L'armée malienne a exécuté environ 500 personnes lors d'une opération à Moura, dans le centre du Mali, en mars 2022, selon un rapport de l'ONU publié vendredi.", '2024-04-05');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ date: { value: '2022-03', precision: 'month' }, attributedTo: 'United Nations', fatalities: { best: 500 } });
+    expect(evs[0].evidence.text).toContain('BAMAKO');
+    const st = extract(documentFromText("Le Haut-Commissariat des Nations unies aux droits de l'homme affirme que 58 femmes ont été victimes de violences pendant l'opération au Mali.", '2024-04-05')).statements;
+    expect(st.find((x) => x.predicate === 'claims')?.subject).toBe('Office of the United Nations High Commissioner for Human Rights');
+  });
 });

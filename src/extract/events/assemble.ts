@@ -708,6 +708,10 @@ export function sourceName(src: SourceMention, actors: readonly ActorMention[], 
     // who speaks is the person when the source names one ("the French Minister ..., Jane Doe")
     const person = actors.find((a) => within(a) && a.kind === 'person');
     if (person) return person.name;
+    // a known body that is most of the source is the source ("Le Haut-Commissariat des Nations
+    // unies aux droits de l'homme affirme"), whatever the tagger took a word of its name for
+    const body = actors.find((a) => within(a) && !a.provisional && !a.actorId.startsWith('unnamed:') && (a.end - a.start) * 10 >= (src.source!.end - src.source!.start) * 6);
+    if (body) return body.name;
     const tagged = names.find((n) => n.type === 'PER' && within(n));
     if (tagged) return tagged.text;
     const described = nameInDescription(src.source.text);
@@ -885,6 +889,8 @@ export interface Draft {
   listItem: boolean;
   /** the sentence opens with a quotation (a witness's or an official's own words) */
   quoted: boolean;
+  /** the sentence is the story's headline: its first line, with no full stop, before other paragraphs */
+  headline: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
   /** the paragraph of `lastSentence` */
@@ -947,7 +953,7 @@ const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|av
 /** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
 const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
 
-const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:\w+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
+const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
 const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
@@ -1335,6 +1341,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       for (const t of detections.length > 1 || clause.start > sentence.start || clause.end < sentence.end ? clauseTimes : sentTimes) {
         // "two military sources said on Sunday": when it was said, not when it happened
         if (reportedWhen(doc, t, sourcesOf[sentence.index], sentence.index)) continue;
+        if (inAsideWithout(doc.text, sentence, t, d.trigger)) continue;
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
@@ -1441,6 +1448,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
         quoted: /^\W{0,3}[«"“]/u.test(text),
+        headline: sentence.index === 0 && sentence.paragraph === 0 && doc.paragraphs.length > 1 && !/[.!?]["”»]?\s*$/u.test(text),
         actor1Country: roles.actor1?.country ?? null,
         actor1State: roles.actor1?.kind === 'state-forces' || roles.actor1?.kind === 'government',
         tollSourceCountries: fq.length > 0 && attr.source?.source ? [actors.find((a) => a.start >= attr.source!.source!.start && a.end <= attr.source!.source!.end && a.country)?.country ?? null] : [],
@@ -1465,6 +1473,18 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   claimsAfterTheFact(doc, results, merged);
   markMain(merged);
   return merged.map((d) => d.event);
+}
+
+/**
+ * "ISWAP, which split from Boko Haram in 2016, claimed the attack": a time inside a relative
+ * clause set off by commas dates what that clause tells, not a trigger outside it.
+ */
+function inAsideWithout(text: string, sentence: Span, t: Span, trigger: Span): boolean {
+  const open = text.lastIndexOf(',', t.start);
+  if (open < sentence.start || !/^,\s*(?:which|who|whose|qui|dont|lequel|laquelle)\b/iu.test(text.slice(open, open + 12))) return false;
+  const close = text.indexOf(',', t.end);
+  const end = close < 0 || close > sentence.end ? sentence.end : close;
+  return trigger.start < open || trigger.start >= end;
 }
 
 /** Words that open a sentence about another incident, or that make its figure a conjecture. */
@@ -1585,6 +1605,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
     const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
+      // the lead tells the incident of the headline above it, whatever words it opens with
+      if (o.headline && d.sentence - o.lastSentence === 1 && !o.ownDate && sameValue(o.event.location?.country, d.event.location?.country) && !othersKilled(o, d)) return true;
       if (toldApart(o, d) || othersKilled(o, d)) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
@@ -1638,7 +1660,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.rules.push('modality.party-toll');
     }
     // a witness's words quoted after the report colour it; they do not replace its evidence
-    if (d.score > target.score && !named && !(d.quoted && !target.quoted)) {
+    // (the lead, not the headline above it, is the report's evidence)
+    if ((d.score > target.score || target.headline) && !named && !(d.quoted && !target.quoted)) {
+      target.headline = false;
       // the more specific sentence gives the type and the evidence; the first keeps date and place
       t.acled = e.acled;
       t.plover = e.plover;

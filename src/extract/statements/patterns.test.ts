@@ -44,6 +44,7 @@ describe('statements: general patterns on news sentences', () => {
   });
 
   it('a role title before a name, and a role in apposition', () => {
+    expect(find(statements("Nigeria's army spokesman, Onyema Nwachukwu, said troops had repelled the attack."), 'role')).toContainEqual(expect.objectContaining({ subject: 'Onyema Nwachukwu', value: "Nigeria's army spokesman" }));
     const st = statements('Security analyst Jane Mwangi said the army would struggle. The spokesman for the army, Souleymane Dembélé, denied it.');
     const roles = find(st, 'role');
     expect(roles).toContainEqual(expect.objectContaining({ subject: 'Jane Mwangi', value: 'security analyst' }));

@@ -789,8 +789,9 @@ function roles(ctx: Ctx, s: Sentence): void {
     // both role patterns end the text before the name: first the cheap test of how it ends
     const trimmed = before.trimEnd();
     let m = trimmed.endsWith(',') ? ROLE_BEFORE.exec(before) : null;
-    // "Wagner's leader, Yevgeny Prigozhin" is a leadership (leader_of), not a title
-    if (m && /[’']s\s/.test(m[1])) m = null;
+    // "Wagner's leader, Yevgeny Prigozhin" is a leadership (leader_of), not a title; "Nigeria's
+    // army spokesman, Onyema Nwachukwu" is a title
+    if (m && /[’']s\s/.test(m[1]) && !/^[\p{L}-]+[’']s\s+\S+\s+\S/u.test(m[1].trim())) m = null;
     if (m) {
       const start = p.span.start - (before.length - before.lastIndexOf(m[1]));
       push(ctx, s, { start, end: p.span.end }, 'statements.role-before', { subject: p.name, predicate: 'role', value: cleanRole(m[1]), modality: 'asserted' });
