@@ -538,4 +538,11 @@ describe('events stage: French attribution and modality', () => {
     const st = extract(documentFromText("Le Haut-Commissariat des Nations unies aux droits de l'homme affirme que 58 femmes ont été victimes de violences pendant l'opération au Mali.", '2024-04-05')).statements;
     expect(st.find((x) => x.predicate === 'claims')?.subject).toBe('Office of the United Nations High Commissioner for Human Rights');
   });
+
+  it('a Reuters convoy ambush: the attackers after "when", not the army a convoy is "escorted by"; the lead\'s day over the headline\'s; a party inside ", which …," takes no part', () => {
+    const text = 'Burkina Faso: dozens killed as jihadists attack army convoy near Djibo\n\nOUAGADOUGOU (Reuters) - At least 35 soldiers and members of a pro-government militia were killed on Monday when suspected jihadists ambushed a supply convoy escorted by the army near the northern town of Djibo, two security sources said on Tuesday.\n\nThe convoy was travelling from Bourzanga to Djibo, which has been under blockade by Islamist militants for more than a year, when its lead vehicle struck an improvised explosive device, one of the sources said.';
+    const evs = events(text, '2023-09-05');
+    expect(evs[0]).toMatchObject({ actor1: 'jihadists', actor2: 'Military Forces of Burkina Faso', date: { value: '2023-09-04', precision: 'day' }, fatalities: { high: 35 } });
+    expect(evs.some((e) => e.actor1 === 'militants')).toBe(false);
+  });
 });

@@ -226,6 +226,11 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|wounded|injuring|injured|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated|executing|executed|massacring|massacred|targeting|against|on|kidnapping|abducting|abducted|kidnapped)["”’]?(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
+const VICTIMS_TOLD = /\b(?:(?:were|was|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|abducted|kidnapped|ambushed|attacked)|died)\b/i;
+const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
+const ATTACK_AFTER = /^\s+(?:\w+ly\s+)?(?:attacked|ambushed|stormed|raided|opened fire|fired on|struck|targeted|overran|shelled|bombed)\b/i;
+/** "a convoy escorted by the army": a participle that describes a party's role, not who did the deed */
+const NOT_AGENT_BY = /\b(?:escorted|accompanied|guarded|protected|supported|backed|flanked|manned|held|controlled|run|owned|operated|used|trained|funded|armed|supplied|founded|chaired)\s+by\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
  * A movement told as a noun names who moves after "of": "the arrival of Russian mercenaries from
  * the Wagner Group", "the withdrawal of French troops", "le départ de Barkhane" (an expulsion's
@@ -358,7 +363,9 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party;
   // so is one after "linked to" ("Islamic extremists linked to al-Qaida said they killed …")
-  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)));
+  // (nor is one inside ", which …," when the trigger is outside it: "Djibo, which has been under
+  // blockade by Islamist militants for a year, when its lead vehicle struck an IED")
+  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)) && !inAsideWithout(doc.text, clause, a, trigger, THING_ASIDE));
   const rules: string[] = [];
   const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
   const victims = new Set<ActorMention>();
@@ -369,8 +376,13 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     const b = before(a);
     if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
     else if (CONTROL_OF.test(b)) controller = controller ?? a;
-    else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
-    else if (!violent && !agent && a.start >= trigger.end && MOVER_OF.test(doc.text.slice(trigger.start, a.start))) {
+    else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && !NOT_AGENT_BY.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
+    // "35 soldiers were killed when suspected jihadists ambushed a convoy": the attackers of the
+    // clause that tells how the victims died
+    else if (violent && !agent && a.start > trigger.start && WHEN_BEFORE.test(doc.text.slice(Math.max(trigger.start, a.start - 30), a.start)) && ATTACK_AFTER.test(doc.text.slice(a.end, a.end + 30)) && VICTIMS_TOLD.test(doc.text.slice(clause.start, a.start))) {
+      agent = a;
+      rules.push('events.actor.when-attacker');
+    } else if (!violent && !agent && a.start >= trigger.end && MOVER_OF.test(doc.text.slice(trigger.start, a.start))) {
       agent = a;
       rules.push('events.actor.mover-of');
     }
@@ -390,7 +402,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     if (prev && victims.has(prev) && /\b(?:and|,)\s*$/.test(b)) victims.add(a);
   }
   let actor1: ActorMention | null = controller ?? agent;
-  if (actor1 && !rules.includes('events.actor.mover-of')) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
+  if (actor1 && !rules.includes('events.actor.mover-of') && !rules.includes('events.actor.when-attacker')) rules.push(controller ? 'events.actor.control-of' : 'events.actor.passive-agent');
   // "13 Chadian soldiers and 65 Islamists were killed in heavy fighting": both sides lost men in
   // one fight, so both are parties (PLOVER: two-sided fighting has every party as actor)
   const lost = distinct(inClause.filter((a) => victims.has(a)));
@@ -1475,13 +1487,17 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   return merged.map((d) => d.event);
 }
 
+const ASIDE_RELATIVES = /^,\s*(?:which|who|whose|qui|dont|lequel|laquelle)\b/iu;
+/** a party in ", who blamed the Malian army" is who the source accuses: only "which" sets a thing aside */
+const THING_ASIDE = /^,\s*which\b/iu;
+
 /**
  * "ISWAP, which split from Boko Haram in 2016, claimed the attack": a time inside a relative
  * clause set off by commas dates what that clause tells, not a trigger outside it.
  */
-function inAsideWithout(text: string, sentence: Span, t: Span, trigger: Span): boolean {
+function inAsideWithout(text: string, sentence: Span, t: Span, trigger: Span, relatives = ASIDE_RELATIVES): boolean {
   const open = text.lastIndexOf(',', t.start);
-  if (open < sentence.start || !/^,\s*(?:which|who|whose|qui|dont|lequel|laquelle)\b/iu.test(text.slice(open, open + 12))) return false;
+  if (open < sentence.start || !relatives.test(text.slice(open, open + 12))) return false;
   const close = text.indexOf(',', t.end);
   const end = close < 0 || close > sentence.end ? sentence.end : close;
   return trigger.start < open || trigger.start >= end;
@@ -1612,7 +1628,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       // (a date of its own only tells when, if the incident before had none of its own: "... killed
       // nine soldiers, sources said on Sunday. The insurgents stormed the base late on Saturday")
-      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date)))) && !d.newIncident &&
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date))) || (o.event.date !== null && d.event.date !== null && finer(d.event.date, o.event.date) && dateWithin(d.event.date, o.event.date))) && !d.newIncident &&
         sameValue(o.event.location?.country, d.event.location?.country)) return true;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
@@ -1660,8 +1676,13 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.rules.push('modality.party-toll');
     }
     // a witness's words quoted after the report colour it; they do not replace its evidence
-    // (the lead, not the headline above it, is the report's evidence)
+    // (the lead, not the headline above it, is the report's evidence, and its own date and place
+    // tell the incident better than the headline's, which has at most the day of publication)
     if ((d.score > target.score || target.headline) && !named && !(d.quoted && !target.quoted)) {
+      if (target.headline) {
+        if (d.ownDate && e.date) t.date = e.date;
+        if (d.ownPlace && e.location) t.location = e.location;
+      }
       target.headline = false;
       // the more specific sentence gives the type and the evidence; the first keeps date and place
       t.acled = e.acled;

@@ -465,7 +465,8 @@ function casualtyAfterCoordination(toks: Tok[], j: number, lex: QuantityLexicon)
     else if (w === ')') depth--;
     if (depth > 0 || w === ')') continue;
     // (a second count of its own is another figure: "eight soldiers and 20 militants dead")
-    if (w === '.' || w === ';' || w === ':' || w === ',' || G.and.has(w) || /^\d/.test(w) || figureValue(w, G) !== null || lex.vague.has(w)) return null;
+    // ("and members of a pro-government militia": an article is no count)
+    if (w === '.' || w === ';' || w === ':' || w === ',' || G.and.has(w) || /^\d/.test(w) || (figureValue(w, G) !== null && !G.singularArticles.has(w)) || matchPhrase(lex.vague, toks, k, VAGUE_WORD)) return null;
     if (G.aux.has(w) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) {
       // (a figure after the verb makes it active: "12 soldiers and police killed 30 militants")
       const hit = casualtyAfter(toks, k, lex);
