@@ -168,6 +168,13 @@ describe('events: pieces', () => {
 });
 
 describe('events stage: French reporting', () => {
+  it('an AFP recapture: "a annoncé avoir repris le contrôle" is the army\'s claim, "tenue depuis 2012" dates no fight, and "la Minusma, la mission de l\'ONU" is the mover', () => {
+    const evs = events("BAMAKO, 8 octobre (AFP) - L'armée malienne a annoncé samedi avoir repris le contrôle de la localité d'Anéfis, dans la région de Kidal, tenue depuis 2012 par les rebelles indépendantistes du Cadre stratégique permanent (CSP), après deux jours de combats.\n\nLa Minusma, la mission de l'ONU au Mali, a achevé son retrait du pays le 31 décembre 2023.", '2023-10-08');
+    expect(evs[0]).toMatchObject({ acled: { subtype: 'Government regains territory' }, actor1: 'Military Forces of Mali', modality: 'claimed' });
+    expect(evs[0].date?.value).not.toBe('2012');
+    expect(evs.find((e) => e.plover === 'RETREAT')?.actor1).toBe('MINUSMA');
+  });
+
   it('an AFP story: the dateline is no place, "La riposte" is the fight told before, and the dead of both sides add up', () => {
     const text = "Niger: au moins 34 soldats tués dans une attaque près de la frontière malienne\n\nNIAMEY, 11 décembre (AFP) - Au moins 34 soldats nigériens ont été tués mardi dans une attaque menée par des \"terroristes\" dans la région de Tillabéri, dans l'ouest du Niger, a annoncé mercredi le ministère de la Défense.\n\nSelon un communiqué lu à la télévision publique, une unité de l'armée a été prise pour cible près de Chatoumane par \"plusieurs centaines de terroristes\" arrivés à moto. Onze soldats ont été blessés.\n\n\"La riposte vigoureuse des forces de défense et de sécurité a permis de neutraliser plus d'une centaine de terroristes\", affirme le communiqué.";
     const evs = events(text, '2024-12-11');

@@ -287,6 +287,8 @@ export function passiveVictim(doc: Document, clause: Span, a: Span, trigger: Spa
 }
 const PRECISION_RANK: Record<string, number> = { time: 0, day: 0, range: 1, week: 2, month: 3, quarter: 4, season: 4, year: 5, before: 6, after: 6, decade: 7, century: 8, unknown: 9 };
 
+/** "la mission de l'ONU", "les alliés du groupe": the object of a French preposition is no subject ("des" is left out: it is also the plural article, "des VDP avaient neutralisé") */
+const FRENCH_PP_OBJECT = /(?:^|[^\p{L}])(?:de|du|d['’]|à|au|aux|par|pour|contre|avec|sur|chez|vers|parmi|entre)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?$/iu;
 const PP_OBJECT = /\b(?:by|from|of|with|in|to|for|against|on|at|near|into|among|between)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,1}$/i;
 
 /** Whether an actor sits in an appositive between the subject and the trigger: "X, a force backed by Y, announced". */
@@ -417,7 +419,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // and actors inside an appositive ("X, a force backed by Russia, announced")
     const subj = candidates.filter((a) => a.start <= trigger.start);
     // (a French described party's span may open with its own preposition: "un campement de jihadistes")
-    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !(french && /^(?:de|du|des|d['’])\s*/iu.test(a.text)) && !inAppositive(doc, clause, a, trigger));
+    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !(french && (/^(?:de|du|des|d['’])\s*/iu.test(a.text) || FRENCH_PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)))) && !inAppositive(doc, clause, a, trigger));
     actor1 = free[free.length - 1] ?? subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }
@@ -1354,6 +1356,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         // "two military sources said on Sunday": when it was said, not when it happened
         if (reportedWhen(doc, t, sourcesOf[sentence.index], sentence.index)) continue;
         if (inAsideWithout(doc.text, sentence, t, d.trigger)) continue;
+        // ("la localité d'Anéfis, tenue depuis 2012 par les rebelles": when a state began, not the incident)
+        if (VIOLENT.has(d.kind) && HELD_SINCE.test(doc.text.slice(Math.max(sentence.start, t.start - 45), t.start))) continue;
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
@@ -1487,6 +1491,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   return merged.map((d) => d.event);
 }
 
+/** "tenue depuis 2012 par les rebelles", "held by the rebels since 2012": how long a place has been held */
+const HELD_SINCE = /(?<![\p{L}])(?:tenue?s?|contrôlée?s?|occupée?s?|aux mains|sous (?:le )?contrôle|held|controlled|occupied|under (?:\w+ )?control)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:since|depuis)\s+(?:(?:the|le|la|l['’]|early|late|début|fin)\s+)?$/iu;
 const ASIDE_RELATIVES = /^,\s*(?:which|who|whose|qui|dont|lequel|laquelle)\b/iu;
 /** a party in ", who blamed the Malian army" is who the source accuses: only "which" sets a thing aside */
 const THING_ASIDE = /^,\s*which\b/iu;

@@ -285,6 +285,11 @@ describe('actors stage: provisional actors from the name tagger', () => {
 });
 
 describe('actors stage: French reporting', () => {
+  it('a demonym of a group ("du groupe russe Wagner") gives "l\'armée" no other country', () => {
+    const text = "L'armée malienne a repris Anéfis, au Mali, selon l'état-major.\n\nLes rebelles ont affirmé avoir infligé de lourdes pertes à l'armée et à ses alliés du groupe russe Wagner.";
+    expect(actorsOf(text).filter((x) => x.text === "l'armée").map((x) => x.actorId)).toEqual(['military-forces-of-mali']);
+  });
+
   it('reads "des forces de défense et de sécurité" as a bare force, and a country across the border does not own "l\'armée"', () => {
     const text = "Au moins 34 soldats nigériens ont été tués mardi dans la région de Tillabéri, au Niger, a annoncé le ministère de la Défense.\n\nSelon un communiqué, une unité de l'armée a été prise pour cible près de Chatoumane, à une vingtaine de kilomètres de la frontière avec le Mali. La riposte des forces de défense et de sécurité a permis de neutraliser des terroristes.";
     const m = actorsOf(text);

@@ -390,6 +390,13 @@ function noteCountry(ctx: Pick<Context, 'countries' | 'countryCounts' | 'countri
   here.add(country);
 }
 
+const GROUP_NOUNS = new Set(['group', 'groupe', 'mercenaries', 'mercenaires', 'paramilitaries', 'paramilitaires', 'contractors', 'instructors', 'instructeurs', 'company', 'societe']);
+
+/** A demonym that qualifies a group rather than a state: "du groupe russe Wagner", "Russian mercenaries". */
+function describesGroup(pieces: readonly SentencePiece[], from: number, to: number): boolean {
+  return (from > 0 && GROUP_NOUNS.has(pieces[from - 1].key)) || (to < pieces.length && GROUP_NOUNS.has(pieces[to].key));
+}
+
 function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
   const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null, text: doc.text };
   for (const s of doc.sentences) ctx.paragraphOf.set(s.index, s.paragraph);
@@ -400,8 +407,9 @@ function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorK
       for (let t = 0; t < 2; t++) {
         const m = t === 0 ? walk(kb.countryTrie, COUNTRY, pieces, i) : walk(kb.demonymTrie, DEMONYM, pieces, i);
         const country = m ? kb.byId(m.hits[0].entryId)?.country : null;
-        // ("l'armée" of a Niger story that names "la frontière avec le Mali" is still Niger's)
-        if (country && !namedAcrossBorder(doc.text, pieces[i].start, pieces[m!.to - 1].end)) noteCountry(ctx, country, sentence);
+        // ("l'armée" of a Niger story that names "la frontière avec le Mali" is still Niger's, and
+        // "ses alliés du groupe russe Wagner" speaks of a group, not of Russia's state)
+        if (country && !namedAcrossBorder(doc.text, pieces[i].start, pieces[m!.to - 1].end) && !(t === 1 && describesGroup(pieces, i, m!.to))) noteCountry(ctx, country, sentence);
       }
     }
   });
@@ -727,7 +735,7 @@ function countFrenchCountries(sentences: SentencePiece[][], ctx: Context): void 
     for (let i = 0; i < pieces.length; i++) {
       // the names English shares ("Mali", "Niger") are counted already
       const iso = words.adjectives.get(pieces[i].key);
-      if (!iso || !startsLower(pieces[i].text)) continue;
+      if (!iso || !startsLower(pieces[i].text) || describesGroup(pieces, i, i + 1)) continue;
       noteCountry(ctx, iso, sentence);
     }
   });
