@@ -552,4 +552,11 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[0]).toMatchObject({ actor1: 'jihadists', actor2: 'Military Forces of Burkina Faso', date: { value: '2023-09-04', precision: 'day' }, fatalities: { high: 35 } });
     expect(evs.some((e) => e.actor1 === 'militants')).toBe(false);
   });
+
+  it('the group named after a description is the party: "Tuareg rebels from the CSP", "les rebelles … du Cadre stratégique permanent"', () => {
+    const [en] = events('Tuareg rebels from the CSP attacked an army post near Kidal, Mali, on Sunday.', '2024-05-01');
+    expect(en.actor1).toBe('Permanent Strategic Framework for Peace, Security and Development');
+    const [fr] = events("L'armée malienne a annoncé samedi avoir repris le contrôle de la localité d'Anéfis, au Mali, tenue depuis 2012 par les rebelles indépendantistes du Cadre stratégique permanent (CSP).", '2023-10-08');
+    expect(fr.actor2).toBe('Permanent Strategic Framework for Peace, Security and Development');
+  });
 });

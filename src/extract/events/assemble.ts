@@ -322,6 +322,9 @@ const COORDINATED = /^\s*(?:,|and|,\s*and|et|,\s*et)\s*(?:the\s+|les?\s+|la\s+|d
 /** triggers of a fight both sides wage: "clashed", "fought", "exchanged fire" */
 const RECIPROCAL = /\b(?:clash|fought|fight|battl|exchang|skirmish|gunfight|firefight)|(?<![\p{L}])(?:affront|accroch|combat)/iu;
 
+const ARMED_GROUP_KINDS = new Set<string>(['armed-group', 'militia', 'pmc']);
+/** between a described party and the group it belongs to: "from the", "of", "du", "de l'" after a few adjectives */
+const GROUP_OF = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:of|from|du|de|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?$/iu;
 const AFFILIATION_BEFORE = /(?:\b(?:linked|tied|affiliated|allied|loyal|close|aligned)\s+(?:to|with)|(?<![\p{L}])(?:liée?s?|affiliée?s?|proches?)\s+(?:à|de|du|des|d['’]))\s*(?:the\s+|l['’]\s*|la\s+|le\s+)?$/iu;
 const ALLY_BEFORE = /\b(?:with the support of|supported by|backed by|alongside|with the help of|together with|assisted by)\s+(?:the\s+)?$/i;
 const CONTROL_OF = /\bunder the (?:direct )?control of\s+(?:the\s+)?$/i;
@@ -367,7 +370,19 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   // so is one after "linked to" ("Islamic extremists linked to al-Qaida said they killed …")
   // (nor is one inside ", which …," when the trigger is outside it: "Djibo, which has been under
   // blockade by Islamist militants for a year, when its lead vehicle struck an IED")
-  const inClause = inSpan.filter((a) => !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)) && !inAsideWithout(doc.text, clause, a, trigger, THING_ASIDE));
+  // "Tuareg rebels from the CSP", "les rebelles indépendantistes du Cadre stratégique permanent":
+  // the group named after a description is the party the description stands for
+  const named = new Set<ActorMention>();
+  const described = new Set<ActorMention>();
+  for (const a of inSpan) {
+    if (!a.actorId.startsWith('unnamed:') || !ARMED_GROUP_KINDS.has(a.kind)) continue;
+    const b = inSpan.find((x) => x.start > a.end && x.start - a.end <= 50 && !x.actorId.startsWith('unnamed:') && ARMED_GROUP_KINDS.has(x.kind) && GROUP_OF.test(doc.text.slice(a.end, x.start)));
+    if (b) {
+      named.add(b);
+      described.add(a);
+    }
+  }
+  const inClause = inSpan.filter((a) => !described.has(a) && !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)) && !inAsideWithout(doc.text, clause, a, trigger, THING_ASIDE));
   const rules: string[] = [];
   const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
   const victims = new Set<ActorMention>();
@@ -419,7 +434,7 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     // and actors inside an appositive ("X, a force backed by Russia, announced")
     const subj = candidates.filter((a) => a.start <= trigger.start);
     // (a French described party's span may open with its own preposition: "un campement de jihadistes")
-    const free = subj.filter((a) => !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !(french && (/^(?:de|du|des|d['’])\s*/iu.test(a.text) || FRENCH_PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)))) && !inAppositive(doc, clause, a, trigger));
+    const free = subj.filter((a) => named.has(a) || !PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)) && !(french && (/^(?:de|du|des|d['’])\s*/iu.test(a.text) || FRENCH_PP_OBJECT.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start)))) && !inAppositive(doc, clause, a, trigger));
     actor1 = free[free.length - 1] ?? subj[0] ?? null;
     if (actor1) rules.push('events.actor.subject');
   }

@@ -248,5 +248,9 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements("NIAMEY (AFP) - Le régime militaire nigérien a annoncé lundi la fin de la coopération militaire avec les États-Unis, dont environ 1 000 soldats sont déployés au Niger.", '2024-03-18');
     expect(find(st, 'strength')).toEqual([expect.objectContaining({ subject: 'Military Forces of the United States', object: 'NE', value: { best: 1000, approximate: true }, attributedTo: 'Le régime militaire nigérien' })]);
   });
-});
 
+  it('a withdrawal "du pays" / "from the country" ends the presence in the country the event is placed in', () => {
+    const st = statements("La Minusma, la mission de l'ONU au Mali, a achevé son retrait du pays le 31 décembre 2023, à la demande de la junte.", '2024-01-05');
+    expect(find(st, 'present_in')).toEqual([expect.objectContaining({ subject: 'MINUSMA', object: 'ML', to: '2023-12-31' })]);
+  });
+});

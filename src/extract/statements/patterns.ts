@@ -380,6 +380,8 @@ function membership(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+const THE_COUNTRY_LEFT = /(?:\b(?:from|out of)\s+the\s+country|(?<![\p{L}])(?:du|hors du)\s+pays)(?![\p{L}])/iu;
+
 /**
  * A withdrawal told as an event ("The Wagner Group withdrew from Mali in June 2025") ends the
  * actor's presence in that country: a presence the text gave is closed there, or one is stated
@@ -391,7 +393,10 @@ function presenceEnded(ctx: Ctx): void {
     const sentence = ctx.doc.sentences[e.evidence.sentence];
     if (!sentence) continue;
     // the country must be the one left ("withdrew from Mali", "a quitté le Niger"), not any named nearby
-    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && LEFT_PLACE.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 24), p.start)));
+    // (or "the country" when the event is placed in one: "la Minusma, la mission de l'ONU au Mali, a
+    // achevé son retrait du pays")
+    const left = ctx.places.some((p) => p.kind === 'country' && p.country === e.location!.country && p.start >= e.evidence.start && p.end <= e.evidence.end && LEFT_PLACE.test(ctx.doc.text.slice(Math.max(sentence.start, p.start - 24), p.start))) ||
+      (e.location.precision === 3 && THE_COUNTRY_LEFT.test(e.evidence.text));
     if (!left) continue;
     const known = ctx.out.find((st) => st.predicate === 'present_in' && st.subject === e.actor1 && st.object === e.location!.country);
     if (known) {
