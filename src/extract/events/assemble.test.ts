@@ -559,4 +559,12 @@ describe('events stage: French attribution and modality', () => {
     const [fr] = events("L'armée malienne a annoncé samedi avoir repris le contrôle de la localité d'Anéfis, au Mali, tenue depuis 2012 par les rebelles indépendantistes du Cadre stratégique permanent (CSP).", '2023-10-08');
     expect(fr.actor2).toBe('Permanent Strategic Framework for Peace, Security and Development');
   });
+
+  it('in a roundup of countries, "the army" is that of its sentence\'s country, and "Seven attackers were killed, it added" is a toll of the ambush before', () => {
+    const evs = events("In Mali, suspected JNIM militants attacked a checkpoint in Niono on Monday, killing four gendarmes.\n\nIn Burkina Faso, the army said it had killed 40 terrorists in air strikes in the Boucle du Mouhoun region on Tuesday.\n\nIn Niger, Islamic State Sahel Province fighters killed 12 soldiers in an ambush near Tillia, Tahoua region, on Friday, the defence ministry said. Seven attackers were killed, it added.", '2024-06-09');
+    expect(evs.find((e) => e.acled?.subtype === 'Air/drone strike')).toMatchObject({ actor1: 'Military Forces of Burkina Faso', modality: 'claimed' });
+    const ambush = evs.filter((e) => e.location?.country === 'NE');
+    expect(ambush).toHaveLength(1);
+    expect(ambush[0]).toMatchObject({ acled: { subtype: 'Armed clash' }, fatalities: { best: 19 } });
+  });
 });

@@ -662,6 +662,11 @@ function victimSide(q: QuantityMention): string {
   return 'unknown';
 }
 
+/** An "attack" whose only dead are attackers, with no victims named: a toll of a fight, not violence against civilians. */
+function attackersDead(family: string, dead: readonly QuantityMention[], rules: readonly string[]): boolean {
+  return family === 'vac' && dead.length > 0 && dead.every((q) => victimSide(q) === 'armed') && rules.includes('events.actor.civilians-implied');
+}
+
 /** Several figures for one toll (different sources or updates): the range they span, nothing invented. */
 function rangeOf(list: readonly QuantityMention[]): Fatalities {
   if (list.length === 1) return { low: list[0].low, best: list[0].best, high: list[0].high };
@@ -922,6 +927,8 @@ export interface Draft {
   headline: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
+  /** an "attack" whose only dead are attackers: a toll of the fight told before, on its day only */
+  attackersDead: boolean;
   /** the paragraph of `lastSentence` */
   lastParagraph: number;
   /** country of actor1, to tell a party's own figures from others' */
@@ -1471,7 +1478,10 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         named: NAMED_INCIDENT.test(text),
         triggerText: doc.text.slice(d.trigger.start, d.trigger.end),
         namesItsMover: rules.includes('events.actor.mover-of') && /\bthe\s+$/i.test(before),
-        tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1),
+        // ("Seven attackers were killed, it added": the dead are the attackers, so a toll of the
+        // fight told before, not an attack on civilians)
+        tollOnly: d.hits.every((h) => h.group === 'toll' || h.weight <= 1) || attackersDead(familyOf(d.kind), fq, rules),
+        attackersDead: attackersDead(familyOf(d.kind), fq, rules),
         casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
         lastParagraph: sentence.paragraph,
@@ -1640,7 +1650,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     }
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
-    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
+    const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) && (!d.attackersDead || dateWithin(d.event.date, lastViolent.event.date)) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
       if (o.family !== d.family) return false;
       // the lead tells the incident of the headline above it, whatever words it opens with
       if (o.headline && d.sentence - o.lastSentence === 1 && !o.ownDate && sameValue(o.event.location?.country, d.event.location?.country) && !othersKilled(o, d)) return true;
@@ -1699,7 +1709,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // a witness's words quoted after the report colour it; they do not replace its evidence
     // (the lead, not the headline above it, is the report's evidence, and its own date and place
     // tell the incident better than the headline's, which has at most the day of publication)
-    if ((d.score > target.score || target.headline) && !named && !(d.quoted && !target.quoted)) {
+    if ((d.score > target.score || target.headline) && !named && !(d.quoted && !target.quoted) && !(d.tollOnly && d.family !== target.family)) {
       if (target.headline) {
         if (d.ownDate && e.date) t.date = e.date;
         if (d.ownPlace && e.location) t.location = e.location;

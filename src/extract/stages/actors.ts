@@ -818,7 +818,14 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
       continue;
     }
     const entry = dominant && (!junta || ruledByJunta(kb, dominant)) ? kb.stateEntry(dominant, role) : undefined;
-    if (entry) out.push({ ...c, target: fromEntry(entry), rule: `${c.rule}:main-country` });
+    if (entry) {
+      out.push({ ...c, target: fromEntry(entry), rule: `${c.rule}:main-country` });
+      continue;
+    }
+    // last: the one country its own sentence names ("In Burkina Faso, the army said …" in a
+    // roundup of several countries)
+    const only = here?.size === 1 && (!junta || ruledByJunta(kb, [...here][0])) ? kb.stateEntry([...here][0], role) : undefined;
+    if (only) out.push({ ...c, target: fromEntry(only), rule: `${c.rule}:sentence-country` });
   }
   return out;
 }
