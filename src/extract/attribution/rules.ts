@@ -53,6 +53,16 @@ const BARE_VERBS = new Set(['say', 'argue', 'tell', 'think', 'believe', 'deny', 
 const WRITTEN = new Set(['letter', 'letters', 'op-ed', 'column', 'article', 'blog', 'essay', 'memo', 'email', 'e-mail', 'message', 'note', 'post', 'book', 'report', 'statement', 'tweet', 'piece', 'editorial', 'commentary', 'review', 'foreword']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'last', 'this', 'week', 'month', 'year', 'day', 'days', 'weeks', 'months', 'years', 'hours', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'ago']);
 
+const TOPIC_DETERMINERS = new Set(['the', 'these', 'those', 'a', 'an']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec']);
+
+/** "reported on Sunday", "said on the same day", "on 12 March": a time after "on", not a topic */
+function isTimeAfterOn(v: { lower: readonly string[]; tokens: readonly { text: string }[] }, at: number): boolean {
+  let w = v.lower[at] ?? '';
+  if (w === 'the' || w === 'that' || w === 'this') w = v.lower[at + 1] === 'same' ? 'day' : v.lower[at + 1] ?? '';
+  return TIME_WORDS.has(w) || MONTHS.has(w) || /^\d/.test(w);
+}
+
 export interface SentenceView {
   /** the document text */
   text: string;
@@ -621,6 +631,8 @@ export function findCues(v: SentenceView, lex: CueLexicon): Cue[] {
       // adverb, a plural noun or a name; elsewhere it is a noun or an imperative
       if (BARE_VERBS.has(lower) && (DETERMINERS.has(prev) || (PREPOSITIONS.has(prev) && prev !== 'to') || prev === '' || !isWord(v.tokens[i - 1].text) && prev !== ',' && prev !== '”' && prev !== '"')) break;
       if (BARE.has(lower) && !BARE_VERBS.has(lower) && !(SUBJECT_PRONOUNS.has(prev) || lex.between.has(prev) || (prev.endsWith('s') && !AUX.has(prev) && !DETERMINERS.has(prev) && prev !== 'its' && prev !== 'is' && prev !== "'s" && prev !== '’s') || prev === 'i' || (i > 0 && isCapitalised(v.tokens[i - 1].text) && !isCapitalised(v.tokens[i].text)) || prev === 'who' || prev === 'they')) break;
+      // "a journalist who had reported on the protests", "wrote about the army": what the work was about, not a report of it
+      if (entry.lemma.startsWith('report') && (after === 'on' || after === 'about') && TOPIC_DETERMINERS.has(v.lower[last + 2] ?? '') && !isTimeAfterOn(v, last + 2) && !lex.channels.has(v.lower[last + 3] ?? '')) break;
       // credit lines: "(Reporting by David Bailey; Editing by ...)"
       if (lower === 'reporting' && next === 'by') break;
       if (lower === 'say' && (prev === 'why' || prev === 'to')) break;

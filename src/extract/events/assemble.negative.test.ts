@@ -91,4 +91,19 @@ describe('events: tolls told after an incident that are not its own', () => {
     expect(timeline.find((e) => e.fatalities?.best === 20)?.fatalities).toMatchObject({ low: 20, best: 20 });
   });
 });
+
+  it('a role a group gives ("have used women and girls as suicide bombers in the past") and a habit are no incident', () => {
+    expect(events('Boko Haram and ISWAP have used women and girls as suicide bombers in the past.', '2024-06-30')).toEqual([]);
+    expect(events('Both groups have carried out such attacks in the past.', '2024-06-30')).toEqual([]);
+  });
+
+  it('"a local militia leader said the death toll was higher" is no death of a leader, and a bomber who detonated her explosives is no air strike', () => {
+    expect(events('A local militia leader said the death toll was higher, putting it at 18.', '2024-06-30').some((e) => e.extra === 'leader-death')).toBe(false);
+    const [e] = events('The first bomber detonated her explosives in the middle of the wedding guests in Gwoza on Saturday.', '2024-06-30');
+    expect(e.acled).toEqual({ type: 'Explosions/Remote violence', subtype: 'Suicide bomb' });
+  });
+
+  it('"to restore ousted President Mohamed Bazoum" is no coup', () => {
+    expect(events('ECOWAS has threatened to use force to restore ousted President Mohamed Bazoum.', '2023-08-20')).toEqual([]);
+  });
 });

@@ -34,8 +34,9 @@ describe('events stage, end to end on news sentences', () => {
     const [bomb] = events('An improvised explosive device hit a Burkinabe army convoy near Djibo, killing 15 soldiers, security sources said.', '2024-03-20');
     expect([bomb.actor1, bomb.actor2]).toEqual([null, 'Military Forces of Burkina Faso']);
     const [protest] = events('Hundreds of people protested in Bamako on Friday against the presence of French troops.', '2024-03-20');
-    expect(protest.actor1).toBeNull();
+    expect(protest.actor1).toBe('protesters');
     expect(protest.actor2).toBe('Military Forces of France');
+    expect(protest.rules).toContain('events.actor.protesters-implied');
   });
 
   it('in French too, the actor a subjectless trigger hits is its target ("a frappé un convoi de l\'armée malienne")', () => {
@@ -391,9 +392,10 @@ describe('events stage: French attribution and modality', () => {
 
   it('a protest: what it is against is no protester, and the force that answers it makes it a protest with intervention', () => {
     const [demo] = events('Thousands of people demonstrated in Niamey on Saturday to demand the departure of US troops.', '2024-04-14');
-    expect([demo.acled?.subtype, demo.actor1, demo.actor2]).toEqual(['Peaceful protest', null, 'Military Forces of the United States']);
+    // (the protesters the text does not name are still the protest's side: Codebook, Protesters)
+    expect([demo.acled?.subtype, demo.actor1, demo.actor2]).toEqual(['Peaceful protest', 'protesters', 'Military Forces of the United States']);
     const [answered] = events('Police fired tear gas to disperse a crowd near the US embassy in Niamey.', '2024-04-14');
-    expect([answered.acled?.subtype, answered.actor1, answered.actor2]).toEqual(['Protest with intervention', null, 'Police Forces of Niger']);
+    expect([answered.acled?.subtype, answered.actor1, answered.actor2]).toEqual(['Protest with intervention', 'protesters', 'Police Forces of Niger']);
     // (the embassy is in Niamey, not in the United States)
     expect(answered.location?.country).toBe('NE');
     const [told] = events('Thousands of people demonstrated in Niamey on Saturday to demand the departure of US troops. Police fired tear gas to disperse a smaller crowd near the US embassy.', '2024-04-14');
@@ -566,5 +568,24 @@ describe('events stage: French attribution and modality', () => {
     const ambush = evs.filter((e) => e.location?.country === 'NE');
     expect(ambush).toHaveLength(1);
     expect(ambush[0]).toMatchObject({ acled: { subtype: 'Armed clash' }, fatalities: { best: 19 } });
+  });
+
+  it('an AP protest story: the police answered the protest of the lead, an arrest told later joins it, a separate march is its protesters\' own, and "detained a journalist who had reported on the protests" is an arrest', () => {
+    const text = "Niger police fire tear gas at protesters demanding French troops leave\n\nNIAMEY, Aug 20 (AP) — Police in Niger's capital fired tear gas on Friday to disperse hundreds of protesters who had gathered outside the French embassy to demand the departure of French troops, witnesses said.\n\nThe demonstrators, many waving Russian flags, chanted slogans against France and the Economic Community of West African States (ECOWAS), which has threatened to use force to restore ousted President Mohamed Bazoum.\n\nAt least three people were injured when officers charged the crowd near the embassy, a local rights group, the Mouvement M62, said in a statement. Police arrested 17 protesters, according to the group.\n\nA separate march in the southern city of Zinder on Saturday ended peacefully, local media reported.\n\nOn Thursday, security forces detained a journalist from a private radio station in Niamey who had reported on the protests, his employer said.";
+    const evs = events(text, '2023-08-20');
+    expect(evs).toHaveLength(3);
+    expect(evs[0]).toMatchObject({ acled: { subtype: 'Protest with intervention' }, actor1: 'Police Forces of Niger', actor2: 'protesters', date: { value: '2023-08-18' } });
+    expect(evs[0].rules).toContain('events.merge.sentence-4');
+    expect(evs[1]).toMatchObject({ acled: { subtype: 'Peaceful protest' }, actor1: 'protesters', location: { name: 'Zinder' } });
+    expect(evs[2]).toMatchObject({ acled: { subtype: 'Arrests' }, actor1: 'Military Forces of Niger', attributedTo: 'his employer', date: { value: '2023-08-17' } });
+    expect(evs.some((e) => e.acled?.type === 'Strategic developments' && e.acled.subtype === 'Other')).toBe(false);
+  });
+
+  it('a Reuters suicide bombing: the quoted official\'s agency is no party, an hour names no day, and a toll disputed between two told parts of it is its range', () => {
+    const text = 'Suicide bombers kill at least 12 in northeast Nigeria\'s Borno state\n\nMAIDUGURI, Nigeria, June 30 (Reuters) - At least 12 people were killed and 48 wounded when suspected female suicide bombers blew themselves up at a wedding, a hospital and a funeral in the town of Gwoza in Nigeria\'s northeastern Borno state on Saturday, the state emergency agency said.\n\nA local militia leader said the death toll was higher, putting it at 18, while a hospital source said between 15 and 20 people had died.\n\n"The first bomber detonated her explosives in the middle of the wedding guests at around 3 p.m.," said Barkindo Saidu, director general of the Borno State Emergency Management Agency (SEMA).\n\nNo group has claimed responsibility, but Boko Haram and its rival, Islamic State West Africa Province (ISWAP), have used women and girls as suicide bombers in the past.';
+    const evs = events(text, '2024-06-30');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ acled: { subtype: 'Suicide bomb' }, actor1: null, date: { value: '2024-06-29' }, fatalities: { low: 12, high: 20 } });
+    expect(evs[0].rules).toContain('events.merge.sentence-3');
   });
 });

@@ -71,6 +71,13 @@ const TREND_WORD = /stepp|steps? up|intensif|escalat|surge|rise|spike|increas|wa
 /** Words that make what follows a trend over time ("stepped up attacks", "a surge in kidnappings"), not one incident. */
 const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|ying)|escalat(?:ed|ing)|(?:an?|the) (?:surge|rise|spike|increase|upsurge|wave|spate|string) (?:in|of)|increasing(?:ly)?|growing|recurrent|repeated|frequent)\s+(?:(?:their|its|his|her|the|deadly|jihadist|armed|violent)\s+){0,2}$/i;
 
+const PROTESTED = new Set(['peaceful-protest', 'protest-intervention', 'excessive-force']);
+const TOPIC_BEFORE = /\b(?:report(?:ed|ing|s)?|cover(?:ed|ing|s)?|writ(?:ten|ing|es)|wrote|film(?:ed|ing)|photograph(?:ed|ing)|comment(?:ed|ing)|post(?:ed|ing)|tweet(?:ed|ing))\s+(?:on|about)\s+(?:the\s+|a\s+|these\s+|those\s+)?$|\bcover(?:ed|ing)\s+(?:the\s+)?$/i;
+const USED_AS_BEFORE = /\b(?:used?|uses|using|deployed|recruited|employed|utilisé|utilisent|utilisé(?:e|s|es)?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:as|comme)\s+$/iu;
+const IN_THE_PAST = /\b(?:in the past|par le passé)\s*(?:[.;]|$)/iu;
+/** A present perfect of the group's own doing just before the cue ("have used", "have carried out such") */
+const HABIT_PERFECT = /\b(?:has|have)\s+(?:\w+ly\s+)?(?:used|carried out|staged|claimed|conducted|launched|mounted|employed)\s+(?:(?:such|similar|many|several|numerous|the same)\s+)?(?:[\w-]+\s+){0,4}$/i;
+
 /** Lowered weight for a weapon named only as support of another action ("with the support of drone strikes"). */
 const SUPPORT_BEFORE = /\b(?:with the support of|supported by|backed by|with the help of|covered by|under the cover of|with air support from|alongside)\s+(?:[^\s,;.]+\s+){0,3}$/i;
 
@@ -92,6 +99,17 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   };
   // "where ISSP has stepped up attacks since 2023": a trend, not an incident
   if (TREND_WORD.test(text)) hits = hits.filter((h) => !TREND_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
+  // "a journalist who had reported on the protests": what someone wrote about, not what happened here
+  const topics = hits.filter((h) => (h.group === 'protest' || h.group === 'riot') && TOPIC_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
+  if (topics.length > 0) {
+    hits = hits.filter((h) => !topics.includes(h));
+    // (and how a protest was answered needs a protest: "detained" is then an arrest of its own)
+    if (!hits.some((h) => h.group === 'protest')) hits = hits.filter((h) => h.group !== 'protest-mod');
+  }
+  // "have used women and girls as suicide bombers in the past": a role the group gives, not an incident
+  hits = hits.filter((h) => !USED_AS_BEFORE.test(text.slice(Math.max(0, h.start - base - 50), h.start - base)));
+  // "… have carried out such attacks in the past.": a habit of the group, told without an incident
+  if (IN_THE_PAST.test(text)) hits = hits.filter((h) => !HABIT_PERFECT.test(text.slice(Math.max(0, h.start - base - 80), h.start - base)));
   if (hits.length === 0) return [];
   const out: Detection[] = [];
   const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
@@ -230,6 +248,7 @@ const VICTIMS_TOLD = /\b(?:(?:were|was|been)\s+(?:\w+\s+)?(?:killed|wounded|inju
 const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
 const ATTACK_AFTER = /^\s+(?:\w+ly\s+)?(?:attacked|ambushed|stormed|raided|opened fire|fired on|struck|targeted|overran|shelled|bombed)\b/i;
 /** "a convoy escorted by the army": a participle that describes a party's role, not who did the deed */
+const SPEAKER_APPOSITIVE = /^,\s*(?:an?\s+|the\s+|le\s+|la\s+|l['’]\s*|un\s+|une\s+)?(?:[\p{L}'’-]+\s+){0,5}?(?:of|at|for|with|from|du|de|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*|le\s+)?(?:[^,;()]{1,80}\(\s*)?$/iu;
 const NOT_AGENT_BY = /\b(?:escorted|accompanied|guarded|protected|supported|backed|flanked|manned|held|controlled|run|owned|operated|used|trained|funded|armed|supplied|founded|chaired)\s+by\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
  * A movement told as a noun names who moves after "of": "the arrival of Russian mercenaries from
@@ -364,7 +383,10 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   // "…, residents said": a generic source after the trigger reports the event and is no party to it
   // (a named force or group that reports its own fight stays a candidate)
   const reportsTrigger = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
-  const reporter = (a: ActorMention): boolean => a.actorId.startsWith('unnamed:') && reportsTrigger(a);
+  // '"…," said Barkindo Saidu, director general of the State Emergency Management Agency': the
+  // speaker's own body, named in the appositive after the speaker, reports and takes no part either
+  const speakersBody = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && src.source.end <= a.start && a.start - src.source.end <= 80 && SPEAKER_APPOSITIVE.test(doc.text.slice(src.source.end, a.start)));
+  const reporter = (a: ActorMention): boolean => (a.actorId.startsWith('unnamed:') && reportsTrigger(a)) || speakersBody(a);
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party;
   // so is one after "linked to" ("Islamic extremists linked to al-Qaida said they killed …")
@@ -927,6 +949,8 @@ export interface Draft {
   headline: boolean;
   /** the last sentence merged into it */
   lastSentence: number;
+  /** the sentences whose cues it was made of (a sentence between them may tell no part of it) */
+  toldIn: number[];
   /** an "attack" whose only dead are attackers: a toll of the fight told before, on its day only */
   attackersDead: boolean;
   /** the paragraph of `lastSentence` */
@@ -1028,6 +1052,8 @@ const NOT_OWN_FORCE = /(?:\b(?:former|ex|retired|child|rebel|foreign|enemy|merce
 const CAPITALISED_WORD = /\p{Lu}[\p{L}’'-]*/gu;
 
 /** Whether `text` has a capitalised word that is another country's demonym ("French", "Russian") or name. */
+const WANTED_OUT = /\b(?:departure|withdrawal|expulsion|exit|pull-?out|presence|removal|ouster)\s+of\s+(?:the\s+)?$|\bdemand(?:ed|ing|s)?\s+(?:that\s+)?(?:the\s+)?$|(?<![\p{L}])(?:départ|retrait|expulsion|présence)\s+(?:des|du|de\s+la)\s+$/iu;
+
 function otherCountryBefore(text: string, country: string): boolean {
   CAPITALISED_WORD.lastIndex = 0;
   for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
@@ -1054,7 +1080,8 @@ export function bareStateActors(doc: Document, sentence: Sentence, clause: Span,
   if (!country) return [];
   const paragraphStart = doc.paragraphs[sentence.paragraph]?.start ?? sentence.start;
   // (peacekeepers and other international forces are as foreign as another state's)
-  const foreign = actors.some((a) => ((a.kind === 'state-forces' && a.country !== null && a.country !== country) || a.kind === 'international-org') && a.start >= paragraphStart && a.start < clause.end);
+  // (but not one the text only says is wanted out: "to demand the departure of French troops")
+  const foreign = actors.some((a) => ((a.kind === 'state-forces' && a.country !== null && a.country !== country) || a.kind === 'international-org') && a.start >= paragraphStart && a.start < clause.end && !WANTED_OUT.test(doc.text.slice(Math.max(paragraphStart, a.start - 40), a.start)));
   if (foreign) return [];
   // "at least 33 soldiers were killed": the dead are the victims, whose side forcesOfPlace gives
   const dead = fatalitiesIn(clause, quantities);
@@ -1380,6 +1407,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         if (inAsideWithout(doc.text, sentence, t, d.trigger)) continue;
         // ("la localité d'Anéfis, tenue depuis 2012 par les rebelles": when a state began, not the incident)
         if (VIOLENT.has(d.kind) && HELD_SINCE.test(doc.text.slice(Math.max(sentence.start, t.start - 45), t.start))) continue;
+        // "at around 3 p.m.": an hour names no day (the tagger anchors it to the publication date)
+        if (t.timexType === 'TIME' && CLOCK_ONLY.test(t.text)) continue;
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
@@ -1409,6 +1438,14 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       if (soldiers) {
         roles.actor2 = soldiers;
         rules.push('events.actor.soldiers-of-place');
+      }
+      // a protest whose protesters the text does not name is still theirs ("A separate march in
+      // Zinder ended peacefully"; Codebook: Protesters, inter 6)
+      if (PROTESTED.has(d.kind) && roles.actor1?.inter !== 6 && roles.actor2?.inter !== 6) {
+        const crowd: ActorMention = { start: d.trigger.start, end: d.trigger.end, text: doc.text.slice(d.trigger.start, d.trigger.end), sentence: sentence.index, stage: 'events', rule: 'protesters-implied', actorId: 'unnamed:protesters', name: 'protesters', kind: 'other', inter: 6, country: null, provisional: false };
+        if (!roles.actor1) roles.actor1 = crowd;
+        else if (!roles.actor2 && roles.actor1.kind === 'state-forces') roles.actor2 = crowd;
+        if (roles.actor1 === crowd || roles.actor2 === crowd) rules.push('events.actor.protesters-implied');
       }
       const civilianVictim = [roles.actor2].some((a) => a?.kind === 'civilians' || a?.inter === 7);
       let actor2 = roles.actor2?.name ?? null;
@@ -1484,8 +1521,9 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         attackersDead: attackersDead(familyOf(d.kind), fq, rules),
         casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
+        toldIn: [sentence.index],
         lastParagraph: sentence.paragraph,
-        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new) (?:attack|ambush|raid|clash|incident|strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
+        newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new|a further) (?:\w+ )?(?:attack|ambush|raid|clash|incident|strike|march|protest|demonstration|rally|bombing|explosion|blast|kidnapping|abduction|assault|shooting|massacre|airstrike|air strike|drone strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
         listItem: listItemOf(doc, sentence)?.opened ?? false,
         quoted: /^\W{0,3}[«"“]/u.test(text),
@@ -1518,6 +1556,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
 
 /** "tenue depuis 2012 par les rebelles", "held by the rebels since 2012": how long a place has been held */
 const HELD_SINCE = /(?<![\p{L}])(?:tenue?s?|contrôlée?s?|occupée?s?|aux mains|sous (?:le )?contrôle|held|controlled|occupied|under (?:\w+ )?control)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:since|depuis)\s+(?:(?:the|le|la|l['’]|early|late|début|fin)\s+)?$/iu;
+const CLOCK_ONLY = /^(?:(?:at|around|about|approximately|shortly|just|before|after|vers|à|aux|alentours|de|environ)\s+)*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h(?:\d{2})?|heures?(?:\s+\d{2})?|o['’]clock)?(?:\s*(?:GMT|UTC|local time|heure locale|\(\d{3,4} GMT\)))?$/iu;
 const ASIDE_RELATIVES = /^,\s*(?:which|who|whose|qui|dont|lequel|laquelle)\b/iu;
 /** a party in ", who blamed the Malian army" is who the source accuses: only "which" sets a thing aside */
 const THING_ASIDE = /^,\s*which\b/iu;
@@ -1547,10 +1586,20 @@ const CONJECTURE = /\b(?:could|may|might|would|feared|fears?|pourrait|pourraient
 function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly QuantityMention[]): void {
   if (drafts.length === 0) return;
   const told = new Set<number>();
-  for (const d of drafts) for (let s = d.sentence; s <= d.lastSentence; s++) told.add(s);
+  // ("At least 12 people were killed … A local militia leader said the death toll was higher,
+  // putting it at 18 … '…,' said X": a sentence between two told parts of an incident, close to
+  // both, that tells no part of it but its toll, gives the toll of that incident)
+  const between = new Map<number, Draft>();
+  for (const d of drafts) {
+    for (let s = d.sentence; s <= d.lastSentence; s++) told.add(s);
+    if (!VIOLENT_FAMILIES.has(d.family)) continue;
+    const parts = [...new Set(d.toldIn)].sort((a, b) => a - b);
+    for (let k = 1; k < parts.length; k++) if (parts[k] - parts[k - 1] === 2) between.set(parts[k] - 1, d);
+  }
+  for (const d of drafts) for (const s of d.toldIn) between.delete(s);
   const bySentence = new Map<number, QuantityMention[]>();
   for (const q of quantities) {
-    if (q.counts === null || !DEAD.has(q.counts) || told.has(q.sentence)) continue;
+    if (q.counts === null || !DEAD.has(q.counts) || (told.has(q.sentence) && !between.has(q.sentence))) continue;
     (bySentence.get(q.sentence) ?? bySentence.set(q.sentence, []).get(q.sentence)!).push(q);
   }
   for (const [index, figures] of [...bySentence].sort((a, b) => a[0] - b[0])) {
@@ -1558,7 +1607,7 @@ function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly Quant
     if (!sentence) continue;
     const text = doc.text.slice(sentence.start, sentence.end);
     if (OTHER_INCIDENT.test(text) || CONJECTURE.test(doc.text.slice(sentence.start, figures[0].end))) continue;
-    const target = findLast(drafts, (d) => VIOLENT_FAMILIES.has(d.family) && d.lastSentence < index);
+    const target = between.get(index) ?? findLast(drafts, (d) => VIOLENT_FAMILIES.has(d.family) && d.lastSentence < index);
     if (!target || index - target.lastSentence > 3 || sentence.paragraph - target.lastParagraph > 1) continue;
     // (a timeline's next item is another incident)
     const item = listItemOf(doc, sentence)?.start ?? -1;
@@ -1661,6 +1710,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       // nine soldiers, sources said on Sunday. The insurgents stormed the base late on Saturday")
       if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date))) || (o.event.date !== null && d.event.date !== null && finer(d.event.date, o.event.date) && dateWithin(d.event.date, o.event.date))) && !d.newIncident &&
         sameValue(o.event.location?.country, d.event.location?.country)) return true;
+      // (and past a sentence that tells none, when the same party acts again: "Police in Niger's
+      // capital fired tear gas … At least three people were injured … Police arrested 17 protesters")
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 2 && d.paragraph - o.lastParagraph <= 1 && !d.ownDate && !d.ownPlace && !d.newIncident && d.event.actor1 !== null && d.event.actor1 === o.event.actor1 && !UNIDENTIFIED.has(d.event.actor1) && !d.event.rules.includes('events.actor.protesters-implied') && sameValue(o.event.location?.country, d.event.location?.country)) return true;
       if (!sameValue(o.event.location?.name, d.ownPlace ? d.event.location?.name : null)) return false;
       if (d.ownDate && o.event.date && JSON.stringify(o.event.date) !== JSON.stringify(d.event.date) && !dateWithin(d.event.date, o.event.date)) return false;
       const near = d.sentence - o.sentence <= 4;
@@ -1709,7 +1761,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // a witness's words quoted after the report colour it; they do not replace its evidence
     // (the lead, not the headline above it, is the report's evidence, and its own date and place
     // tell the incident better than the headline's, which has at most the day of publication)
-    if ((d.score > target.score || target.headline) && !named && !(d.quoted && !target.quoted) && !(d.tollOnly && d.family !== target.family)) {
+    // (a protest told again as peaceful after the report of how it was answered keeps that answer)
+    const answeredBefore = target.kind in PROTEST_ANSWER && d.kind in PROTEST_ANSWER && PROTEST_ANSWER[d.kind] < PROTEST_ANSWER[target.kind];
+    if ((d.score > target.score || target.headline) && !named && !answeredBefore && !(d.quoted && !target.quoted) && !(d.tollOnly && d.family !== target.family)) {
       if (target.headline) {
         if (d.ownDate && e.date) t.date = e.date;
         if (d.ownPlace && e.location) t.location = e.location;
@@ -1766,6 +1820,7 @@ function anotherAccount(earlier: Draft | undefined, later: Draft): earlier is Dr
 
 /** The incident `target` is now told up to `d`'s sentence. */
 function extendTo(target: Draft, d: Draft): void {
+  target.toldIn.push(...d.toldIn);
   if (d.sentence < target.lastSentence) return;
   target.lastSentence = d.sentence;
   target.lastParagraph = d.paragraph;

@@ -133,4 +133,9 @@ describe('actors stage: what French reporting does not make a state actor', () =
     const m = actorsOf('French forces killed the group\'s leader in August 2021, President Emmanuel Macron announced. France said the strike was lawful.\n\nThe junta denied that its soldiers had killed civilians in Solenzo.');
     expect(m.filter((x) => x.rule.startsWith('bare-force'))).toEqual([]);
   });
+
+  it('"Police" opening a wire story after its dateline is no person, whatever the tagger says', () => {
+    const m = actorsOf("NIAMEY, Aug 20 (AP) — Police fired tear gas on Friday to disperse hundreds of protesters, witnesses said.", [['Police', 'PER']]);
+    expect(m.some((x) => x.text === 'Police')).toBe(false);
+  });
 });

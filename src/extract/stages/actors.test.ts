@@ -339,5 +339,9 @@ describe('actors stage: French reporting', () => {
     const m = actorsOf("French forces left Mali in August 2022. Russia's Africa Corps, which is controlled by the defence ministry in Moscow, replaced them.");
     expect(m.filter((x) => x.rule.startsWith('bare-force')).map((x) => `${x.text} -> ${x.actorId}`)).toEqual(['the defence ministry -> ministry-of-defence-of-russia']);
   });
-});
 
+  it('"security forces" in a story filed from a capital the text names are that country\'s, though a foreign force is named more', () => {
+    const m = actorsOf("NIAMEY, Aug 20 (AP) — Police in Niger's capital fired tear gas at protesters demanding that French troops leave. French soldiers are stationed in Niamey, and France refuses to withdraw them.\n\nOn Thursday, security forces detained a journalist, his employer said.");
+    expect(m.filter((x) => x.text === 'security forces').map((x) => x.actorId)).toEqual(['military-forces-of-niger']);
+  });
+});

@@ -273,7 +273,7 @@ const GENERIC_NAME_WORDS = new Set([
   'general', 'president', 'minister', 'defence', 'defense', 'joint', 'task', 'unit', 'units', 'command', 'headquarters', 'office',
   'air', 'intelligence', 'class', 'train', 'marine', 'marines', 'medal', 'navy', 'sgt', 'infantry', 'regiment', 'squadron',
   'division', 'legion', 'support', 'international', 'democracy', 'restoration', 'northern', 'southern', 'eastern', 'central', 'in',
-  'on', 'at', 'a', 'an', 'staff',
+  'on', 'at', 'a', 'an', 'staff', 'police', 'gendarmerie', 'troops', 'soldiers', 'authorities', 'officials',
 ]);
 
 const MONTHS_AND_DAYS = new Set([
@@ -380,6 +380,8 @@ interface Context {
   paragraphOf: Map<number, number>;
   published: string | null;
   text: string;
+  /** the country of the capital a wire dateline opens with ("NIAMEY, Aug 20 (AP) —"), if any */
+  datelineCountry: string | null;
 }
 
 function noteCountry(ctx: Pick<Context, 'countries' | 'countryCounts' | 'countriesBySentence'>, country: string, sentence: number): void {
@@ -398,7 +400,12 @@ function describesGroup(pieces: readonly SentencePiece[], from: number, to: numb
 }
 
 function documentContext(doc: Document, sentences: SentencePiece[][], kb: ActorKb): Context {
-  const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null, text: doc.text };
+  const ctx: Context = { countries: new Set(), countryCounts: new Map(), countriesBySentence: new Map(), paragraphOf: new Map(), published: doc.published?.value.slice(0, 10) ?? null, text: doc.text, datelineCountry: null };
+  const dateline = datelineSpan(doc.text);
+  if (dateline) {
+    const city = /^\s*([\p{L}][\p{L} .'’-]*?)\s*(?:[,(—–-]|$)/u.exec(doc.text.slice(dateline.start, dateline.end));
+    ctx.datelineCountry = city ? countryNamed(city[1], { capitals: true }) : null;
+  }
   for (const s of doc.sentences) ctx.paragraphOf.set(s.index, s.paragraph);
   sentences.forEach((pieces, sentence) => {
     if (!pieces) return;
@@ -750,7 +757,9 @@ function resolveBareForces(chosen: Candidate[], kb: ActorKb, ctx: Context): Cand
   const roleOf = new Map<string, StateRole>();
   const lastByRole = new Map<StateRole, { target: Target; sentence: number }>();
   const ranked = [...ctx.countryCounts].sort((a, b) => b[1] - a[1]);
-  const dominant = ranked.length > 0 && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > 2 * ranked[1][1]) ? ranked[0][0] : null;
+  // (or, failing that, the country of a capital the story was filed from, when the text names it
+  // too: "security forces" in a story from Niamey that also names French troops are Niger's)
+  const dominant = ranked.length > 0 && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > 2 * ranked[1][1]) ? ranked[0][0] : ctx.datelineCountry !== null && ctx.countryCounts.has(ctx.datelineCountry) ? ctx.datelineCountry : null;
   const out: Candidate[] = [];
   // the state whose forces or government were named last, and in which sentence
   let lastState: { country: string; sentence: number } | null = null;
@@ -1334,6 +1343,11 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
   const definedAcronyms = new Map<string, string>();
   // "OUAGADOUGOU (AFP) -" is a dateline: the agency in brackets is no acronym of the city
   const dateline = datelineSpan(doc.text);
+  // ("NIAMEY, Aug 20 (AP) — Police in Niger's capital fired …": the word after a dateline opens its sentence)
+  if (dateline) {
+    const first = tokens.find((t) => t.start >= dateline.end);
+    if (first) sentenceStarts.add(first.start);
+  }
   for (const { n, span } of names) {
     if (n.type !== 'ORG' || inDateline(dateline, span.start, span.end)) continue;
     const open = tokenAt.get(span.end) ?? tokenAt.get(span.end + 1);

@@ -48,4 +48,12 @@ describe('statements: negative cases', () => {
     const st = extract(documentFromText('"La riposte vigoureuse des forces de défense et de sécurité a permis de neutraliser plus d\'une centaine de terroristes", affirme le communiqué, un bilan qu\'il n\'a pas été possible de vérifier.', '2024-12-11')).statements;
     expect(st.filter((x) => x.predicate === 'claims' && x.subject === 'terrorists')).toEqual([]);
   });
+  it('nobody claims what "No group has claimed" or "Aucun groupe n\'a revendiqué" leaves unclaimed', () => {
+    expect(predicates("Aucun groupe n'a revendiqué l'enlèvement, mais la région de l'Est est l'un des bastions du Groupe de soutien à l'islam et aux musulmans, qui y impose un blocus.")).not.toContain('claims');
+    expect(predicates('No group has claimed that it carried out the attack.')).not.toContain('claims');
+  });
+  it('an ousted or former president leads no state now', () => {
+    expect(predicates('The demonstrators demanded the return of ousted President Mohamed Bazoum of Niger.')).not.toContain('leader_of');
+    expect(predicates('Former President Ibrahim Boubacar Keita of Mali died in Bamako.')).not.toContain('leader_of');
+  });
 });

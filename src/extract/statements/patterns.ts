@@ -228,6 +228,7 @@ const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?
 /** How a text that ROLE_TITLE matches ends, its trailing space trimmed (String.trimEnd drops what \s matches) */
 const ROLE_TITLE_END = /(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander)$/u;
 /** "President Vladimir Putin": a head of state or government */
+const FORMER_BEFORE = /(?<![\p{L}])(?:former|ousted|deposed|overthrown|toppled|late|exiled|ex-?|then|erstwhile|onetime|one-time)\s*$/iu;
 const LEADER_TITLE = /(?:^|\s)(President|Prime Minister|King|Queen|Emir|Supreme Leader|Chancellor|Premier|Interim President|Transitional President)\s+$/u;
 
 /** A role phrase followed by a capitalised name, for names no earlier stage found. */
@@ -560,6 +561,8 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     const before = ctx.doc.text.slice(Math.max(s.start, p.span.start - 40), p.span.start);
     const m = LEADER_TITLE.exec(before);
     if (!m) continue;
+    // "ousted President Mohamed Bazoum", "the late President X": he led it once, and when is not told
+    if (FORMER_BEFORE.test(before.slice(0, m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const actor = ctx.actors.find((a) => overlaps(a, p.span));
     let iso = actor?.country ?? null;
     if (!iso) {
@@ -820,6 +823,8 @@ const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
 /** "gave an assessment of ...": a figure a party puts forward */
 const ASSESSMENT = /\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu;
 
+const NOBODY = /^(?:no|none|nobody|no-one|no one|neither|aucun|aucune|personne|nul|nulle)\b/iu;
+
 /** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
 function claims(ctx: Ctx, s: Sentence): void {
   for (const src of ctx.sourcesOf.get(s.index) ?? []) {
@@ -829,7 +834,9 @@ function claims(ctx: Ctx, s: Sentence): void {
     const contentText = src.content?.text ?? '';
     const stating = /^(?:that\b|[“"])/.test(contentText) || QUOTE.test(ctx.doc.text.slice(src.cue.end, src.cue.end + 400));
     if (src.cueType !== 'claim' && !(src.cueType === 'report' && announce && stating)) continue;
-    if (src.cueType === 'claim' && !stating && /^(?:its|their|his|her|the|a|an)\s/i.test(contentText)) continue;
+    if (src.cueType === 'claim' && !stating && /^(?:(?:its|their|his|her|the|a|an|le|la|les|un|une|son|sa|ses|leur|leurs)\s|l['’])/i.test(contentText)) continue;
+    // "No group has claimed …", "Aucun groupe n'a revendiqué …": nobody claims anything
+    if (src.source && NOBODY.test(src.source.text)) continue;
     let who = sourceName(src, ctx.actors, ctx.results.names);
     // an unresolved description ("a force that has asserted") speaks for the actor it describes
     if (who && src.source && who === src.source.text && !/^\p{Lu}/u.test(who)) who = null;
