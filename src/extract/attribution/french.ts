@@ -42,6 +42,13 @@ function learntBy(v: SentenceView, i: number): boolean {
   return false;
 }
 
+/** "a-t-on appris mercredi de sources …": the learning verb before `i`, past words of time. */
+function learntBefore(v: SentenceView, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && i - j <= 3 && TIME_WORDS.has(v.lower[j])) j--;
+  return j < i - 1 && j >= 0 && LEARNT.test(v.lower[j]);
+}
+
 interface FrenchCue {
   from: number;
   to: number;
@@ -273,7 +280,7 @@ export function findFrenchCues(v: SentenceView, lex: FrenchCueLexicon): FrenchCu
       continue;
     }
     // "de source sécuritaire", "a-t-on appris de sources concordantes"
-    if (lower === 'de' && (v.lower[i + 1] === 'source' || v.lower[i + 1] === 'sources') && (!prevIsWord || LEARNT.test(prev) || learntBy(v, i))) {
+    if (lower === 'de' && (v.lower[i + 1] === 'source' || v.lower[i + 1] === 'sources') && (!prevIsWord || LEARNT.test(prev) || learntBy(v, i) || learntBefore(v, i))) {
       out.push({ from: i, to: i, type: 'report', kind: 'preposition' });
       continue;
     }

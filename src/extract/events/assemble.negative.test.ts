@@ -106,4 +106,10 @@ describe('events: tolls told after an incident that are not its own', () => {
   it('"to restore ousted President Mohamed Bazoum" is no coup', () => {
     expect(events('ECOWAS has threatened to use force to restore ousted President Mohamed Bazoum.', '2023-08-20')).toEqual([]);
   });
+
+  it('an item of a timeline keeps its own incident, even at a place and with words another item shares', () => {
+    const text = '* **April 9** – Ansar Dine claimed two bombings on the Aguelhok-Tessalit axis in northern Mali.\n* **May 2** – A group of farmers was attacked near Gao.\n* **October 6** – A peacekeeper was killed when the convoy struck a roadside bomb near Aguelhok.';
+    const evs = events(text, '2019-12-01');
+    expect(evs.filter((e) => e.acled?.subtype === 'Remote explosive/landmine/IED')).toHaveLength(2);
+  });
 });

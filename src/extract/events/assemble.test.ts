@@ -588,4 +588,27 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[0]).toMatchObject({ acled: { subtype: 'Suicide bomb' }, actor1: null, date: { value: '2024-06-29' }, fatalities: { low: 12, high: 20 } });
     expect(evs[0].rules).toContain('events.merge.sentence-3');
   });
+
+  it('a Reuters strike claimed on Telegram: "its aircraft had destroyed a convoy" is an air strike, the body a possessive names speaks and claims it, and the day the dead died dates it', () => {
+    const text = 'Russia\'s Africa Corps says it destroyed jihadist convoy in northern Mali\n\nDAKAR, Oct 7 (Reuters) - Russia\'s Africa Corps said on Monday that its aircraft had destroyed a convoy of fighters near the town of Tinzaouaten in northern Mali, killing "dozens of terrorists", in a post on its official Telegram channel.\n\nTwo residents of Tinzaouaten, reached by telephone, said at least eight civilians, including two children, were killed in the strikes on Sunday evening.';
+    const [e] = events(text, '2025-10-07');
+    expect(e).toMatchObject({ acled: { subtype: 'Air/drone strike' }, actor1: 'Africa Corps', modality: 'claimed', attributedTo: 'Africa Corps', channel: 'telegram', date: { value: '2025-10-05', precision: 'day' } });
+    expect(e.rules).toContain('events.date.toll-told-after');
+  });
+
+  it('"JNIM claimed the attack in a statement on Wednesday" names the side of the ambush told before, and "allegedly" in a report of Human Rights Watch is its allegation', () => {
+    const text = 'OUAGADOUGOU, May 15 (Reuters) - Islamist militants attacked a supply convoy near the northern Burkina Faso town of Djibo on Tuesday, looting several trucks of food, two security sources said.\n\nAt least 11 soldiers and volunteers were killed, one of the security sources said. The army has not commented.\n\nJNIM, which has besieged Djibo since 2022, claimed the attack in a statement on Wednesday.\n\nHuman Rights Watch said last month that soldiers had allegedly killed at least 156 civilians in the village of Zaongo in November.';
+    const evs = events(text, '2023-05-15');
+    expect(evs).toHaveLength(2);
+    expect(evs[0]).toMatchObject({ actor1: "Jama'at Nusrat al-Islam wal-Muslimin", date: { value: '2023-05-09' } });
+    expect(evs[0].rules).toContain('events.actor.claimed-after');
+    expect(evs[1]).toMatchObject({ modality: 'alleged', attributedTo: 'Human Rights Watch', fatalities: { best: 156 } });
+  });
+
+  it('an AFP kidnapping: the towns a road joins place it, and "a-t-on appris mercredi de sources sécuritaire et humanitaire" reports it', () => {
+    const text = "Burkina Faso : deux humanitaires enlevés dans l'Est du pays\n\nOUAGADOUGOU, 12 février (AFP) - Deux employés d'une organisation humanitaire internationale ont été enlevés mardi par des hommes armés non identifiés sur l'axe Fada N'Gourma-Pama, dans l'est du Burkina Faso, a-t-on appris mercredi de sources sécuritaire et humanitaire.";
+    const [e] = events(text, '2025-02-12');
+    expect(e).toMatchObject({ acled: { subtype: 'Abduction/forced disappearance' }, location: { country: 'BF', admin1: 'Est' }, modality: 'reported', date: { value: '2025-02-11' } });
+    expect(e.attributedTo).toContain('sources');
+  });
 });

@@ -768,6 +768,9 @@ export function sourceName(src: SourceMention, actors: readonly ActorMention[], 
     // unies aux droits de l'homme affirme"), whatever the tagger took a word of its name for
     const body = actors.find((a) => within(a) && !a.provisional && !a.actorId.startsWith('unnamed:') && (a.end - a.start) * 10 >= (src.source!.end - src.source!.start) * 6);
     if (body) return body.name;
+    // ("Russia's Africa Corps said": the body the possessive names speaks, not its owner)
+    const owned = actors.find((a) => within(a) && a.end === src.source!.end && !a.actorId.startsWith('unnamed:') && /[’']s\s+$/.test(src.source!.text.slice(0, a.start - src.source!.start)));
+    if (owned) return owned.name;
     const tagged = names.find((n) => n.type === 'PER' && within(n));
     if (tagged) return tagged.text;
     const described = nameInDescription(src.source.text);
@@ -873,8 +876,11 @@ export function attribute(doc: Document, sentence: Sentence, clause: Span, trigg
   let attributedTo: string | null = null;
   let channel: ExtractedEvent['channel'] = null;
   if (src) {
-    attributedTo = sourceName(src, actors, names);
-    channel = src.channel;
+    // ("Human Rights Watch said that soldiers had allegedly killed …": the hedge colours a report
+    // whose named source still says it)
+    const teller = src.cueType === 'hedge' && !src.source ? ordered.find((s) => s !== src && s.source !== null && s.content !== null && (s.cueType === 'report' || s.cueType === 'claim' || s.cueType === 'accusation') && actors.some((a) => overlaps(a, s.source!))) : undefined;
+    attributedTo = sourceName(teller ?? src, actors, names);
+    channel = (teller ?? src).channel;
     if (!attributedTo && object) {
       // the announcer is the subject before the cue
       const subj = actors.filter((a) => a.sentence === sentence.index && a.end <= object.cue.start);
@@ -951,6 +957,9 @@ export interface Draft {
   lastSentence: number;
   /** the sentences whose cues it was made of (a sentence between them may tell no part of it) */
   toldIn: number[];
+  /** where the list item of its sentence starts (-1 outside a list), and of its last sentence */
+  item: number;
+  lastItem: number;
   /** an "attack" whose only dead are attackers: a toll of the fight told before, on its day only */
   attackersDead: boolean;
   /** the paragraph of `lastSentence` */
@@ -1013,7 +1022,7 @@ const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|av
 /** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
 const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
 
-const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$/iu;
+const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$|\b(?:in|dans)\s+(?:a|an|its|their|un|une|son|leur)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:statement|communiqu[eé]|video|message|post|audio(?: message)?|recording)\s+(?:(?:on|late|early|le|ce)\s+)?$/iu;
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */
 const ARMED_TARGETS = new Set<string>(['state-forces', 'militia', 'armed-group', 'pmc']);
@@ -1462,7 +1471,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         attr.modality = { ...attr.modality, modality, rule };
       };
       // (a described armed group speaks for itself too: "Islamic extremists linked to al-Qaida said they killed …")
-      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId) && (!roles.actor1.actorId.startsWith('unnamed:') || roles.actor1.kind === 'armed-group')) {
+      if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId || attr.attributedTo === roles.actor1.name) && (!roles.actor1.actorId.startsWith('unnamed:') || roles.actor1.kind === 'armed-group')) {
         remodal('claimed', 'modality.party-claim');
       }
       // "…, according to local residents, who blamed the Malian army": who did it is an accusation
@@ -1522,6 +1531,8 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
         toldIn: [sentence.index],
+        item: listItemOf(doc, sentence)?.start ?? -1,
+        lastItem: listItemOf(doc, sentence)?.start ?? -1,
         lastParagraph: sentence.paragraph,
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new|a further) (?:\w+ )?(?:attack|ambush|raid|clash|incident|strike|march|protest|demonstration|rally|bombing|explosion|blast|kidnapping|abduction|assault|shooting|massacre|airstrike|air strike|drone strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
@@ -1548,7 +1559,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
     }
   }
   const merged = mergeDrafts(drafts);
-  addTollsTold(doc, merged, results.quantities);
+  addTollsTold(doc, merged, results.quantities, results.times, results.sources);
   claimsAfterTheFact(doc, results, merged);
   markMain(merged);
   return merged.map((d) => d.event);
@@ -1583,7 +1594,7 @@ const CONJECTURE = /\b(?:could|may|might|would|feared|fears?|pourrait|pourraient
  * and civilians died") tells the dead of the violent event told just before it (within three
  * sentences, in the same or the next paragraph): its figures join that event's, side by side.
  */
-function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly QuantityMention[]): void {
+function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly QuantityMention[], times: readonly TimeMention[], sources: readonly SourceMention[]): void {
   if (drafts.length === 0) return;
   const told = new Set<number>();
   // ("At least 12 people were killed … A local militia leader said the death toll was higher,
@@ -1617,6 +1628,16 @@ function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly Quant
     target.fatalityQuantities.push(...figures);
     target.event.fatalities = combineFatalities(target.fatalityQuantities);
     target.event.rules.push(`events.toll-told-after-${index}`);
+    // ("… said at least eight civilians were killed in the strikes on Sunday evening": the day the
+    // dead died dates an incident its report left undated)
+    if (!target.event.date) {
+      const own = times.filter((t) => t.sentence === index && t.start > figures[0].end && !reportedWhen(doc, t, sources.filter((x) => x.sentence === index), index));
+      const date = own.length === 1 ? toEventDate(own[0]) : null;
+      if (date && date.precision === 'day') {
+        target.event.date = date;
+        target.event.rules.push('events.date.toll-told-after');
+      }
+    }
   }
 }
 
@@ -1647,7 +1668,8 @@ function claimsAfterTheFact(doc: Document, results: Extraction, drafts: Draft[])
     // the next paragraph of a wire story goes on with its incident; the next item of a list or
     // timeline is another one, whether or not the text sets it in a paragraph of its own
     const itemStart = listItemOf(doc, sentence)?.start ?? -1;
-    const target = before ?? findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.sentence <= 3 && sentence.paragraph - d.paragraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
+    // (an incident told over several sentences is as near as its last one, which may be the claim's own)
+    const target = before ?? findLast(drafts, (d) => d.sentence < src.sentence && src.sentence - d.lastSentence <= 3 && sentence.paragraph - d.lastParagraph <= 1 && d.event.evidence.start >= itemStart && (itemStart < 0 || d.paragraph === sentence.paragraph) && VIOLENT.has(d.kind));
     if (!target) continue;
     const e = target.event;
     if (e.actor1 !== null && !UNIDENTIFIED.has(e.actor1)) continue;
@@ -1704,6 +1726,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       // the lead tells the incident of the headline above it, whatever words it opens with
       if (o.headline && d.sentence - o.lastSentence === 1 && !o.ownDate && sameValue(o.event.location?.country, d.event.location?.country) && !othersKilled(o, d)) return true;
       if (toldApart(o, d) || othersKilled(o, d)) return false;
+      // (an item of a timeline tells its own incident, whatever place or words it shares with another)
+      if (d.item !== o.lastItem) return false;
       // the next sentence of a news story usually goes on with the same incident ("Jihadists attacked
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       // (a date of its own only tells when, if the incident before had none of its own: "... killed
@@ -1824,6 +1848,7 @@ function extendTo(target: Draft, d: Draft): void {
   if (d.sentence < target.lastSentence) return;
   target.lastSentence = d.sentence;
   target.lastParagraph = d.paragraph;
+  target.lastItem = d.item;
 }
 
 /**

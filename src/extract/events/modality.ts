@@ -323,6 +323,8 @@ export function frenchGrammaticalModality(words: readonly string[], ti: number):
 }
 
 /** Maps a source cue type (sources stage) to the modality it lends an otherwise plain clause. */
+const ALLEGING_HEDGE = /^(?:alleged(?:ly)?|purported(?:ly)?|supposedly|prétendument|présumée?s?)$/iu;
+
 export function modalityOfCue(cueType: SourceMention['cueType'], namedSource: boolean): Modality {
   switch (cueType) {
     case 'claim':
@@ -390,6 +392,8 @@ export function classifyModality(sentence: string, trigger: Span, options: Modal
   if (g?.kind === 'negated') return { modality: 'denied', rule: g.rule, cue: g.cue };
   if (g?.kind === 'hypothetical') return { modality: 'hypothetical', rule: g.rule, cue: g.cue };
   if (g?.kind === 'future') return { modality: 'future', rule: g.rule, cue: g.cue };
+  // ("had allegedly killed": an allegation, not a mere report)
+  if (source && source.cueType === 'hedge' && ALLEGING_HEDGE.test(source.cue.text)) return { modality: 'alleged', rule: 'modality.source-hedge-alleged', cue: source.cue.text };
   if (source) return { modality: modalityOfCue(source.cueType, source.source !== null), rule: `modality.source-${source.cueType}`, cue: source.cue.text };
   return { modality: 'asserted', rule: 'modality.default', cue: null };
 }

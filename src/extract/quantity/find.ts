@@ -680,6 +680,14 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
       break;
     }
     const w = (LW[k] ?? '');
+    // "une centaine d'instructeurs": the tokenizer keeps the elided "d'" on the noun
+    if (G.frenchDigits && (w.startsWith("d'") || w.startsWith('d’')) && w.length > 2) {
+      const elided = lex.counted.get(w.slice(2))?.find((e) => e.words.length === 1);
+      if (elided) {
+        noun = { value: elided.value, start: k, end: k + 1 };
+        break;
+      }
+    }
     if (G.stop.has(w) || !/^[\p{L}][\p{L}'’.-]*$/u.test(toks[k].text) || matchPhrase(lex.casualties, toks, k, CASUALTY_WORD)) break;
   }
   // "36 VDP volunteers": the last of a run of counted nouns is the head
@@ -710,7 +718,8 @@ function tryAt(toks: Tok[], i: number, lex: QuantityLexicon, inTime: (pos: numbe
   // "many people", "a number of soldiers": no figure and no casualty is no information
   if (isVagueNull && !casualty) return null;
   // "one of the leaders" picks a person out; it counts only with a casualty
-  if (G.one.has(figText) && (G.oneNeedsCasualty || G.of.has(LW[a.end] ?? '')) && !casualty) return null;
+  // ("une centaine d'instructeurs" opens with "une" but is a hundred)
+  if (G.one.has(figText) && a.vague === null && (G.oneNeedsCasualty || G.of.has(LW[a.end] ?? '')) && !casualty) return null;
   // a bare word number with only a noun ("one man", "two soldiers") is a count; "one" as a pronoun is not
   if (!noun && casualty && G.one.has(figText) && casualty.start !== j) return null;
   const shared = casualty !== null && casualty.start < 0;

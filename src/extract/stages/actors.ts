@@ -17,6 +17,7 @@
  *    document (a surname to its full name, a bracketed acronym to its organisation).
  * Overlaps are resolved per sentence, longest span first. Every mention carries its stage and rule.
  */
+import { onRoute } from '../../text/route.js';
 import type { AcledInter, ActorKind, ActorMention, Document, Extraction, NameMention, NameType, Token } from '../../model.js';
 import type { Stage } from '../stage.js';
 import { isHeadingSpan } from '../../text/heading.js';
@@ -1373,6 +1374,11 @@ function provisionalMatches(doc: Document, results: Extraction, taken: Candidate
     const medium = after !== undefined && MEDIUM_NOUNS.has(tokens[after].text.toLowerCase());
     if (medium || TITLE_ABBREVIATIONS.has(span.text)) {
       if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `not an actor: ${n.text}`, span: { start: n.start, end: n.end } });
+      return false;
+    }
+    // ("l'axe Fada N'Gourma-Pama", "the Djibo-Namssiguia road": the towns a road joins)
+    if (onRoute(doc.text, span.start, span.end)) {
+      if (results.trace) trace(results, { stage: STAGE, rule: 'provisional-filtered', message: `towns a road joins: ${n.text}`, span: { start: n.start, end: n.end } });
       return false;
     }
     if (isUsableName(span.text, span.start, lowerWords, sentenceStarts, locativeNames, acronymSet) && !(french && frenchNonName(span.text))) return true;

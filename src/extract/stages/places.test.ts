@@ -343,4 +343,11 @@ describe('places stage', () => {
       ['Ogossagou', 'Mopti Region'],
     ]);
   });
+
+  it('the towns a road joins are places, whatever the tagger reads ("the Djibo-Namssiguia road", "l\'axe Fada N\'Gourma-Pama")', () => {
+    expect(places('Two aid workers were kidnapped on the Djibo-Namssiguia road on Tuesday.').map((p) => p.name)).toEqual(['Djibo', 'Namssiguia']);
+    const fr = "Deux employés ont été enlevés sur l'axe Fada N'Gourma-Pama, dans l'est du Burkina Faso.";
+    const tagged = places(fr, (t) => [{ start: t.indexOf('Fada'), end: t.indexOf('Pama') + 4, text: "Fada N'Gourma-Pama", type: 'PER' }]);
+    expect(tagged.map((p) => p.name)).toEqual(["Fada N'gourma", 'Pama', 'Burkina Faso']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ActorMention, Document, Extraction, NameMention, PlaceKind, PlaceMention, Token } from '../../model.js';
+import { onRoute } from '../../text/route.js';
 import type { Stage } from '../stage.js';
 import { trace } from '../stage.js';
 import { gazetteer, distanceKm, NO_PLACES, type Gazetteer, type Place, type WordFlags } from '../../knowledge/places.js';
@@ -751,7 +752,9 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     const inArea = commaAfter && (after?.key === 'in' || (french && after?.key === 'dans')) ? pastAreaAdjectives(us, m.to + 2, french) : -1;
     const areaAfterIn = inArea >= 0 && inArea < us.length && us[inArea].cap && (candidatesOf(g, us[inArea]).some((c) => c.kind === 'country') || ADMIN_WORDS.has(us[inArea + 1]?.key ?? ''));
     const containerAfter = nextSame?.text === '(' ? afterCands.length > 0 : areaAfterIn || (commaAfter && afterCands.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2'));
-    const supported = inLoc || locative || containerAfter;
+    // "the Djibo-Namssiguia road", "l'axe Fada N'Gourma-Pama": towns a road joins are places
+    const route = (doc.text.charCodeAt(m.start - 1) === 45 || doc.text.charCodeAt(m.end) === 45) && onRoute(doc.text, m.start, m.end);
+    const supported = inLoc || locative || containerAfter || route;
     const demonym = m.to - m.from === 1 ? demonymOf(g, first) : g.demonym(m.key);
 
     // inside the name of an armed group, a company or an organisation: "Wagner Group", "Africa Corps",
@@ -788,7 +791,7 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
       const countryClosed = afterCands.some((c) => c.kind === 'country') && (beyond === undefined || beyond.text === ',' || beyond.text === '.' || beyond.text === ')' || beyond.text === ';');
       return commaAfter && (areaWordAfter || countryClosed) && perIndex.some(m, (p) => p.start === m.start && p.end === m.end);
     };
-    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !placedAsIs() && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
+    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !route && !placedAsIs() && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
@@ -836,13 +839,13 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     // "the White House": an institution named after a small namesake place; "the Adrar des
     // Ifoghas", "the Ennedi Plateau": a landform of several words takes the article as a matter of course
     const landform = !single && m.candidates.some((c) => c.kind === 'feature' && LANDFORMS.has(c.fcode));
-    if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && !landform && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
+    if (prevKey === 'the' && !prev!.cap && !inLoc && !containerAfter && !landform && !route && m.candidates.every((c) => (c.kind === 'village' || c.kind === 'city' || c.kind === 'feature') && c.population < 50000)) continue;
     const major = m.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'continent' || c.kind === 'region' || ((c.kind === 'city' || c.kind === 'village') && c.population >= 100000));
     // a name this text also uses for a person ("Barack Obama ... Obama said")
     if (single && personWords.has(m.key) && !containerAfter && !frenchPlaceNoun) continue;
     if (single && surnameWords.has(m.key) && !major && !inLoc && !containerAfter && !locative) continue;
     // one word inside a longer capitalised name ("European Union", "Jones Street"): not a place by itself
-    if (single && !inLoc && !major && !containerAfter) {
+    if (single && !inLoc && !major && !containerAfter && !route) {
       const prevCap = prev && prev.cap && prev.sentence === first.sentence && !first.initial && !NAME_PARTICLES.has(prevKey) && lastKeptTo !== m.from && !directionBefore;
       const nextCap = nextSame && nextSame.cap && !placey(nextSame) && !ORG_WORDS.has(nextSame.key);
       if (prevCap || nextCap) continue;

@@ -155,4 +155,9 @@ describe('quantities stage: a count coordinated with another noun phrase', () =>
     expect(other.map((q) => [q.best, q.counts])).toEqual([[1, 'killed'], [2, 'wounded'], [8, 'dead'], [20, 'dead']]);
   });
 });
+
+  it('counts "une centaine d\'instructeurs": a vague hundred that opens with "une", its noun with the elided "d\'"', () => {
+    const [q] = quantities("Selon la télévision d'État, une centaine d'instructeurs russes sont arrivés au Niger en avril 2024.");
+    expect(q).toMatchObject({ best: 100, approximate: true, counts: 'mercenaries' });
+  });
 });

@@ -56,4 +56,8 @@ describe('statements: negative cases', () => {
     expect(predicates('The demonstrators demanded the return of ousted President Mohamed Bazoum of Niger.')).not.toContain('leader_of');
     expect(predicates('Former President Ibrahim Boubacar Keita of Mali died in Bamako.')).not.toContain('leader_of');
   });
+  it('"was named by President X" and "named Rubio or Bush for president" give no office', () => {
+    expect(predicates('Gruenberg was named by President Barack Obama and confirmed by the Senate in 2012.')).not.toContain('role');
+    expect(predicates('Voters named Marco Rubio or Jeb Bush for president in the poll.')).not.toContain('role');
+  });
 });

@@ -253,4 +253,28 @@ describe('statements: general patterns on news sentences', () => {
     const st = statements("La Minusma, la mission de l'ONU au Mali, a achevé son retrait du pays le 31 décembre 2023, à la demande de la junte.", '2024-01-05');
     expect(find(st, 'present_in')).toEqual([expect.objectContaining({ subject: 'MINUSMA', object: 'ML', to: '2023-12-31' })]);
   });
+
+  it('an appointment: the office from the day of the decree, the forces it commands, and the one it replaces (English and French)', () => {
+    const en = extract(documentFromText("Niger's military leader, General Abdourahamane Tiani, appointed General Moussa Salaou Barmou as army chief of staff on Thursday, replacing General Salifou Mody, according to a decree read on state television.", '2023-08-25')).statements;
+    expect(en).toEqual(expect.arrayContaining([
+      expect.objectContaining({ subject: 'Moussa Salaou Barmou', predicate: 'role', value: 'army chief of staff', from: '2023-08-24' }),
+      expect.objectContaining({ subject: 'Military Forces of Niger', predicate: 'commanded_by', object: 'Moussa Salaou Barmou', from: '2023-08-24' }),
+      expect.objectContaining({ subject: 'Moussa Salaou Barmou', predicate: 'successor_of', object: 'Salifou Mody' }),
+    ]));
+    const fr = extract(documentFromText("Le chef du régime militaire nigérien, le général Abdourahamane Tiani, a nommé le général Moussa Salaou Barmou chef d'état-major des armées, en remplacement du général Salifou Mody, selon un décret lu jeudi soir à la télévision publique.", '2023-08-25')).statements;
+    expect(fr).toEqual(expect.arrayContaining([
+      expect.objectContaining({ subject: 'Moussa Salaou Barmou', predicate: 'role', value: "chef d'état-major des armées" }),
+      expect.objectContaining({ subject: 'Military Forces of Niger', predicate: 'commanded_by', object: 'Moussa Salaou Barmou' }),
+      expect.objectContaining({ subject: 'Moussa Salaou Barmou', predicate: 'successor_of', object: 'Salifou Mody' }),
+    ]));
+  });
+  it('a count of men who arrived is the strength they brought, in English and French ("une centaine d\'instructeurs")', () => {
+    const en = extract(documentFromText('About 100 Russian instructors from the Africa Corps arrived in Niger in April 2024, state television said.', '2024-06-01')).statements;
+    expect(en).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'Africa Corps', predicate: 'strength', object: 'NE', value: { best: 100, approximate: true }, at: '2024-04' })]));
+    const fr = extract(documentFromText("Selon la télévision d'État, une centaine d'instructeurs russes de l'Africa Corps sont arrivés au Niger en avril 2024.", '2024-06-01')).statements;
+    expect(fr).toEqual(expect.arrayContaining([
+      expect.objectContaining({ subject: 'Africa Corps', predicate: 'present_in', object: 'NE', from: '2024-04' }),
+      expect.objectContaining({ subject: 'Africa Corps', predicate: 'strength', value: { best: 100, approximate: true } }),
+    ]));
+  });
 });

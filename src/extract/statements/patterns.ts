@@ -736,6 +736,66 @@ function changeOfPower(ctx: Ctx, s: Sentence, text: string): void {
   }
 }
 
+/** "appointed", "a nommé": the appointee follows; "was appointed", "a été nommé": it comes before */
+const APPOINTED = /(?<![\p{L}])(?:(?:was|were|has\s+been|had\s+been|is)\s+(appointed|named|nominated|designated)|(?:a|ont|avait)\s+été\s+(nommée?s?|désignée?s?)|(appointed|named|nominated|designated)|(?:a|ont|avait|avaient)\s+(nommé|désigné))\s+/giu;
+/** What the appointee becomes: "(as) army chief of staff", "chef d'état-major des armées" */
+const ROLE_AFTER_APPOINTEE = /^\s*,?\s*(?:as\s+|to\s+be\s+|to\s+the\s+post\s+of\s+|comme\s+|au\s+poste\s+de\s+)?((?:the\s+|le\s+|la\s+|l['’]\s*)?(?:new\s+|nouveau\s+|nouvelle\s+)?[\p{L}'’ -]{3,70}?)(?=\s*(?:[,;.(]|$)|\s+(?:on|in|last|after|replacing|succeeding|following|according|by|en\s+remplacement|à\s+la\s+place|lors|après|selon|par|le\s+\d|ce|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|on\s+\w+day)\b)/iu;
+const NOT_A_ROLE_START = /^(?:by|or|and|for|of|to|in|on|at|with|from|par|ou|et|pour|de|du|des|à|au)\s/iu;
+/** A role that is an office: a word for a post of command, government or representation */
+const OFFICE = /(?<![\p{L}])(?:chief|chef|commander|commandant|minister|ministre|head|director|directeur|directrice|president|président|présidente|governor|gouverneur|spokes\w*|porte-parole|prime|premier|état-major|staff|envoy|ambassad\w+|emir|émir|mayor|maire|prefect|préfet|secretary|secrétaire)(?![\p{L}])/iu;
+/** An office that commands a state's armed forces */
+const FORCES_COMMAND = /(?<![\p{L}])(?:chief\s+of\s+(?:the\s+)?(?:general\s+|army\s+|defen[cs]e\s+)?staff|army\s+chief|military\s+chief|chef\s+d['’]état-major(?:\s+général)?(?:\s+des\s+armées|\s+de\s+l['’]armée)?|commander\s+of\s+the\s+(?:army|armed\s+forces)|chef\s+de\s+l['’]armée)(?![\p{L}])/iu;
+/** "replacing Y", "en remplacement du général Y", "succeeding Y", "à la place de Y" */
+const IN_PLACE_OF = /^[^.;]{0,80}?(?<![\p{L}])(?:replacing|succeeding|who\s+replaces|who\s+succeeds|en\s+remplacement\s+(?:du|de\s+la|de|d['’])|à\s+la\s+place\s+(?:du|de\s+la|de|d['’])|remplaçant|succédant\s+(?:au|à))\s*/iu;
+
+/**
+ * Appointments: "General T appointed General B (as) army chief of staff, replacing General M",
+ * "B a été nommé chef d'état-major": B's role from the time the sentence gives, the state's
+ * forces commanded by B when the office commands them, and B's succession to the one replaced.
+ */
+function appointments(ctx: Ctx, s: Sentence, text: string): void {
+  const people = persons(ctx, s);
+  if (people.length === 0) return;
+  for (const m of matches(APPOINTED, text)) {
+    const at = s.start + m.index;
+    const cueEnd = at + m[0].length;
+    const passive = m[1] !== undefined || m[2] !== undefined;
+    let appointee: { name: string; span: Span } | undefined;
+    let roleFrom: number;
+    if (passive) {
+      // "General B, a veteran of …, was appointed", "B a été nommé": the person before the verb
+      appointee = [...people].reverse().find((p) => p.span.end <= at && at - p.span.end <= 80 && !/[;.]/.test(ctx.doc.text.slice(p.span.end, at)));
+      roleFrom = cueEnd;
+    } else {
+      appointee = people.find((p) => p.span.start >= cueEnd && p.span.start - cueEnd <= 40 && TITLE_GAP.test(ctx.doc.text.slice(cueEnd, p.span.start)));
+      roleFrom = appointee?.span.end ?? cueEnd;
+    }
+    if (!appointee) continue;
+    const r = ROLE_AFTER_APPOINTEE.exec(ctx.doc.text.slice(roleFrom, s.end));
+    // ("was named by President X", "named Rubio or Bush for president": no office follows)
+    if (!r || !OFFICE.test(r[1]) || NOT_A_ROLE_START.test(r[1])) continue;
+    const role = cleanRole(r[1].replace(/^(?:le|la|l['’])\s*/iu, '').replace(/^(?:the\s+)?[\p{L}-]+['’]s\s+/iu, '').replace(/^(?:new|nouveau|nouvelle)\s+/iu, ''));
+    const roleEnd = roleFrom + r[0].length;
+    // when: the sentence's own time ("on Thursday", "le 24 août"), as the decree is the appointment
+    const t = timeIn(ctx, s);
+    const when = t ? dateOf(t) : undefined;
+    const evidence = { start: Math.min(at, appointee.span.start), end: Math.max(roleEnd, appointee.span.end) };
+    push(ctx, s, evidence, 'statements.appointed', { subject: appointee.name, predicate: 'role', value: role, from: when }, { start: at, end: cueEnd });
+    if (FORCES_COMMAND.test(role)) {
+      // the forces of the state the sentence is about ("Le chef du régime militaire nigérien"), else of the text so far
+      const iso = ctx.places.find((pl) => pl.kind === 'country' && pl.start >= s.start && pl.end <= s.end)?.country ?? ctx.actors.find((a) => a.start >= s.start && a.end <= s.end && a.country !== null && (a.kind === 'state' || a.kind === 'state-forces' || a.kind === 'government' || a.kind === 'person'))?.country ?? countrySoFar(ctx, s.start) ?? null;
+      const forces = iso ? actorKb().stateEntry(iso, 'military') : undefined;
+      if (forces) push(ctx, s, evidence, 'statements.appointed-command', { subject: forces.name, predicate: 'commanded_by', object: appointee.name, from: when }, { start: at, end: cueEnd });
+    }
+    const replaced = IN_PLACE_OF.exec(ctx.doc.text.slice(roleEnd, s.end));
+    if (!replaced) continue;
+    const from = roleEnd + replaced[0].length;
+    const old = people.find((p) => p.span.start >= from && p.span.start - from <= 30 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
+    if (!old || old.name === appointee.name) continue;
+    push(ctx, s, { start: evidence.start, end: old.span.end }, 'statements.appointed-successor', { subject: appointee.name, predicate: 'successor_of', object: old.name, from: when }, { start: at, end: cueEnd });
+  }
+}
+
 /** "X replaced Y", "X, which replaced Y", "X a remplacé Y": one taking another's place */
 const REPLACED = /(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:replaced|succeeded|took\s+over\s+from|(?:has|have|had)\s+taken\s+over\s+from|(?:a|ont|avait|avaient)\s+(?:remplacé|succédé\s+(?:à|au|aux)))\s+/giu;
 /** "Y was replaced by X", "Y, remplacé par X" */
@@ -944,7 +1004,9 @@ const HAS_STRENGTH = /\b(?:has|had|have|maintains|maintained|keeps|kept|deployed
 const FR_HAS_STRENGTH = /(?<![\p{L}])(compte|comptent|compterait|compteraient|dispose\s+d['’]|disposent\s+d['’]|disposerait\s+d['’]|disposeraient\s+d['’]|aligne|alignent|alignerait|maintient|maintiennent|a\s+déployé|ont\s+déployé)\s*(environ|quelque|près\s+de|plus\s+de|au\s+moins)?\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s+(?:hommes|soldats|combattants|militaires|mercenaires|instructeurs|éléments)\s+(?:(?:au|en|aux|dans)\s+)/giu;
 
 /** "have been in", "has been stationed in", "arrived in", "were deployed to": the start of a presence */
-const PRESENT_SINCE = /\b(?:(?:have|has|had)\s+been\s+(?:(?:deployed|present|stationed|based|operating|active)\s+)?in|arrived\s+in|(?:was|were)\s+deployed\s+(?:to|in))\s+/giu;
+const PRESENT_SINCE = /(?<![\p{L}])(?:(?:have|has|had)\s+been\s+(?:(?:deployed|present|stationed|based|operating|active)\s+)?in|arrived\s+in|(?:was|were)\s+deployed\s+(?:to|in)|(?:est|sont)\s+arrivée?s?\s+(?:au|en|à|dans)|(?:a|ont)\s+été\s+déployée?s?\s+(?:au|en|à|dans))\s+/giu;
+/** What a count of people sent somewhere counts: men under arms */
+const PERSONNEL_COUNTS = new Set(['soldiers', 'troops', 'mercenaries', 'fighters', 'personnel', 'peacekeepers', 'militants', 'men']);
 
 function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, string>): void {
   // "Wagner's presence in Mali began in late 2021"
@@ -993,11 +1055,16 @@ function presence(ctx: Ctx, s: Sentence, text: string, withdrawals: Map<string, 
     const who = actorBefore(ctx, Math.max(s.start, at - 60), at, (a) => a.kind !== 'person');
     if (!who || !/^(?:[’']s)?\s*(?:(?:fighters|troops|forces|soldiers|mercenaries|personnel|instructors|units|contingent|men)\s+)?$/iu.test(ctx.doc.text.slice(who.end, at))) continue;
     const place = placeAt(ctx, at + m[0].length, s.end)!;
-    const arrived = /^(?:arrived|deployed|was deployed|were deployed)\b/iu.test(m[0]);
+    const arrived = /^(?:arrived|deployed|was deployed|were deployed|est\s+arriv|sont\s+arriv|a\s+été\s+déploy|ont\s+été\s+déploy)/iu.test(m[0]);
     const t = arrived ? timeIn(ctx, { start: place.end, end: s.end }) : null;
     const from = arrived ? (t ? dateOf(t) : undefined) : sinceAfter(ctx, place.end, s.end);
     if (!from) continue;
     push(ctx, s, { start: who.start, end: t ? t.end : place.end }, arrived ? 'statements.presence-arrived' : 'statements.presence-since', { subject: who.name, predicate: 'present_in', object: iso, from, to: withdrawals.get(who.name) }, { start: at, end: at + m[0].length });
+    // "About 100 Russian instructors from the Africa Corps arrived in Niger in April 2024": how many came
+    const count = arrived ? ctx.results.quantities.find((q) => q.sentence === s.index && q.end <= who.start && who.start - q.end <= 30 && q.best !== null && q.counts !== null && PERSONNEL_COUNTS.has(q.counts)) : undefined;
+    if (count && count.best !== null) {
+      push(ctx, s, { start: count.start, end: t ? t.end : place.end }, 'statements.strength-arrived', { subject: who.name, predicate: 'strength', object: iso, value: { best: count.best, approximate: count.approximate }, at: from, modality: count.approximate ? 'estimated' : undefined }, { start: at, end: at + m[0].length });
+    }
   }
   // "The United States has about 1,100 troops in Niger"
   for (const m of matches(HAS_STRENGTH, text)) {
@@ -1183,6 +1250,7 @@ const GATE = {
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
   membership: /formed|founded|created|established|set up|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|mis en place|regroup|membres/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
+  appointment: /appointed|named|nominated|designated|nomm|désign/i,
   number: /number|total|fighters|militants|combatants|members/i,
 };
 
@@ -1307,6 +1375,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (gate('power', s, text)) changeOfPower(ctx, s, text);
     if (gate('membership', s, text)) membership(ctx, s, text);
     if (gate('succession', s, text)) succession(ctx, s, text);
+    if (gate('appointment', s, text)) appointments(ctx, s, text);
   }
   presenceEnded(ctx);
   // a leadership ends with the leader's death
