@@ -60,4 +60,10 @@ describe('statements: negative cases', () => {
     expect(predicates('Gruenberg was named by President Barack Obama and confirmed by the Senate in 2012.')).not.toContain('role');
     expect(predicates('Voters named Marco Rubio or Jeb Bush for president in the poll.')).not.toContain('role');
   });
+  it('a group\'s leader, a fallen one and a former one lead no state', () => {
+    const st = (text: string) => extract(documentFromText(text, '2016-02-19')).statements.filter((x) => x.predicate === 'leader_of' && ['Libya', 'Chad'].includes(x.object ?? ''));
+    expect(st('The operation ultimately led to the toppling of Libyan leader Muammar Qadhafi.')).toEqual([]);
+    expect(st('Former Chadian president Hissène Habré died in Dakar.')).toEqual([]);
+    expect(predicates("Wagner's leader, Yevgeny Prigozhin, died in a plane crash.").filter((p) => p === 'leader_of')).toHaveLength(1);
+  });
 });

@@ -277,4 +277,13 @@ describe('statements: general patterns on news sentences', () => {
       expect.objectContaining({ subject: 'Africa Corps', predicate: 'strength', value: { best: 100, approximate: true } }),
     ]));
   });
+
+  it('a head of state described before the name: "Niger\'s military leader, General X", "the Burkinabe junta leader X", "le chef du régime militaire nigérien, le général X"', () => {
+    const led = (text: string) => extract(documentFromText(text, '2024-06-01')).statements.filter((x) => x.predicate === 'leader_of').map((x) => `${x.subject} -> ${x.object}`);
+    expect(led("Niger's military leader, General Abdourahamane Tiani, visited Moscow on Monday.")).toContain('Abdourahamane Tiani -> Niger');
+    expect(led('The Burkinabe junta leader Ibrahim Traore spoke in Ouagadougou.')).toContain('Ibrahim Traoré -> Burkina Faso');
+    expect(led("Mali's interim president, Colonel Assimi Goita, met the Russian ambassador in Bamako on Monday.")).toContain('Assimi Goïta -> Mali');
+    expect(led("Le chef du régime militaire nigérien, le général Abdourahamane Tiani, s'est rendu à Moscou lundi.")).toContain('Abdourahamane Tiani -> Niger');
+    expect(led("Le chef de la junte malienne, le colonel Assimi Goïta, a reçu l'ambassadeur russe lundi à Bamako.")).toContain('Assimi Goïta -> Mali');
+  });
 });

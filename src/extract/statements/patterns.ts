@@ -228,6 +228,47 @@ const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?
 /** How a text that ROLE_TITLE matches ends, its trailing space trimmed (String.trimEnd drops what \s matches) */
 const ROLE_TITLE_END = /(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander)$/u;
 /** "President Vladimir Putin": a head of state or government */
+/** A rank before a name ("General", "le colonel"), set aside to read the description before it */
+const RANK_BEFORE = /(?:,\s*)?(?:(?:the|le|la)\s+)?(?:general|gen\.|colonel|col\.|captain|capt\.|lieutenant-colonel|lt\.?\s*col\.|major|général|capitaine|commandant)?\s*$/iu;
+/** "Niger's military leader,", "Mali's interim president,", "the Burkinabe junta leader", "the country's junta chief" */
+const STATE_LEADER_EN = /(?:(?<owner>\p{Lu}[\p{L}'’ -]*?)['’]s\s+|(?<![\p{L}])(?:the\s+)?(?<demonym>\p{Lu}\p{Ll}+)\s+|(?<![\p{L}])the\s+(?<country>country['’]s\s+))?(?<kind>(?:(?:military|junta|interim|transitional|de\s+facto|self-proclaimed)\s+)*)(?:leader|ruler|strongman|head\s+of\s+state|president|chief)\s*,?\s*$/u;
+/** "le chef du régime militaire nigérien,", "le président de la transition malienne,", "le chef de la junte," */
+const STATE_LEADER_FR = /(?<![\p{L}])(?:le|la)\s+(?:chef|président|présidente|dirigeant)\s+(?<kind>du\s+régime(?:\s+militaire)?|de\s+la\s+junte(?:\s+militaire)?|de\s+l['’]État|de\s+la\s+transition|du\s+gouvernement\s+de\s+transition)?(?:\s+(?<demonym>[\p{L}-]+))?\s*,?\s*$/iu;
+
+/**
+ * A head of state described before the name: "Niger's military leader, General Abdourahamane
+ * Tiani", "the Burkinabe junta leader Captain Ibrahim Traoré", "le chef du régime militaire
+ * nigérien, le général Abdourahamane Tiani". Without a country or a word of military rule
+ * ("the leader, X") the description may be any group's, and says nothing here.
+ */
+function stateLeaderDescribed(ctx: Ctx, s: Sentence, people: readonly { name: string; span: Span }[]): void {
+  for (const p of people) {
+    const from = Math.max(s.start, p.span.start - 110);
+    let before = ctx.doc.text.slice(from, p.span.start);
+    before = before.slice(0, before.length - (RANK_BEFORE.exec(before)?.[0].length ?? 0));
+    const en = STATE_LEADER_EN.exec(before);
+    const fr = en ? null : STATE_LEADER_FR.exec(before);
+    const m = en ?? fr;
+    if (!m?.groups) continue;
+    // "the toppling of Libyan leader Muammar Qadhafi", "former Chadian president X": no longer
+    const lead = before.slice(0, m.index);
+    if (FORMER_BEFORE.test(lead) || FALL_OF_BEFORE.test(lead) || /(?<![\p{L}])(?:former|ousted|deposed|late|ex-|then-?)\s*/iu.test(m[0])) continue;
+    const g = m.groups;
+    let iso: string | null = null;
+    if (g.owner) iso = countryNamed(g.owner.trim(), {});
+    else if (g.demonym) iso = countryNamed(g.demonym, { demonyms: true });
+    // a word of military rule, or "the country's", says the state is the one the text is about
+    const ruling = (g.kind ?? '').trim().length > 0;
+    if ((g.owner || (g.demonym && en)) && !iso) continue;
+    if (!iso && !ruling && !g.country) continue;
+    iso ??= countrySoFar(ctx, p.span.start) ?? ctx.actors.find((a) => overlaps(a, p.span))?.country ?? null;
+    const state = stateName(iso);
+    if (!state) continue;
+    push(ctx, s, { start: from + m.index, end: p.span.end }, 'statements.state-leader-described', { subject: p.name, predicate: 'leader_of', object: state, value: m[0].replace(/[\s,]+$/u, '').replace(/^(?:the|le|la)\s+/iu, '') });
+  }
+}
+
+const FALL_OF_BEFORE = /(?<![\p{L}])(?:toppl\w*|overthrow\w*|ouster|ousting|fall|death|killing|assassination|removal|downfall|renversement|chute|mort|assassinat)\s+(?:of|du|de)\s+(?:the\s+|l['’]\s*)?$/iu;
 const FORMER_BEFORE = /(?<![\p{L}])(?:former|ousted|deposed|overthrown|toppled|late|exiled|ex-?|then|erstwhile|onetime|one-time)\s*$/iu;
 const LEADER_TITLE = /(?:^|\s)(President|Prime Minister|King|Queen|Emir|Supreme Leader|Chancellor|Premier|Interim President|Transitional President)\s+$/u;
 
@@ -556,6 +597,7 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     if (!person) continue;
     push(ctx, s, { start: Math.min(group.start, at), end: person.span.end }, 'statements.leader-apposition', { subject: person.name, predicate: 'leader_of', object: group.name });
   }
+  stateLeaderDescribed(ctx, s, people);
   // "President Vladimir Putin": a title of a head of state names the state he leads
   for (const p of people) {
     const before = ctx.doc.text.slice(Math.max(s.start, p.span.start - 40), p.span.start);
@@ -1241,7 +1283,7 @@ const GATE = {
   member: /member of|militant of|fighter of|commander of|official of/i,
   affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing|offshoot|franchise|faction|province|affilié|lié|allié|rattaché|inféodé/i,
   death: /death|killing|assassinat|died|killed|shot dead|executed|eliminated|neutrali/i,
-  leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
+  leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier|president|ruler|strongman|chef|dirigeant|présid/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
   presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in|hommes|soldats|combattants|militaires|mercenaires|instructeurs/i,
