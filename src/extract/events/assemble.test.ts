@@ -611,4 +611,19 @@ describe('events stage: French attribution and modality', () => {
     expect(e).toMatchObject({ acled: { subtype: 'Abduction/forced disappearance' }, location: { country: 'BF', admin1: 'Est' }, modality: 'reported', date: { value: '2025-02-11' } });
     expect(e.attributedTo).toContain('sources');
   });
+
+  it('a side that reports its own losses suffered them: the speaker is the second side, and the attackers "when some 100 terrorists attacked" the first', () => {
+    const [mali] = events("Mali's army announced that eight soldiers had died and seven had been wounded during an attack in the Sahel region on the previous day.", '2024-06-06');
+    expect(mali).toMatchObject({ actor1: null, actor2: 'Military Forces of Mali', modality: 'reported', date: { value: '2024-06-05' }, fatalities: { best: 8 } });
+    expect(mali.rules).toContain('events.actor.own-losses-told');
+    const [bf] = events('The Burkinabe army said on Tuesday that 12 of its soldiers were killed in an ambush near Djibo on Monday.', '2024-06-06');
+    expect(bf).toMatchObject({ actor1: null, actor2: 'Military Forces of Burkina Faso', modality: 'reported', fatalities: { best: 12 } });
+    const [ne] = events("Niger's defence ministry said 29 soldiers were killed when some 100 terrorists attacked their position near Tassia on Wednesday.", '2024-06-06');
+    expect(ne).toMatchObject({ actor1: 'terrorists', actor2: 'Military Forces of Niger', fatalities: { best: 29 } });
+    const [fr] = events("L'armée malienne a annoncé jeudi la mort de huit soldats lors d'une attaque terroriste mercredi près de Boni, au Mali.", '2024-06-06');
+    expect(fr).toMatchObject({ actor2: 'Military Forces of Mali', fatalities: { best: 8 } });
+    // (a side that says it did the killing is still the first side)
+    const [own] = events('The army said it had killed 20 terrorists near Djibo on Monday.', '2024-06-06');
+    expect(own.actor1).toBe('Military Forces of Burkina Faso');
+  });
 });

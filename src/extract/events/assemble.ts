@@ -245,9 +245,13 @@ export function clauseAround(doc: Document, sentence: Sentence, span: Span): Spa
 const VICTIM_BEFORE = /\b(?:losses (?:incurred|suffered|inflicted) (?:by|on)|(?:killing|killed|wounding|wounded|injuring|injured|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated|executing|executed|massacring|massacred|targeting|against|on|kidnapping|abducting|abducted|kidnapped)["”’]?(?:\s+(?:along|together) with)?|casualties among)\s+(?:both\s+)?(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 const VICTIMS_TOLD = /\b(?:(?:were|was|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|abducted|kidnapped|ambushed|attacked)|died)\b/i;
-const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
+const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|hundreds\s+of|dozens\s+of|scores\s+of)\s+)?(?:\d[\d,]*\s+)?(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
 const ATTACK_AFTER = /^\s+(?:\w+ly\s+)?(?:attacked|ambushed|stormed|raided|opened fire|fired on|struck|targeted|overran|shelled|bombed)\b/i;
 /** "a convoy escorted by the army": a participle that describes a party's role, not who did the deed */
+const ARMED_SIDES = new Set<string>(['state-forces', 'armed-group', 'militia', 'pmc']);
+const OWN_LOSSES = /\b(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:killed|wounded|injured)|(?:had\s+|have\s+)?died|lost\s+their\s+lives|perished)\b|(?<![\p{L}])(?:(?:ont|a)\s+été\s+(?:tués|blessés)|sont\s+(?:morts|tombés)|ont\s+perdu\s+la\s+vie|la\s+mort\s+de|le\s+décès\s+de)(?![\p{L}])/iu;
+/** the reported words open with the speaker itself: "(that) it had killed", "qu'ils ont tué", "avoir neutralisé" */
+const SPEAKER_SUBJECT = /^\s*(?:that\s+|que\s+|qu['’]\s*)?(?:it|they|we|il|ils|elle|elles|nous|avoir|d['’]avoir)\b/iu;
 const SPEAKER_APPOSITIVE = /^,\s*(?:an?\s+|the\s+|le\s+|la\s+|l['’]\s*|un\s+|une\s+)?(?:[\p{L}'’-]+\s+){0,5}?(?:of|at|for|with|from|du|de|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*|le\s+)?(?:[^,;()]{1,80}\(\s*)?$/iu;
 const NOT_AGENT_BY = /\b(?:escorted|accompanied|guarded|protected|supported|backed|flanked|manned|held|controlled|run|owned|operated|used|trained|funded|armed|supplied|founded|chaired)\s+by\s+(?:the\s+|two\s+|several\s+|\w+\s+){0,2}$/i;
 /**
@@ -386,7 +390,10 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   // '"…," said Barkindo Saidu, director general of the State Emergency Management Agency': the
   // speaker's own body, named in the appositive after the speaker, reports and takes no part either
   const speakersBody = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && src.source.end <= a.start && a.start - src.source.end <= 80 && SPEAKER_APPOSITIVE.test(doc.text.slice(src.source.end, a.start)));
-  const reporter = (a: ActorMention): boolean => (a.actorId.startsWith('unnamed:') && reportsTrigger(a)) || speakersBody(a);
+  // "Niger's defence ministry said 29 soldiers were killed when …", "Mali's army announced that
+  // eight soldiers had died": a side that reports its own losses is their side, not who struck
+  const toldOwnLosses = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.content !== null && overlaps(src.source, a) && src.cue.start >= a.end && src.cue.end <= trigger.start && src.content.start <= trigger.start && src.content.end >= trigger.end && OWN_LOSSES.test(doc.text.slice(src.content.start, Math.min(src.content.end, trigger.end + 40))) && !SPEAKER_SUBJECT.test(doc.text.slice(src.content.start, trigger.start)));
+  const reporter = (a: ActorMention): boolean => (a.actorId.startsWith('unnamed:') && reportsTrigger(a)) || speakersBody(a) || (violent && toldOwnLosses(a));
   const inSpan = actors.filter((a) => a.start >= clause.start && a.end <= clause.end && a.kind !== 'person' && !reporter(a) && !SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 20), a.start)) && !(french && FRENCH_SOURCE_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 25), a.start))));
   // "Fighters tied to al-Qaida": the nested name is part of the description, not a second party;
   // so is one after "linked to" ("Islamic extremists linked to al-Qaida said they killed …")
@@ -504,6 +511,15 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
     if (!actor2 && agent && actor1 !== agent) actor2 = null;
     // a partner coordinated with the subject ("the Malian army and Wagner recaptured") acted with it
     if (!actor2) actor2 = candidates.find((a) => a !== actor1 && a !== partner && a.name !== actor1?.name && a.end <= trigger.start) ?? null;
+  }
+  // (the side that reports its own losses is the side that suffered them: "Mali's army announced
+  // that eight soldiers had died")
+  if (!actor2 && violent) {
+    const teller = actors.find((a) => a.start >= clause.start && a.end <= trigger.start && ARMED_SIDES.has(a.kind) && !a.actorId.startsWith('unnamed:') && toldOwnLosses(a) && a.name !== actor1?.name);
+    if (teller) {
+      actor2 = teller;
+      rules.push('events.actor.own-losses-told');
+    }
   }
   // a development (withdrawal, base, creation) has a second actor only when it directly follows the trigger
   if (actor2 && !violent && victimList.length === 0 && (actor2.start < trigger.end || actor2.start - trigger.end > 40)) actor2 = null;

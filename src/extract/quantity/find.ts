@@ -304,7 +304,7 @@ const ENGLISH: Grammar = {
   objectStart: OBJECT_START,
   rangeLinks: new Set(['to', 'and', '-', '–', 'or']),
   of: new Set(['of']),
-  ofDeterminers: new Set(['the', 'them', 'those', 'these', 'whom', 'their']),
+  ofDeterminers: new Set(['the', 'them', 'those', 'these', 'whom', 'their', 'its', 'our']),
   and: new Set(['and']),
   one: new Set(['one']),
   singularArticles: new Set(['a', 'an']),
@@ -485,6 +485,8 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
     const hit = matchPhrase(lex.casualties, toks, i - 1, CASUALTY_WORD);
     if (hit) return { category: hit.value, start: i - 1, end: i };
   }
+  // "the deaths of 12 soldiers", "la mort de huit soldats": a noun of dying governs the figure
+  if ((prev === 'of' || prev === 'de' || prev === "d'") && DEATH_OF.has(LW[i - 2] ?? '')) return { category: DEATH_OF.get(LW[i - 2] ?? '')!, start: i - 2, end: i };
   // "the death toll from Sunday's attack rose to 41": a toll noun a few words back, the figure
   // right after a linking word
   if (!G.tollLinks.has(prev)) return null;
@@ -496,6 +498,8 @@ function casualtyBefore(toks: Tok[], i: number, lex: QuantityLexicon): { categor
   }
   return null;
 }
+
+const DEATH_OF = new Map<string, string>([['deaths', 'dead'], ['death', 'dead'], ['killing', 'killed'], ['killings', 'killed'], ['mort', 'dead'], ['décès', 'dead'], ['assassinat', 'killed']]);
 
 /** A bit of `tokenClass`: the token passes the first test of `tryAt` (a digit, a start word, a hyphen). */
 export const MAY_START = 1;
