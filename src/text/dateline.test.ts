@@ -19,4 +19,9 @@ describe('datelineSpan', () => {
     expect(datelineSpan('Gunmen killed 15 soldiers in western Niger on Tuesday, the army said.')).toBeNull();
     expect(datelineSpan('The army said on Monday that it had repelled an attack.\n\nNIAMEY (AFP) - Later, ...')).toBeNull();
   });
+
+  it('finds the dateline after a headline that asks a question', () => {
+    const text = 'Who are the armed groups of the Sahel?\n\nDAKAR, Jan 10 (Reuters) - JNIM was formed in 2017.';
+    expect(datelineSpan(text)?.start).toBe(text.indexOf('DAKAR'));
+  });
 });

@@ -12,8 +12,8 @@ export interface DatelineSpan {
 const CAPITALS_DATELINE = /^\s*[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{Lu}\d][\p{L}\d .'’-]{1,30}){0,2}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u;
 // a city in ordinary case needs the agency after it
 const AGENCY_DATELINE = /^\s*[\p{Lu}][\p{L} .'’-]{2,40}(?:,\s*[\p{Lu}][\p{L}\d .'’-]{1,30}){0,2}\s*\((?:AFP|AP|Reuters|Xinhua|Anadolu|APA|RFI|dpa|ANP|Belga|EFE|ANSA)\)\s*[—–-]{1,2}\s/u;
-/** a headline: one short line without a full stop, then a blank line */
-const HEADLINE = /^\s*[^\n]{10,200}?[^.!?\n]\s*\n\s*\n/u;
+/** a headline: one short line without a full stop (a question mark is a headline's), then a blank line */
+const HEADLINE = /^\s*[^\n]{10,200}?[^.!\n]\s*\n\s*\n/u;
 
 function datelineAt(text: string, from: number): DatelineSpan | null {
   const head = text.slice(from, from + 120);

@@ -626,4 +626,13 @@ describe('events stage: French attribution and modality', () => {
     const [own] = events('The army said it had killed 20 terrorists near Djibo on Monday.', '2024-06-06');
     expect(own.actor1).toBe('Military Forces of Burkina Faso');
   });
+
+  it('an AFP massacre: "des centaines de personnes, pour la plupart des civils …, ont été tuées" is an attack, the group that claims it in its own words later tells the same incident, and the tolls told between are its range', () => {
+    const text = "Burkina Faso : des centaines de civils tués à Barsalogho\n\nOUAGADOUGOU, 28 août (AFP) - Des centaines de personnes, pour la plupart des civils qui creusaient des tranchées autour de la ville, ont été tuées samedi à Barsalogho, dans le centre-nord du Burkina Faso, lors d'une attaque revendiquée par le Groupe de soutien à l'islam et aux musulmans (JNIM), selon des sources locales et sécuritaires.\n\nLe bilan officiel n'a pas été communiqué. Un habitant a évoqué « plus de 400 morts ».\n\nLe gouvernement a décrété un deuil national de trois jours.\n\nLe JNIM a affirmé avoir attaqué des « miliciens » de l'armée.";
+    const evs = events(text, '2024-08-28');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ acled: { type: 'Violence against civilians' }, actor1: "Jama'at Nusrat al-Islam wal-Muslimin", location: { name: 'Barsalogo' }, date: { value: '2024-08-24' } });
+    expect(evs[0].fatalities?.low).toBeGreaterThanOrEqual(100);
+    expect(evs[0].rules.some((r) => r.startsWith('events.merge.party-claim-'))).toBe(true);
+  });
 });

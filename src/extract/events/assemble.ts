@@ -1621,7 +1621,8 @@ function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly Quant
     for (let s = d.sentence; s <= d.lastSentence; s++) told.add(s);
     if (!VIOLENT_FAMILIES.has(d.family)) continue;
     const parts = [...new Set(d.toldIn)].sort((a, b) => a - b);
-    for (let k = 1; k < parts.length; k++) if (parts[k] - parts[k - 1] === 2) between.set(parts[k] - 1, d);
+    // (and one told soon after a part of it, before the incident is taken up again further on)
+    for (let k = 1; k < parts.length; k++) for (let x = parts[k - 1] + 1; x < parts[k] && x - parts[k - 1] <= 3; x++) between.set(x, d);
   }
   for (const d of drafts) for (const s of d.toldIn) between.delete(s);
   const bySentence = new Map<number, QuantityMention[]>();
@@ -1733,6 +1734,15 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     if (d.kind === 'looting' && lastViolent && !d.newIncident && !d.listItem && ((d.sentence - lastViolent.lastSentence <= 1 && d.paragraph === lastViolent.lastParagraph) || (d.sentence - lastViolent.lastSentence <= 2 && d.paragraph - lastViolent.lastParagraph <= 1 && !d.ownDate))) {
       extendTo(lastViolent, d);
       lastViolent.event.rules.push(`events.merge.looting-${d.sentence}`);
+      continue;
+    }
+    // "Le JNIM a affirmé avoir attaqué des « miliciens » de l'armée": the side of the incident told
+    // just before, claiming it in its own words, tells that incident again, whatever it calls it
+    if (lastViolent && VIOLENT.has(d.kind) && d.family !== lastViolent.family && d.event.modality === 'claimed' && d.event.actor1 !== null && d.event.actor1 === lastViolent.event.actor1 && !d.ownDate && !d.newIncident && !d.listItem && d.item === lastViolent.lastItem && d.sentence - lastViolent.lastSentence <= 6 && d.paragraph - lastViolent.lastParagraph <= 3 && !(d.ownPlace && placedElsewhere(lastViolent.event.location, d.event.location))) {
+      extendTo(lastViolent, d);
+      lastViolent.fatalityQuantities.push(...d.fatalityQuantities);
+      lastViolent.event.fatalities = combineFatalities(lastViolent.fatalityQuantities);
+      lastViolent.event.rules.push(`events.merge.party-claim-${d.sentence}`);
       continue;
     }
     // "wounded in the ambush": a back-reference to the named incident of the document

@@ -163,4 +163,10 @@ describe('places stage: French articles are no towns', () => {
     const ps = extract(documentFromText('The development will house one of the biggest industrial parks in the Charlotte region, near Huntersville, North Carolina.')).places;
     expect(ps.find((p) => p.text === 'Charlotte')).toMatchObject({ kind: 'city', country: 'US' });
   });
+
+  it('a demonym after an article or a number is a person, not a place ("killing a Togolese in Gourma-Rharous Cercle")', () => {
+    const got = extract(documentFromText('Militants attacked a military base, killing a Togolese in Gourma-Rharous Cercle, Mali.', '2021-05-10')).places;
+    expect(got.map((p) => p.text)).not.toContain('Togolese');
+    expect(got.map((p) => p.name)).toContain('Gourma-Rharous Cercle');
+  });
 });

@@ -78,6 +78,7 @@ function isOpener(text: string): boolean {
   return text.length === 1 && OPENERS.has(text);
 }
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'some', 'dozens', 'hundreds', 'deux', 'trois', 'quatre', 'cinq', 'un', 'une', 'des', 'plusieurs']);
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
 const FEATURE_FIRST_WORDS = new Set(['lake', 'mount', 'gulf', 'cape', 'bay', 'strait', 'lac', 'mont', 'monts', 'lago', 'isle']);
@@ -791,7 +792,11 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
       const countryClosed = afterCands.some((c) => c.kind === 'country') && (beyond === undefined || beyond.text === ',' || beyond.text === '.' || beyond.text === ')' || beyond.text === ';');
       return commaAfter && (areaWordAfter || countryClosed) && perIndex.some(m, (p) => p.start === m.start && p.end === m.end);
     };
-    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !route && !placedAsIs() && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
+    // ("tués samedi à Barsalogho" in a story that names Burkina Faso: a town of the country the text
+    // is about, after a word that places, whatever the tagger says)
+    // (not a word of a longer name: "from Emberton School", "from Mithi River")
+    const placedInNamedCountry = locative && !personWords.has(m.key) && !flags.firstName && !flags.surname && !(nextSame && nextSame.cap && (ORG_WORDS.has(nextSame.key) || FEATURE_HEADS.has(nextSame.key))) && m.candidates.some((c) => namedCountries.has(c.country) && c.kind !== 'feature');
+    if (inPer && !inLoc && !saysFeature && !frenchPlaceNoun && !route && !placedInNamedCountry && !placedAsIs() && !(m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'admin2') && namedAsArea(us, m) !== null)) {
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-person', message: m.key, span: m });
       continue;
     }
@@ -799,6 +804,10 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
       if (results.trace) trace(results, { stage: 'places', rule: 'reject-demonym', message: m.key, span: m });
       continue;
     }
+    // ("killing a Togolese in Gourma-Rharous": a demonym names its country, not a namesake hamlet)
+    // ("killing a Togolese", "two Malians": a demonym after an article or a number is a person)
+    if (demonym && !inLoc && single && (prevKey === 'a' || prevKey === 'an' || prevKey === 'one' || /^\d/.test(prevKey) || NUMBER_WORDS.has(prevKey))) continue;
+    if (demonym && !inLoc) m.candidates = m.candidates.filter((c) => c.kind === 'country' || c.kind === 'admin1');
     if (namesNoPlace(us, m.from, m.to, m.key, perIndex, g)) continue;
     // "North-Western Nigeria", "Southern Sudan": a direction before a place qualifies it, and is
     // a province of its own only in that place's country ("Far North Cameroon", "Northern Ghana")
