@@ -635,4 +635,16 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[0].fatalities?.low).toBeGreaterThanOrEqual(100);
     expect(evs[0].rules.some((r) => r.startsWith('events.merge.party-claim-'))).toBe(true);
   });
+
+  it('arrests a state force reports are its own; a headline that only gives a toll is the lead\'s incident; wounded soldiers are the forces of the place; "entre le 10 et le 15 mars" dates a range', () => {
+    const [arrest] = events('Police said 12 suspects had been arrested in Gao, Mali, on Monday.', '2024-09-17');
+    expect(arrest).toMatchObject({ acled: { subtype: 'Arrests' }, actor1: 'Police Forces of Mali' });
+    const [noAttack] = events('The army said in a statement that the situation in Bamako, Mali, was under control and that 15 attackers had been arrested.', '2024-09-17');
+    expect(noAttack).toMatchObject({ acled: { subtype: 'Arrests' }, actor1: 'Military Forces of Mali', actor2: 'unidentified armed group' });
+    const text = "Niger : l'armée affirme avoir « neutralisé » une centaine de terroristes\n\nNIAMEY, 18 mars (AFP) - L'armée nigérienne a affirmé lundi avoir « neutralisé » une centaine de terroristes lors d'opérations aériennes menées entre le 10 et le 15 mars dans la zone dite des trois frontières, entre le Niger, le Mali et le Burkina Faso.\n\nTrois soldats ont été blessés lors d'une embuscade le 14 mars près de Téra, précise le texte.";
+    const evs = events(text, '2024-03-18');
+    expect(evs).toHaveLength(2);
+    expect(evs[0]).toMatchObject({ acled: { subtype: 'Air/drone strike' }, actor1: 'Military Forces of Niger', modality: 'claimed', date: { from: '2024-03-10', to: '2024-03-15', precision: 'range' }, fatalities: { best: 100 } });
+    expect(evs[1]).toMatchObject({ actor2: 'Military Forces of Niger', location: { name: 'Téra' } });
+  });
 });

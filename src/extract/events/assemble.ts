@@ -112,6 +112,9 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   if (IN_THE_PAST.test(text)) hits = hits.filter((h) => !HABIT_PERFECT.test(text.slice(Math.max(0, h.start - base - 80), h.start - base)));
   if (hits.length === 0) return [];
   const out: Detection[] = [];
+  // "15 attackers had been arrested": the attackers named only by the noun are who the sentence's
+  // development (an arrest) befell, not an attack of their own
+  if (hits.some((h) => h.kind === 'arrest' && h.weight >= 3) && hits.every((h) => !VIOLENT.has(h.kind) || h.weight <= 1)) hits = hits.filter((h) => !VIOLENT.has(h.kind));
   const violentHits = hits.filter((h) => VIOLENT.has(h.kind));
   if (violentHits.length > 0) {
     // "an airstrike hit X, and gunmen attacked Y": a clause of its own with a strong cue of another
@@ -296,11 +299,12 @@ const PASSIVE_BY = new RegExp(`\\b(?:been|was|were|being|got)\\s+(?:\\w+ly\\s+)?
  * else's action, may stand between them.
  */
 export function passiveVictim(doc: Document, clause: Span, a: Span, trigger: Span): boolean {
-  // "six attackers were killed": the side that attacked stays the initiator, whatever it lost
-  if (INITIATOR_NOUN.test(doc.text.slice(a.start, a.end))) return false;
   const after = doc.text.slice(a.end, Math.min(clause.end, a.end + 140));
   const m = PASSIVE_AFTER_SUBJECT.exec(after) ?? (doc.language === 'fr' ? FRENCH_PASSIVE_AFTER_SUBJECT.exec(after) : null);
   if (!m) return false;
+  // "six attackers were killed": the side that attacked stays the initiator, whatever it lost
+  // (but "15 attackers had been arrested" are the ones arrested)
+  if (INITIATOR_NOUN.test(doc.text.slice(a.start, a.end)) && !/(?<![\p{L}])(?:arrested|detained|captured|apprehended|arrêtés?|interpellés?|capturés?)(?![\p{L}])/iu.test(m[0])) return false;
   const between = m[1];
   if (NEW_CLAUSE.test(between)) return false;
   // "Jihadists attacked a base where ...": the trigger between them makes the actor its subject
@@ -318,7 +322,8 @@ const PP_OBJECT = /\b(?:by|from|of|with|in|to|for|against|on|at|near|into|among|
 function inAppositive(doc: Document, clause: Span, a: ActorMention, trigger: Span): boolean {
   const before = doc.text.slice(clause.start, a.start);
   const after = doc.text.slice(a.end, trigger.start);
-  return /,\s*(?:a|an|the)\s[^,]*$/i.test(before) && /^[^,]*,/.test(after);
+  // (or owns the description: "JNIM, al Qaeda's branch in the Sahel, was formed")
+  return (/,\s*(?:a|an|the)\s[^,]*$/i.test(before) && /^[^,]*,/.test(after)) || (/,\s*$/.test(before) && /^['’]s\s[^,]*,/.test(after));
 }
 
 /** What stands between a trigger with no subject and its target: a verb of harm, or "against" ("contre"). */
@@ -707,7 +712,8 @@ function attackersDead(family: string, dead: readonly QuantityMention[], rules: 
 
 /** Several figures for one toll (different sources or updates): the range they span, nothing invented. */
 function rangeOf(list: readonly QuantityMention[]): Fatalities {
-  if (list.length === 1) return { low: list[0].low, best: list[0].best, high: list[0].high };
+  // (one figure told twice, in the headline and the lead, is that figure)
+  if (list.every((q) => q.low === list[0].low && q.best === list[0].best && q.high === list[0].high)) return { low: list[0].low, best: list[0].best, high: list[0].high };
   const lows = list.map((q) => q.low ?? q.best).filter((x): x is number => x !== null);
   const highs = list.map((q) => q.high ?? q.best).filter((x): x is number => x !== null);
   const low = lows.length ? Math.min(...lows) : null;
@@ -1340,6 +1346,17 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         d.kind = 'armed-clash';
         rules.push('events.type.armed-target');
       }
+      // "The army said 15 attackers had been arrested", "Police said 12 suspects were detained": a
+      // state's force that reports arrests with no one else named as arresting made them
+      if (d.kind === 'arrest' && !roles.actor1) {
+        const told = results.sources.find((src) => src.sentence === sentence.index && src.source !== null && src.cueType === 'report' && src.cue.end <= d.trigger.start && src.content !== null && src.content.start <= d.trigger.start && src.content.end >= d.trigger.end);
+        const said = told?.source;
+        const speaker = said ? actors.find((a) => a.start >= said.start && a.end <= said.end && (a.kind === 'state-forces' || a.kind === 'government')) ?? bareStateActors(doc, sentence, said, hereCountry, actors, [], [], false)[0] : undefined;
+        if (speaker && (speaker.kind === 'state-forces' || speaker.kind === 'government') && speaker.name !== roles.actor2?.name) {
+          roles.actor1 = speaker;
+          rules.push('events.actor.speaker-arrests');
+        }
+      }
       // a development (withdrawal, deployment, new base or group) is something an actor does: none, no event
       // "the suspect was arrested": the one acted upon is enough when the text leaves the agent unsaid
       if (ACTOR_REQUIRED.has(d.kind) && !roles.actor1 && !(roles.actor2 && roles.rules.includes('events.actor.passive-victim'))) continue;
@@ -1459,7 +1476,10 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       const fq = NO_FATALITIES.has(d.kind) ? [] : fatalitiesIn(clause, results.quantities);
       const fatalities = combineFatalities(fq);
       const vac = familyOf(d.kind) === 'vac';
-      const soldiers = !vac && VIOLENT.has(d.kind) ? forcesOfPlace(fq, location, roles, actors) : null;
+      // (soldiers wounded or taken, with none dead, are the place's forces as well: "Trois soldats ont
+      // été blessés lors d'une embuscade près de Téra")
+      const hurt = fq.length > 0 ? fq : results.quantities.filter((q) => q.start >= clause.start && q.end <= clause.end && (q.counts === 'wounded' || q.counts === 'abducted' || q.counts === 'missing'));
+      const soldiers = !vac && VIOLENT.has(d.kind) ? forcesOfPlace(hurt, location, roles, actors) : null;
       if (soldiers) {
         roles.actor2 = soldiers;
         rules.push('events.actor.soldiers-of-place');
@@ -1636,12 +1656,16 @@ function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly Quant
     const text = doc.text.slice(sentence.start, sentence.end);
     if (OTHER_INCIDENT.test(text) || CONJECTURE.test(doc.text.slice(sentence.start, figures[0].end))) continue;
     const target = between.get(index) ?? findLast(drafts, (d) => VIOLENT_FAMILIES.has(d.family) && d.lastSentence < index);
-    if (!target || index - target.lastSentence > 3 || sentence.paragraph - target.lastParagraph > 1) continue;
+    // (a story of one incident keeps it in view longer: "… at least 70 people had been killed", five
+    // sentences after the attack, with its claim and the army's statement between)
+    const onlyIncident = target !== undefined && drafts.every((d) => d === target || !VIOLENT_FAMILIES.has(d.family));
+    if (!target || index - target.lastSentence > (onlyIncident ? 8 : 3) || sentence.paragraph - target.lastParagraph > (onlyIncident ? 4 : 1)) continue;
     // (a timeline's next item is another incident)
     const item = listItemOf(doc, sentence)?.start ?? -1;
     if (item !== (listItemOf(doc, doc.sentences[target.lastSentence])?.start ?? -1)) continue;
-    // (nor past a sentence that tells another event)
-    if (drafts.some((d) => d !== target && d.sentence > target.lastSentence && d.sentence < index)) continue;
+    // (nor past a sentence that tells another incident; a development told between, such as
+    // arrests, leaves the toll to the incident)
+    if (drafts.some((d) => d !== target && VIOLENT_FAMILIES.has(d.family) && d.sentence > target.lastSentence && d.sentence < index)) continue;
     target.fatalityQuantities.push(...figures);
     target.event.fatalities = combineFatalities(target.fatalityQuantities);
     target.event.rules.push(`events.toll-told-after-${index}`);
@@ -1748,9 +1772,11 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // "wounded in the ambush": a back-reference to the named incident of the document
     const named = d.definite && BACK_REFERENCE.test(d.triggerText.trim()) ? out.find((o) => o.named && o.family === d.family && o.paragraph <= 1) : undefined;
     const target = d.listItem ? undefined : named ?? (d.tollOnly && lastViolent && d.sentence - lastViolent.lastSentence <= 6 && !toldApart(lastViolent, d) && !othersKilled(lastViolent, d) && (!d.attackersDead || dateWithin(d.event.date, lastViolent.event.date)) ? lastViolent : anotherAccount(lastViolent, d) && !othersKilled(lastViolent, d) ? lastViolent : findLast(out, (o) => {
+      // the lead tells the incident of the headline above it, whatever words it opens with (and
+      // whatever a headline that only gives a toll calls it: "l'armée affirme avoir « neutralisé »
+      // une centaine de terroristes" above the air operations that did it)
+      if (o.headline && d.sentence - o.lastSentence === 1 && (o.family === d.family || (o.casualtiesOnly && VIOLENT.has(o.kind) && VIOLENT.has(d.kind))) && !o.ownDate && sameValue(o.event.location?.country, d.event.location?.country) && !othersKilled(o, d)) return true;
       if (o.family !== d.family) return false;
-      // the lead tells the incident of the headline above it, whatever words it opens with
-      if (o.headline && d.sentence - o.lastSentence === 1 && !o.ownDate && sameValue(o.event.location?.country, d.event.location?.country) && !othersKilled(o, d)) return true;
       if (toldApart(o, d) || othersKilled(o, d)) return false;
       // (an item of a timeline tells its own incident, whatever place or words it shares with another)
       if (d.item !== o.lastItem) return false;

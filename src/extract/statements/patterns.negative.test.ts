@@ -66,4 +66,7 @@ describe('statements: negative cases', () => {
     expect(st('Former Chadian president Hissène Habré died in Dakar.')).toEqual([]);
     expect(predicates("Wagner's leader, Yevgeny Prigozhin, died in a plane crash.").filter((p) => p === 'leader_of')).toHaveLength(1);
   });
+  it('a claim of an incident ("claims deadly attacks on Bamako military sites") is the event\'s, not a claim statement', () => {
+    expect(predicates('Al Qaeda affiliate JNIM claims deadly attacks on Bamako military sites')).not.toContain('claims');
+  });
 });

@@ -286,4 +286,14 @@ describe('statements: general patterns on news sentences', () => {
     expect(led("Le chef du régime militaire nigérien, le général Abdourahamane Tiani, s'est rendu à Moscou lundi.")).toContain('Abdourahamane Tiani -> Niger');
     expect(led("Le chef de la junte malienne, le colonel Assimi Goïta, a reçu l'ambassadeur russe lundi à Bamako.")).toContain('Assimi Goïta -> Mali');
   });
+
+  it('a profile of groups: "It is led by X" is the group before, "X, commanded by Y, is part of Z", "formed … through the merger of A, B and C", and "the group has between 2,000 and 3,000 fighters"', () => {
+    const st = (text: string) => extract(documentFromText(text, '2025-01-10')).statements.map((x) => `${x.subject} ${x.predicate} ${x.object ?? ''} ${x.value ? JSON.stringify(x.value) : ''}`.trim());
+    expect(st('JNIM was formed in 2017. It is led by Iyad Ag Ghaly, a Tuareg veteran of the 1990s rebellions.')).toContain("Iyad Ag Ghaly leader_of Jama'at Nusrat al-Islam wal-Muslimin");
+    expect(st('The Katiba Macina, commanded by the Fulani preacher Amadou Koufa, is part of JNIM and operates mainly in central Mali.')).toContain("Katiba Macina part_of Jama'at Nusrat al-Islam wal-Muslimin");
+    const merger = st('JNIM was formed in 2017 through the merger of Ansar Dine, the Macina Liberation Front, al-Mourabitoun and the Sahara branch of al Qaeda in the Islamic Maghreb.');
+    expect(merger).toEqual(expect.arrayContaining(["Ansar Dine member_of Jama'at Nusrat al-Islam wal-Muslimin", "al-Mourabitoun member_of Jama'at Nusrat al-Islam wal-Muslimin"]));
+    expect(merger.some((x) => x.includes('affiliated_with'))).toBe(false);
+    expect(st('The Islamic State Sahel Province is active in Mali. The United Nations estimates that the group has between 2,000 and 3,000 fighters.')).toContain('Islamic State Sahel Province strength  {"low":2000,"high":3000,"approximate":true}');
+  });
 });

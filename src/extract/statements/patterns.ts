@@ -334,9 +334,10 @@ function partOf(ctx: Ctx, s: Sentence, text: string): void {
   for (const m of matches(/\b(?:(?:is|are|was|were|which is|which was)\s+)?(?:(?:a|an|the)\s+)?(?:part|unit|component|battalion|brigade|subsidiary|division|element|sub-group|subgroup)\s+of\s+|\b(?:belongs|belonged|belonging)\s+to\s+/giu, text)) {
     const at = s.start + m.index;
     const obj = actorAfter(ctx, at + m[0].length, s.end);
-    const subj = actorBefore(ctx, s.start, at, (a) => a.kind !== 'person');
+    const near = actorBefore(ctx, s.start, at, (a) => a.kind !== 'person');
+    // ("The Katiba Macina, commanded by Amadou Koufa, is part of JNIM": past an aside between commas)
+    const subj = near && /^\s*,?\s*$/.test(ctx.doc.text.slice(near.end, at)) ? near : subjectBefore(ctx, s, at);
     if (!obj || !subj || subj.name === obj.name || obj.kind === 'person') continue;
-    if (!/^\s*,?\s*$/.test(ctx.doc.text.slice(subj.end, at))) continue;
     push(ctx, s, { start: subj.start, end: obj.end }, 'statements.part-of', { subject: subj.name, predicate: 'part_of', object: obj.name });
   }
 }
@@ -358,6 +359,8 @@ function memberOf(ctx: Ctx, s: Sentence, text: string): void {
 
 /** "W, formed by X, Y and Z", "W, which groups X and Y": the founders or members listed after the group */
 const FORMED_BY = /\b(?:formed|founded|created|established)\s+by\s+|\bwhich\s+(?:groups|brings together|comprises|includes)\s+|\bcomprising\s+|(?<![\p{L}])(?:formée?|créée?|fondée?)\s+par\s+|(?<![\p{L}])(?:qui\s+)?regroup(?:e|ant)\s+/giu;
+/** "was formed in 2017 through the merger of", "est né de la fusion de" */
+const MERGER_OF = /(?<![\p{L}])(?:(?:was|were|has\s+been)\s+(?:formed|founded|created|born)\s+(?:in\s+[^,;.]{1,25}?\s+)?(?:through|by|from|after|following|out\s+of)\s+(?:the\s+|a\s+)?merger\s+of|(?:est|a\s+été)\s+(?:née?|formée?|créée?)\s+(?:en\s+[^,;.]{1,25}?\s+)?(?:de\s+la|par\s+la|après\s+la)\s+fusion\s+(?:de|des|d['’]|du))\s*/giu;
 /** "X, Y and Z are members of W" */
 /** "X, Y and Z formed / founded / set up W", "X, Y et Z ont créé W" */
 const FORMED_ACTIVE = /\b(?:formed|founded|created|established|set up)\s+|(?<![\p{L}])(?:ont|avaient)\s+(?:formé|créé|fondé|mis en place)\s+/giu;
@@ -400,6 +403,19 @@ function membership(ctx: Ctx, s: Sentence, text: string): void {
     const t = timeIn(ctx, { start: end, end: Math.min(s.end, end + 30) });
     const founded = /form|found|creat|establish|fond|créé/iu.test(m[0]);
     for (const p of members) push(ctx, s, { start: group.start, end: p.span.end }, 'statements.formed-by', { subject: p.name, predicate: 'member_of', object: group.name, from: founded && t ? dateOf(t) : undefined }, { start: at, end: from });
+  }
+  // "JNIM was formed in 2017 through the merger of Ansar Dine, the Macina Liberation Front, …":
+  // the groups that merged are its members from then
+  for (const m of matches(MERGER_OF, text)) {
+    const at = s.start + m.index;
+    const group = subjectBefore(ctx, s, at);
+    if (!group || group.kind === 'person' || group.kind === 'state') continue;
+    const from = at + m[0].length;
+    const end = listEnd(ctx.doc.text, from, s.end);
+    const members = listedParties(ctx, from, end).filter((p) => p.name !== group.name);
+    if (members.length < 2) continue;
+    const t = timeIn(ctx, { start: group.end, end: from });
+    for (const p of members) push(ctx, s, { start: group.start, end: p.span.end }, 'statements.merger-of', { subject: p.name, predicate: 'member_of', object: group.name, from: t ? dateOf(t) : undefined }, { start: at, end: from });
   }
   // "Mali, Burkina Faso and Niger formed the Alliance of Sahel States (AES) in September 2023"
   for (const m of matches(FORMED_ACTIVE, text)) {
@@ -484,6 +500,9 @@ function affiliatedWith(ctx: Ctx, s: Sentence, text: string): void {
     const placeNext = placeAt(ctx, at + m[0].length, s.end) !== null || /^(?:the\s+)?[\p{Lu}][\p{L}'’-]*\s+(?:border|frontier|coast|capital|city|town|region|desert|river)\b/iu.test(ctx.doc.text.slice(at + m[0].length, s.end));
     const obj = objActor && objActor !== covering ? objActor.name : placeNext || /^close/i.test(m[0]) ? null : objectText(at + m[0].length);
     if (!subj || !obj || subj.name === obj) continue;
+    // ("the merger of Ansar Dine, the Macina Liberation Front, al-Mourabitoun and the Sahara branch
+    // of AQIM": the branch is the list's next item, not what the item before it is)
+    if (!covering && /(?<![\p{L}])(?:and|or|et|ou)\s/iu.test(ctx.doc.text.slice(subj.end, at))) continue;
     push(ctx, s, { start: covering ? covering.start : at, end: at + m[0].length + obj.length }, 'statements.tied-to', { subject: subj.name, predicate: 'affiliated_with', object: obj });
   }
   // "la katiba Macina, affiliée au GSIM", "le GSIM, lié à Al-Qaïda"
@@ -682,7 +701,11 @@ function ledBy(ctx: Ctx, s: Sentence, text: string): void {
     const at = s.start + m.index;
     const found = actorBefore(ctx, Math.max(s.start, at - 80), at, (a) => a.kind !== 'person');
     // only an auxiliary, a relative pronoun or a comma between the group and "led by"
-    const group = found && LEADER_GAP.test(ctx.doc.text.slice(found.end, at)) ? { start: found.start, name: found.name } : juntaBefore(ctx, s, at) ?? countryBefore(ctx, s, at);
+    let group = found && LEADER_GAP.test(ctx.doc.text.slice(found.end, at)) ? { start: found.start, name: found.name } : juntaBefore(ctx, s, at) ?? countryBefore(ctx, s, at);
+    // "It is led by Iyad Ag Ghaly": the group the sentence before is about
+    const anaphor = group ? null : /(?:^|[\s,;])(?:it|the\s+group|the\s+movement|il|le\s+groupe|le\s+mouvement)\s+(?:is|was|has\s+been|had\s+been|est|était|a\s+été)?\s*$/iu.exec(ctx.doc.text.slice(Math.max(s.start, at - 30), at));
+    const antecedent = anaphor ? groupNamedBefore(ctx, s, at - anaphor[0].length) : null;
+    if (antecedent) group = { start: at - anaphor![0].trimStart().length, name: antecedent.name };
     if (!group) continue;
     const from = at + m[0].length;
     const person = people.find((p) => p.span.start >= from && p.span.start - from <= 40 && TITLE_GAP.test(ctx.doc.text.slice(from, p.span.start)));
@@ -925,6 +948,7 @@ const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
 /** "gave an assessment of ...": a figure a party puts forward */
 const ASSESSMENT = /\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu;
 
+const INCIDENT_CLAIMED = /^(?:[\p{L}-]+\s+){0,2}(?:attacks?|ambush(?:es)?|bombings?|raids?|killings?|assaults?|kidnappings?|abductions?|massacres?|strikes?|attentats?|attaques?|embuscades?|enlèvements?|tueries?)(?![\p{L}])/iu;
 const NOBODY = /^(?:no|none|nobody|no-one|no one|neither|aucun|aucune|personne|nul|nulle)\b/iu;
 
 /** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
@@ -937,6 +961,8 @@ function claims(ctx: Ctx, s: Sentence): void {
     const stating = /^(?:that\b|[“"])/.test(contentText) || QUOTE.test(ctx.doc.text.slice(src.cue.end, src.cue.end + 400));
     if (src.cueType !== 'claim' && !(src.cueType === 'report' && announce && stating)) continue;
     if (src.cueType === 'claim' && !stating && /^(?:(?:its|their|his|her|the|a|an|le|la|les|un|une|son|sa|ses|leur|leurs)\s|l['’])/i.test(contentText)) continue;
+    // "claims deadly attacks on Bamako military sites": a claim of responsibility types an event
+    if (src.cueType === 'claim' && !stating && INCIDENT_CLAIMED.test(contentText)) continue;
     // "No group has claimed …", "Aucun groupe n'a revendiqué …": nobody claims anything
     if (src.source && NOBODY.test(src.source.text)) continue;
     let who = sourceName(src, ctx.actors, ctx.results.names);
@@ -1218,10 +1244,26 @@ function ownerOfFighters(ctx: Ctx, s: Sentence, at: number): ActorMention | null
 /** "JNIM has an estimated 6,000 fighters": an armed group's strength, no country named */
 const HAS_FIGHTERS = /\b(?:has|have|had|counts|boasts)\s+(?:(about|some|around|roughly|approximately|an estimated|more than|over|at least|up to|nearly|between)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+and\s+(\d{1,3}(?:,\d{3})+|\d+))?\s+(?:armed\s+)?(?:fighters|militants|combatants|members)\b(?!\s+(?:\w+\s+)?in\b)/giu;
 
+/** The armed group named last before `pos`, within the sentence and the two before it. */
+function groupNamedBefore(ctx: Ctx, s: Sentence, pos: number): ActorMention | null {
+  const from = ctx.doc.sentences[Math.max(0, s.index - 2)]?.start ?? s.start;
+  let found: ActorMention | null = null;
+  for (let i = lowerBound(ctx.actors, from); i < ctx.actors.length && ctx.actors[i].end <= pos; i++) {
+    const a = ctx.actors[i];
+    if (!a.unnamed && (a.kind === 'armed-group' || a.kind === 'militia' || a.kind === 'pmc')) found = a;
+  }
+  return found;
+}
+
+/** "It is led by", "the group has", "le groupe compte": a pronoun or a bare noun for a group named just before */
+const GROUP_ANAPHOR = /(?:^|[\s,;:(])(?:it|the\s+(?:group|movement|organi[sz]ation|jihadist\s+group|militant\s+group|network)|il|le\s+groupe|le\s+mouvement|l['’]organisation)\s*$/iu;
+
 function fightersNumber(ctx: Ctx, s: Sentence, text: string): void {
   for (const m of matches(HAS_FIGHTERS, text)) {
     const at = s.start + m.index;
-    const owner = subjectBefore(ctx, s, at);
+    let owner = subjectBefore(ctx, s, at);
+    // ("The United Nations estimates that the group has between 2,000 and 3,000 fighters")
+    if ((!owner || owner.unnamed) && GROUP_ANAPHOR.test(ctx.doc.text.slice(Math.max(s.start, at - 40), at).replace(/\s+(?:now|still|currently|reportedly)\s*$/iu, ' '))) owner = groupNamedBefore(ctx, s, at - 1);
     if (!owner || (owner.kind !== 'armed-group' && owner.kind !== 'militia' && owner.kind !== 'pmc') || owner.unnamed) continue;
     const n = parseCount(m[2]);
     const high = m[3] ? parseCount(m[3]) : null;
@@ -1290,7 +1332,7 @@ const GATE = {
   personnel: /transition|transfer|integrat|absorb|mov|fold|merg/i,
   ledBy: /led by|led since|headed|commanded|leads|heads|commands|dirig|conduit|command|ruled|governed/i,
   power: /power|pouvoir|himself|ousted|overthr|toppled|deposed|renvers|destitu/i,
-  membership: /formed|founded|created|established|set up|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|mis en place|regroup|membres/i,
+  membership: /formed|founded|created|established|set up|which groups|brings together|comprises|includes|comprising|members of|formé|créé|fondé|mis en place|regroup|membres|merger|fusion/i,
   succession: /replac|succeeded|took over from|taken over from|remplac|succédé/i,
   appointment: /appointed|named|nominated|designated|nomm|désign/i,
   number: /number|total|fighters|militants|combatants|members/i,

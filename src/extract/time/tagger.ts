@@ -1284,6 +1284,34 @@ function frenchMonthCandidates(text: string): Candidate[] {
   return out;
 }
 
+/** "entre le 10 et le 15 mars", "du 3 au 5 juin 2024": days of one month */
+const FRENCH_DAY_RANGE = new RegExp(`(?<![\\p{L}])(?:entre\\s+le|du)\\s+(\\d{1,2})(?:er)?\\s+(?:et\\s+le|au)\\s+(\\d{1,2})(?:er)?\\s+(${FRENCH_MONTHS})(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu');
+
+function frenchRangeCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  FRENCH_DAY_RANGE.lastIndex = 0;
+  for (let m = FRENCH_DAY_RANGE.exec(text); m; m = FRENCH_DAY_RANGE.exec(text)) {
+    const d1 = Number(m[1]);
+    const d2 = Number(m[2]);
+    const month = FRENCH_MONTH_NUMBER[m[3].toLowerCase()];
+    if (!month || d1 < 1 || d2 > 31 || d2 <= d1) continue;
+    const year = m[4] ? Number(m[4]) : null;
+    const at = m.index;
+    out.push({
+      start: at,
+      end: at + m[0].length,
+      rule: 'fr-day-range',
+      priority: 3,
+      resolve(ctx) {
+        const inferred = year !== null ? { y: year, anchored: false } : inferYear(ctx, at, month, d1, false);
+        if (!inferred) return { type: 'DATE', value: `XXXX-${pad(month)}`, anchored: false, rangeFrom: `XXXX-${pad(month)}-${pad(d1)}`, rangeTo: `XXXX-${pad(month)}-${pad(d2)}` };
+        return { type: 'DATE', value: monthString(inferred.y, month), anchored: inferred.anchored, rangeFrom: ymdString({ y: inferred.y, m: month, d: d1 }), rangeTo: ymdString({ y: inferred.y, m: month, d: d2 }), sets: { y: inferred.y, m: month } };
+      },
+    });
+  }
+  return out;
+}
+
 const FRENCH_UNIT: Record<string, string> = { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', année: 'year', années: 'year' };
 const FRENCH_COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30 };
 /** "il y a deux jours", "deux jours plus tard", "trois semaines auparavant" */
@@ -1660,7 +1688,7 @@ export function tagTimes(text: string, dct: Dct | null, options: TagOptions = {}
   const cands = collect(text);
   if (options.chrono !== false) {
     cands.push(...chronoCandidates(text, full));
-    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO), ...frenchMonthCandidates(text), ...frenchRelativeCandidates(text));
+    if (options.language === 'fr') cands.push(...chronoCandidates(text, full, FRENCH_CHRONO), ...frenchMonthCandidates(text), ...frenchRangeCandidates(text), ...frenchRelativeCandidates(text));
   }
   const narrative = isNarrative(text, full);
   // TimeML news annotation leaves "the night of" out of "the night of Oct. 23"; histories keep it in
