@@ -107,9 +107,9 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
     if (!hits.some((h) => h.group === 'protest')) hits = hits.filter((h) => h.group !== 'protest-mod');
   }
   // "have used women and girls as suicide bombers in the past": a role the group gives, not an incident
-  hits = hits.filter((h) => !USED_AS_BEFORE.test(text.slice(Math.max(0, h.start - base - 50), h.start - base)));
+  if (text.includes(' as ') || text.includes(' comme ')) hits = hits.filter((h) => !USED_AS_BEFORE.test(text.slice(Math.max(0, h.start - base - 50), h.start - base)));
   // "… have carried out such attacks in the past.": a habit of the group, told without an incident
-  if (IN_THE_PAST.test(text)) hits = hits.filter((h) => !HABIT_PERFECT.test(text.slice(Math.max(0, h.start - base - 80), h.start - base)));
+  if ((text.includes('the past') || text.includes('le passé')) && IN_THE_PAST.test(text)) hits = hits.filter((h) => !HABIT_PERFECT.test(text.slice(Math.max(0, h.start - base - 80), h.start - base)));
   if (hits.length === 0) return [];
   const out: Detection[] = [];
   // "15 attackers had been arrested": the attackers named only by the noun are who the sentence's
@@ -387,8 +387,23 @@ function filterByPush<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
  * with "backed by", "with the support of" or coordinated after the first actor ("X and Y") go to
  * `associated` (ACLED's assoc_actor).
  */
-export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false, sources: readonly SourceMention[] = []): ActorRoles {
+/** The index of the sentence holding offset `pos` (binary search over the sorted sentences). */
+function sentenceAt(doc: Document, pos: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return doc.sentences[lo]?.index ?? 0;
+}
+
+export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false, allSources: readonly SourceMention[] = []): ActorRoles {
   const french = doc.language === 'fr';
+  // (only the sentence's own sources can speak of its trigger)
+  const sentenceIndex = sentenceAt(doc, trigger.start);
+  const sources = allSources.filter((src) => src.sentence === sentenceIndex);
   // "…, residents said": a generic source after the trigger reports the event and is no party to it
   // (a named force or group that reports its own fight stays a candidate)
   const reportsTrigger = (a: ActorMention): boolean => sources.some((src) => src.source !== null && src.cue.start >= trigger.end && overlaps(src.source, a));
@@ -1026,7 +1041,8 @@ const PAST_VERB = /\b(?:\w+ed|had|has|have|was|were|did|took|fought|left|began|s
 /** `sources`: those of the sentence (or any superset). */
 function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMention[], sentence: number): boolean {
   // "in a statement released on Thursday", "dans un communiqué publié jeudi": when the statement came out
-  if (STATEMENT_DATED.test(doc.text.slice(Math.max(0, t.start - 90), t.start))) return true;
+  const before = doc.text.slice(Math.max(0, t.start - 90), t.start);
+  if (STATEMENT_WORD.test(before) && STATEMENT_DATED.test(before)) return true;
   for (const src of sources) {
     // "Mali's army on Wednesday denied ...": the day right before the cue is when it spoke
     // (a verb's subject side only: "…on Sunday, according to residents" dates the incident)
@@ -1044,6 +1060,8 @@ const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|av
 /** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
 const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
 
+/** one of the nouns STATEMENT_DATED needs, tested first as plain strings */
+const STATEMENT_WORD = /statement|communiqu|press release|video|message|report|rapport|post|audio|recording/i;
 const STATEMENT_DATED = /\b(?:statement|communiqu[eé]|press release|video|message|report|rapport)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:released|issued|published|posted|put out|dated|publi[ée]e?|diffus[ée]e?|rendu public)\s+(?:(?:through|via|by|on|par|sur)\s+(?:[\p{L}'’-]+\s+){1,4}?)?(?:(?:on|late|early|le|ce|dans\s+la\s+nuit\s+de)\s+)?$|\b(?:in|dans)\s+(?:a|an|its|their|un|une|son|leur)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:statement|communiqu[eé]|video|message|post|audio(?: message)?|recording)\s+(?:(?:on|late|early|le|ce)\s+)?$/iu;
 
 /** Kinds of actor that are armed: an attack on one is a fight, not violence against civilians. */

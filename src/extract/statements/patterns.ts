@@ -228,6 +228,8 @@ const ROLE_TITLE = new RegExp(String.raw`(?:^|[\s(])((?:[\p{Lu}]?[\p{Ll}-]+\s+)?
 /** How a text that ROLE_TITLE matches ends, its trailing space trimmed (String.trimEnd drops what \s matches) */
 const ROLE_TITLE_END = /(?:analyst|researcher|spokesman|spokeswoman|spokesperson|expert|journalist|correspondent|official|professor|activist|lawmaker|commander)$/u;
 /** "President Vladimir Putin": a head of state or government */
+/** one of the words STATE_LEADER_EN and STATE_LEADER_FR end with, to test a window cheaply before them */
+const LEADER_WORD = /leader|ruler|strongman|head of state|president|chief|chef|présid|dirigeant/i;
 /** A rank before a name ("General", "le colonel"), set aside to read the description before it */
 const RANK_BEFORE = /(?:,\s*)?(?:(?:the|le|la)\s+)?(?:general|gen\.|colonel|col\.|captain|capt\.|lieutenant-colonel|lt\.?\s*col\.|major|général|capitaine|commandant)?\s*$/iu;
 /** "Niger's military leader,", "Mali's interim president,", "the Burkinabe junta leader", "the country's junta chief" */
@@ -245,6 +247,7 @@ function stateLeaderDescribed(ctx: Ctx, s: Sentence, people: readonly { name: st
   for (const p of people) {
     const from = Math.max(s.start, p.span.start - 110);
     let before = ctx.doc.text.slice(from, p.span.start);
+    if (!LEADER_WORD.test(before)) continue;
     before = before.slice(0, before.length - (RANK_BEFORE.exec(before)?.[0].length ?? 0));
     const en = STATE_LEADER_EN.exec(before);
     const fr = en ? null : STATE_LEADER_FR.exec(before);
@@ -616,7 +619,6 @@ function leaderOf(ctx: Ctx, s: Sentence, text: string): void {
     if (!person) continue;
     push(ctx, s, { start: Math.min(group.start, at), end: person.span.end }, 'statements.leader-apposition', { subject: person.name, predicate: 'leader_of', object: group.name });
   }
-  stateLeaderDescribed(ctx, s, people);
   // "President Vladimir Putin": a title of a head of state names the state he leads
   for (const p of people) {
     const before = ctx.doc.text.slice(Math.max(s.start, p.span.start - 40), p.span.start);
@@ -1325,7 +1327,8 @@ const GATE = {
   member: /member of|militant of|fighter of|commander of|official of/i,
   affiliated: /tied|linked|affiliat|allied|aligned|loyal|connected|close to|close with|branch|wing|offshoot|franchise|faction|province|affilié|lié|allié|rattaché|inféodé/i,
   death: /death|killing|assassinat|died|killed|shot dead|executed|eliminated|neutrali/i,
-  leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier|president|ruler|strongman|chef|dirigeant|présid/,
+  leader: /leader|founder|chief|head|emir|commander|President|Prime Minister|King|Queen|Chancellor|Premier/,
+  stateLeader: /leader|ruler|strongman|head of state|president|President|chief|chef|présid|dirigeant/,
   role: /minister|spokes|analyst|chief|commander|general|president|director|head|leader|official|researcher|ambassador|governor|mayor|colonel|captain|envoy|secretary|advis|expert|professor|journalist|correspondent|emir|founder|lieutenant|major|admiral|representative|coordinator|prefect|activist|lawmaker/i,
   assessment: /assessment|toll|figure|estimate|count|tally/i,
   presence: /presence|struggled|battled|fought|grappled|contended|remain|stationed|deployed|present|based|operating|been in|arrived in|are in|were in|troops|soldiers|personnel|fighters|mercenaries|men in|hommes|soldats|combattants|militaires|mercenaires|instructeurs/i,
@@ -1450,6 +1453,7 @@ export function extractStatements(doc: Document, results: Extraction): Extracted
     if (gate('affiliated', s, text)) affiliatedWith(ctx, s, text);
     if (gate('death', s, text)) died(ctx, s, text, deaths);
     if (gate('leader', s, text)) leaderOf(ctx, s, text);
+    if (gate('stateLeader', s, text)) stateLeaderDescribed(ctx, s, persons(ctx, s));
     if (personSentences.has(s.index) || gate('role', s, text)) roles(ctx, s);
     if (sourceSentences.has(s.index) || gate('assessment', s, text)) claims(ctx, s);
     if (gate('presence', s, text)) presence(ctx, s, text, withdrawals);
