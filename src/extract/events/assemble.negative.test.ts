@@ -112,4 +112,16 @@ describe('events: tolls told after an incident that are not its own', () => {
     const evs = events(text, '2019-12-01');
     expect(evs.filter((e) => e.acled?.subtype === 'Remote explosive/landmine/IED')).toHaveLength(2);
   });
+
+  it('a diplomatic protest, a work about violence and a kind of incident said to be common are no incident', () => {
+    expect(events('Mauritania protests to Mali after herders killed', '2024-03-09').some((e) => e.acled?.type === 'Protests')).toBe(false);
+    expect(events('Burkina Faso suspends BBC and VOA over coverage of army killings', '2024-04-25')).toEqual([]);
+    expect(events('Two journalists were filming a documentary about poaching in Pama, Burkina Faso.', '2021-04-27')).toEqual([]);
+    expect(events("Les attaques contre des villages sont fréquentes dans le centre du Mali, où opèrent des groupes jihadistes et des milices d'autodéfense.", '2025-06-03')).toEqual([]);
+  });
+
+  it('civilians told dead beside a weapon are its toll: the bomb types the event', () => {
+    const [e] = events('At least 35 civilians were killed when a vehicle in a supply convoy hit an improvised explosive device near Djibo on Monday.', '2022-09-06');
+    expect(e.acled).toEqual({ type: 'Explosions/Remote violence', subtype: 'Remote explosive/landmine/IED' });
+  });
 });

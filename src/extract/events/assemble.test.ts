@@ -647,4 +647,23 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[0]).toMatchObject({ acled: { subtype: 'Air/drone strike' }, actor1: 'Military Forces of Niger', modality: 'claimed', date: { from: '2024-03-10', to: '2024-03-15', precision: 'range' }, fatalities: { best: 100 } });
     expect(evs[1]).toMatchObject({ actor2: 'Military Forces of Niger', location: { name: 'Téra' } });
   });
+
+  it('herders killed across a border: the victims told in the passive, the force an aside blames, and no party in the state whose envoy is summoned', () => {
+    const [e] = events("NOUAKCHOTT, March 9 (Reuters) - Mauritania summoned Mali's ambassador on Saturday after at least seven Mauritanian herders were killed near the border, which local officials blamed on Malian soldiers and their Russian allies.", '2024-03-09');
+    expect(e).toMatchObject({ acled: { type: 'Violence against civilians' }, actor1: 'Military Forces of Mali', modality: 'alleged', fatalities: { best: 7 } });
+    expect(e.rules).toContain('events.actor.blamed-on');
+  });
+
+  it('"since March 2020, when Boko Haram killed about 100 soldiers" is an incident of March 2020, not a toll of the one told before', () => {
+    const evs = events("N'DJAMENA, Oct 28 (Reuters) - Boko Haram fighters attacked a military base on Barkaram island in Chad late on Sunday, killing around 40 soldiers, the Chadian presidency said on Monday.\n\nThe attack was one of the deadliest on Chad's army since March 2020, when Boko Haram killed about 100 soldiers in a seven-hour assault on a base in Bohoma.", '2024-10-28');
+    expect(evs).toHaveLength(2);
+    expect(evs[0].fatalities?.best).toBe(40);
+    expect(evs[1]).toMatchObject({ date: { value: '2020-03', precision: 'month' }, fatalities: { best: 100 } });
+  });
+
+  it('the words reported date what they tell: "suspended the BBC on Thursday after they reported on an investigation that accused the army of killing 223 civilians in February"', () => {
+    const evs = events("OUAGADOUGOU, April 25 (AP) — Burkina Faso's military government on Thursday suspended the BBC and Voice of America for two weeks after they reported on a Human Rights Watch investigation that accused the army of killing at least 223 civilians in February.", '2024-04-25');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ actor1: 'Military Forces of Burkina Faso', modality: 'alleged', date: { value: '2024-02', precision: 'month' }, location: { country: 'BF' } });
+  });
 });

@@ -15,7 +15,7 @@ import type {
   Token,
 } from '../../model.js';
 import type { RawToken } from '../../text/tokenize.js';
-import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, type CueHit, type KindScore } from './detect.js';
+import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, withoutToldVictims, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
 import { actorKb, type ActorEntry } from '../../knowledge/actors.js';
 import { countryNamed } from '../../knowledge/places.js';
@@ -73,6 +73,15 @@ const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|yin
 
 const PROTESTED = new Set(['peaceful-protest', 'protest-intervention', 'excessive-force']);
 const TOPIC_BEFORE = /\b(?:report(?:ed|ing|s)?|cover(?:ed|ing|s)?|writ(?:ten|ing|es)|wrote|film(?:ed|ing)|photograph(?:ed|ing)|comment(?:ed|ing)|post(?:ed|ing)|tweet(?:ed|ing))\s+(?:on|about)\s+(?:the\s+|a\s+|these\s+|those\s+)?$|\bcover(?:ed|ing)\s+(?:the\s+)?$/i;
+function verbOfPassive(h: CueHit): CueHit {
+  const at = h.text.search(/\b(?:were|have been|had been)\b/);
+  return at > 0 ? { ...h, start: h.start + at, text: h.text.slice(at) } : h;
+}
+
+/** "over coverage of army killings", "an investigation into the massacre": what a work is about ("reports of" stays a report) */
+const COVERAGE_OF = /\b(?:coverage|documentary|documentaries|film|book|inquiry|investigation|probe)\s+(?:of|on|about|into)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$|(?<![\p{L}])(?:couverture|enquête|documentaire)\s+(?:de|des|du|sur)\s+(?:la\s+|les\s+|l['’])?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** "Les attaques contre des villages sont fréquentes": a kind of incident said to be common, not one incident */
+const GENERIC_PLURAL = /^\W*(?:(?:such\s+)?(?:attacks|killings|kidnappings|abductions|ambushes|raids)\s+(?:on|against|of)\s+[^.;]{0,60}?\s+(?:are|have\s+become|remain)\s+(?:frequent|common|commonplace|routine|rife)|les\s+(?:attaques|enlèvements|embuscades|tueries|exactions)\s+(?:contre|de|sur)\s+[^.;]{0,60}?\s+(?:sont|restent|demeurent)\s+(?:fréquentes|fréquents|courantes|courants|récurrentes|récurrents|monnaie\s+courante))\b/iu;
 const USED_AS_BEFORE = /\b(?:used?|uses|using|deployed|recruited|employed|utilisé|utilisent|utilisé(?:e|s|es)?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:as|comme)\s+$/iu;
 const IN_THE_PAST = /\b(?:in the past|par le passé)\s*(?:[.;]|$)/iu;
 /** A present perfect of the group's own doing just before the cue ("have used", "have carried out such") */
@@ -100,18 +109,24 @@ export function detectInSentence(text: string, base: number, found?: CueHit[]): 
   // "where ISSP has stepped up attacks since 2023": a trend, not an incident
   if (TREND_WORD.test(text)) hits = hits.filter((h) => !TREND_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
   // "a journalist who had reported on the protests": what someone wrote about, not what happened here
-  const topics = hits.filter((h) => (h.group === 'protest' || h.group === 'riot') && TOPIC_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
+  const topics = hits.filter((h) => ((h.group === 'protest' || h.group === 'riot') && TOPIC_BEFORE.test(text.slice(Math.max(0, h.start - base - 40), h.start - base))) || COVERAGE_OF.test(text.slice(Math.max(0, h.start - base - 40), h.start - base)));
   if (topics.length > 0) {
     hits = hits.filter((h) => !topics.includes(h));
     // (and how a protest was answered needs a protest: "detained" is then an arrest of its own)
     if (!hits.some((h) => h.group === 'protest')) hits = hits.filter((h) => h.group !== 'protest-mod');
   }
+  if (GENERIC_PLURAL.test(text)) return [];
   // "have used women and girls as suicide bombers in the past": a role the group gives, not an incident
   if (text.includes(' as ') || text.includes(' comme ')) hits = hits.filter((h) => !USED_AS_BEFORE.test(text.slice(Math.max(0, h.start - base - 50), h.start - base)));
   // "… have carried out such attacks in the past.": a habit of the group, told without an incident
   if ((text.includes('the past') || text.includes('le passé')) && IN_THE_PAST.test(text)) hits = hits.filter((h) => !HABIT_PERFECT.test(text.slice(Math.max(0, h.start - base - 80), h.start - base)));
   if (hits.length === 0) return [];
   const out: Detection[] = [];
+  // "35 civilians were killed … when a vehicle hit an improvised explosive device": civilians told
+  // dead in the passive are the toll of the weapon or the fight the sentence names, which types it
+  hits = withoutToldVictims(hits);
+  // (the cue is the verb: the victims before it stay its subject, "Two soldiers and two civilians were killed")
+  if (hits.some((h) => h.group === 'civilian-dead-told')) hits = hits.map((h) => (h.group === 'civilian-dead-told' ? verbOfPassive(h) : h));
   // "15 attackers had been arrested": the attackers named only by the noun are who the sentence's
   // development (an arrest) befell, not an attack of their own
   if (hits.some((h) => h.kind === 'arrest' && h.weight >= 3) && hits.every((h) => !VIOLENT.has(h.kind) || h.weight <= 1)) hits = hits.filter((h) => !VIOLENT.has(h.kind));
@@ -204,7 +219,7 @@ function clauseSpans(text: string, base: number): Span[] {
 }
 
 /** Cue groups that count the dead: ", killing 12 soldiers" is what the act did, not the act. */
-const CASUALTY_GROUPS = new Set(['military-dead', 'civilian-dead', 'toll']);
+const CASUALTY_GROUPS = new Set(['military-dead', 'civilian-dead', 'civilian-dead-told', 'toll']);
 
 function toDetection(k: KindScore): Detection {
   const own = k.hits.filter((h) => h.kind === k.kind || k.hits.every((x) => x.kind !== k.kind));
@@ -251,6 +266,8 @@ const VICTIMS_TOLD = /\b(?:(?:were|was|been)\s+(?:\w+\s+)?(?:killed|wounded|inju
 const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|hundreds\s+of|dozens\s+of|scores\s+of)\s+)?(?:\d[\d,]*\s+)?(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
 const ATTACK_AFTER = /^\s+(?:\w+ly\s+)?(?:attacked|ambushed|stormed|raided|opened fire|fired on|struck|targeted|overran|shelled|bombed)\b/i;
 /** "a convoy escorted by the army": a participle that describes a party's role, not who did the deed */
+const BLAMED_ON = /\b(?:blamed|blames|blaming|attributed|pinned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$|(?<![\p{L}])(?:imputée?s?|attribuée?s?)\s+(?:à|au|aux)\s+(?:l['’]\s*|la\s+)?$/iu;
+const ENVOY_AFTER = /^['’]s\s+(?:ambassador|envoy|embassy|foreign\s+minist(?:er|ry)|diplomats?|consul)\b/i;
 const ARMED_SIDES = new Set<string>(['state-forces', 'armed-group', 'militia', 'pmc']);
 const OWN_LOSSES = /\b(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:killed|wounded|injured)|(?:had\s+|have\s+)?died|lost\s+their\s+lives|perished)\b|(?<![\p{L}])(?:(?:ont|a)\s+été\s+(?:tués|blessés)|sont\s+(?:morts|tombés)|ont\s+perdu\s+la\s+vie|la\s+mort\s+de|le\s+décès\s+de)(?![\p{L}])/iu;
 /** the reported words open with the speaker itself: "(that) it had killed", "qu'ils ont tué", "avoir neutralisé" */
@@ -431,7 +448,10 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
       described.add(a);
     }
   }
-  const inClause = inSpan.filter((a) => !described.has(a) && !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)) && !inAsideWithout(doc.text, clause, a, trigger, THING_ASIDE));
+  // (a state whose envoy the text names is no party: "Mauritania summoned Mali's ambassador after …";
+  // but the one an aside blames is: "…, which local officials blamed on Malian soldiers")
+  const blamed = (a: ActorMention): boolean => BLAMED_ON.test(doc.text.slice(Math.max(clause.start, a.start - 50), a.start));
+  const inClause = inSpan.filter((a) => !described.has(a) && !inSpan.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) && !AFFILIATION_BEFORE.test(doc.text.slice(Math.max(clause.start, a.start - 30), a.start)) && (blamed(a) || !inAsideWithout(doc.text, clause, a, trigger, THING_ASIDE)) && !(a.kind === 'state' && ENVOY_AFTER.test(doc.text.slice(a.end, a.end + 30))));
   const rules: string[] = [];
   const before = (a: ActorMention) => doc.text.slice(Math.max(clause.start, a.start - 60), a.start);
   const victims = new Set<ActorMention>();
@@ -440,7 +460,10 @@ export function assignActors(doc: Document, clause: Span, trigger: Span, actors:
   let controller: ActorMention | null = null;
   for (const a of inClause) {
     const b = before(a);
-    if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
+    if (!agent && blamed(a)) {
+      agent = a;
+      rules.push('events.actor.blamed-on');
+    } else if (ALLY_BEFORE.test(b) && a.start >= trigger.start) allies.add(a);
     else if (CONTROL_OF.test(b)) controller = controller ?? a;
     else if (a.start >= trigger.end && AGENT_BEFORE.test(b) && !NOT_AGENT_BY.test(b) && a.start - trigger.end < 80) agent = agent ?? a;
     // "35 soldiers were killed when suspected jihadists ambushed a convoy": the attackers of the
@@ -1472,8 +1495,16 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         ranked.push({ t, rank: PRECISION_RANK[t.precision] ?? 9, dist: Math.abs(t.start - d.trigger.start) });
       }
       ranked.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
+      // "… suspended the BBC on Thursday after they reported on an investigation that accused the
+      // army of killing 223 civilians in February": the reported words' own time dates what they tell
+      const within = sourcesOf[sentence.index]?.find((src) => src.content !== null && src.cue.end <= d.trigger.start && src.content.start <= d.trigger.start && src.content.end >= d.trigger.end && ranked.some(({ t }) => t.start >= src.content!.start && t.end <= src.content!.end && toEventDate(t) !== null));
+      if (within && ranked.some(({ t }) => t.start < within.content!.start || t.end > within.content!.end)) {
+        for (let k = ranked.length - 1; k >= 0; k--) if (ranked[k].t.start < within.content!.start || ranked[k].t.end > within.content!.end) ranked.splice(k, 1);
+      }
       for (const { t } of ranked) {
-        date = toEventDate(t);
+        // "since March 2020, when Boko Haram killed about 100 soldiers": the time the clause hangs on is its own
+        const sinceWhen = t.after && !t.from && /^\s*,?\s*(?:when|lorsque|quand)\b/iu.test(doc.text.slice(t.end, d.trigger.start)) ? t.after : null;
+        date = sinceWhen ? { value: sinceWhen, precision: sinceWhen.length === 4 ? 'year' : sinceWhen.length === 7 ? 'month' : 'day' } : toEventDate(t);
         if (date) {
           ownDate = true;
           rules.push('events.date.sentence');

@@ -295,8 +295,23 @@ export function pickKind(hits: readonly CueHit[], ranked: KindScore[]): KindScor
 }
 
 /** The event kind a text is mainly about, or null when no cue is strong enough. */
+/**
+ * "35 civilians were killed … when a vehicle hit an improvised explosive device": civilians told
+ * dead in the passive are the toll of the weapon or the fight named beside them, which types the
+ * event; without one they tell an attack on civilians.
+ */
+export function withoutToldVictims(hits: CueHit[]): CueHit[] {
+  if (!hits.some((h) => h.group === 'civilian-dead-told')) return hits;
+  const otherViolence = (h: CueHit): boolean => {
+    const info = kindInfo(h.kind);
+    return info.violent === true && info.acled?.[0] !== 'Violence against civilians' && h.weight >= 2;
+  };
+  if (!hits.some(otherViolence)) return hits;
+  return hits.filter((h) => h.group !== 'civilian-dead-told');
+}
+
 export function classifyText(text: string, base = 0, minScore = 2, leadEnd = Infinity): Classified | null {
-  const hits = findCues(text, base);
+  const hits = withoutToldVictims(findCues(text, base));
   if (hits.length === 0) return null;
   // news puts the main event first: cues in the lead sentence count half again
   const ranked = scoreKinds(hits, (h) => (h.start < base + leadEnd ? h.weight * 1.5 : h.weight));

@@ -169,4 +169,9 @@ describe('places stage: French articles are no towns', () => {
     expect(got.map((p) => p.text)).not.toContain('Togolese');
     expect(got.map((p) => p.name)).toContain('Gourma-Rharous Cercle');
   });
+
+  it('a broadcaster\'s name holds no place ("Voice of America"), but a place beside one stays ("a New York Times/CBS News poll")', () => {
+    expect(extract(documentFromText('The government suspended the BBC and Voice of America for two weeks.', '2024-04-25')).places).toEqual([]);
+    expect(extract(documentFromText('A New York Times/CBS News poll found the race tight in Ohio.', '2016-01-01')).places.map((p) => p.text)).toContain('New York');
+  });
 });

@@ -78,6 +78,16 @@ function isOpener(text: string): boolean {
   return text.length === 1 && OPENERS.has(text);
 }
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'explained', 'asked', 'replied']);
+const BROADCASTER = /Voice of America|Radio France(?: Internationale)?|France ?24|France Inter|Radio Canada|Radio Free Europe|Al Jazeera America/g;
+
+/** Whether [start, end) lies inside a broadcaster's name. */
+function insideBroadcaster(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 20);
+  const window = text.slice(from, Math.min(text.length, end + 24));
+  BROADCASTER.lastIndex = 0;
+  for (let b = BROADCASTER.exec(window); b !== null; b = BROADCASTER.exec(window)) if (from + b.index <= start && from + b.index + b[0].length >= end) return true;
+  return false;
+}
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'some', 'dozens', 'hundreds', 'deux', 'trois', 'quatre', 'cinq', 'un', 'une', 'des', 'plusieurs']);
 const ORG_WORDS = new Set(['police', 'sheriff', 'county', 'parish', 'city', 'fire', 'school', 'schools', 'high', 'university', 'college', 'hospital', 'council', 'department', 'board', 'district', 'township', 'area', 'region', 'province', 'state', 'residents', 'resident', 'native', 'man', 'woman', 'airport', 'mayor', 'times', 'post', 'daily', 'news', 'court', 'jail', 'community', 'public', 'road', 'river', 'lake', 'valley', 'street', 'avenue']);
 const FEATURE_HEADS = new Set(['street', 'road', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'freeway', 'parkway', 'interstate', 'route', 'river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'park', 'forest', 'desert', 'plateau', 'canyon', 'beach', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'peninsula', 'county', 'parish', 'township', 'district', 'province', 'region', 'square', 'bridge', 'dam', 'camp', 'base', 'airport', 'wilderness', 'reservoir', 'falls', 'springs', 'heights', 'neighbourhood', 'neighborhood', 'quarter', 'village', 'town', 'city']);
@@ -809,6 +819,8 @@ function screenMatches(doc: Document, results: Extraction, g: Gazetteer, us: Uni
     if (demonym && !inLoc && single && (prevKey === 'a' || prevKey === 'an' || prevKey === 'one' || /^\d/.test(prevKey) || NUMBER_WORDS.has(prevKey))) continue;
     if (demonym && !inLoc) m.candidates = m.candidates.filter((c) => c.kind === 'country' || c.kind === 'admin1');
     if (namesNoPlace(us, m.from, m.to, m.key, perIndex, g)) continue;
+    // "Voice of America", "Radio France Internationale", "France 24": a broadcaster's name
+    if (insideBroadcaster(doc.text, m.start, m.end)) continue;
     // "North-Western Nigeria", "Southern Sudan": a direction before a place qualifies it, and is
     // a province of its own only in that place's country ("Far North Cameroon", "Northern Ghana")
     if (isDirectionOnly(m.key)) {
