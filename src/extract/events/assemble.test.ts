@@ -666,4 +666,9 @@ describe('events stage: French attribution and modality', () => {
     expect(evs).toHaveLength(1);
     expect(evs[0]).toMatchObject({ actor1: 'Military Forces of Burkina Faso', modality: 'alleged', date: { value: '2024-02', precision: 'month' }, location: { country: 'BF' } });
   });
+
+  it('a lake several countries share is placed in the country of the forces that fought there', () => {
+    const [e] = events('Boko Haram fighters attacked a military base on Barkaram island in the Lake Chad region late on Sunday, killing around 40 soldiers, the Chadian presidency said on Monday.', '2024-10-28');
+    expect(e).toMatchObject({ actor2: 'Military Forces of Chad', location: { name: 'Lake Chad', country: 'TD' } });
+  });
 });

@@ -1474,6 +1474,18 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
           rules.push('events.place.force-country');
         }
       }
+      // a lake, a desert or a region several countries share names no country: the one whose forces
+      // fought there, else the one the text is about ("a military base on Barkaram island in the Lake Chad region")
+      if (location && !location.country) {
+        const force = [roles.actor1, roles.actor2].find((a) => a?.kind === 'state-forces' && a.country);
+        const ofState = actorsOf[sentence.index].find((a) => a.country !== null && (a.kind === 'state' || a.kind === 'state-forces' || a.kind === 'government'));
+        const named = sentPlaces.find((p) => p.kind === 'country' && p.country);
+        const iso = force?.country ?? named?.country ?? ofState?.country ?? country?.country ?? null;
+        if (iso) {
+          location = { ...location, country: iso };
+          rules.push('events.place.country-of-forces');
+        }
+      }
       // date: the clause or sentence, the narrative date, the publication date for a news lead
       let date: EventDate | null = null;
       let ownDate = false;

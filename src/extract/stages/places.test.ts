@@ -356,4 +356,9 @@ describe('places stage', () => {
     const got = places(text, (t) => [{ start: t.indexOf('Barsalogho'), end: t.indexOf('Barsalogho') + 10, text: 'Barsalogho', type: 'PER' }]);
     expect(got.map((p) => p.name)).toContain('Barsalogo');
   });
+
+  it('a village the text puts in a province none of its namesakes lies in is placed at that province ("Soro, in the northern province of Yatenga")', () => {
+    const got = extract(documentFromText('Human Rights Watch said soldiers executed villagers in Nondin and Soro, in the northern province of Yatenga, on Feb. 25.', '2024-04-25')).places;
+    expect(got.find((p) => p.text === 'Soro')).toMatchObject({ admin1: 'Nord', admin2: 'Province du Yatenga', precision: 2 });
+  });
 });

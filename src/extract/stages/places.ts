@@ -1078,6 +1078,8 @@ const FRENCH = {
 /** The first unit from `j` on that is not a lower-case "central", "northern", "the" ...: the container's name. */
 function pastAreaAdjectives(us: Unit[], j: number, french = false): number {
   while (j < us.length && !us[j].cap && (AREA_ADJECTIVES.has(us[j].key) || (french && FRENCH.areaWords.has(us[j].key)))) j++;
+  // "in the northern province of Yatenga": the area's own word before its name
+  if (!french && j + 2 < us.length && !us[j].cap && ADMIN_WORDS.has(us[j].key) && us[j + 1].key === 'of' && us[j + 2].cap) j += 2;
   return j;
 }
 
@@ -1163,7 +1165,7 @@ function linkContainers(us: Unit[], matches: Match[], french: boolean): void {
       const k = byFrom.get(at);
       const y = k === undefined ? undefined : matches[k];
       if (k !== undefined && y !== undefined && !m.containers.includes(k)) {
-        const namedArea = ADMIN_WORDS.has(us[y.to]?.key ?? '');
+        const namedArea = ADMIN_WORDS.has(us[y.to]?.key ?? '') || (us[at - 1]?.key === 'of' && ADMIN_WORDS.has(us[at - 2]?.key ?? ''));
         const country = y.candidates.some((c) => c.kind === 'country' && simpleKey(c.name) === y.key);
         const listGoesOn = us[y.to]?.key === 'and' || (us[y.to]?.text === ',' && us[y.to + 1]?.key === 'in');
         if (namedArea || (country && !listGoesOn)) {
@@ -1593,6 +1595,9 @@ export const placesStage: Stage = {
       // where none of its namesakes lies, so it is a place the gazetteer lacks, not the namesake abroad
       const outerChosen = place && m.containers.length > 0 && place.kind !== 'continent' && place.kind !== 'region' ? mostSpecificArea(matches, m.containers, null) : undefined;
       if (place && outerChosen && outerChosen.country !== place.country) place = null;
+      // (and in a province none of its namesakes lies in: "Soro, in the northern province of
+      // Yatenga", when the gazetteer knows Soros elsewhere only)
+      else if (place && outerChosen && (outerChosen.kind === 'admin1' || outerChosen.kind === 'admin2') && place.kind !== 'admin1' && outerChosen.admin1Code !== '' && place.admin1Code !== '' && outerChosen.admin1Code !== place.admin1Code && !m.candidates.some((c) => c.admin1Code === outerChosen.admin1Code && c.country === outerChosen.country)) place = null;
       else if (place && cue && place.country !== cue.country) place = null;
       else if (place && !cue && m.containers.length === 0 && forced.has(m.key)) place = null;
       // a hamlet abroad that nothing else in a text about other countries points to: far more
