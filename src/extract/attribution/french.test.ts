@@ -122,4 +122,11 @@ describe('sources stage: French reporting', () => {
     expect(pronoun?.source?.text).toBe('Elle');
     expect(pronoun?.sourceActorId).toBe('military-forces-of-mali');
   });
+
+  it('an inverted source past the one told: "…, a indiqué à l\'AFP un élu local", and "a-t-on appris mercredi de sources sécuritaires"', () => {
+    const out = extract(documentFromText("Des hommes armés ont incendié mardi le village de Dougouba, dans le cercle de Niono, et emporté plusieurs centaines de têtes de bétail, a indiqué à l'AFP un élu local.", '2025-06-03'));
+    expect(out.sources.find((s) => s.cue.text === 'a indiqué')?.source?.text).toBe('un élu local');
+    const learnt = extract(documentFromText("Deux humanitaires ont été enlevés mardi dans l'est du Burkina Faso, a-t-on appris mercredi de sources sécuritaires et humanitaires.", '2025-02-12'));
+    expect(learnt.sources.some((s) => s.cue.text === 'de')).toBe(true);
+  });
 });

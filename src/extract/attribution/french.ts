@@ -229,9 +229,27 @@ function hasComplement(v: SentenceView, last: number): boolean {
 }
 
 /** Whether a noun phrase follows the cue ending at `last`, as the source of an inverted aside does (", a indiqué l'état-major"). */
+/** "…, a indiqué à l'AFP un élu local": the one told, between the verb and its inverted subject */
+function pastAddressee(v: SentenceView, k: number): number {
+  const w = v.lower[k];
+  if (w !== 'à' && w !== 'au' && w !== 'aux') return k;
+  let j = k + 1;
+  for (let steps = 0; steps < 3 && j < v.tokens.length; steps++, j++) {
+    const t = v.tokens[j].text;
+    const lw = v.lower[j];
+    if (!(lw === "l'" || lw === 'la' || lw === 'le' || ADDRESSEES.has(lw) || isCapitalised(t.replace(/^[lL]['’]/, '')))) break;
+  }
+  // the subject must follow: an article or a name
+  return j > k + 1 && j < v.tokens.length && (DETERMINERS.has(v.lower[j]) || isCapitalised(v.tokens[j].text)) ? j : k;
+}
+
+/** Who a speaker tells, in an inverted aside ("a déclaré à la presse"). */
+const ADDRESSEES = new Set(['presse', 'journalistes', 'médias', 'agence', "l'afp", "l'agence", 'afp', 'reuters', 'rfi', 'ap']);
+
 function namesAfter(v: SentenceView, last: number): boolean {
   let k = last + 1;
   while (k < v.tokens.length && TIME_WORDS.has(v.lower[k])) k++;
+  k = pastAddressee(v, k);
   const w = v.lower[k];
   // "…, ont indiqué mardi des sources locales": "des" opens the speakers, not a phrase
   if (w === 'des' && SPEAKERS.has(v.lower[k + 1] ?? '')) return true;
@@ -392,6 +410,7 @@ export function attributeFrenchSentence(v: SentenceView, lex: FrenchCueLexicon):
       else {
         let s = cue.to + 1;
         while (s < n && TIME_WORDS.has(v.lower[s])) s++;
+        s = pastAddressee(v, s);
         const e = phraseEnd(v, s, lex);
         if (e >= s) source = span(v, s, e);
       }
