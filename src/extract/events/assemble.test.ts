@@ -671,4 +671,13 @@ describe('events stage: French attribution and modality', () => {
     const [e] = events('Boko Haram fighters attacked a military base on Barkaram island in the Lake Chad region late on Sunday, killing around 40 soldiers, the Chadian presidency said on Monday.', '2024-10-28');
     expect(e).toMatchObject({ actor2: 'Military Forces of Chad', location: { name: 'Lake Chad', country: 'TD' } });
   });
+
+  it('a village burnt with no victim is property destruction; the group that claims an attack by unnamed militants names them', () => {
+    const [burnt] = events("Des hommes armés ont incendié mardi le village de Dougouba, dans le cercle de Niono, au Mali, et emporté plusieurs centaines de têtes de bétail, a indiqué à l'AFP un élu local.\n\nAucune victime n'a été signalée.", '2025-06-03');
+    expect(burnt).toMatchObject({ acled: { type: 'Strategic developments', subtype: 'Looting/property destruction' }, attributedTo: 'un élu local' });
+    const evs = events('BAMAKO, Sept 17 (Reuters) - Islamist militants attacked a gendarmerie training school in Bamako, Mali, early on Tuesday, security sources said.\n\nJama\'at Nusrat al-Islam wal-Muslimin (JNIM) said in a statement that its fighters had killed and wounded "hundreds" of soldiers.', '2024-09-17');
+    expect(evs).toHaveLength(1);
+    expect(evs[0].actor1).toBe("Jama'at Nusrat al-Islam wal-Muslimin");
+    expect(evs[0].rules).toContain('events.actor.claimed-in-merge');
+  });
 });

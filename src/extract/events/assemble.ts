@@ -1017,6 +1017,8 @@ export interface Draft {
   lastSentence: number;
   /** the sentences whose cues it was made of (a sentence between them may tell no part of it) */
   toldIn: number[];
+  /** actor1 is an armed side (a group, a militia, a private military company, a state's forces) */
+  actor1Armed: boolean;
   /** where the list item of its sentence starts (-1 outside a list), and of its last sentence */
   item: number;
   lastItem: number;
@@ -1078,7 +1080,7 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
 }
 
 /** "said it had killed", "a affirmé qu'il avait neutralisé": a pronoun subject right before the act */
-const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles)\s+(?:(?:had|has|have|avait|avaient|a|ont|would|was|were)\s+)?(?:(?:also|successfully|just)\s+)?$/i;
+const SPEAKER_PRONOUN = /\b(?:it|they|il|ils|elle|elles|(?:its|their)\s+(?:fighters|forces|troops|men|units|soldiers|aircraft|drones|mujahideen|militants)|(?:ses|leurs)\s+(?:combattants|forces|troupes|hommes|éléments|soldats|moudjahidines))\s+(?:(?:had|has|have|avait|avaient|a|ont|would|was|were)\s+)?(?:(?:also|successfully|just)\s+)?$/iu;
 
 /** Reporting cues that follow what they report ("according to", "selon", "d'après", "citing") */
 const PREPOSITION_CUE = /^(?:according|selon|d['’]apr[eè]s|citing|per|quoting|cit(?:ant|ing))\b/iu;
@@ -1628,6 +1630,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         casualtiesOnly: d.hits.every((h) => CASUALTY_GROUPS.has(h.group) || h.weight <= 1),
         lastSentence: sentence.index,
         toldIn: [sentence.index],
+        actor1Armed: roles.actor1 !== null && ARMED_SIDES.has(roles.actor1.kind),
         item: listItemOf(doc, sentence)?.start ?? -1,
         lastItem: listItemOf(doc, sentence)?.start ?? -1,
         lastParagraph: sentence.paragraph,
@@ -1657,6 +1660,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
   }
   const merged = mergeDrafts(drafts);
   addTollsTold(doc, merged, results.quantities, results.times, results.sources);
+  propertyOnly(doc, merged);
   claimsAfterTheFact(doc, results, merged);
   markMain(merged);
   return merged.map((d) => d.event);
@@ -1740,6 +1744,29 @@ function addTollsTold(doc: Document, drafts: Draft[], quantities: readonly Quant
         target.event.rules.push('events.date.toll-told-after');
       }
     }
+  }
+}
+
+const BURNT_OR_TAKEN = /burn|torch|set (?:fire|ablaze)|loot|pillag|plunder|incendi|brûl|mis le feu|pill|emport|saccag/i;
+const NO_VICTIMS = /\b(?:no (?:one|casualties|victims|deaths) (?:was|were) (?:reported|killed|hurt|injured)|no casualties|nobody was (?:killed|hurt|injured)|without (?:causing )?(?:any )?casualties)\b|(?<![\p{L}])(?:aucune victime|sans faire de victimes?|pas de victimes?|aucun mort|aucun blessé)(?![\p{L}])/iu;
+
+/**
+ * "Des hommes armés ont incendié le village … Aucune victime n'a été signalée": an attack whose
+ * only harm is what was burnt or taken, with no victim by the text's own word, is property
+ * destruction (Codebook: Looting/property destruction), not violence against people.
+ */
+function propertyOnly(doc: Document, drafts: Draft[]): void {
+  for (const d of drafts) {
+    const e = d.event;
+    if (d.kind !== 'attack' || e.fatalities !== null || !BURNT_OR_TAKEN.test(d.triggerText)) continue;
+    const from = doc.sentences[d.sentence]?.start ?? 0;
+    const to = doc.sentences[Math.min(doc.sentences.length - 1, d.lastSentence + 2)]?.end ?? from;
+    if (!NO_VICTIMS.test(doc.text.slice(from, to))) continue;
+    const info = kindInfo('looting');
+    e.acled = info.acled ? { type: info.acled[0], subtype: info.acled[1] } : null;
+    e.plover = info.plover;
+    d.kind = 'looting';
+    e.rules.push('events.type.property-only');
   }
 }
 
@@ -1873,6 +1900,13 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.actor1 = e.actor1;
       target.actor1Country = d.actor1Country;
       target.actor1State = d.actor1State;
+    } else if (t.actor1 && UNIDENTIFIED.has(t.actor1) && e.actor1 && d.actor1Armed && !UNIDENTIFIED.has(e.actor1) && e.actor1 !== t.actor2 && e.modality === 'claimed') {
+      // "Islamist militants attacked …" then "JNIM said its fighters had killed …": the group that
+      // claims the incident names the militants the report left unnamed
+      t.actor1 = e.actor1;
+      target.actor1Country = d.actor1Country;
+      target.actor1State = d.actor1State;
+      t.rules.push('events.actor.claimed-in-merge');
     }
     if (!t.actor2 && e.actor2 && e.actor2 !== t.actor1) t.actor2 = e.actor2;
     // one party told in two sentences, once as each side: no interaction with itself
