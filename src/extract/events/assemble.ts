@@ -878,7 +878,8 @@ function tokensOf(all: readonly Token[] | undefined, sentence: Sentence): RawTok
 }
 
 /** A source that is nobody: "No group", "no one", "none of the groups", "aucun groupe", "personne". */
-const NOBODY = /^(?:no\s+(?:one|group|organi[sz]ation|faction|party|side|militant|jihadist|armed group)s?|nobody|none(?:\s+of\b.*)?|aucune?\s+\p{L}+|personne)$/iu;
+/** A source that is nobody: "No group has claimed", "Aucun groupe n'a revendiqué" */
+export const NOBODY = /^(?:no\s+(?:one|group|organi[sz]ation|faction|party|side|militant|jihadist|armed group)s?|nobody|none(?:\s+of\b.*)?|aucune?\s+\p{L}+|personne)$/iu;
 
 export function attribute(doc: Document, sentence: Sentence, clause: Span, trigger: Span, sources: readonly SourceMention[], actors: readonly ActorMention[], names: Extraction['names'] = [], tokens?: readonly Token[]): Attribution {
   const inSentence = sources.filter((s) => s.sentence === sentence.index);

@@ -1,7 +1,7 @@
 import type { ActorMention, Document, Extraction, ExtractedStatement, Modality, PlaceMention, Sentence, Span, TimeMention } from '../../model.js';
 import { actorKb } from '../../knowledge/actors.js';
 import { countryNamed } from '../../knowledge/places.js';
-import { attribute, LEFT_PLACE, sourceName } from '../events/assemble.js';
+import { attribute, LEFT_PLACE, NOBODY, sourceName } from '../events/assemble.js';
 import { literalStrings, PrefixIndex } from '../events/prefilter.js';
 import { hasFoldingHazard, lowerText } from '../attribution/lowertokens.js';
 import { compileNow } from '../../text/regexps.js';
@@ -951,7 +951,6 @@ const QUOTE = /^[\s,:]*[“"]([^”"]+)[”"]/u;
 const ASSESSMENT = /\b(?:gave|offered|released|provided|put forward) (?:\w+ ){0,4}?(?:an? |the )?(?:assessment|toll|figure|estimate|count|tally) of\s+([^,.;]+)/giu;
 
 const INCIDENT_CLAIMED = /^(?:[\p{L}-]+\s+){0,2}(?:attacks?|ambush(?:es)?|bombings?|raids?|killings?|assaults?|kidnappings?|abductions?|massacres?|strikes?|attentats?|attaques?|embuscades?|enlèvements?|tueries?)(?![\p{L}])/iu;
-const NOBODY = /^(?:no|none|nobody|no-one|no one|neither|aucun|aucune|personne|nul|nulle)\b/iu;
 
 /** Claims: what a party proclaims, asserts or announces, with the quote or reported content. */
 function claims(ctx: Ctx, s: Sentence): void {
