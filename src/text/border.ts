@@ -6,5 +6,6 @@
 export function namedAcrossBorder(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   return /\b(?:borders?\s+with|frontières?\s+avec)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?$/iu.test(before) ||
-    (/\bthe\s+$/i.test(before) && /^\s*borders?\b/i.test(text.slice(end, end + 10)));
+    // ("near the Mali border", and a headline's "near Mali border" without its article)
+    (/\b(?:the|near|along|across|at|on|to)\s+$/i.test(before) && /^\s*borders?\b/i.test(text.slice(end, end + 10)));
 }

@@ -680,4 +680,11 @@ describe('events stage: French attribution and modality', () => {
     expect(evs[0].actor1).toBe("Jama'at Nusrat al-Islam wal-Muslimin");
     expect(evs[0].rules).toContain('events.actor.claimed-in-merge');
   });
+
+  it('an AP claim of an ambush and the ministry\'s account are one incident: "near Mali border" is this side of it, the day the claim came is not the attack\'s, the day the next sentence tells replaces the publication day, and unnamed assailants do not replace the claimant', () => {
+    const text = 'Islamic State claims attack that killed Nigerien soldiers near Mali border\n\nNIAMEY, March 22 (AP) — The Islamic State group\'s Sahel affiliate claimed responsibility on Friday for an attack that killed between 20 and 23 Nigerien soldiers near the town of Teguey in the Tillaberi region, according to a statement published by its Amaq news agency.\n\nNiger\'s defense ministry said on Thursday that 23 soldiers were killed and that about 30 assailants were "neutralized" in the ambush on Wednesday.';
+    const evs = events(text, '2024-03-22');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]).toMatchObject({ actor1: 'Islamic State', actor2: 'Military Forces of Niger', location: { country: 'NE', admin1: 'Tillaberi Region' }, date: { value: '2024-03-20' }, fatalities: { low: 20, high: 23 } });
+  });
 });

@@ -1070,6 +1070,8 @@ function reportedWhen(doc: Document, t: TimeMention, sources: readonly SourceMen
   const before = doc.text.slice(Math.max(0, t.start - 90), t.start);
   if (STATEMENT_WORD.test(before) && STATEMENT_DATED.test(before)) return true;
   for (const src of sources) {
+    // "claimed responsibility on Friday for an attack": when it claimed, not when it attacked
+    if (src.sentence === sentence && src.cueType === 'claim' && t.start >= src.cue.end && /^\s*(?:responsibility|credit)\s+(?:on\s+)?$/i.test(doc.text.slice(src.cue.end, t.start))) return true;
     // "Mali's army on Wednesday denied ...": the day right before the cue is when it spoke
     // (a verb's subject side only: "…on Sunday, according to residents" dates the incident)
     if (src.sentence === sentence && src.cue.start >= t.end && /^\s{0,2}$/.test(doc.text.slice(t.end, src.cue.start)) && src.cueType !== 'accusation' && !PREPOSITION_CUE.test(src.cue.text)) return true;
@@ -1873,7 +1875,9 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       // a base in central Mali ... The assailants stormed the base in Boulkessi"), unless it says otherwise
       // (a date of its own only tells when, if the incident before had none of its own: "... killed
       // nine soldiers, sources said on Sunday. The insurgents stormed the base late on Saturday")
-      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date))) || (o.event.date !== null && d.event.date !== null && finer(d.event.date, o.event.date) && dateWithin(d.event.date, o.event.date))) && !d.newIncident &&
+      // (a day guessed from the publication date gives way to the one the next sentence tells)
+      const guessed = !o.ownDate && o.event.rules.includes('events.date.published-lead');
+      if (VIOLENT.has(d.kind) && d.sentence - o.lastSentence === 1 && d.paragraph - o.lastParagraph <= 1 && (!d.ownDate || guessed || (!o.ownDate && (!o.event.date || dateWithin(d.event.date, o.event.date))) || (o.event.date !== null && d.event.date !== null && finer(d.event.date, o.event.date) && dateWithin(d.event.date, o.event.date))) && !d.newIncident &&
         sameValue(o.event.location?.country, d.event.location?.country)) return true;
       // (and past a sentence that tells none, when the same party acts again: "Police in Niger's
       // capital fired tear gas … At least three people were injured … Police arrested 17 protesters")
@@ -1897,6 +1901,11 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const e = d.event;
     extendTo(target, d);
     t.rules.push(`events.merge.sentence-${d.sentence}`);
+    if (d.ownDate && e.date?.value && e.date.precision === 'day' && VIOLENT.has(d.kind) && d.sentence - target.lastSentence <= 1 && !target.ownDate && t.rules.includes('events.date.published-lead')) {
+      t.date = e.date;
+      target.ownDate = true;
+      t.rules.push('events.date.told-after-lead');
+    }
     if (!t.actor1 && e.actor1) {
       t.actor1 = e.actor1;
       target.actor1Country = d.actor1Country;
@@ -1949,7 +1958,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       t.modality = e.modality;
       t.attributedTo = e.attributedTo;
       t.channel = e.channel;
-      if (e.actor1) {
+      // (a side the incident was named with is not replaced by attackers left unnamed)
+      if (e.actor1 && !(UNIDENTIFIED.has(e.actor1) && t.actor1 !== null && !UNIDENTIFIED.has(t.actor1))) {
         t.actor1 = e.actor1;
         target.actor1Country = d.actor1Country;
       target.actor1State = d.actor1State;
