@@ -687,4 +687,13 @@ describe('events stage: French attribution and modality', () => {
     expect(evs).toHaveLength(1);
     expect(evs[0]).toMatchObject({ actor1: 'Islamic State', actor2: 'Military Forces of Niger', location: { country: 'NE', admin1: 'Tillaberi Region' }, date: { value: '2024-03-20' }, fatalities: { low: 20, high: 23 } });
   });
+
+  it('what residents and a local official "affirm" about the army is their report, not a party\'s claim', () => {
+    const [e] = events("BAMAKO, 20 mai (AFP) - Au moins 25 civils ont été exécutés le 15 mai par des soldats maliens et des éléments de l'Africa Corps dans le village de Boulkassoumbougou, dans la région de Ségou, ont affirmé à l'AFP plusieurs habitants et un élu local.", '2024-05-20');
+    expect(e).toMatchObject({ actor1: 'Military Forces of Mali', modality: 'reported', fatalities: { best: 25 } });
+    expect(e.rules).toContain('modality.non-party-claim');
+    // (a party's own affirmation stays its claim)
+    const [own] = events("L'armée malienne a affirmé avoir neutralisé une trentaine de terroristes près de Boni, au Mali, dimanche.", '2024-05-20');
+    expect(own.modality).toBe('claimed');
+  });
 });

@@ -266,6 +266,8 @@ const VICTIMS_TOLD = /\b(?:(?:were|was|been)\s+(?:\w+\s+)?(?:killed|wounded|inju
 const WHEN_BEFORE = /\b(?:when|as|after)\s+(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|hundreds\s+of|dozens\s+of|scores\s+of)\s+)?(?:\d[\d,]*\s+)?(?:suspected\s+|armed\s+|heavily\s+armed\s+)?$/i;
 const ATTACK_AFTER = /^\s+(?:\w+ly\s+)?(?:attacked|ambushed|stormed|raided|opened fire|fired on|struck|targeted|overran|shelled|bombed)\b/i;
 /** "a convoy escorted by the army": a participle that describes a party's role, not who did the deed */
+/** People who witness and tell, not parties: "plusieurs habitants et un élu local", "residents", "a witness" */
+const WITNESS_WORD = /(?<![\p{L}])(?:habitants?|témoins?|villageois|élus?|notables?|résidents?|rescapés?|survivants?|residents?|witness(?:es)?|villagers|survivors|locals|local officials?|elders?)(?![\p{L}])/iu;
 const BLAMED_ON = /\b(?:blamed|blames|blaming|attributed|pinned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$|(?<![\p{L}])(?:imputée?s?|attribuée?s?)\s+(?:à|au|aux)\s+(?:l['’]\s*|la\s+)?$/iu;
 const ENVOY_AFTER = /^['’]s\s+(?:ambassador|envoy|embassy|foreign\s+minist(?:er|ry)|diplomats?|consul)\b/i;
 const ARMED_SIDES = new Set<string>(['state-forces', 'armed-group', 'militia', 'pmc']);
@@ -1575,6 +1577,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
       // (a described armed group speaks for itself too: "Islamic extremists linked to al-Qaida said they killed …")
       if (VIOLENT.has(d.kind) && attr.modality.modality === 'reported' && roles.actor1 && (speakerActs || attr.source?.sourceActorId === roles.actor1.actorId || attr.attributedTo === roles.actor1.name) && (!roles.actor1.actorId.startsWith('unnamed:') || roles.actor1.kind === 'armed-group')) {
         remodal('claimed', 'modality.party-claim');
+      }
+      // "ont affirmé à l'AFP plusieurs habitants", "residents claimed": a claim is a party's account
+      // (gold README); witnesses, residents and local officials who say what happened report it
+      const teller = attr.source?.source ? actors.find((a) => overlaps(a, attr.source!.source!)) : undefined;
+      if (VIOLENT.has(d.kind) && attr.modality.modality === 'claimed' && attr.source?.cueType === 'claim' && attr.source.source && (teller === undefined ? WITNESS_WORD.test(attr.source.source.text) : teller.actorId.startsWith('unnamed:') && (teller.kind === 'civilians' || teller.kind === 'other')) && teller?.name !== roles.actor1?.name) {
+        remodal('reported', 'modality.non-party-claim');
       }
       // "…, according to local residents, who blamed the Malian army": who did it is an accusation
       const actor1 = roles.actor1;
