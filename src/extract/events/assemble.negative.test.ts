@@ -124,4 +124,8 @@ describe('events: tolls told after an incident that are not its own', () => {
     const [e] = events('At least 35 civilians were killed when a vehicle in a supply convoy hit an improvised explosive device near Djibo on Monday.', '2022-09-06');
     expect(e.acled).toEqual({ type: 'Explosions/Remote violence', subtype: 'Remote explosive/landmine/IED' });
   });
+
+  it('a region "plagued by armed gangs" tells no crime of its own', () => {
+    expect(events('Gunmen abducted at least 287 students from a school in the town of Kuriga, Nigeria, on Thursday, the latest mass kidnapping in a region plagued by armed gangs.', '2024-03-07').some((e) => e.extra === 'organised-crime')).toBe(false);
+  });
 });

@@ -67,9 +67,9 @@ export function familyOf(kind: string): string {
 }
 
 /** One of TREND_BEFORE's words, to test a sentence once before testing each cue */
-const TREND_WORD = /stepp|steps? up|intensif|escalat|surge|rise|spike|increas|wave|spate|string|growing|recurrent|repeated|frequent/i;
+const TREND_WORD = /stepp|steps? up|intensif|escalat|surge|rise|spike|increas|wave|spate|string|growing|recurrent|repeated|frequent|plagued|beset|wracked|racked|rife|gripped|grip of/i;
 /** Words that make what follows a trend over time ("stepped up attacks", "a surge in kidnappings"), not one incident. */
-const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|ying)|escalat(?:ed|ing)|(?:an?|the) (?:surge|rise|spike|increase|upsurge|wave|spate|string) (?:in|of)|increasing(?:ly)?|growing|recurrent|repeated|frequent)\s+(?:(?:their|its|his|her|the|deadly|jihadist|armed|violent)\s+){0,2}$/i;
+const TREND_BEFORE = /\b(?:stepp(?:ed|ing) up|steps? up|intensif(?:ied|y|ies|ying)|escalat(?:ed|ing)|(?:an?|the) (?:surge|rise|spike|increase|upsurge|wave|spate|string) (?:in|of)|increasing(?:ly)?|growing|recurrent|repeated|frequent|(?:plagued|beset|wracked|racked|gripped) by|rife with|in the grip of)\s+(?:(?:their|its|his|her|the|deadly|jihadist|armed|violent|criminal)\s+){0,2}$/i;
 
 const PROTESTED = new Set(['peaceful-protest', 'protest-intervention', 'excessive-force']);
 const TOPIC_BEFORE = /\b(?:report(?:ed|ing|s)?|cover(?:ed|ing|s)?|writ(?:ten|ing|es)|wrote|film(?:ed|ing)|photograph(?:ed|ing)|comment(?:ed|ing)|post(?:ed|ing)|tweet(?:ed|ing))\s+(?:on|about)\s+(?:the\s+|a\s+|these\s+|those\s+)?$|\bcover(?:ed|ing)\s+(?:the\s+)?$/i;
