@@ -14,6 +14,7 @@ import type {
   TimeMention,
   Token,
 } from '../../model.js';
+import { sentenceAt } from '../stages/times.js';
 import type { RawToken } from '../../text/tokenize.js';
 import { findCues, findCuesBySentence, kindInfo, pickKind, scoreKinds, withoutToldVictims, type CueHit, type KindScore } from './detect.js';
 import { classifyModality, type ModalityResult } from './modality.js';
@@ -406,22 +407,10 @@ function filterByPush<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
  * with "backed by", "with the support of" or coordinated after the first actor ("X and Y") go to
  * `associated` (ACLED's assoc_actor).
  */
-/** The index of the sentence holding offset `pos` (binary search over the sorted sentences). */
-function sentenceAt(doc: Document, pos: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid].start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return doc.sentences[lo]?.index ?? 0;
-}
-
 export function assignActors(doc: Document, clause: Span, trigger: Span, actors: readonly ActorMention[], violent = true, twoSided = false, allSources: readonly SourceMention[] = []): ActorRoles {
   const french = doc.language === 'fr';
   // (only the sentence's own sources can speak of its trigger)
-  const sentenceIndex = sentenceAt(doc, trigger.start);
+  const sentenceIndex = sentenceAt(doc.sentences, trigger.start);
   const sources = allSources.filter((src) => src.sentence === sentenceIndex);
   // "…, residents said": a generic source after the trigger reports the event and is no party to it
   // (a named force or group that reports its own fight stays a candidate)

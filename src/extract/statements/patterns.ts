@@ -1248,12 +1248,7 @@ const HAS_FIGHTERS = /\b(?:has|have|had|counts|boasts)\s+(?:(about|some|around|r
 /** The armed group named last before `pos`, within the sentence and the two before it. */
 function groupNamedBefore(ctx: Ctx, s: Sentence, pos: number): ActorMention | null {
   const from = ctx.doc.sentences[Math.max(0, s.index - 2)]?.start ?? s.start;
-  let found: ActorMention | null = null;
-  for (let i = lowerBound(ctx.actors, from); i < ctx.actors.length && ctx.actors[i].end <= pos; i++) {
-    const a = ctx.actors[i];
-    if (!a.unnamed && (a.kind === 'armed-group' || a.kind === 'militia' || a.kind === 'pmc')) found = a;
-  }
-  return found;
+  return actorBefore(ctx, from, pos, (a) => !a.unnamed && (a.kind === 'armed-group' || a.kind === 'militia' || a.kind === 'pmc'));
 }
 
 /** "It is led by", "the group has", "le groupe compte": a pronoun or a bare noun for a group named just before */
