@@ -1609,6 +1609,7 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         rules,
       };
       const before = doc.text.slice(Math.max(sentence.start, d.trigger.start - 30), d.trigger.start);
+      const listed = listItemOf(doc, sentence);
       drafts.push({
         event,
         kind: d.kind,
@@ -1631,12 +1632,12 @@ export function assembleEvents(doc: Document, results: Extraction): ExtractedEve
         lastSentence: sentence.index,
         toldIn: [sentence.index],
         actor1Armed: roles.actor1 !== null && ARMED_SIDES.has(roles.actor1.kind),
-        item: listItemOf(doc, sentence)?.start ?? -1,
-        lastItem: listItemOf(doc, sentence)?.start ?? -1,
+        item: listed?.start ?? -1,
+        lastItem: listed?.start ?? -1,
         lastParagraph: sentence.paragraph,
         newIncident: /^\W*(?:separately|meanwhile|elsewhere|also|in (?:another|a separate|a second)|another|earlier|later|on the same day|prior to|before (?:the|that|this))\b/i.test(text) || /\b(?:another|a separate|a second|a new|a further) (?:\w+ )?(?:attack|ambush|raid|clash|incident|strike|march|protest|demonstration|rally|bombing|explosion|blast|kidnapping|abduction|assault|shooting|massacre|airstrike|air strike|drone strike)/i.test(text) || (french && FRENCH_NEW_INCIDENT.test(text)) || prior,
         placeSeparates: french,
-        listItem: listItemOf(doc, sentence)?.opened ?? false,
+        listItem: listed?.opened ?? false,
         quoted: /^\W{0,3}[«"“]/u.test(text),
         headline: sentence.index === 0 && sentence.paragraph === 0 && doc.paragraphs.length > 1 && !/[.!?]["”»]?\s*$/u.test(text),
         actor1Country: roles.actor1?.country ?? null,
